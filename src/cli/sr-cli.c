@@ -1,0 +1,359 @@
+/* sr-cli.c — `salesroom SUBCOMMAND …`. Each subcommand is a thin caller of core. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "core/sr-audit.h"
+#include "core/sr-context.h"
+#include "core/sr-db.h"
+#include "core/sr-demo.h"
+#include "core/sr-error.h"
+#include "core/sr-staff.h"
+#include "sr-cli.h"
+
+void
+sr_cli_print_usage (FILE *out)
+{
+  fprintf (out, "%s",
+           _("Usage:\n"
+             "  salesroom [--db PATH]                      open the window\n"
+             "  salesroom demo --db PATH [--kind property|decoration|housekeeping]\n"
+             "                 [--size small|large] [--seed N] [--today YYYY-MM-DD]\n"
+             "  salesroom backup -o FILE                   copy the database, also while it is in use\n"
+             "  salesroom --version\n"
+             "\n"
+             "Every subcommand also takes --db PATH (or the SALESROOM_DB variable) and\n"
+             "--user NAME (password from SALESROOM_PASSWORD or asked for). Without --user a\n"
+             "subcommand acts as “command line (OS user …)” with administrator rights.\n"
+             "Subcommands other than demo never create a database.\n"
+             "Exit status: 0 done, 1 refused or failed, 2 the command line is wrong.\n"));
+}
+
+void
+sr_cli_global_clear (SrCliGlobal *global)
+{
+  g_clear_pointer (&global->db_path, g_free);
+  g_clear_pointer (&global->user, g_free);
+}
+
+static int
+usage_error (const char *message)
+{
+  if (message != NULL)
+    fprintf (stderr, "salesroom: %s\n\n", message);
+  sr_cli_print_usage (stderr);
+  return SR_EXIT_USAGE;
+}
+
+static int
+fail (GError *error)
+{
+  fprintf (stderr, "salesroom: %s\n", error->message);
+  return SR_EXIT_FAILED;
+}
+
+/* The password for --user: SALESROOM_PASSWORD, else asked on the terminal. */
+static char *
+read_password (const char *user)
+{
+  const char *env = g_getenv ("SALESROOM_PASSWORD");
+  struct termios old, quiet;
+  char buf[256];
+  FILE *tty;
+  gboolean ok;
+
+  if (env != NULL)
+    return g_strdup (env);
+  tty = fopen ("/dev/tty", "r+");
+  if (tty == NULL)
+    return NULL;
+  fprintf (tty, _("Password for %s: "), user);
+  fflush (tty);
+  tcgetattr (fileno (tty), &old);
+  quiet = old;
+  quiet.c_lflag &= ~(tcflag_t) ECHO;
+  tcsetattr (fileno (tty), TCSAFLUSH, &quiet);
+  ok = fgets (buf, sizeof buf, tty) != NULL;
+  tcsetattr (fileno (tty), TCSAFLUSH, &old);
+  fprintf (tty, "\n");
+  fclose (tty);
+  if (!ok)
+    return NULL;
+  buf[strcspn (buf, "\r\n")] = '\0';
+  return g_strdup (buf);
+}
+
+/* Opens the database the subcommand works on and signs in as --user, or as the
+ * command line. */
+static SrContext *
+open_context (SrCliGlobal    *global,
+              SrDbOpenFlags   flags,
+              GError        **error)
+{
+  g_autofree char *path = global->db_path != NULL ? g_strdup (global->db_path)
+                                                  : sr_db_default_path ();
+  g_autoptr(SrDb) db = sr_db_open (path, flags, error);
+  g_autoptr(SrContext) ctx = NULL;
+  g_autoptr(SrSession) session = NULL;
+
+  if (db == NULL)
+    return NULL;
+  ctx = sr_context_new (db, NULL);
+  if (global->user != NULL)
+    {
+      g_autofree char *password = read_password (global->user);
+      if (password == NULL)
+        {
+          g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_DENIED,
+                       _("No password for %s: set SALESROOM_PASSWORD or run on a terminal."),
+                       global->user);
+          return NULL;
+        }
+      session = sr_staff_sign_in (ctx, global->user, password, error);
+      if (session == NULL)
+        return NULL;
+    }
+  else
+    session = sr_session_new_command_line ();
+  sr_context_set_session (ctx, session);
+  return g_steal_pointer (&ctx);
+}
+
+/* demo --------------------------------------------------------------------------- */
+
+static int
+run_demo (SrCliGlobal  *global,
+          char        **argv)
+{
+  g_autofree char *kind = NULL;
+  g_autofree char *size = NULL;
+  g_autofree char *today = NULL;
+  gint64 seed = 1;
+  GOptionEntry entries[] = {
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_("property, decoration or housekeeping"), "KIND" },
+    { "size", 0, 0, G_OPTION_ARG_STRING, &size, N_("small or large"), "SIZE" },
+    { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, N_("the same seed gives the same office"), "N" },
+    { "today", 0, 0, G_OPTION_ARG_STRING, &today, N_("the demo’s today"), "YYYY-MM-DD" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) options = g_option_context_new ("demo");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SrContext) ctx = NULL;
+  SrDemoOptions demo = { SR_OFFICE_PROPERTY, SR_DEMO_SMALL, 1, NULL };
+  SrDemoCounts counts = { 0 };
+  gint64 started;
+  GDate date;
+
+  g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
+  g_option_context_set_help_enabled (options, FALSE);
+  if (!g_option_context_parse_strv (options, &argv, &error))
+    return usage_error (error->message);
+  if (g_strv_length (argv) > 1)
+    return usage_error (_("demo takes no other arguments."));
+  if (global->db_path == NULL)
+    return usage_error (_("demo needs --db PATH: the file to create."));
+  if (kind != NULL && !sr_office_kind_from_code (kind, &demo.kind))
+    return usage_error (_("--kind is property, decoration or housekeeping."));
+  if (size != NULL && g_strcmp0 (size, "small") != 0 && g_strcmp0 (size, "large") != 0)
+    return usage_error (_("--size is small or large."));
+  if (today != NULL && !sr_day_parse (today, &date))
+    return usage_error (_("--today is a date: YYYY-MM-DD."));
+  if (seed < 0 || seed > G_MAXUINT32)
+    return usage_error (_("--seed is a number from 0 to 4294967295."));
+  demo.size = g_strcmp0 (size, "large") == 0 ? SR_DEMO_LARGE : SR_DEMO_SMALL;
+  demo.seed = (guint32) seed;
+  demo.today = today;
+
+  started = g_get_monotonic_time ();
+  ctx = open_context (global, SR_DB_OPEN_CREATE, &error);
+  if (ctx == NULL)
+    return fail (error);
+  if (today != NULL)
+    sr_clock_set_fixed (sr_context_get_clock (ctx), sr_day_start_unix (today) + 9 * 3600);
+  if (!sr_demo_generate (ctx, &demo, &counts, &error))
+    return fail (error);
+  printf (_("Demo office written to %s: %u staff, %u buildings, %u units, %u customers "
+            "(%.1f s). Every account’s password is “%s”.\n"),
+          global->db_path, counts.n_staff, counts.n_buildings, counts.n_units,
+          counts.n_customers, (g_get_monotonic_time () - started) / 1e6, SR_DEMO_PASSWORD);
+  return SR_EXIT_OK;
+}
+
+/* backup ---------------------------------------------------------------------------- */
+
+static int
+run_backup (SrCliGlobal  *global,
+            char        **argv)
+{
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("the backup file to write"), "FILE" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) options = g_option_context_new ("backup");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SrContext) ctx = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(SrJson) json = sr_json_new ();
+  SrDb *db;
+
+  g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
+  g_option_context_set_help_enabled (options, FALSE);
+  if (!g_option_context_parse_strv (options, &argv, &error))
+    return usage_error (error->message);
+  if (g_strv_length (argv) > 1)
+    return usage_error (_("backup takes no other arguments."));
+  if (output == NULL)
+    return usage_error (_("backup needs -o FILE."));
+
+  ctx = open_context (global, SR_DB_OPEN_EXISTING, &error);
+  if (ctx == NULL)
+    return fail (error);
+  if (!sr_context_check (ctx, SR_ACTION_BACKUP, &error))
+    return fail (error);
+  db = sr_context_get_db (ctx);
+  if (!sr_db_backup_to (db, output, &error))
+    return fail (error);
+
+  /* The log says who took a copy, and where to. */
+  sr_json_add_text (json, "file", output);
+  after = sr_json_end (json);
+  if (!sr_db_begin (db, &error) ||
+      !sr_audit_write (ctx, "backup", "office", 1, NULL, after, &error) ||
+      !sr_db_commit (db, &error))
+    {
+      sr_db_rollback (db);
+      fprintf (stderr, "salesroom: %s\n", error->message);
+    }
+  printf (_("Backup written to %s.\n"), output);
+  return SR_EXIT_OK;
+}
+
+/* dispatch --------------------------------------------------------------------------- */
+
+typedef int (*SubcommandFunc) (SrCliGlobal *global, char **argv);
+
+static const struct {
+  const char *name;
+  SubcommandFunc func;
+} subcommands[] = {
+  { "demo", run_demo },
+  { "backup", run_backup },
+};
+
+/* Takes --db, --user, --version, --help (anywhere) out of @argv; the rest, in order,
+ * goes to *out_rest. */
+static gboolean
+take_global_options (int            argc,
+                     char         **argv,
+                     SrCliGlobal   *global,
+                     GStrv         *out_rest,
+                     GError       **error)
+{
+  g_autoptr(GStrvBuilder) rest = g_strv_builder_new ();
+
+  g_strv_builder_add (rest, argv[0]);
+  for (int i = 1; i < argc; i++)
+    {
+      const char *arg = argv[i];
+      char **target = NULL;
+      const char *name = NULL;
+
+      if (g_strcmp0 (arg, "--version") == 0)
+        {
+          global->version = TRUE;
+          continue;
+        }
+      if (g_strcmp0 (arg, "--help") == 0 || g_strcmp0 (arg, "-h") == 0)
+        {
+          global->help = TRUE;
+          continue;
+        }
+      if (g_strcmp0 (arg, "--db") == 0 || g_str_has_prefix (arg, "--db="))
+        {
+          target = &global->db_path;
+          name = "--db";
+        }
+      else if (g_strcmp0 (arg, "--user") == 0 || g_str_has_prefix (arg, "--user="))
+        {
+          target = &global->user;
+          name = "--user";
+        }
+
+      if (target != NULL)
+        {
+          const char *value = NULL;
+          gsize len = strlen (name);
+
+          if (arg[len] == '=')
+            value = arg + len + 1;
+          else if (i + 1 < argc)
+            value = argv[++i];
+          if (value == NULL || *value == '\0')
+            {
+              g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("%s needs a value."), name);
+              return FALSE;
+            }
+          g_free (*target);
+          *target = g_strdup (value);
+          continue;
+        }
+      g_strv_builder_add (rest, arg);
+    }
+  *out_rest = g_strv_builder_end (rest);
+  return TRUE;
+}
+
+gboolean
+sr_cli_dispatch (int           argc,
+                 char        **argv,
+                 SrCliGlobal  *global,
+                 int          *out_status)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) args = NULL;
+  guint n;
+
+  if (!take_global_options (argc, argv, global, &args, &error))
+    {
+      *out_status = usage_error (error->message);
+      return TRUE;
+    }
+  if (global->db_path == NULL && g_getenv ("SALESROOM_DB") != NULL && *g_getenv ("SALESROOM_DB"))
+    global->db_path = g_strdup (g_getenv ("SALESROOM_DB"));
+
+  if (global->version)
+    {
+      printf ("salesroom %s\n", PACKAGE_VERSION);
+      *out_status = SR_EXIT_OK;
+      return TRUE;
+    }
+  if (global->help)
+    {
+      sr_cli_print_usage (stdout);
+      *out_status = SR_EXIT_OK;
+      return TRUE;
+    }
+  n = g_strv_length (args);
+  if (n < 2)
+    return FALSE; /* open the window */
+
+  for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
+    if (g_strcmp0 (args[1], subcommands[i].name) == 0)
+      {
+        /* The subcommand sees its own name as argv[0]. */
+        *out_status = subcommands[i].func (global, args + 1);
+        return TRUE;
+      }
+
+  {
+    g_autofree char *message = g_strdup_printf (_("“%s” is not a subcommand."), args[1]);
+    *out_status = usage_error (message);
+  }
+  return TRUE;
+}

@@ -1,0 +1,67 @@
+/* sr-audit.h — the audit log: who, when, what, before and after.
+ *
+ * Written by every core function that changes data, inside its own transaction, so a
+ * change and its audit row land together or not at all. The table is append-only.
+ */
+#pragma once
+
+#include "sr-context.h"
+
+G_BEGIN_DECLS
+
+/* A tiny JSON object writer for the before/after columns. */
+typedef struct _SrJson SrJson;
+
+SrJson   *sr_json_new          (void);
+void      sr_json_add_text     (SrJson      *json,
+                                const char  *key,
+                                const char  *value);
+void      sr_json_add_int      (SrJson      *json,
+                                const char  *key,
+                                gint64       value);
+void      sr_json_add_bool     (SrJson      *json,
+                                const char  *key,
+                                gboolean     value);
+char     *sr_json_end          (SrJson      *json);
+void      sr_json_free         (SrJson      *json);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SrJson, sr_json_free)
+
+gboolean  sr_audit_write       (SrContext   *ctx,
+                                const char  *action,
+                                const char  *table,
+                                gint64       row_id,
+                                const char  *before_json,
+                                const char  *after_json,
+                                GError     **error);
+
+/* The same, for events without a signed-in person (a sign-in attempt). */
+gboolean  sr_audit_write_as    (SrContext   *ctx,
+                                gint64       actor_id,
+                                const char  *actor_label,
+                                const char  *action,
+                                const char  *table,
+                                gint64       row_id,
+                                const char  *before_json,
+                                const char  *after_json,
+                                GError     **error);
+
+/* Rows for the audit viewer and tests, newest first. */
+typedef struct {
+  gint64 id;
+  gint64 at;
+  char *actor;
+  char *action;
+  char *table_name;
+  gint64 row_id;
+  char *before_json;
+  char *after_json;
+} SrAuditEntry;
+
+void       sr_audit_entry_free (SrAuditEntry *entry);
+GPtrArray *sr_audit_list       (SrContext   *ctx,
+                                const char  *table,
+                                guint        limit,
+                                GError     **error);
+
+G_END_DECLS

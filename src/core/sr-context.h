@@ -1,0 +1,33 @@
+/* sr-context.h — one object handed to every screen and core call: the store, who is
+ * signed in, and the clock (as gnome-calendar's GcalContext). */
+#pragma once
+
+#include <glib-object.h>
+
+#include "sr-clock.h"
+#include "sr-db.h"
+#include "sr-session.h"
+
+G_BEGIN_DECLS
+
+#define SR_TYPE_CONTEXT (sr_context_get_type ())
+G_DECLARE_FINAL_TYPE (SrContext, sr_context, SR, CONTEXT, GObject)
+
+SrContext *sr_context_new          (SrDb       *db,
+                                    SrClock    *clock);
+SrDb      *sr_context_get_db       (SrContext  *self);
+SrClock   *sr_context_get_clock    (SrContext  *self);
+SrSession *sr_context_get_session  (SrContext  *self);
+void       sr_context_set_session  (SrContext  *self,
+                                    SrSession  *session);
+gint64     sr_context_now          (SrContext  *self);
+gboolean   sr_context_check        (SrContext  *self,
+                                    SrAction    action,
+                                    GError    **error);
+
+/* Signals "changed" with a table name after a core call committed a change, so every
+ * screen showing that table can refresh. */
+void       sr_context_emit_changed (SrContext  *self,
+                                    const char *table);
+
+G_END_DECLS

@@ -1,0 +1,794 @@
+/* sr-db.c — the SQLite store. See sr-db.h. */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <gio/gio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "sr-db.h"
+#include "sr-error.h"
+
+/* 'SROM': marks a file as a Salesroom database (PRAGMA application_id). */
+#define SR_APPLICATION_ID 0x53524F4D
+#define SR_BUSY_TIMEOUT_MS 5000
+#define SR_SQL_RESOURCE_DIR "/io/github/salesroom/Salesroom/sql/"
+
+struct _SrStmt
+{
+  sqlite3_stmt *stmt;
+  SrDb *db;
+  gboolean in_use;
+  gboolean is_cached;
+};
+
+struct _SrDb
+{
+  GObject parent_instance;
+
+  sqlite3 *handle;
+  char *path;
+  GHashTable *cache; /* sql text → SrStmt */
+  int depth;         /* transaction nesting */
+  int schema_version;
+  gboolean is_read_only;
+};
+
+G_DEFINE_FINAL_TYPE (SrDb, sr_db, G_TYPE_OBJECT)
+
+static void
+stmt_free (SrStmt *stmt)
+{
+  sqlite3_finalize (stmt->stmt);
+  g_free (stmt);
+}
+
+static void
+sr_db_finalize (GObject *object)
+{
+  SrDb *self = SR_DB (object);
+
+  g_clear_pointer (&self->cache, g_hash_table_unref);
+  if (self->handle != NULL)
+    sqlite3_close_v2 (self->handle);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (sr_db_parent_class)->finalize (object);
+}
+
+static void
+sr_db_class_init (SrDbClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = sr_db_finalize;
+}
+
+static void
+sr_db_init (SrDb *self)
+{
+  self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) stmt_free);
+}
+
+/* Turns an SQLite result code into a GError a person can read. */
+static void
+set_error_from_code (GError    **error,
+                     sqlite3    *handle,
+                     int         code,
+                     const char *path)
+{
+  const char *detail = handle != NULL ? sqlite3_errmsg (handle) : sqlite3_errstr (code);
+  const char *where = path != NULL ? path : "";
+
+  switch (code & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, SR_STORE_ERROR, SR_STORE_ERROR_BUSY,
+                   _("The database is in use by another program and could not be written. "
+                     "Try again in a moment."));
+      break;
+    case SQLITE_FULL:
+      g_set_error (error, SR_STORE_ERROR, SR_STORE_ERROR_FULL,
+                   _("The disk is full: nothing was saved. Free some space and try again."));
+      break;
+    case SQLITE_IOERR:
+      g_set_error (error, SR_STORE_ERROR, SR_STORE_ERROR_IO,
+                   _("The database could not be read or written (%s). Nothing was saved."),
+                   detail);
+      break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      g_set_error (error, SR_STORE_ERROR, SR_STORE_ERROR_READ_ONLY,
+                   _("The database %s cannot be written: check the permissions of the file "
+                     "and its folder."), where);
+      break;
+    case SQLITE_CANTOPEN:
+      g_set_error (error, SR_STORE_ERROR, SR_STORE_ERROR_READ_ONLY,
+                   _("The database %s cannot be opened: check that the folder exists and "
+                     "can be written."), where);
+      break;
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+      g_set_error (error, SR_STORE_ERROR, SR_STORE_ERROR_NOT_A_DATABASE,
+                   _("%s is not a Salesroom database or is damaged. It was left untouched."),
+                   where);
+      break;
+    case SQLITE_CONSTRAINT:
+      g_set_error (error, SR_STORE_ERROR, SR_STORE_ERROR_CONSTRAINT,
+                   _("The database refused the change (%s)."), detail);
+      break;
+    default:
+      g_set_error (error, SR_STORE_ERROR, SR_STORE_ERROR_FAILED,
+                   _("Database error: %s"), detail);
+      break;
+    }
+}
+
+static gboolean
+check (SrDb    *self,
+       int      code,
+       GError **error)
+{
+  if (code == SQLITE_OK || code == SQLITE_DONE || code == SQLITE_ROW)
+    return TRUE;
+  set_error_from_code (error, self->handle, code, self->path);
+  return FALSE;
+}
+
+gboolean
+sr_db_exec (SrDb        *self,
+            const char  *sql,
+            GError     **error)
+{
+  g_return_val_if_fail (SR_IS_DB (self), FALSE);
+  return check (self, sqlite3_exec (self->handle, sql, NULL, NULL, NULL), error);
+}
+
+static gboolean
+pragma_int (SrDb       *self,
+            const char *sql,
+            gint64     *out,
+            GError    **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->handle, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        *out = sqlite3_column_int64 (stmt, 0);
+      else
+        *out = 0;
+    }
+  sqlite3_finalize (stmt);
+  return check (self, rc, error);
+}
+
+gboolean
+sr_db_query_int (SrDb        *self,
+                 const char  *sql,
+                 gint64      *out_value,
+                 GError     **error)
+{
+  return pragma_int (self, sql, out_value, error);
+}
+
+/* Migrations ---------------------------------------------------------------- */
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Generated by glib-compile-resources; referencing it keeps the bundle (and the
+ * constructor that registers it) in every program linking the static library. */
+extern GResource *salesroom_get_resource (void);
+
+/* The migration files in the resource bundle, sorted: 0001-…, 0002-…  */
+static GPtrArray *
+list_migrations (void)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) children = NULL;
+
+  (void) salesroom_get_resource ();
+  children = g_resources_enumerate_children (SR_SQL_RESOURCE_DIR, 0, NULL);
+
+  for (guint i = 0; children != NULL && children[i] != NULL; i++)
+    if (g_str_has_suffix (children[i], ".sql") && g_ascii_isdigit (children[i][0]))
+      g_ptr_array_add (names, g_strdup (children[i]));
+  g_ptr_array_sort (names, compare_names);
+  return g_steal_pointer (&names);
+}
+
+int
+sr_db_latest_schema_version (void)
+{
+  g_autoptr(GPtrArray) names = list_migrations ();
+  int latest = 0;
+
+  for (guint i = 0; i < names->len; i++)
+    latest = MAX (latest, atoi (g_ptr_array_index (names, i)));
+  return latest;
+}
+
+static gboolean
+migrate (SrDb    *self,
+         GError **error)
+{
+  g_autoptr(GPtrArray) names = list_migrations ();
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      int version = atoi (name);
+      g_autofree char *resource = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autofree char *sql = NULL;
+      g_autofree char *pragma = NULL;
+
+      if (version <= self->schema_version)
+        continue;
+
+      resource = g_strconcat (SR_SQL_RESOURCE_DIR, name, NULL);
+      bytes = g_resources_lookup_data (resource, 0, error);
+      if (bytes == NULL)
+        return FALSE;
+      sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      pragma = g_strdup_printf ("PRAGMA user_version = %d", version);
+
+      if (!sr_db_begin (self, error))
+        return FALSE;
+      if (!sr_db_exec (self, sql, error) || !sr_db_exec (self, pragma, error))
+        {
+          g_prefix_error (error, _("Could not update the database to version %d: "), version);
+          sr_db_rollback (self);
+          return FALSE;
+        }
+      if (!sr_db_commit (self, error))
+        return FALSE;
+      self->schema_version = version;
+    }
+  return TRUE;
+}
+
+/* Opening --------------------------------------------------------------------- */
+
+char *
+sr_db_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "salesroom", "salesroom.db", NULL);
+}
+
+gboolean
+sr_db_path_exists (const char *path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+/* Looks at the file before SQLite does, so a wrong file is refused, never touched. */
+static gboolean
+check_file (const char     *path,
+            SrDbOpenFlags   flags,
+            gboolean       *out_exists,
+            GError        **error)
+{
+  GStatBuf st;
+  char header[16];
+  FILE *f;
+  size_t n;
+
+  *out_exists = FALSE;
+  if (g_stat (path, &st) != 0)
+    {
+      if (errno != ENOENT)
+        {
+          g_set_error (error, SR_STORE_ERROR, SR_STORE_ERROR_READ_ONLY,
+                       _("The database %s cannot be read: %s"), path, g_strerror (errno));
+          return FALSE;
+        }
+      if (!(flags & SR_DB_OPEN_CREATE))
+        {
+          g_set_error (error, SR_STORE_ERROR, SR_STORE_ERROR_NOT_FOUND,
+                       _("There is no database at %s."), path);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  *out_exists = TRUE;
+  if (S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, SR_STORE_ERROR, SR_STORE_ERROR_NOT_A_DATABASE,
+                   _("%s is a folder, not a Salesroom database."), path);
+      return FALSE;
+    }
+  if (st.st_size == 0)
+    {
+      g_set_error (error, SR_STORE_ERROR, SR_STORE_ERROR_NOT_A_DATABASE,
+                   _("%s is an empty file, not a Salesroom database. It was left untouched."),
+                   path);
+      return FALSE;
+    }
+
+  f = g_fopen (path, "rb");
+  if (f == NULL)
+    {
+      g_set_error (error, SR_STORE_ERROR, SR_STORE_ERROR_READ_ONLY,
+                   _("The database %s cannot be read: %s"), path, g_strerror (errno));
+      return FALSE;
+    }
+  n = fread (header, 1, sizeof header, f);
+  fclose (f);
+  if (n != sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+    {
+      g_set_error (error, SR_STORE_ERROR, SR_STORE_ERROR_NOT_A_DATABASE,
+                   _("%s is not a Salesroom database or is damaged. It was left untouched."),
+                   path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+SrDb *
+sr_db_open (const char     *path,
+            SrDbOpenFlags   flags,
+            GError        **error)
+{
+  g_autoptr(SrDb) self = NULL;
+  gboolean exists = FALSE;
+  gint64 app_id = 0, version = 0, tables = 0;
+  int open_flags;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (g_str_has_prefix (path, "postgresql://") || g_str_has_prefix (path, "postgres://"))
+    {
+      g_set_error (error, SR_STORE_ERROR, SR_STORE_ERROR_FAILED,
+                   _("This build of Salesroom cannot use a PostgreSQL server yet; "
+                     "give the path of a database file."));
+      return NULL;
+    }
+
+  if (!check_file (path, flags, &exists, error))
+    return NULL;
+
+  if (!exists)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          g_set_error (error, SR_STORE_ERROR, SR_STORE_ERROR_READ_ONLY,
+                       _("The folder %s cannot be created: %s"), dir, g_strerror (errno));
+          return NULL;
+        }
+    }
+
+  self = g_object_new (SR_TYPE_DB, NULL);
+  self->path = g_strdup (path);
+  self->is_read_only = (flags & SR_DB_OPEN_READ_ONLY) != 0;
+
+  open_flags = SQLITE_OPEN_NOMUTEX;
+  if (self->is_read_only)
+    open_flags |= SQLITE_OPEN_READONLY;
+  else
+    open_flags |= SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE);
+
+  rc = sqlite3_open_v2 (path, &self->handle, open_flags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_error_from_code (error, self->handle, rc, path);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->handle, 0);
+  sqlite3_busy_timeout (self->handle, SR_BUSY_TIMEOUT_MS);
+
+  /* Read what the file says about itself before changing anything. */
+  if (!pragma_int (self, "PRAGMA application_id", &app_id, error) ||
+      !pragma_int (self, "PRAGMA user_version", &version, error) ||
+      !pragma_int (self, "SELECT count(*) FROM sqlite_master", &tables, error))
+    return NULL;
+
+  if (exists && app_id != SR_APPLICATION_ID && !(app_id == 0 && tables == 0 && version == 0))
+    {
+      g_set_error (error, SR_STORE_ERROR, SR_STORE_ERROR_NOT_A_DATABASE,
+                   _("%s is a database of another program, not of Salesroom. "
+                     "It was left untouched."), path);
+      return NULL;
+    }
+  if (version > sr_db_latest_schema_version ())
+    {
+      g_set_error (error, SR_STORE_ERROR, SR_STORE_ERROR_NEWER_SCHEMA,
+                   _("%s was written by a newer version of Salesroom (database version %d; "
+                     "this program knows up to %d). Install the newer Salesroom to open it. "
+                     "The file was left untouched."),
+                   path, (int) version, sr_db_latest_schema_version ());
+      return NULL;
+    }
+  self->schema_version = (int) version;
+
+  if (self->is_read_only)
+    {
+      if (version < sr_db_latest_schema_version ())
+        {
+          g_set_error (error, SR_STORE_ERROR, SR_STORE_ERROR_READ_ONLY,
+                       _("%s was written by an older Salesroom and must be updated, "
+                         "but it cannot be written."), path);
+          return NULL;
+        }
+      if (!sr_db_exec (self, "PRAGMA foreign_keys = ON", error))
+        return NULL;
+      return g_steal_pointer (&self);
+    }
+
+  if (!sr_db_exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !sr_db_exec (self, "PRAGMA synchronous = FULL", error) ||
+      !sr_db_exec (self, "PRAGMA foreign_keys = ON", error))
+    return NULL;
+
+  if (app_id != SR_APPLICATION_ID)
+    {
+      g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d", SR_APPLICATION_ID);
+      if (!sr_db_exec (self, sql, error))
+        return NULL;
+    }
+
+  if (!migrate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+sr_db_get_path (SrDb *self)
+{
+  g_return_val_if_fail (SR_IS_DB (self), NULL);
+  return self->path;
+}
+
+int
+sr_db_get_schema_version (SrDb *self)
+{
+  g_return_val_if_fail (SR_IS_DB (self), 0);
+  return self->schema_version;
+}
+
+/* Statements ------------------------------------------------------------------ */
+
+SrStmt *
+sr_db_prepare (SrDb        *self,
+               const char  *sql,
+               GError     **error)
+{
+  SrStmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SR_IS_DB (self), NULL);
+
+  stmt = g_hash_table_lookup (self->cache, sql);
+  if (stmt != NULL && !stmt->in_use)
+    {
+      stmt->in_use = TRUE;
+      return stmt;
+    }
+
+  /* Not cached, or the cached one is busy (a nested use of the same query). */
+  {
+    sqlite3_stmt *raw = NULL;
+
+    rc = sqlite3_prepare_v3 (self->handle, sql, -1,
+                             stmt == NULL ? SQLITE_PREPARE_PERSISTENT : 0, &raw, NULL);
+    if (rc != SQLITE_OK)
+      {
+        set_error_from_code (error, self->handle, rc, self->path);
+        return NULL;
+      }
+    if (raw == NULL)
+      {
+        g_set_error (error, SR_STORE_ERROR, SR_STORE_ERROR_FAILED,
+                     "empty statement: %s", sql);
+        return NULL;
+      }
+    {
+      SrStmt *fresh = g_new0 (SrStmt, 1);
+      fresh->stmt = raw;
+      fresh->db = self;
+      fresh->in_use = TRUE;
+      fresh->is_cached = (stmt == NULL);
+      if (fresh->is_cached)
+        g_hash_table_insert (self->cache, g_strdup (sql), fresh);
+      return fresh;
+    }
+  }
+}
+
+void
+sr_stmt_bind_int (SrStmt *stmt,
+                  int     index,
+                  gint64  value)
+{
+  sqlite3_bind_int64 (stmt->stmt, index, value);
+}
+
+void
+sr_stmt_bind_text (SrStmt     *stmt,
+                   int         index,
+                   const char *value)
+{
+  if (value == NULL)
+    sqlite3_bind_null (stmt->stmt, index);
+  else
+    sqlite3_bind_text (stmt->stmt, index, value, -1, SQLITE_TRANSIENT);
+}
+
+void
+sr_stmt_bind_null (SrStmt *stmt,
+                   int     index)
+{
+  sqlite3_bind_null (stmt->stmt, index);
+}
+
+void
+sr_stmt_bind_blob (SrStmt *stmt,
+                   int     index,
+                   GBytes *bytes)
+{
+  gsize size = 0;
+  gconstpointer data;
+
+  if (bytes == NULL)
+    {
+      sqlite3_bind_null (stmt->stmt, index);
+      return;
+    }
+  data = g_bytes_get_data (bytes, &size);
+  sqlite3_bind_blob64 (stmt->stmt, index, data != NULL ? data : "", size, SQLITE_TRANSIENT);
+}
+
+SrStep
+sr_stmt_step (SrStmt  *stmt,
+              GError **error)
+{
+  int rc = sqlite3_step (stmt->stmt);
+
+  if (rc == SQLITE_ROW)
+    return SR_STEP_ROW;
+  if (rc == SQLITE_DONE)
+    return SR_STEP_DONE;
+  set_error_from_code (error, stmt->db->handle, rc, stmt->db->path);
+  return SR_STEP_ERROR;
+}
+
+gboolean
+sr_stmt_exec (SrStmt  *stmt,
+              GError **error)
+{
+  SrStep step;
+
+  while ((step = sr_stmt_step (stmt, error)) == SR_STEP_ROW)
+    ;
+  return step == SR_STEP_DONE;
+}
+
+gint64
+sr_stmt_get_int (SrStmt *stmt,
+                 int     column)
+{
+  return sqlite3_column_int64 (stmt->stmt, column);
+}
+
+const char *
+sr_stmt_get_text (SrStmt *stmt,
+                  int     column)
+{
+  return (const char *) sqlite3_column_text (stmt->stmt, column);
+}
+
+char *
+sr_stmt_dup_text (SrStmt *stmt,
+                  int     column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt->stmt, column));
+}
+
+gboolean
+sr_stmt_is_null (SrStmt *stmt,
+                 int     column)
+{
+  return sqlite3_column_type (stmt->stmt, column) == SQLITE_NULL;
+}
+
+void
+sr_stmt_reset (SrStmt *stmt)
+{
+  sqlite3_reset (stmt->stmt);
+  sqlite3_clear_bindings (stmt->stmt);
+}
+
+void
+sr_stmt_done (SrStmt *stmt)
+{
+  if (stmt == NULL)
+    return;
+  if (!stmt->is_cached)
+    {
+      stmt_free (stmt);
+      return;
+    }
+  sqlite3_reset (stmt->stmt);
+  sqlite3_clear_bindings (stmt->stmt);
+  stmt->in_use = FALSE;
+}
+
+gint64
+sr_db_changes (SrDb *self)
+{
+  return sqlite3_changes64 (self->handle);
+}
+
+/* Transactions ------------------------------------------------------------------ */
+
+gboolean
+sr_db_begin (SrDb    *self,
+             GError **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (SR_IS_DB (self), FALSE);
+
+  if (self->depth == 0)
+    sql = g_strdup ("BEGIN IMMEDIATE");
+  else
+    sql = g_strdup_printf ("SAVEPOINT sr_%d", self->depth);
+  if (!sr_db_exec (self, sql, error))
+    return FALSE;
+  self->depth++;
+  return TRUE;
+}
+
+gboolean
+sr_db_commit (SrDb    *self,
+              GError **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (SR_IS_DB (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  if (self->depth == 1)
+    sql = g_strdup ("COMMIT");
+  else
+    sql = g_strdup_printf ("RELEASE sr_%d", self->depth - 1);
+  if (!sr_db_exec (self, sql, error))
+    {
+      /* A failed COMMIT (disk full, I/O) leaves nothing half-written: roll back. */
+      sr_db_rollback (self);
+      return FALSE;
+    }
+  self->depth--;
+  return TRUE;
+}
+
+void
+sr_db_rollback (SrDb *self)
+{
+  g_return_if_fail (SR_IS_DB (self));
+
+  if (self->depth == 0)
+    return;
+  if (self->depth == 1)
+    {
+      if (sqlite3_get_autocommit (self->handle) == 0)
+        sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
+    }
+  else
+    {
+      g_autofree char *sql = g_strdup_printf ("ROLLBACK TO sr_%d; RELEASE sr_%d",
+                                              self->depth - 1, self->depth - 1);
+      sqlite3_exec (self->handle, sql, NULL, NULL, NULL);
+    }
+  self->depth--;
+}
+
+gboolean
+sr_db_in_transaction (SrDb *self)
+{
+  return self->depth > 0;
+}
+
+/* Backup ---------------------------------------------------------------------- */
+
+gboolean
+sr_db_backup_to (SrDb        *self,
+                 const char  *dest_path,
+                 GError     **error)
+{
+  g_autofree char *tmp_path = NULL;
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  g_return_val_if_fail (SR_IS_DB (self), FALSE);
+
+  if (g_file_test (dest_path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_CONFLICT,
+                   _("%s already exists; choose another name for the backup."), dest_path);
+      return FALSE;
+    }
+
+  tmp_path = g_strconcat (dest_path, ".partial", NULL);
+  g_unlink (tmp_path);
+  rc = sqlite3_open_v2 (tmp_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_error_from_code (error, dest, rc, dest_path);
+      sqlite3_close_v2 (dest);
+      return FALSE;
+    }
+
+  backup = sqlite3_backup_init (dest, "main", self->handle, "main");
+  if (backup == NULL)
+    {
+      set_error_from_code (error, dest, sqlite3_errcode (dest), dest_path);
+      sqlite3_close_v2 (dest);
+      g_unlink (tmp_path);
+      return FALSE;
+    }
+  do
+    {
+      rc = sqlite3_backup_step (backup, 1024);
+      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        g_usleep (20000);
+    }
+  while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+  sqlite3_backup_finish (backup);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_code (error, dest, rc, dest_path);
+      sqlite3_close_v2 (dest);
+      g_unlink (tmp_path);
+      return FALSE;
+    }
+
+  /* The copy is a plain rollback-journal file: one self-contained file to keep. */
+  rc = sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  sqlite3_close_v2 (dest);
+  if (rc != SQLITE_OK)
+    {
+      set_error_from_code (error, NULL, rc, dest_path);
+      g_unlink (tmp_path);
+      return FALSE;
+    }
+  if (g_rename (tmp_path, dest_path) != 0)
+    {
+      g_set_error (error, SR_STORE_ERROR, SR_STORE_ERROR_IO,
+                   _("The backup could not be written to %s: %s"), dest_path,
+                   g_strerror (errno));
+      g_unlink (tmp_path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+sr_db_is_empty (SrDb     *self,
+                gboolean *out_empty,
+                GError  **error)
+{
+  gint64 n = 0;
+
+  /* The office row exists from the first run on; staff exist too. */
+  if (!pragma_int (self, "SELECT (SELECT count(*) FROM office) + (SELECT count(*) FROM staff)",
+                   &n, error))
+    return FALSE;
+  *out_empty = (n == 0);
+  return TRUE;
+}

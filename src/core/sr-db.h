@@ -1,0 +1,104 @@
+/* sr-db.h — the store: one connection to a Salesroom database.
+ *
+ * The only part of Salesroom that talks to SQLite. Domain modules prepare statements
+ * through it (cached per connection), bind typed values, step, and run their changes in
+ * transactions. Every failure comes back as a GError in SR_STORE_ERROR with a message a
+ * person can read. A connection belongs to one thread.
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define SR_TYPE_DB (sr_db_get_type ())
+G_DECLARE_FINAL_TYPE (SrDb, sr_db, SR, DB, GObject)
+
+typedef enum {
+  SR_DB_OPEN_EXISTING = 0,       /* the file must exist and be a Salesroom database */
+  SR_DB_OPEN_CREATE = 1 << 0,    /* create it (and its folder) when missing */
+  SR_DB_OPEN_READ_ONLY = 1 << 1, /* never write; no migration */
+} SrDbOpenFlags;
+
+typedef struct _SrStmt SrStmt;
+
+typedef enum {
+  SR_STEP_ERROR = -1,
+  SR_STEP_DONE = 0,
+  SR_STEP_ROW = 1,
+} SrStep;
+
+SrDb       *sr_db_open                 (const char     *path,
+                                        SrDbOpenFlags   flags,
+                                        GError        **error);
+const char *sr_db_get_path             (SrDb           *self);
+int         sr_db_get_schema_version   (SrDb           *self);
+int         sr_db_latest_schema_version (void);
+char       *sr_db_default_path         (void);
+gboolean    sr_db_path_exists          (const char     *path);
+
+/* Statements. The returned statement is owned by the cache: call sr_stmt_done()
+ * (or let g_autoptr do it) when finished; it is reset and its bindings cleared. */
+SrStmt     *sr_db_prepare              (SrDb           *self,
+                                        const char     *sql,
+                                        GError        **error);
+void        sr_stmt_bind_int           (SrStmt         *stmt,
+                                        int             index,
+                                        gint64          value);
+void        sr_stmt_bind_text          (SrStmt         *stmt,
+                                        int             index,
+                                        const char     *value);
+void        sr_stmt_bind_null          (SrStmt         *stmt,
+                                        int             index);
+void        sr_stmt_bind_blob          (SrStmt         *stmt,
+                                        int             index,
+                                        GBytes         *bytes);
+SrStep      sr_stmt_step               (SrStmt         *stmt,
+                                        GError        **error);
+gboolean    sr_stmt_exec               (SrStmt         *stmt,
+                                        GError        **error);
+gint64      sr_stmt_get_int            (SrStmt         *stmt,
+                                        int             column);
+const char *sr_stmt_get_text           (SrStmt         *stmt,
+                                        int             column);
+char       *sr_stmt_dup_text           (SrStmt         *stmt,
+                                        int             column);
+gboolean    sr_stmt_is_null            (SrStmt         *stmt,
+                                        int             column);
+/* Resets for another run of the same statement (bindings cleared), still in use. */
+void        sr_stmt_reset              (SrStmt         *stmt);
+void        sr_stmt_done               (SrStmt         *stmt);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SrStmt, sr_stmt_done)
+
+/* One-shot helpers for statements without parameters. */
+gboolean    sr_db_exec                 (SrDb           *self,
+                                        const char     *sql,
+                                        GError        **error);
+gboolean    sr_db_query_int            (SrDb           *self,
+                                        const char     *sql,
+                                        gint64         *out_value,
+                                        GError        **error);
+gint64      sr_db_changes              (SrDb           *self);
+
+/* Transactions. begin/commit nest (savepoints inside). A write transaction takes the
+ * write lock at once (BEGIN IMMEDIATE), so two writers never deadlock half-way. */
+gboolean    sr_db_begin                (SrDb           *self,
+                                        GError        **error);
+gboolean    sr_db_commit               (SrDb           *self,
+                                        GError        **error);
+void        sr_db_rollback             (SrDb           *self);
+gboolean    sr_db_in_transaction       (SrDb           *self);
+
+/* Copies the database, while others keep using it, into a new file at @dest_path.
+ * Refuses to overwrite an existing file. */
+gboolean    sr_db_backup_to            (SrDb           *self,
+                                        const char     *dest_path,
+                                        GError        **error);
+
+/* TRUE when no table of the application holds a row (an empty office). */
+gboolean    sr_db_is_empty             (SrDb           *self,
+                                        gboolean       *out_empty,
+                                        GError        **error);
+
+G_END_DECLS

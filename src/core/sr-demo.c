@@ -1,0 +1,341 @@
+/* sr-demo.c — the demo office. All of it is written in one transaction. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sr-audit.h"
+#include "sr-demo.h"
+#include "sr-error.h"
+#include "sr-money.h"
+#include "sr-staff-private.h"
+#include "sr-units.h"
+
+static const char *surnames[] = {
+  "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡",
+  "郭", "何", "高", "林", "罗", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹",
+  "彭", "曾", "肖", "田", "董", "袁", "潘", "于", "蒋", "蔡", "余", "杜", "叶", "程", "苏",
+  "魏", "吕", "丁", "任", "沈", "姚", "卢", "姜", "崔", "钟", "谭", "陆", "汪", "范", "金",
+  "石", "廖", "贾", "夏", "韦", "付", "方", "白", "邹", "孟", "熊", "秦", "邱", "江", "尹",
+  "薛", "闫", "段", "雷", "侯", "龙", "史", "陶", "黎", "贺", "顾", "毛", "郝", "龚", "邵",
+  "万", "钱", "严", "覃", "武", "戴", "莫", "孔", "向", "汤", "单", "解", "仇", "查", "区",
+};
+
+static const char *given[] = {
+  "伟", "芳", "娜", "秀英", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟",
+  "涛", "明", "超", "秀兰", "霞", "平", "刚", "桂英", "建华", "文", "华", "红", "建国", "玉兰",
+  "志强", "丹", "萍", "鹏", "辉", "俊", "晨", "欣怡", "子涵", "浩然", "雨萱", "梓轩", "思远",
+  "海燕", "国庆", "晓东", "婷婷", "佳琪", "宇航", "一鸣", "淑珍", "德明", "春梅", "立新", "亮",
+  "斌", "飞", "雪", "琳", "慧", "凯", "博", "瑞", "嘉怡", "晓明", "振华", "秀珍", "永刚",
+};
+
+typedef struct {
+  const char *login;
+  const char *name;
+  SrRoles roles;
+} DemoStaff;
+
+/* The office's people: every role staffed. Consultants are added by size. */
+static const DemoStaff fixed_staff[] = {
+  { "wangjingli", "王经理", SR_ROLE_MANAGER },
+  { "liuzhuguan", "刘主管", SR_ROLE_CUSTOMER_MANAGER },
+  { "chenxiaokong", "陈销控", SR_ROLE_SALES_CONTROLLER },
+  { "zhaocaiwu", "赵财务", SR_ROLE_FINANCE },
+  { "sunqiantai", "孙前台", SR_ROLE_RECEPTIONIST },
+  { "zhouqiantai", "周前台", SR_ROLE_RECEPTIONIST },
+};
+
+static const char *consultant_names[][2] = {
+  { "zhangwei", "张伟" }, { "lina", "李娜" }, { "wangfang", "王芳" }, { "liuyang", "刘洋" },
+  { "chenjie", "陈杰" }, { "yangmin", "杨敏" }, { "huangtao", "黄涛" }, { "zhaojing", "赵静" },
+  { "wuqiang", "吴强" }, { "zhouli", "周丽" }, { "xulei", "徐磊" }, { "sunyan", "孙艳" },
+  { "majun", "马军" }, { "zhuhua", "朱华" }, { "hujuan", "胡娟" }, { "guoming", "郭明" },
+  { "heping", "何平" }, { "gaochao", "高超" }, { "linxia", "林霞" }, { "luogang", "罗刚" },
+  { "zhengpeng", "郑鹏" }, { "liangdan", "梁丹" }, { "xiehui", "谢辉" }, { "songjun", "宋俊" },
+  { "tangchen", "唐晨" }, { "xuxin", "许欣" }, { "hanbo", "韩博" }, { "fengrui", "冯瑞" },
+  { "dengkai", "邓凯" }, { "caoxue", "曹雪" },
+};
+
+static const SrUnitColumn property_columns[] = {
+  { "三室两厅", 12850, 1260000 },
+  { "两室两厅", 8936, 1180000 },
+  { "两室两厅", 8936, 1180000 },
+  { "三室两厅", 12850, 1260000 },
+};
+
+static const SrUnitColumn small_columns[] = {
+  { "四室两厅", 16520, 1380000 },
+  { "三室两厅", 11975, 1290000 },
+  { "一室一厅", 5260, 1150000 },
+  { "三室两厅", 11975, 1290000 },
+};
+
+static const char *channels[] = {
+  "call", "walk-in", "booth", "referral", "outreach", "telemarketing", "online"
+};
+/* Calls and walk-ins are most of an office's new customers. */
+static const guint channel_weights[] = { 38, 30, 6, 9, 5, 4, 8 };
+
+static guint
+pick_weighted (GRand        *rand,
+               const guint  *weights,
+               guint         n)
+{
+  guint total = 0, r;
+
+  for (guint i = 0; i < n; i++)
+    total += weights[i];
+  r = (guint) g_rand_int_range (rand, 0, (gint32) total);
+  for (guint i = 0; i < n; i++)
+    {
+      if (r < weights[i])
+        return i;
+      r -= weights[i];
+    }
+  return n - 1;
+}
+
+static gboolean
+insert_staff (SrContext   *ctx,
+              const char  *hash,
+              guint        n_consultants,
+              GArray      *consultant_ids,
+              GError     **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (fixed_staff); i++)
+    if (sr_staff_insert (ctx, fixed_staff[i].login, fixed_staff[i].name, fixed_staff[i].roles,
+                         hash, error) == 0)
+      return FALSE;
+  for (guint i = 0; i < n_consultants; i++)
+    {
+      gint64 id = sr_staff_insert (ctx, consultant_names[i][0], consultant_names[i][1],
+                                   SR_ROLE_CONSULTANT, hash, error);
+      if (id == 0)
+        return FALSE;
+      g_array_append_val (consultant_ids, id);
+    }
+  return TRUE;
+}
+
+static gboolean
+insert_units (SrContext   *ctx,
+              SrDemoSize   size,
+              GRand       *rand,
+              SrDemoCounts *counts,
+              GError     **error)
+{
+  static const char *project_names[] = { "翠湖天地", "锦绣华庭" };
+  guint n_projects = size == SR_DEMO_LARGE ? 2 : 1;
+  guint buildings_per_project = size == SR_DEMO_LARGE ? 10 : 3;
+  SrDb *db = sr_context_get_db (ctx);
+
+  for (guint p = 0; p < n_projects; p++)
+    {
+      gint64 project_id = sr_projects_add (ctx, project_names[p],
+                                           p == 0 ? "滨湖区湖滨路 88 号" : "新城区锦绣大道 166 号",
+                                           error);
+      if (project_id == 0)
+        return FALSE;
+      counts->n_projects++;
+      for (guint b = 0; b < buildings_per_project; b++)
+        {
+          g_autofree char *name = g_strdup_printf ("%u号楼", b + 1);
+          SrBuildingPlan plan = {
+            .name = name,
+            .floors = size == SR_DEMO_LARGE ? 25 : 12 + (int) b * 3,
+            .entrances = size == SR_DEMO_LARGE ? 10 : 0,
+            .n_columns = 4,
+            .columns = (size == SR_DEMO_LARGE || b % 2 == 0) ? property_columns : small_columns,
+            .floor_step_fen_per_m2 = 3000,
+            .is_held = FALSE,
+          };
+          gint64 building_id = sr_buildings_create (ctx, project_id, &plan, error);
+          g_autoptr(SrStmt) hold = NULL;
+
+          if (building_id == 0)
+            return FALSE;
+          counts->n_buildings++;
+          counts->n_units += (guint) (plan.floors * MAX (plan.entrances, 1) * (int) plan.n_columns);
+
+          /* The controller withholds about one unit in ten (销控). */
+          hold = sr_db_prepare (db, "UPDATE units SET status = 'held' WHERE building_id = ?1 "
+                                "AND (id * 7 + ?2) % 10 = 0", error);
+          if (hold == NULL)
+            return FALSE;
+          sr_stmt_bind_int (hold, 1, building_id);
+          sr_stmt_bind_int (hold, 2, g_rand_int_range (rand, 0, 10));
+          if (!sr_stmt_exec (hold, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+insert_customers (SrContext   *ctx,
+                  guint        n,
+                  GArray      *consultant_ids,
+                  gint64       today_start,
+                  GRand       *rand,
+                  GError     **error)
+{
+  SrDb *db = sr_context_get_db (ctx);
+  g_autoptr(SrStmt) customer = NULL;
+  g_autoptr(SrStmt) phone = NULL;
+  g_autoptr(GHashTable) used_phones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gint64 n_media = 0, n_stages = 0, first_media = 0, first_stage = 0;
+  static const char *grades[] = { "A", "B", "C", "D" };
+  static const guint grade_weights[] = { 10, 30, 40, 20 };
+  static const char *prefixes[] = { "138", "139", "135", "136", "137", "150", "151", "152",
+                                    "158", "159", "186", "187", "188", "177", "133", "189" };
+
+  if (!sr_db_query_int (db, "SELECT count(*) FROM media_sources", &n_media, error) ||
+      !sr_db_query_int (db, "SELECT min(id) FROM media_sources", &first_media, error) ||
+      !sr_db_query_int (db, "SELECT count(*) FROM stages WHERE kind IN ('contact','qualify','custom','measure','plan')",
+                        &n_stages, error) ||
+      !sr_db_query_int (db, "SELECT min(id) FROM stages", &first_stage, error))
+    return FALSE;
+
+  customer = sr_db_prepare (db,
+                            "INSERT INTO customers (name, gender, channel, media_source_id, grade, "
+                            "owner_id, stage_id, created_at, created_by) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?6) RETURNING id", error);
+  phone = sr_db_prepare (db, "INSERT INTO customer_phones (customer_id, phone, position) "
+                         "VALUES (?1, ?2, ?3)", error);
+  if (customer == NULL || phone == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strconcat (surnames[g_rand_int_range (rand, 0, G_N_ELEMENTS (surnames))],
+                                           given[g_rand_int_range (rand, 0, G_N_ELEMENTS (given))],
+                                           NULL);
+      gint64 owner = g_array_index (consultant_ids, gint64,
+                                    g_rand_int_range (rand, 0, (gint32) consultant_ids->len));
+      /* Spread over the year before today, office hours, more in recent months. */
+      gint64 days_ago = (gint64) (365.0 * g_rand_double (rand) * g_rand_double (rand));
+      gint64 at = today_start - days_ago * 86400 + g_rand_int_range (rand, 9 * 3600, 18 * 3600);
+      gint64 id;
+      guint n_phones = g_rand_int_range (rand, 0, 10) == 0 ? 2 : 1;
+
+      if (days_ago == 0 && at > today_start + 11 * 3600)
+        at = today_start + 9 * 3600 + g_rand_int_range (rand, 0, 2 * 3600);
+
+      sr_stmt_bind_text (customer, 1, name);
+      sr_stmt_bind_text (customer, 2, g_rand_boolean (rand) ? "male" : "female");
+      sr_stmt_bind_text (customer, 3, channels[pick_weighted (rand, channel_weights,
+                                                              G_N_ELEMENTS (channels))]);
+      sr_stmt_bind_int (customer, 4, first_media + g_rand_int_range (rand, 0, (gint32) n_media));
+      sr_stmt_bind_text (customer, 5, grades[pick_weighted (rand, grade_weights, 4)]);
+      sr_stmt_bind_int (customer, 6, owner);
+      sr_stmt_bind_int (customer, 7, first_stage + g_rand_int_range (rand, 0, (gint32) MAX (n_stages - 1, 1)));
+      sr_stmt_bind_int (customer, 8, at);
+      if (sr_stmt_step (customer, error) != SR_STEP_ROW)
+        return FALSE;
+      id = sr_stmt_get_int (customer, 0);
+      sr_stmt_reset (customer);
+
+      for (guint k = 0; k < n_phones; k++)
+        {
+          char number[12];
+          do
+            {
+              const char *prefix = prefixes[g_rand_int_range (rand, 0, G_N_ELEMENTS (prefixes))];
+              g_snprintf (number, sizeof number, "%s%08d", prefix,
+                          g_rand_int_range (rand, 0, 100000000));
+            }
+          while (g_hash_table_contains (used_phones, number));
+          g_hash_table_add (used_phones, g_strdup (number));
+
+          sr_stmt_bind_int (phone, 1, id);
+          sr_stmt_bind_text (phone, 2, number);
+          sr_stmt_bind_int (phone, 3, k);
+          if (!sr_stmt_exec (phone, error))
+            return FALSE;
+          sr_stmt_reset (phone);
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+sr_demo_generate (SrContext            *ctx,
+                  const SrDemoOptions  *options,
+                  SrDemoCounts         *out_counts,
+                  GError              **error)
+{
+  static const char *office_names[] = {
+    [SR_OFFICE_PROPERTY] = "翠湖天地售楼处",
+    [SR_OFFICE_DECORATION] = "匠心家装设计中心",
+    [SR_OFFICE_HOUSEKEEPING] = "安心家政服务中心",
+  };
+  SrDb *db = sr_context_get_db (ctx);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (options->seed);
+  g_autoptr(GArray) consultants = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(SrSession) demo_session = sr_session_new_command_line ();
+  g_autoptr(SrSession) previous = NULL;
+  g_autofree char *hash = NULL;
+  g_autofree char *today = NULL;
+  SrDemoCounts counts = { 0 };
+  gboolean exists = FALSE;
+  gint64 today_start, admin_id;
+  guint n_consultants = options->size == SR_DEMO_LARGE ? 30 : 8;
+  guint n_customers = options->size == SR_DEMO_LARGE ? 100000 : 400;
+  gboolean ok = FALSE;
+
+  today = options->today != NULL ? g_strdup (options->today)
+                                 : sr_clock_today (sr_context_get_clock (ctx));
+  today_start = sr_day_start_unix (today);
+  if (today_start < 0)
+    {
+      g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID,
+                   _("“%s” is not a date (YYYY-MM-DD)."), today);
+      return FALSE;
+    }
+  if (!sr_office_exists (ctx, &exists, error))
+    return FALSE;
+  if (exists)
+    {
+      g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_CONFLICT,
+                   _("This database already holds an office; the demo needs an empty one."));
+      return FALSE;
+    }
+
+  /* One hash for every demo account: hashing is slow on purpose. */
+  hash = sr_password_hash (SR_DEMO_PASSWORD, error);
+  if (hash == NULL)
+    return FALSE;
+
+  if (sr_context_get_session (ctx) != NULL)
+    previous = g_object_ref (sr_context_get_session (ctx));
+  if (!sr_db_begin (db, error))
+    return FALSE;
+  admin_id = sr_office_create_with_hash (ctx, office_names[options->kind], options->kind,
+                                         "admin", "系统管理员", hash, error);
+  sr_context_set_session (ctx, demo_session);
+  if (admin_id == 0)
+    goto fail;
+  counts.n_staff = 1 + G_N_ELEMENTS (fixed_staff) + n_consultants;
+  if (!insert_staff (ctx, hash, n_consultants, consultants, error))
+    goto fail;
+  if (sr_office_kind_has_units (options->kind) &&
+      !insert_units (ctx, options->size, rand, &counts, error))
+    goto fail;
+  counts.n_customers = n_customers;
+  if (!insert_customers (ctx, n_customers, consultants, today_start, rand, error))
+    goto fail;
+  if (!sr_audit_write (ctx, "demo", "office", 1, NULL,
+                       options->size == SR_DEMO_LARGE ? "{\"size\":\"large\"}"
+                                                      : "{\"size\":\"small\"}", error) ||
+      !sr_db_commit (db, error))
+    goto fail;
+  ok = TRUE;
+  if (out_counts != NULL)
+    *out_counts = counts;
+  goto out;
+
+fail:
+  sr_db_rollback (db);
+out:
+  sr_context_set_session (ctx, previous);
+  return ok;
+}

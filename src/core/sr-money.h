@@ -1,0 +1,29 @@
+/* sr-money.h — money in integer fen and areas in integer hundredths of m².
+ * Never floating point. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef gint64 SrFen;
+
+/* ¥12,345.00 (negative: -¥12.00) */
+char     *sr_money_format     (SrFen        fen);
+/* Accepts 12345, 12345.6, 12,345.67, ¥12,345.67; refuses more than two decimals. */
+gboolean  sr_money_parse      (const char  *text,
+                               SrFen       *out_fen,
+                               GError     **error);
+/* 89.50 */
+char     *sr_area_format      (gint64       centi);
+gboolean  sr_area_parse       (const char  *text,
+                               gint64      *out_centi,
+                               GError     **error);
+/* total price of @area_centi m² at @fen_per_m2, rounded to the nearest yuan */
+SrFen     sr_price_total      (gint64       area_centi,
+                               SrFen        fen_per_m2);
+/* per-m² price derived from the authoritative total, rounded to the fen */
+SrFen     sr_price_per_m2     (SrFen        total,
+                               gint64       area_centi);
+
+G_END_DECLS

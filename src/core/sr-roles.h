@@ -1,0 +1,55 @@
+/* sr-roles.h — the office's roles and what each may do.
+ *
+ * A person holds a set of roles (a bit set stored in staff.roles). Every action a
+ * person can take is listed in SrAction; sr_roles_may() answers from one table, and
+ * core functions call sr_session_check() before they change anything.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  SR_ROLE_RECEPTIONIST     = 1 << 0, /* 前台 */
+  SR_ROLE_CONSULTANT       = 1 << 1, /* 置业顾问 / 设计师 */
+  SR_ROLE_CUSTOMER_MANAGER = 1 << 2, /* 客户经理 / 主管 */
+  SR_ROLE_SALES_CONTROLLER = 1 << 3, /* 销控 */
+  SR_ROLE_FINANCE          = 1 << 4, /* 财务 */
+  SR_ROLE_MANAGER          = 1 << 5, /* 经理 */
+  SR_ROLE_ADMIN            = 1 << 6, /* 管理员 */
+} SrRole;
+
+typedef guint SrRoles;
+
+#define SR_ROLES_ALL ((SrRoles) 0x7f)
+#define SR_N_ROLES 7
+
+typedef enum {
+  SR_ACTION_MANAGE_STAFF,        /* add staff, change roles, disable, reset passwords */
+  SR_ACTION_EDIT_OFFICE,         /* office name and settings */
+  SR_ACTION_EDIT_MEDIA_SOURCES,  /* the 认知途径 list */
+  SR_ACTION_EDIT_STAGES,         /* rename, reorder, add pipeline stages */
+  SR_ACTION_EDIT_UNITS,          /* projects, buildings, units, prices */
+  SR_ACTION_BACKUP,              /* copy the database */
+  SR_ACTION_VIEW_AUDIT,          /* read the audit log */
+  SR_N_ACTIONS
+} SrAction;
+
+SrRole      sr_role_from_index      (guint        index);
+const char *sr_role_get_code        (SrRole       role);
+const char *sr_role_get_label       (SrRole       role);
+gboolean    sr_role_from_code       (const char  *code,
+                                     SrRole      *out_role);
+char       *sr_roles_to_label       (SrRoles      roles);
+gboolean    sr_roles_parse          (const char  *codes,
+                                     SrRoles     *out_roles,
+                                     GError     **error);
+
+SrRoles     sr_action_get_roles     (SrAction     action);
+const char *sr_action_get_code      (SrAction     action);
+const char *sr_action_get_label     (SrAction     action);
+gboolean    sr_roles_may            (SrRoles      roles,
+                                     SrAction     action);
+
+G_END_DECLS

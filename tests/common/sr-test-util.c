@@ -1,0 +1,91 @@
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "sr-test-util.h"
+
+char *
+sr_test_tmp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("salesroom-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+void
+sr_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_unlink (path);
+      return;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        sr_test_remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+SrContext *
+sr_test_context_new (SrOfficeKind kind)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = sr_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "office.db", NULL);
+  g_autoptr(SrDb) db = sr_db_open (path, SR_DB_OPEN_CREATE, &error);
+  g_autoptr(SrClock) clock = sr_clock_new_fixed (sr_day_start_unix (SR_TEST_NOW_DAY) + 9 * 3600);
+  g_autoptr(SrContext) ctx = NULL;
+  g_autoptr(SrSession) session = NULL;
+
+  g_assert_no_error (error);
+  ctx = sr_context_new (db, clock);
+  g_assert_cmpint (sr_office_create (ctx, "测试售楼处", kind, "admin", "管理员", "admin-pass",
+                                     &error), >, 0);
+  g_assert_no_error (error);
+  session = sr_staff_sign_in (ctx, "admin", "admin-pass", &error);
+  g_assert_no_error (error);
+  sr_context_set_session (ctx, session);
+  return g_steal_pointer (&ctx);
+}
+
+SrContext *
+sr_test_context_as (SrContext  *admin_ctx,
+                    const char *login,
+                    SrRoles     roles)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SrContext) ctx = sr_context_new (sr_context_get_db (admin_ctx),
+                                             sr_context_get_clock (admin_ctx));
+  g_autoptr(SrSession) session = NULL;
+  g_autoptr(SrStaffMember) existing = sr_staff_find (admin_ctx, 0, login, NULL);
+
+  if (existing == NULL)
+    {
+      g_assert_cmpint (sr_staff_add (admin_ctx, login, login, roles, "password1", &error), >, 0);
+      g_assert_no_error (error);
+    }
+  session = sr_staff_sign_in (ctx, login, "password1", &error);
+  g_assert_no_error (error);
+  sr_context_set_session (ctx, session);
+  return g_steal_pointer (&ctx);
+}
+
+void
+sr_test_context_finish (SrContext *ctx)
+{
+  g_autofree char *dir = g_path_get_dirname (sr_db_get_path (sr_context_get_db (ctx)));
+
+  g_object_unref (ctx);
+  sr_test_remove_tree (dir);
+}

@@ -1,0 +1,28 @@
+/* sr-test-util.h — helpers for core tests: a temporary database, a fixed clock, a
+ * context signed in with given roles. Never the user's database. */
+#pragma once
+
+#include "core/sr-context.h"
+#include "core/sr-db.h"
+#include "core/sr-office.h"
+#include "core/sr-staff.h"
+
+G_BEGIN_DECLS
+
+/* 2026-11-23 09:00 local */
+#define SR_TEST_NOW_DAY "2026-11-23"
+
+char      *sr_test_tmp_dir          (void);
+/* A new database in a fresh temporary folder, with an office of @kind and an
+ * administrator "admin" / "admin-pass"; the context is signed in as that administrator. */
+SrContext *sr_test_context_new      (SrOfficeKind  kind);
+/* Adds a staff member with @roles (password "password1") and returns a context on the
+ * same database signed in as them. */
+SrContext *sr_test_context_as       (SrContext    *admin_ctx,
+                                     const char   *login,
+                                     SrRoles       roles);
+void       sr_test_remove_tree      (const char   *path);
+/* Drops @ctx and removes its database's temporary folder. */
+void       sr_test_context_finish   (SrContext    *ctx);
+
+G_END_DECLS

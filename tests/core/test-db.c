@@ -1,0 +1,323 @@
+/* The store: opening, refusing wrong files, migrations, transactions, the audit log,
+ * backups. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <unistd.h>
+
+#include "common/sr-test-util.h"
+#include "core/sr-audit.h"
+#include "core/sr-error.h"
+
+static void
+write_file (const char *path,
+            const char *data,
+            gssize      len)
+{
+  g_autoptr(GError) error = NULL;
+  g_file_set_contents (path, data, len, &error);
+  g_assert_no_error (error);
+}
+
+static char *
+read_file (const char *path,
+           gsize      *len)
+{
+  char *data = NULL;
+  g_assert_true (g_file_get_contents (path, &data, len, NULL));
+  return data;
+}
+
+static void
+test_create_and_reopen (void)
+{
+  g_autofree char *dir = sr_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "sub", "office.db", NULL);
+  g_autoptr(GError) error = NULL;
+  SrDb *db;
+  gint64 value = 0;
+
+  /* Without CREATE a missing file is an error, and nothing is created. */
+  db = sr_db_open (path, SR_DB_OPEN_EXISTING, &error);
+  g_assert_null (db);
+  g_assert_error (error, SR_STORE_ERROR, SR_STORE_ERROR_NOT_FOUND);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  db = sr_db_open (path, SR_DB_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sr_db_get_schema_version (db), ==, sr_db_latest_schema_version ());
+  g_assert_cmpint (sr_db_latest_schema_version (), >=, 1);
+  g_assert_true (sr_db_query_int (db, "PRAGMA foreign_keys", &value, &error));
+  g_assert_cmpint (value, ==, 1);
+  g_assert_true (sr_db_query_int (db, "PRAGMA synchronous", &value, &error));
+  g_assert_cmpint (value, ==, 2); /* FULL */
+  g_object_unref (db);
+
+  db = sr_db_open (path, SR_DB_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(SrStmt) stmt = sr_db_prepare (db, "PRAGMA journal_mode", &error);
+    g_assert_cmpint (sr_stmt_step (stmt, &error), ==, SR_STEP_ROW);
+    g_assert_cmpstr (sr_stmt_get_text (stmt, 0), ==, "wal");
+  }
+  g_object_unref (db);
+  sr_test_remove_tree (dir);
+}
+
+static void
+assert_refused_untouched (const char *path,
+                          int         code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len = 0, after_len = 0;
+  SrDb *db;
+
+  before = read_file (path, &before_len);
+  db = sr_db_open (path, SR_DB_OPEN_CREATE, &error);
+  g_assert_null (db);
+  g_assert_error (error, SR_STORE_ERROR, code);
+  g_assert_nonnull (strstr (error->message, path));
+  after = read_file (path, &after_len);
+  g_assert_cmpmem (before, before_len, after, after_len);
+}
+
+static void
+test_refuses_wrong_files (void)
+{
+  g_autofree char *dir = sr_test_tmp_dir ();
+  g_autofree char *empty = g_build_filename (dir, "empty.db", NULL);
+  g_autofree char *text = g_build_filename (dir, "notes.db", NULL);
+  g_autofree char *other = g_build_filename (dir, "other.db", NULL);
+  g_autofree char *truncated = g_build_filename (dir, "truncated.db", NULL);
+  g_autoptr(GError) error = NULL;
+
+  write_file (empty, "", 0);
+  assert_refused_untouched (empty, SR_STORE_ERROR_NOT_A_DATABASE);
+
+  write_file (text, "客户名单\n张三 13800138000\n", -1);
+  assert_refused_untouched (text, SR_STORE_ERROR_NOT_A_DATABASE);
+
+  /* Another program's SQLite database. */
+  {
+    g_autofree char *cmd = g_strdup_printf ("sqlite3 '%s' 'CREATE TABLE x (a); INSERT INTO x VALUES (1);'", other);
+    int status = system (cmd);
+    g_assert_cmpint (status, ==, 0);
+  }
+  assert_refused_untouched (other, SR_STORE_ERROR_NOT_A_DATABASE);
+
+  /* A Salesroom database cut short. */
+  {
+    g_autoptr(SrContext) ctx = sr_test_context_new (SR_OFFICE_PROPERTY);
+    g_autofree char *data = NULL;
+    gsize len = 0;
+    const char *src = sr_db_get_path (sr_context_get_db (ctx));
+    g_autoptr(SrDb) db2 = NULL;
+    g_autoptr(SrStmt) stmt = NULL;
+    SrDb *db;
+    /* Move the WAL into the main file first. */
+    g_assert_true (sr_db_exec (sr_context_get_db (ctx), "PRAGMA wal_checkpoint(TRUNCATE)", &error));
+    data = read_file (src, &len);
+    g_assert_cmpuint (len, >, 8192);
+    write_file (truncated, data, 4096 + 100);
+    db = sr_db_open (truncated, SR_DB_OPEN_EXISTING, &error);
+    if (db != NULL)
+      {
+        /* SQLite may open a cut file; reading the lost pages must then fail cleanly. */
+        gint64 n = 0;
+        g_assert_false (sr_db_query_int (db, "SELECT count(*) FROM staff", &n, &error));
+        g_assert_error (error, SR_STORE_ERROR, SR_STORE_ERROR_NOT_A_DATABASE);
+        g_object_unref (db);
+      }
+    else
+      g_assert_error (error, SR_STORE_ERROR, SR_STORE_ERROR_NOT_A_DATABASE);
+    g_clear_error (&error);
+    sr_test_context_finish (g_steal_pointer (&ctx));
+  }
+
+  /* A folder is not a database. */
+  {
+    SrDb *db = sr_db_open (dir, SR_DB_OPEN_CREATE, &error);
+    g_assert_null (db);
+    g_assert_error (error, SR_STORE_ERROR, SR_STORE_ERROR_NOT_A_DATABASE);
+  }
+  sr_test_remove_tree (dir);
+}
+
+static void
+test_refuses_newer_schema (void)
+{
+  g_autofree char *dir = sr_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "newer.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cmd = NULL;
+  SrDb *db = sr_db_open (path, SR_DB_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (sr_db_exec (db, "PRAGMA user_version = 999", &error));
+  g_object_unref (db);
+  /* Leave it in rollback-journal mode so the bytes on disk are all there is. */
+  cmd = g_strdup_printf ("sqlite3 '%s' 'PRAGMA journal_mode=DELETE;' >/dev/null", path);
+  g_assert_cmpint (system (cmd), ==, 0);
+
+  assert_refused_untouched (path, SR_STORE_ERROR_NEWER_SCHEMA);
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  }
+  sr_test_remove_tree (dir);
+}
+
+static void
+test_unwritable_folder (void)
+{
+  g_autofree char *dir = sr_test_tmp_dir ();
+  g_autofree char *locked = g_build_filename (dir, "locked", NULL);
+  g_autofree char *path = g_build_filename (locked, "office.db", NULL);
+  g_autoptr(GError) error = NULL;
+  SrDb *db;
+
+  if (getuid () == 0)
+    {
+      /* root writes anywhere; a path under a file can never be created. */
+      write_file (locked, "x", 1);
+    }
+  else
+    g_assert_cmpint (g_mkdir (locked, 0500), ==, 0);
+  db = sr_db_open (path, SR_DB_OPEN_CREATE, &error);
+  g_assert_null (db);
+  g_assert_error (error, SR_STORE_ERROR, SR_STORE_ERROR_READ_ONLY);
+  g_chmod (locked, 0700);
+  sr_test_remove_tree (dir);
+}
+
+static void
+test_transactions_roll_back (void)
+{
+  g_autoptr(SrContext) ctx = sr_test_context_new (SR_OFFICE_PROPERTY);
+  SrDb *db = sr_context_get_db (ctx);
+  g_autoptr(GError) error = NULL;
+  gint64 n = 0;
+
+  g_assert_true (sr_db_begin (db, &error));
+  g_assert_true (sr_db_exec (db, "INSERT INTO projects (name) VALUES ('甲')", &error));
+  g_assert_true (sr_db_begin (db, &error)); /* nested: a savepoint */
+  g_assert_true (sr_db_exec (db, "INSERT INTO projects (name) VALUES ('乙')", &error));
+  sr_db_rollback (db);
+  g_assert_true (sr_db_commit (db, &error));
+  g_assert_true (sr_db_query_int (db, "SELECT count(*) FROM projects", &n, &error));
+  g_assert_cmpint (n, ==, 1);
+
+  /* A constraint failure inside a transaction leaves nothing behind. */
+  g_assert_true (sr_db_begin (db, &error));
+  g_assert_true (sr_db_exec (db, "INSERT INTO projects (name) VALUES ('丙')", &error));
+  g_assert_false (sr_db_exec (db, "INSERT INTO projects (name) VALUES ('甲')", &error));
+  g_assert_error (error, SR_STORE_ERROR, SR_STORE_ERROR_CONSTRAINT);
+  sr_db_rollback (db);
+  g_assert_false (sr_db_in_transaction (db));
+  g_assert_true (sr_db_query_int (db, "SELECT count(*) FROM projects", &n, NULL));
+  g_assert_cmpint (n, ==, 1);
+  sr_test_context_finish (g_steal_pointer (&ctx));
+}
+
+static void
+test_audit_is_append_only (void)
+{
+  g_autoptr(SrContext) ctx = sr_test_context_new (SR_OFFICE_PROPERTY);
+  SrDb *db = sr_context_get_db (ctx);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  gint64 n = 0;
+
+  g_assert_true (sr_db_query_int (db, "SELECT count(*) FROM audit_log", &n, &error));
+  g_assert_cmpint (n, >, 0);
+  g_assert_false (sr_db_exec (db, "UPDATE audit_log SET actor_label = 'someone else'", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (sr_db_exec (db, "DELETE FROM audit_log", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  /* The office's creation is recorded with the first-run assistant as actor. */
+  rows = sr_audit_list (ctx, "office", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 1);
+  {
+    SrAuditEntry *e = g_ptr_array_index (rows, 0);
+    g_assert_cmpstr (e->action, ==, "create");
+    g_assert_true (g_str_has_prefix (e->actor, "first-run assistant"));
+    g_assert_nonnull (strstr (e->after_json, "\"name\":\"测试售楼处\""));
+  }
+  sr_test_context_finish (g_steal_pointer (&ctx));
+}
+
+static void
+test_backup_copy (void)
+{
+  g_autoptr(SrContext) ctx = sr_test_context_new (SR_OFFICE_PROPERTY);
+  g_autofree char *dir = sr_test_tmp_dir ();
+  g_autofree char *copy = g_build_filename (dir, "copy.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SrDb) db = NULL;
+  gint64 n = 0;
+
+  g_assert_true (sr_db_backup_to (sr_context_get_db (ctx), copy, &error));
+  g_assert_no_error (error);
+  /* Never over an existing file. */
+  g_assert_false (sr_db_backup_to (sr_context_get_db (ctx), copy, &error));
+  g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  db = sr_db_open (copy, SR_DB_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  g_assert_true (sr_db_query_int (db, "SELECT count(*) FROM staff WHERE login = 'admin'", &n, &error));
+  g_assert_cmpint (n, ==, 1);
+  g_clear_object (&db);
+  sr_test_remove_tree (dir);
+  sr_test_context_finish (g_steal_pointer (&ctx));
+}
+
+static void
+test_statement_cache_nested (void)
+{
+  g_autoptr(SrContext) ctx = sr_test_context_new (SR_OFFICE_PROPERTY);
+  SrDb *db = sr_context_get_db (ctx);
+  g_autoptr(GError) error = NULL;
+  const char *sql = "SELECT id FROM stages ORDER BY position";
+  g_autoptr(SrStmt) outer = sr_db_prepare (db, sql, &error);
+  guint rows = 0;
+
+  g_assert_no_error (error);
+  while (sr_stmt_step (outer, &error) == SR_STEP_ROW)
+    {
+      /* The same query while the first is running gets its own statement. */
+      g_autoptr(SrStmt) inner = sr_db_prepare (db, sql, &error);
+      g_assert_no_error (error);
+      g_assert_true (inner != outer);
+      g_assert_cmpint (sr_stmt_step (inner, &error), ==, SR_STEP_ROW);
+      rows++;
+    }
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows, ==, 8); /* the property preset */
+  g_clear_pointer (&outer, sr_stmt_done);
+  sr_test_context_finish (g_steal_pointer (&ctx));
+}
+
+int
+main (int argc, char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/db/create-and-reopen", test_create_and_reopen);
+  g_test_add_func ("/db/refuses-wrong-files", test_refuses_wrong_files);
+  g_test_add_func ("/db/refuses-newer-schema", test_refuses_newer_schema);
+  g_test_add_func ("/db/unwritable-folder", test_unwritable_folder);
+  g_test_add_func ("/db/transactions-roll-back", test_transactions_roll_back);
+  g_test_add_func ("/db/audit-append-only", test_audit_is_append_only);
+  g_test_add_func ("/db/backup", test_backup_copy);
+  g_test_add_func ("/db/statement-cache-nested", test_statement_cache_nested);
+  return g_test_run ();
+}
