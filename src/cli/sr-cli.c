@@ -12,6 +12,7 @@
 #include "core/sr-db.h"
 #include "core/sr-demo.h"
 #include "core/sr-error.h"
+#include "core/sr-office.h"
 #include "core/sr-staff.h"
 #include "sr-cli.h"
 
@@ -197,9 +198,6 @@ run_backup (SrCliGlobal  *global,
   g_autoptr(GOptionContext) options = g_option_context_new ("backup");
   g_autoptr(GError) error = NULL;
   g_autoptr(SrContext) ctx = NULL;
-  g_autofree char *after = NULL;
-  g_autoptr(SrJson) json = sr_json_new ();
-  SrDb *db;
 
   g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
   g_option_context_set_help_enabled (options, FALSE);
@@ -211,24 +209,8 @@ run_backup (SrCliGlobal  *global,
     return usage_error (_("backup needs -o FILE."));
 
   ctx = open_context (global, SR_DB_OPEN_EXISTING, &error);
-  if (ctx == NULL)
+  if (ctx == NULL || !sr_office_backup (ctx, output, &error))
     return fail (error);
-  if (!sr_context_check (ctx, SR_ACTION_BACKUP, &error))
-    return fail (error);
-  db = sr_context_get_db (ctx);
-  if (!sr_db_backup_to (db, output, &error))
-    return fail (error);
-
-  /* The log says who took a copy, and where to. */
-  sr_json_add_text (json, "file", output);
-  after = sr_json_end (json);
-  if (!sr_db_begin (db, &error) ||
-      !sr_audit_write (ctx, "backup", "office", 1, NULL, after, &error) ||
-      !sr_db_commit (db, &error))
-    {
-      sr_db_rollback (db);
-      fprintf (stderr, "salesroom: %s\n", error->message);
-    }
   printf (_("Backup written to %s.\n"), output);
   return SR_EXIT_OK;
 }

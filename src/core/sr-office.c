@@ -326,3 +326,29 @@ fail:
   sr_db_rollback (db);
   return FALSE;
 }
+
+gboolean
+sr_office_backup (SrContext   *ctx,
+                  const char  *dest_path,
+                  GError     **error)
+{
+  SrDb *db = sr_context_get_db (ctx);
+  g_autoptr(SrJson) json = sr_json_new ();
+  g_autofree char *after = NULL;
+
+  if (!sr_context_check (ctx, SR_ACTION_BACKUP, error) ||
+      !sr_db_backup_to (db, dest_path, error))
+    return FALSE;
+  /* The log says who took a copy, and where to. */
+  sr_json_add_text (json, "file", dest_path);
+  after = sr_json_end (json);
+  if (!sr_db_begin (db, error))
+    return FALSE;
+  if (!sr_audit_write (ctx, "backup", "office", 1, NULL, after, error) ||
+      !sr_db_commit (db, error))
+    {
+      sr_db_rollback (db);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -51,6 +51,12 @@ gboolean    sr_office_rename          (SrContext     *ctx,
                                        const char    *name,
                                        GError       **error);
 
+/* Copies the database to @dest_path (refuses an existing file) and records who took
+ * the copy. Checks SR_ACTION_BACKUP. */
+gboolean    sr_office_backup          (SrContext     *ctx,
+                                       const char    *dest_path,
+                                       GError       **error);
+
 /* Office settings (key → text), e.g. "ownership.lapse_days". */
 char       *sr_settings_get           (SrContext     *ctx,
                                        const char    *key,

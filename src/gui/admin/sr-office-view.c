@@ -1,0 +1,140 @@
+/* sr-office-view.c — the office's name and kind, where its database lives, and backups. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "core/sr-office.h"
+#include "gui/sr-gui-util.h"
+#include "gui/sr-window.h"
+#include "sr-admin-views.h"
+
+typedef struct {
+  SrContext *ctx;
+  GtkWidget *root;
+  GtkWidget *name_row;
+  GtkFileChooserNative *chooser;
+} OfficeView;
+
+static void
+office_view_free (OfficeView *v)
+{
+  g_clear_object (&v->ctx);
+  g_clear_object (&v->chooser);
+  g_free (v);
+}
+
+static void
+on_name_apply (AdwEntryRow *row,
+               OfficeView  *v)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!sr_office_rename (v->ctx, gtk_editable_get_text (GTK_EDITABLE (row)), &error))
+    sr_toast_error (v->root, error);
+  else
+    sr_toast (v->root, _("The office’s name was changed. It shows after the next sign-in."));
+}
+
+static void
+on_backup_response (GtkNativeDialog *dialog,
+                    int              response,
+                    OfficeView      *v)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return;
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  path = g_file_get_path (file);
+  if (path == NULL)
+    return;
+  if (!sr_office_backup (v->ctx, path, &error))
+    {
+      sr_toast_error (v->root, error);
+      return;
+    }
+  {
+    g_autofree char *message = g_strdup_printf (_("Backup written to %s."), path);
+    sr_toast (v->root, message);
+  }
+}
+
+static void
+on_backup (GtkButton  *button,
+           OfficeView *v)
+{
+  g_autofree char *name = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d-%H%M");
+
+  g_clear_object (&v->chooser);
+  v->chooser = gtk_file_chooser_native_new (_("Back Up the Database"),
+                                            GTK_WINDOW (gtk_widget_get_root (v->root)),
+                                            GTK_FILE_CHOOSER_ACTION_SAVE, _("_Back Up"), NULL);
+  name = g_strdup_printf ("salesroom-backup-%s.db", stamp);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (v->chooser), name);
+  g_signal_connect (v->chooser, "response", G_CALLBACK (on_backup_response), v);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (v->chooser));
+}
+
+GtkWidget *
+sr_office_view_new (SrContext *ctx)
+{
+  OfficeView *v = g_new0 (OfficeView, 1);
+  SrSession *session = sr_context_get_session (ctx);
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  g_autofree char *name = NULL;
+  SrOfficeKind kind = SR_OFFICE_PROPERTY;
+  GtkWidget *row;
+
+  v->ctx = g_object_ref (ctx);
+  sr_office_get (ctx, &name, &kind, NULL);
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("The office"));
+  v->name_row = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (v->name_row), _("Office name (printed on receipts and registers)"));
+  gtk_editable_set_text (GTK_EDITABLE (v->name_row), name != NULL ? name : "");
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (v->name_row), TRUE);
+  gtk_widget_set_sensitive (v->name_row, sr_session_may (session, SR_ACTION_EDIT_OFFICE));
+  g_signal_connect (v->name_row, "apply", G_CALLBACK (on_name_apply), v);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), v->name_row);
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Kind of office"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sr_office_kind_get_label (kind));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Database file"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sr_db_get_path (sr_context_get_db (ctx)));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+
+  if (sr_session_may (session, SR_ACTION_BACKUP))
+    {
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Back Up Now…"));
+      group = adw_preferences_group_new ();
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Backup"));
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                             _("A backup is a complete copy of the database, taken while everyone keeps working. Keep copies on another disk."));
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Copy the database to a file"));
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      g_signal_connect (button, "clicked", G_CALLBACK (on_backup), v);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+    }
+
+  gtk_box_append (GTK_BOX (box), sr_section_header_new (_("Office and Backup"),
+                  _("The office as it appears on paper, and copies of its database.")));
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (GTK_BOX (box), page);
+  v->root = box;
+  g_object_set_data_full (G_OBJECT (box), "sr-office-view", v, (GDestroyNotify) office_view_free);
+  return box;
+}

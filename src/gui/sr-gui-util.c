@@ -1,0 +1,116 @@
+#include "config.h"
+
+#include "sr-gui-util.h"
+
+static void
+setup_label (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  numeric)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1.0f : 0.0f);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (numeric)
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_label (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  user_data)
+{
+  SrCellTextFunc func = g_object_get_data (G_OBJECT (factory), "sr-cell-func");
+  g_autofree char *text = func (gtk_list_item_get_item (item));
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text != NULL ? text : "");
+}
+
+GtkColumnViewColumn *
+sr_column_view_add_text (GtkColumnView  *view,
+                         const char     *title,
+                         SrCellTextFunc  func,
+                         gboolean        numeric,
+                         gboolean        expand)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+
+  g_object_set_data (G_OBJECT (factory), "sr-cell-func", func);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_label), GINT_TO_POINTER (numeric));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_label), NULL);
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_expand (column, expand);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_append_column (view, column);
+  g_object_unref (column);
+  return column;
+}
+
+GListStore *
+sr_list_store_from_array (GType      type,
+                          GPtrArray *rows)
+{
+  GListStore *store = g_list_store_new (type);
+
+  if (rows != NULL)
+    g_list_store_splice (store, 0, 0, rows->pdata, rows->len);
+  return store;
+}
+
+GtkWidget *
+sr_toolbar_view_new (GtkWidget **out_toolbar,
+                     GtkWidget  *child)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  gtk_widget_add_css_class (toolbar, "toolbar");
+  gtk_box_append (GTK_BOX (box), toolbar);
+  gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  gtk_widget_set_vexpand (child, TRUE);
+  gtk_box_append (GTK_BOX (box), child);
+  *out_toolbar = toolbar;
+  return box;
+}
+
+GtkWidget *
+sr_toolbar_add_button (GtkWidget  *toolbar,
+                       const char *icon_name,
+                       const char *label,
+                       const char *action_name)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *content = adw_button_content_new ();
+
+  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), icon_name);
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), label);
+  adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
+  gtk_button_set_child (GTK_BUTTON (button), content);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  gtk_box_append (GTK_BOX (toolbar), button);
+  return button;
+}
+
+GtkWidget *
+sr_section_header_new (const char *title,
+                       const char *subtitle)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *t = gtk_label_new (title);
+  GtkWidget *s = gtk_label_new (subtitle);
+
+  gtk_widget_add_css_class (t, "title-2");
+  gtk_label_set_xalign (GTK_LABEL (t), 0);
+  gtk_widget_add_css_class (s, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (s), 0);
+  gtk_label_set_wrap (GTK_LABEL (s), TRUE);
+  gtk_box_append (GTK_BOX (box), t);
+  gtk_box_append (GTK_BOX (box), s);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 6);
+  return box;
+}

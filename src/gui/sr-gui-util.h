@@ -1,0 +1,31 @@
+/* sr-gui-util.h — small helpers the screens share. */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* Returns a newly allocated cell text for @item (a row object of the list). */
+typedef char *(*SrCellTextFunc) (gpointer item);
+
+/* Adds a column of plain labels to @view; @numeric right-aligns with tabular digits. */
+GtkColumnViewColumn *sr_column_view_add_text (GtkColumnView  *view,
+                                              const char     *title,
+                                              SrCellTextFunc  func,
+                                              gboolean        numeric,
+                                              gboolean        expand);
+/* A GListStore filled from a GPtrArray of GObjects. */
+GListStore          *sr_list_store_from_array (GType           type,
+                                              GPtrArray      *rows);
+/* A vertical box with a toolbar of buttons on top of @child. */
+GtkWidget           *sr_toolbar_view_new      (GtkWidget     **out_toolbar,
+                                              GtkWidget      *child);
+GtkWidget           *sr_toolbar_add_button    (GtkWidget      *toolbar,
+                                              const char     *icon_name,
+                                              const char     *label,
+                                              const char     *action_name);
+/* A page title for a section: big label and a dimmed line under it. */
+GtkWidget           *sr_section_header_new    (const char     *title,
+                                              const char     *subtitle);
+
+G_END_DECLS

@@ -1,0 +1,385 @@
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "admin/sr-admin-page.h"
+#include "core/sr-office.h"
+#include "core/sr-staff.h"
+#include "sr-form.h"
+#include "sr-setup-page.h"
+#include "sr-sign-in-page.h"
+#include "sr-window.h"
+
+struct _SrWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  SrContext *ctx;
+  GSettings *settings;
+
+  AdwToastOverlay *toasts;
+  GtkStack *stack;
+  AdwStatusPage *error_page;
+  SrSetupPage *setup_page;
+  SrSignInPage *sign_in_page;
+  AdwWindowTitle *sign_in_title;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkMenuButton *person_button;
+  AdwViewStack *main_stack;
+};
+
+G_DEFINE_FINAL_TYPE (SrWindow, sr_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static GSettings *
+load_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL)
+    {
+      /* Running from the build tree without GSETTINGS_SCHEMA_DIR. */
+      g_autoptr(GSettingsSchemaSource) local =
+        g_settings_schema_source_new_from_directory (BUILD_SCHEMADIR, source, FALSE, NULL);
+      if (local != NULL)
+        schema = g_settings_schema_source_lookup (local, APPLICATION_ID, FALSE);
+    }
+  if (schema == NULL)
+    return NULL;
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static char *
+office_name (SrWindow *self)
+{
+  g_autofree char *name = NULL;
+
+  if (self->ctx == NULL || !sr_office_get (self->ctx, &name, NULL, NULL))
+    return g_strdup (_("Salesroom"));
+  return g_steal_pointer (&name);
+}
+
+void
+sr_toast (GtkWidget  *widget,
+          const char *message)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  AdwToast *toast;
+
+  while (root != NULL && !SR_IS_WINDOW (root) && GTK_IS_WINDOW (root) &&
+         gtk_window_get_transient_for (GTK_WINDOW (root)) != NULL)
+    root = GTK_ROOT (gtk_window_get_transient_for (GTK_WINDOW (root)));
+  if (!SR_IS_WINDOW (root))
+    {
+      g_warning ("%s", message);
+      return;
+    }
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 5);
+  adw_toast_overlay_add_toast (SR_WINDOW (root)->toasts, toast);
+}
+
+void
+sr_toast_error (GtkWidget    *widget,
+                const GError *error)
+{
+  sr_toast (widget, error != NULL ? error->message : _("Something went wrong."));
+}
+
+static void
+show_sign_in (SrWindow *self,
+              gboolean  can_cancel)
+{
+  g_autofree char *name = office_name (self);
+  g_autofree char *last = self->settings != NULL ? g_settings_get_string (self->settings, "last-login")
+                                                  : NULL;
+
+  adw_window_title_set_title (self->sign_in_title, name);
+  adw_window_title_set_subtitle (self->sign_in_title, can_cancel ? _("Switch person") : NULL);
+  gtk_stack_set_visible_child_name (self->stack, "sign-in");
+  sr_sign_in_page_start (self->sign_in_page, self->ctx, name, can_cancel ? NULL : last, can_cancel);
+}
+
+static void
+clear_main_pages (SrWindow *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->main_stack))) != NULL)
+    {
+      /* AdwViewStack's children are its pages' widgets. */
+      adw_view_stack_remove (self->main_stack, child);
+    }
+}
+
+static void
+build_main_pages (SrWindow *self)
+{
+  SrSession *session = sr_context_get_session (self->ctx);
+  g_autofree char *name = office_name (self);
+  g_autofree char *roles = sr_roles_to_label (sr_session_get_roles (session));
+  gboolean any = FALSE;
+  SrOfficeKind kind = SR_OFFICE_PROPERTY;
+
+  clear_main_pages (self);
+  sr_office_get (self->ctx, NULL, &kind, NULL);
+
+  if (sr_admin_page_is_for (session))
+    {
+      GtkWidget *admin = sr_admin_page_new (self->ctx, kind);
+      AdwViewStackPage *page = adw_view_stack_add_titled (self->main_stack, admin, "admin",
+                                                          _("Admin"));
+      adw_view_stack_page_set_icon_name (page, "emblem-system-symbolic");
+      any = TRUE;
+    }
+  if (!any)
+    {
+      GtkWidget *status = adw_status_page_new ();
+      g_autofree char *title = g_strdup_printf (_("Signed in as %s"),
+                                                sr_session_get_display_name (session));
+      g_autofree char *text = g_strdup_printf (_("Your roles: %s. This version of Salesroom has "
+                                                 "the office’s administration only; the screens "
+                                                 "for your roles come with the next versions."),
+                                               roles);
+      adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "avatar-default-symbolic");
+      adw_status_page_set_title (ADW_STATUS_PAGE (status), title);
+      adw_status_page_set_description (ADW_STATUS_PAGE (status), text);
+      adw_view_stack_add_titled (self->main_stack, status, "welcome", _("Welcome"));
+    }
+
+  adw_view_switcher_title_set_title (self->switcher_title, name);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
+  gtk_window_set_title (GTK_WINDOW (self), name);
+  {
+    g_autofree char *label = g_strdup_printf ("%s · %s", sr_session_get_display_name (session),
+                                              roles);
+    gtk_menu_button_set_label (self->person_button, sr_session_get_display_name (session));
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->person_button), label);
+  }
+}
+
+void
+sr_window_sign_in_as (SrWindow  *self,
+                      SrSession *session)
+{
+  sr_context_set_session (self->ctx, session);
+  if (self->settings != NULL && sr_session_get_staff_id (session) > 0)
+    g_settings_set_string (self->settings, "last-login", sr_session_get_login (session));
+  build_main_pages (self);
+  gtk_stack_set_visible_child_name (self->stack, "main");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.switch-person", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.change-password", TRUE);
+}
+
+static void
+on_signed_in (SrWindow  *self,
+              SrSession *session)
+{
+  sr_window_sign_in_as (self, session);
+}
+
+static void
+on_sign_in_cancelled (SrWindow *self)
+{
+  if (sr_context_get_session (self->ctx) != NULL)
+    gtk_stack_set_visible_child_name (self->stack, "main");
+}
+
+static void
+on_setup_done (SrWindow   *self,
+               const char *login)
+{
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "last-login", login);
+  show_sign_in (self, FALSE);
+}
+
+gboolean
+sr_window_show_page (SrWindow   *self,
+                     const char *name)
+{
+  if (g_strcmp0 (name, "setup") == 0 || g_strcmp0 (name, "sign-in") == 0)
+    {
+      gtk_stack_set_visible_child_name (self->stack, name);
+      return TRUE;
+    }
+  {
+    g_auto(GStrv) parts = g_strsplit (name, "/", 2);
+    GtkWidget *page = adw_view_stack_get_child_by_name (self->main_stack, parts[0]);
+
+    if (page == NULL)
+      return FALSE;
+    adw_view_stack_set_visible_child_name (self->main_stack, parts[0]);
+    if (parts[1] != NULL)
+      return SR_IS_ADMIN_PAGE (page) && sr_admin_page_show_section (SR_ADMIN_PAGE (page), parts[1]);
+    return TRUE;
+  }
+}
+
+static void
+sign_out_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  SrWindow *self = SR_WINDOW (widget);
+
+  sr_context_set_session (self->ctx, NULL);
+  clear_main_pages (self);
+  gtk_widget_action_set_enabled (widget, "win.sign-out", FALSE);
+  gtk_widget_action_set_enabled (widget, "win.switch-person", FALSE);
+  gtk_widget_action_set_enabled (widget, "win.change-password", FALSE);
+  show_sign_in (self, FALSE);
+}
+
+static void
+switch_person_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  /* The current person stays signed in until someone else signs in (or Back). */
+  show_sign_in (SR_WINDOW (widget), TRUE);
+}
+
+static gboolean
+save_password (SrForm   *form,
+               gpointer  user_data,
+               GError  **error)
+{
+  SrWindow *self = user_data;
+
+  if (g_strcmp0 (sr_form_get_text (form, "new"), sr_form_get_text (form, "again")) != 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("The two new passwords differ."));
+      return FALSE;
+    }
+  if (!sr_staff_change_own_password (self->ctx, sr_form_get_text (form, "old"),
+                                     sr_form_get_text (form, "new"), error))
+    return FALSE;
+  sr_toast (GTK_WIDGET (self), _("Your password was changed."));
+  return TRUE;
+}
+
+static void
+change_password_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  SrForm *form = sr_form_new (widget, _("Change My Password"), _("_Change"));
+
+  sr_form_add_password (form, "old", _("Current password"));
+  sr_form_add_password (form, "new", _("New password (at least 6 characters)"));
+  sr_form_add_password (form, "again", _("New password again"));
+  sr_form_run (form, save_password, widget, NULL);
+}
+
+static gboolean
+on_close_request (SrWindow *self)
+{
+  if (self->settings != NULL)
+    {
+      int width, height;
+      gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+      g_settings_set_boolean (self->settings, "window-maximized",
+                              gtk_window_is_maximized (GTK_WINDOW (self)));
+    }
+  return FALSE;
+}
+
+static void
+sr_window_dispose (GObject *object)
+{
+  SrWindow *self = SR_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SR_TYPE_WINDOW);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->ctx);
+  G_OBJECT_CLASS (sr_window_parent_class)->dispose (object);
+}
+
+static void
+sr_window_class_init (SrWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = sr_window_dispose;
+
+  g_type_ensure (SR_TYPE_SETUP_PAGE);
+  g_type_ensure (SR_TYPE_SIGN_IN_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/salesroom/Salesroom/ui/sr-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SrWindow, toasts);
+  gtk_widget_class_bind_template_child (widget_class, SrWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, SrWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, SrWindow, setup_page);
+  gtk_widget_class_bind_template_child (widget_class, SrWindow, sign_in_page);
+  gtk_widget_class_bind_template_child (widget_class, SrWindow, sign_in_title);
+  gtk_widget_class_bind_template_child (widget_class, SrWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, SrWindow, person_button);
+  gtk_widget_class_bind_template_child (widget_class, SrWindow, main_stack);
+  gtk_widget_class_bind_template_callback (widget_class, on_setup_done);
+  gtk_widget_class_bind_template_callback (widget_class, on_signed_in);
+  gtk_widget_class_bind_template_callback (widget_class, on_sign_in_cancelled);
+
+  gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
+  gtk_widget_class_install_action (widget_class, "win.switch-person", NULL, switch_person_action);
+  gtk_widget_class_install_action (widget_class, "win.change-password", NULL,
+                                   change_password_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
+                                       "win.switch-person", NULL);
+}
+
+static void
+sr_window_init (SrWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "close-request", G_CALLBACK (on_close_request), NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.switch-person", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.change-password", FALSE);
+}
+
+SrWindow *
+sr_window_new (AdwApplication *app,
+               SrContext      *ctx,
+               const GError   *open_error)
+{
+  SrWindow *self = g_object_new (SR_TYPE_WINDOW, "application", app, NULL);
+  gboolean exists = FALSE;
+
+  self->settings = load_settings ();
+  if (self->settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+  else
+    gtk_window_set_default_size (GTK_WINDOW (self), 1280, 760);
+
+  if (ctx == NULL)
+    {
+      adw_status_page_set_description (self->error_page,
+                                       open_error != NULL ? open_error->message : NULL);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      return self;
+    }
+
+  self->ctx = g_object_ref (ctx);
+  if (sr_office_exists (ctx, &exists, NULL) && exists)
+    show_sign_in (self, FALSE);
+  else
+    {
+      sr_setup_page_set_context (self->setup_page, ctx);
+      gtk_stack_set_visible_child_name (self->stack, "setup");
+    }
+  return self;
+}

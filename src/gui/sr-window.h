@@ -1,0 +1,31 @@
+/* sr-window.h — the main window: first-run assistant, sign-in, and the pages of the
+ * signed-in person's roles. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "core/sr-context.h"
+
+G_BEGIN_DECLS
+
+#define SR_TYPE_WINDOW (sr_window_get_type ())
+G_DECLARE_FINAL_TYPE (SrWindow, sr_window, SR, WINDOW, AdwApplicationWindow)
+
+/* @ctx NULL: the database could not be opened; @open_error says why. */
+SrWindow *sr_window_new          (AdwApplication *app,
+                                  SrContext      *ctx,
+                                  const GError   *open_error);
+/* Switches to a page by name ("admin", …); FALSE when it is not shown. */
+gboolean  sr_window_show_page    (SrWindow       *self,
+                                  const char     *name);
+/* What screenshots and tests use to sign in without typing. */
+void      sr_window_sign_in_as   (SrWindow       *self,
+                                  SrSession      *session);
+
+/* A short message at the bottom of the window that holds @widget. */
+void      sr_toast               (GtkWidget      *widget,
+                                  const char     *message);
+void      sr_toast_error         (GtkWidget      *widget,
+                                  const GError   *error);
+
+G_END_DECLS

@@ -1,0 +1,123 @@
+/* sr-screenshot — opens one screen of Salesroom on a database and writes a PNG.
+ *
+ *   sr-screenshot --db FILE [--user LOGIN] [--page NAME] [--size WxH] -o FILE.png
+ *
+ * NAME: setup, sign-in, welcome, admin/staff, admin/units, admin/media, admin/stages,
+ * admin/office. --user signs that person in without a password (the tool is for
+ * looking at screens, never shipped). Needs a display (xvfb-run). */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "core/sr-staff.h"
+#include "gui/sr-window.h"
+
+static gboolean
+wait_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+spin (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, wait_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autofree char *db_path = NULL, *user = NULL, *page = NULL, *size = NULL, *output = NULL;
+  GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, "database", "FILE" },
+    { "user", 0, 0, G_OPTION_ARG_STRING, &user, "sign in as", "LOGIN" },
+    { "page", 0, 0, G_OPTION_ARG_STRING, &page, "screen", "NAME" },
+    { "size", 0, 0, G_OPTION_ARG_STRING, &size, "window size", "WxH" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "PNG to write", "FILE" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) options = g_option_context_new ("- screenshot a Salesroom screen");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SrDb) db = NULL;
+  g_autoptr(SrContext) ctx = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  GtkSnapshot *snapshot;
+  GdkPaintable *paintable;
+  SrWindow *window;
+  int width = 1366, height = 768;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_option_context_add_main_entries (options, entries, NULL);
+  if (!g_option_context_parse (options, &argc, &argv, &error) || db_path == NULL || output == NULL)
+    {
+      g_printerr ("%s\n", error != NULL ? error->message : "need --db and -o");
+      return 2;
+    }
+  if (size != NULL && sscanf (size, "%dx%d", &width, &height) != 2)
+    return 2;
+
+  adw_init ();
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    "/io/github/salesroom/Salesroom/icons");
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+    gtk_css_provider_load_from_resource (css, "/io/github/salesroom/Salesroom/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
+  db = sr_db_open (db_path, SR_DB_OPEN_CREATE, &error);
+  if (db != NULL)
+    ctx = sr_context_new (db, NULL);
+  window = sr_window_new (NULL, ctx, error);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  spin (300);
+
+  if (user != NULL && ctx != NULL)
+    {
+      g_autoptr(SrStaffMember) m = sr_staff_find (ctx, 0, user, &error);
+      g_autoptr(SrSession) session = NULL;
+      if (m == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      session = sr_session_new_for_staff (m->id, m->login, m->display_name, m->roles);
+      sr_window_sign_in_as (window, session);
+    }
+  if (page != NULL && !sr_window_show_page (window, page))
+    {
+      g_printerr ("no page %s for this person\n", page);
+      return 1;
+    }
+  spin (700);
+
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  width = gtk_widget_get_width (GTK_WIDGET (window));
+  height = gtk_widget_get_height (GTK_WIDGET (window));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_object_unref (paintable);
+  if (!gdk_texture_save_to_png (texture, output))
+    {
+      g_printerr ("cannot write %s\n", output);
+      return 1;
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}
