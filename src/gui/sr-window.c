@@ -197,6 +197,12 @@ on_setup_done (SrWindow   *self,
   show_sign_in (self, FALSE);
 }
 
+const char *
+sr_window_get_visible_page (SrWindow *self)
+{
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
 gboolean
 sr_window_show_page (SrWindow   *self,
                      const char *name)

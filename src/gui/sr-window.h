@@ -18,6 +18,8 @@ SrWindow *sr_window_new          (AdwApplication *app,
 /* Switches to a page by name ("admin", …); FALSE when it is not shown. */
 gboolean  sr_window_show_page    (SrWindow       *self,
                                   const char     *name);
+/* "error", "setup", "sign-in" or "main". */
+const char *sr_window_get_visible_page (SrWindow *self);
 /* What screenshots and tests use to sign in without typing. */
 void      sr_window_sign_in_as   (SrWindow       *self,
                                   SrSession      *session);

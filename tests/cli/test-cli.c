@@ -1,0 +1,144 @@
+/* The command line: exit codes 0/1/2, demo refusing data, backup, --user. Runs the real
+ * program (its path is the SALESROOM_BIN variable). */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "common/sr-test-util.h"
+
+static const char *bin;
+
+typedef struct {
+  int status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *r)
+{
+  g_free (r->out);
+  g_free (r->err);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run (Run         *r,
+     const char  *password,
+     ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = g_get_environ ();
+  const char *arg;
+  va_list ap;
+  int wait_status = 0;
+
+  g_ptr_array_add (args, (gpointer) bin);
+  va_start (ap, password);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  env = g_environ_unsetenv (env, "SALESROOM_DB");
+  env = g_environ_setenv (env, "LANGUAGE", "en", TRUE);
+  if (password != NULL)
+    env = g_environ_setenv (env, "SALESROOM_PASSWORD", password, TRUE);
+  else
+    env = g_environ_unsetenv (env, "SALESROOM_PASSWORD");
+  g_spawn_sync (NULL, (char **) args->pdata, env, G_SPAWN_STDIN_FROM_DEV_NULL, NULL, NULL,
+                &r->out, &r->err, &wait_status, &error);
+  g_assert_no_error (error);
+  r->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+}
+
+static void
+test_version_and_usage (void)
+{
+  g_auto(Run) a = { 0 }, b = { 0 }, c = { 0 }, d = { 0 };
+
+  run (&a, NULL, "--version", NULL);
+  g_assert_cmpint (a.status, ==, 0);
+  g_assert_cmpstr (a.out, ==, "salesroom " PACKAGE_VERSION "\n");
+  run (&b, NULL, "frobnicate", NULL);
+  g_assert_cmpint (b.status, ==, 2);
+  g_assert_nonnull (strstr (b.err, "not a subcommand"));
+  g_assert_nonnull (strstr (b.err, "Usage:"));
+  run (&c, NULL, "demo", "--size", "huge", "--db", "/tmp/never-written.db", NULL);
+  g_assert_cmpint (c.status, ==, 2);
+  g_assert_false (g_file_test ("/tmp/never-written.db", G_FILE_TEST_EXISTS));
+  run (&d, NULL, "demo", NULL);
+  g_assert_cmpint (d.status, ==, 2);
+}
+
+static void
+test_demo_and_backup (void)
+{
+  g_autofree char *dir = sr_test_tmp_dir ();
+  g_autofree char *db = g_build_filename (dir, "office.db", NULL);
+  g_autofree char *copy = g_build_filename (dir, "copy.db", NULL);
+  g_autofree char *copy2 = g_build_filename (dir, "copy2.db", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.db", NULL);
+  g_autofree char *notes = g_build_filename (dir, "notes.txt", NULL);
+  g_auto(Run) a = { 0 }, b = { 0 }, c = { 0 }, d = { 0 }, e = { 0 }, f = { 0 }, g = { 0 }, h = { 0 }, i = { 0 };
+
+  run (&a, NULL, "demo", "--db", db, "--kind", "decoration", "--seed", "7", "--today", "2026-11-23", NULL);
+  g_assert_cmpint (a.status, ==, 0);
+  g_assert_nonnull (strstr (a.out, "400 customers"));
+  /* A path that holds data is refused. */
+  run (&b, NULL, "demo", "--db", db, NULL);
+  g_assert_cmpint (b.status, ==, 1);
+  g_assert_nonnull (strstr (b.err, "already holds an office"));
+
+  run (&c, NULL, "backup", "--db", db, "-o", copy, NULL);
+  g_assert_cmpint (c.status, ==, 0);
+  g_assert_true (g_file_test (copy, G_FILE_TEST_EXISTS));
+  run (&d, NULL, "backup", "--db", db, "-o", copy, NULL);
+  g_assert_cmpint (d.status, ==, 1);
+  g_assert_nonnull (strstr (d.err, "already exists"));
+
+  /* backup never creates a database */
+  run (&e, NULL, "backup", "--db", missing, "-o", copy2, NULL);
+  g_assert_cmpint (e.status, ==, 1);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (copy2, G_FILE_TEST_EXISTS));
+
+  /* --user: a wrong password, a role that may not, a role that may. */
+  run (&f, "wrong", "backup", "--db", db, "--user", "wangjingli", "-o", copy2, NULL);
+  g_assert_cmpint (f.status, ==, 1);
+  g_assert_nonnull (strstr (f.err, "Wrong name or password"));
+  run (&g, "salesroom", "backup", "--db", db, "--user", "sunqiantai", "-o", copy2, NULL);
+  g_assert_cmpint (g.status, ==, 1);
+  g_assert_nonnull (strstr (g.err, "may not"));
+  g_assert_false (g_file_test (copy2, G_FILE_TEST_EXISTS));
+  run (&h, "salesroom", "backup", "--db=" , NULL);
+  g_assert_cmpint (h.status, ==, 2);
+  run (&i, "salesroom", "--user", "wangjingli", "backup", "--db", db, "-o", copy2, NULL);
+  g_assert_cmpint (i.status, ==, 0);
+
+  /* A file that is not a database: refused, untouched. */
+  {
+    g_auto(Run) j = { 0 };
+    g_autofree char *after = NULL;
+    g_file_set_contents (notes, "not a database", -1, NULL);
+    run (&j, NULL, "demo", "--db", notes, NULL);
+    g_assert_cmpint (j.status, ==, 1);
+    g_file_get_contents (notes, &after, NULL, NULL);
+    g_assert_cmpstr (after, ==, "not a database");
+  }
+  sr_test_remove_tree (dir);
+}
+
+int
+main (int argc, char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+  bin = g_getenv ("SALESROOM_BIN");
+  g_assert_nonnull (bin);
+  g_test_add_func ("/cli/version-and-usage", test_version_and_usage);
+  g_test_add_func ("/cli/demo-and-backup", test_demo_and_backup);
+  return g_test_run ();
+}
