@@ -432,7 +432,8 @@ sr_db_open (const char     *path,
       !sr_db_exec (self, "PRAGMA foreign_keys = ON", error) ||
       /* 64 MiB of page cache: a 100,000-customer office fits, and a large write
        * transaction does not spill pages to the WAL one by one. */
-      !sr_db_exec (self, "PRAGMA cache_size = -65536", error))
+      !sr_db_exec (self, "PRAGMA cache_size = -65536", error) ||
+      !sr_db_exec (self, "PRAGMA temp_store = MEMORY", error))
     return NULL;
 
   if (app_id != SR_APPLICATION_ID)
