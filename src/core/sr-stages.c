@@ -75,6 +75,12 @@ sr_stage_kind_from_code (const char  *code,
 }
 
 gboolean
+sr_stage_kind_can_be_disabled (SrStageKind kind)
+{
+  return kind != SR_STAGE_CONTACT && !sr_stage_kind_has_event (kind);
+}
+
+gboolean
 sr_stage_kind_has_event (SrStageKind kind)
 {
   g_return_val_if_fail (kind < SR_N_STAGE_KINDS, FALSE);
@@ -240,6 +246,30 @@ sr_stages_set_disabled (SrContext  *ctx,
                         gboolean    is_disabled,
                         GError    **error)
 {
+  if (is_disabled)
+    {
+      g_autoptr(SrStmt) stmt = sr_db_prepare (sr_context_get_db (ctx),
+                                              "SELECT name, kind FROM stages WHERE id = ?1", error);
+      SrStageKind kind = SR_STAGE_CUSTOM;
+
+      if (stmt == NULL)
+        return FALSE;
+      sr_stmt_bind_int (stmt, 1, stage_id);
+      if (sr_stmt_step (stmt, error) != SR_STEP_ROW)
+        {
+          if (error != NULL && *error == NULL)
+            g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_NOT_FOUND, _("No such stage."));
+          return FALSE;
+        }
+      sr_stage_kind_from_code (sr_stmt_get_text (stmt, 1), &kind);
+      if (!sr_stage_kind_can_be_disabled (kind))
+        {
+          g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_CONFLICT,
+                       _("“%s” is a stage Salesroom itself moves customers into; it stays in use "
+                         "(it can be renamed)."), sr_stmt_get_text (stmt, 0));
+          return FALSE;
+        }
+    }
   return sr_ordered_set_disabled (ctx, SR_ACTION_EDIT_STAGES, "stages", stage_id,
                                   is_disabled, error);
 }

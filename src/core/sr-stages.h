@@ -44,6 +44,8 @@ gboolean    sr_stage_kind_from_code  (const char   *code,
                                       SrStageKind  *out_kind);
 /* Kinds entered only by their own event (subscribe, sign, paid, moved-in, lost). */
 gboolean    sr_stage_kind_has_event  (SrStageKind   kind);
+/* First contact and the event kinds always stay in use: code moves customers there. */
+gboolean    sr_stage_kind_can_be_disabled (SrStageKind kind);
 
 /* Inserts the preset's stages (no permission check: first run). */
 gboolean    sr_stages_insert_preset  (SrContext    *ctx,

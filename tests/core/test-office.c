@@ -154,6 +154,19 @@ test_ordered_lists (void)
     s = g_ptr_array_index (stages, 1);
     g_assert_cmpstr (s->name, ==, "意向客户");
     g_assert_cmpint (s->deadline_hours, ==, 48);
+    /* Stages code moves customers into stay in use. */
+    s = g_ptr_array_index (stages, 0);
+    g_assert_false (sr_stages_set_disabled (ctx, s->id, TRUE, &error));
+    g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_CONFLICT);
+    g_clear_error (&error);
+    s = g_ptr_array_index (stages, stages->len - 1);
+    g_assert_cmpint (s->kind, ==, SR_STAGE_LOST);
+    g_assert_false (sr_stages_set_disabled (ctx, s->id, TRUE, &error));
+    g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_CONFLICT);
+    g_clear_error (&error);
+    s = g_ptr_array_index (stages, 2);
+    g_assert_true (sr_stages_set_disabled (ctx, s->id, TRUE, &error));
+    g_assert_no_error (error);
   }
   sr_test_context_finish (g_steal_pointer (&ctx));
 }

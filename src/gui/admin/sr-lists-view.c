@@ -109,6 +109,7 @@ add_row (ListsView  *v,
          const char *name,
          const char *subtitle,
          int         deadline,
+         gboolean    can_disable,
          gboolean    is_disabled,
          gboolean    is_first,
          gboolean    is_last)
@@ -131,7 +132,9 @@ add_row (ListsView  *v,
   gtk_widget_set_sensitive (down, !is_last);
   gtk_switch_set_active (GTK_SWITCH (sw), !is_disabled);
   gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (sw, _("In use"));
+  gtk_widget_set_tooltip_text (sw, can_disable ? _("In use")
+                                            : _("Always in use: Salesroom moves customers into this stage itself"));
+  gtk_widget_set_sensitive (sw, can_disable || is_disabled);
   g_signal_connect (up, "clicked", G_CALLBACK (on_up), r);
   g_signal_connect (down, "clicked", G_CALLBACK (on_down), r);
   g_signal_connect (rename, "clicked", G_CALLBACK (on_rename), r);
@@ -167,12 +170,13 @@ reload (ListsView *v)
           g_autofree char *sub = s->deadline_hours > 0
             ? g_strdup_printf (_("%s · due %d hours after entering"), sr_stage_kind_get_label (s->kind), s->deadline_hours)
             : g_strdup (sr_stage_kind_get_label (s->kind));
-          add_row (v, s->id, s->name, sub, s->deadline_hours, s->is_disabled, first, last);
+          add_row (v, s->id, s->name, sub, s->deadline_hours,
+                   sr_stage_kind_can_be_disabled (s->kind), s->is_disabled, first, last);
         }
       else
         {
           SrMediaSource *m = g_ptr_array_index (rows, i);
-          add_row (v, m->id, m->name, NULL, 0, m->is_disabled, first, last);
+          add_row (v, m->id, m->name, NULL, 0, TRUE, m->is_disabled, first, last);
         }
     }
 }
@@ -240,6 +244,7 @@ lists_view_new (SrContext  *ctx,
   v->list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (v->list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (v->list, "boxed-list");
+  gtk_widget_set_valign (v->list, GTK_ALIGN_START);
   clamp = adw_clamp_new ();
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 760);
   adw_clamp_set_child (ADW_CLAMP (clamp), v->list);
