@@ -28,7 +28,7 @@ test_first_run_to_admin (void)
   g_assert_cmpstr (sr_window_get_visible_page (window), ==, "setup");
 
   sr_gui_test_type (w, "Office name", "翠湖天地售楼处");
-  sr_gui_test_type (w, "Name", "王管理");
+  sr_gui_test_type (w, "Full name", "王管理");
   sr_gui_test_type (w, "Sign-in name", "wangadmin");
   sr_gui_test_type (w, "Password (at least 6 characters)", "secret-1");
   sr_gui_test_type (w, "Password again", "secret-2");
@@ -135,7 +135,7 @@ test_add_staff_form (void)
   sr_gui_test_click (w, "Add…");
   form = find_form ();
   g_assert_nonnull (form);
-  sr_gui_test_type (GTK_WIDGET (form), "Name", "孙前台");
+  sr_gui_test_type (GTK_WIDGET (form), "Full name", "孙前台");
   sr_gui_test_type (GTK_WIDGET (form), "Sign-in name", "admin");   /* taken */
   sr_gui_test_type (GTK_WIDGET (form), "Password (at least 6 characters)", "qiantai1");
   sr_gui_test_type (GTK_WIDGET (form), "Password again", "qiantai1");
@@ -144,7 +144,7 @@ test_add_staff_form (void)
   /* Refused: the form stays with the message and what was typed. */
   g_assert_true (find_form () == form);
   g_assert_true (sr_gui_test_has_error (GTK_WIDGET (form)));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sr_gui_test_find (GTK_WIDGET (form), "Name"))), ==, "孙前台");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sr_gui_test_find (GTK_WIDGET (form), "Full name"))), ==, "孙前台");
 
   sr_gui_test_type (GTK_WIDGET (form), "Sign-in name", "sunqt");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));

@@ -144,7 +144,7 @@ add_activated (GSimpleAction *action,
   StaffView *v = user_data;
   SrForm *form = sr_form_new (v->root, _("Add Staff Member"), _("_Add"));
 
-  sr_form_add_entry (form, "name", _("Name"), NULL);
+  sr_form_add_entry (form, "name", _("Full name"), NULL);
   sr_form_add_entry (form, "login", _("Sign-in name"), NULL);
   sr_form_add_password (form, "password", _("Password (at least 6 characters)"));
   sr_form_add_password (form, "again", _("Password again"));
@@ -182,7 +182,7 @@ edit_activated (GSimpleAction *action,
   title = g_strdup_printf (_("Edit %s"), m->display_name);
   form = sr_form_new (v->root, title, NULL);
   g_object_set_data (G_OBJECT (form), "staff-id", GSIZE_TO_POINTER (m->id));
-  sr_form_add_entry (form, "name", _("Name"), m->display_name);
+  sr_form_add_entry (form, "name", _("Full name"), m->display_name);
   sr_form_add_entry (form, "phone", _("Phone"), m->phone);
   add_role_checks (form, m->roles);
   sr_form_run (form, save_edit, v, NULL);
@@ -309,7 +309,7 @@ sr_staff_view_new (SrContext *ctx)
 
   view = gtk_column_view_new (GTK_SELECTION_MODEL (v->selection));
   gtk_column_view_set_show_row_separators (GTK_COLUMN_VIEW (view), TRUE);
-  sr_column_view_add_text (GTK_COLUMN_VIEW (view), _("Name"), cell_name, FALSE, FALSE);
+  sr_column_view_add_text (GTK_COLUMN_VIEW (view), _("Full name"), cell_name, FALSE, FALSE);
   sr_column_view_add_text (GTK_COLUMN_VIEW (view), _("Sign-in name"), cell_login, FALSE, FALSE);
   sr_column_view_add_text (GTK_COLUMN_VIEW (view), _("Roles"), cell_roles, FALSE, TRUE);
   sr_column_view_add_text (GTK_COLUMN_VIEW (view), _("Phone"), cell_phone, FALSE, FALSE);
