@@ -9,6 +9,7 @@ struct _SrContext
   SrDb *db;
   SrClock *clock;
   SrSession *session;
+  SrPinyin *pinyin;
 };
 
 enum { PROP_0, PROP_SESSION, N_PROPS };
@@ -27,6 +28,7 @@ sr_context_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->clock);
   g_clear_object (&self->db);
+  g_clear_pointer (&self->pinyin, sr_pinyin_free);
   G_OBJECT_CLASS (sr_context_parent_class)->dispose (object);
 }
 
@@ -130,6 +132,15 @@ gint64
 sr_context_now (SrContext *self)
 {
   return sr_clock_now (self->clock);
+}
+
+SrPinyin *
+sr_context_get_pinyin (SrContext  *self,
+                       GError    **error)
+{
+  if (self->pinyin == NULL)
+    self->pinyin = sr_pinyin_new (error);
+  return self->pinyin;
 }
 
 gboolean

@@ -6,6 +6,7 @@
 
 #include "sr-clock.h"
 #include "sr-db.h"
+#include "sr-pinyin.h"
 #include "sr-session.h"
 
 G_BEGIN_DECLS
@@ -21,6 +22,9 @@ SrSession *sr_context_get_session  (SrContext  *self);
 void       sr_context_set_session  (SrContext  *self,
                                     SrSession  *session);
 gint64     sr_context_now          (SrContext  *self);
+/* The pinyin converter, made on first use; NULL with @error when ICU fails. */
+SrPinyin  *sr_context_get_pinyin   (SrContext  *self,
+                                    GError    **error);
 gboolean   sr_context_check        (SrContext  *self,
                                     SrAction    action,
                                     GError    **error);

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sr-audit.h"
+#include "sr-customers.h"
 #include "sr-demo.h"
 #include "sr-error.h"
 #include "sr-money.h"
@@ -185,6 +186,7 @@ insert_customers (SrContext   *ctx,
   gint64 n_media = 0, n_stages = 0, first_media = 0, first_stage = 0;
   static const char *grades[] = { "A", "B", "C", "D" };
   static const guint grade_weights[] = { 10, 30, 40, 20 };
+  SrPinyin *pinyin;
   static const char *prefixes[] = { "138", "139", "135", "136", "137", "150", "151", "152",
                                     "158", "159", "186", "187", "188", "177", "133", "189" };
 
@@ -203,6 +205,9 @@ insert_customers (SrContext   *ctx,
                          "VALUES (?1, ?2, ?3)", error);
   if (customer == NULL || phone == NULL)
     return FALSE;
+  pinyin = sr_context_get_pinyin (ctx, error);
+  if (pinyin == NULL)
+    return FALSE;
 
   for (guint i = 0; i < n; i++)
     {
@@ -216,6 +221,8 @@ insert_customers (SrContext   *ctx,
       gint64 at = today_start - days_ago * 86400 + g_rand_int_range (rand, 9 * 3600, 18 * 3600);
       gint64 id;
       guint n_phones = g_rand_int_range (rand, 0, 10) == 0 ? 2 : 1;
+      char numbers[2][12];
+      const char *keys_phones[3] = { numbers[0], numbers[1], NULL };
 
       if (days_ago == 0 && at > today_start + 11 * 3600)
         at = today_start + 9 * 3600 + g_rand_int_range (rand, 0, 2 * 3600);
@@ -236,11 +243,11 @@ insert_customers (SrContext   *ctx,
 
       for (guint k = 0; k < n_phones; k++)
         {
-          char number[12];
+          char *number = numbers[k];
           do
             {
               const char *prefix = prefixes[g_rand_int_range (rand, 0, G_N_ELEMENTS (prefixes))];
-              g_snprintf (number, sizeof number, "%s%08d", prefix,
+              g_snprintf (number, 12, "%s%08d", prefix,
                           g_rand_int_range (rand, 0, 100000000));
             }
           while (g_hash_table_contains (used_phones, number));
@@ -253,6 +260,9 @@ insert_customers (SrContext   *ctx,
             return FALSE;
           sr_stmt_reset (phone);
         }
+      keys_phones[n_phones] = NULL;
+      if (!sr_customers_write_keys (db, pinyin, id, name, keys_phones, error))
+        return FALSE;
     }
   return TRUE;
 }

@@ -41,6 +41,11 @@ static const struct {
     SR_ROLE_ADMIN | SR_ROLE_MANAGER },
   { SR_ACTION_VIEW_AUDIT, "view-audit", N_("Read the audit log"),
     SR_ROLE_ADMIN | SR_ROLE_MANAGER },
+  { SR_ACTION_REGISTER_CUSTOMER, "register-customer", N_("Register a customer"),
+    SR_ROLE_RECEPTIONIST | SR_ROLE_CONSULTANT | SR_ROLE_CUSTOMER_MANAGER | SR_ROLE_MANAGER },
+  { SR_ACTION_CONFIRM_SHARED_PHONE, "confirm-shared-phone",
+    N_("Confirm that two customers share a phone"),
+    SR_ROLE_CUSTOMER_MANAGER | SR_ROLE_MANAGER },
 };
 
 SrRole

@@ -33,6 +33,8 @@ typedef enum {
   SR_ACTION_EDIT_UNITS,          /* projects, buildings, units, prices */
   SR_ACTION_BACKUP,              /* copy the database */
   SR_ACTION_VIEW_AUDIT,          /* read the audit log */
+  SR_ACTION_REGISTER_CUSTOMER,   /* register a new customer (call, visit, …) */
+  SR_ACTION_CONFIRM_SHARED_PHONE, /* let two live customers share a phone (a couple) */
   SR_N_ACTIONS
 } SrAction;
 

@@ -1,0 +1,515 @@
+/* sr-customers.c — see sr-customers.h. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "sr-audit.h"
+#include "sr-customers.h"
+#include "sr-error.h"
+#include "sr-phone.h"
+
+#define SR_MAX_RESULTS 200
+
+G_DEFINE_FINAL_TYPE (SrCustomer, sr_customer, G_TYPE_OBJECT)
+
+static void
+sr_customer_finalize (GObject *object)
+{
+  SrCustomer *self = SR_CUSTOMER (object);
+
+  g_free (self->name);
+  g_free (self->channel);
+  g_free (self->grade);
+  g_free (self->owner_name);
+  g_strfreev (self->phones);
+  G_OBJECT_CLASS (sr_customer_parent_class)->finalize (object);
+}
+
+static void
+sr_customer_class_init (SrCustomerClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = sr_customer_finalize;
+}
+
+static void
+sr_customer_init (SrCustomer *self)
+{
+}
+
+static const struct {
+  const char *code;
+  const char *label;
+} channels[] = {
+  { "call", N_("Call") },                 /* 来电 */
+  { "walk-in", N_("Walk-in") },           /* 来访 */
+  { "booth", N_("Off-site booth") },      /* 外卖场 */
+  { "referral", N_("Referral") },         /* 老带新 */
+  { "outreach", N_("Direct outreach") },  /* 直接拓客 */
+  { "telemarketing", N_("Telemarketing") },
+  { "online", N_("Online") },
+};
+
+const char *
+sr_channel_get_label (const char *code)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (channels); i++)
+    if (g_strcmp0 (channels[i].code, code) == 0)
+      return _(channels[i].label);
+  return NULL;
+}
+
+gboolean
+sr_channel_is_valid (const char *code)
+{
+  return sr_channel_get_label (code) != NULL;
+}
+
+gboolean
+sr_customers_may_see_phone (SrSession *session,
+                            gint64     owner_id)
+{
+  SrRoles roles;
+
+  if (session == NULL)
+    return FALSE;
+  roles = sr_session_get_roles (session);
+  if (roles & (SR_ROLE_MANAGER | SR_ROLE_CUSTOMER_MANAGER))
+    return TRUE;
+  return (roles & SR_ROLE_CONSULTANT) && owner_id > 0 &&
+         owner_id == sr_session_get_staff_id (session);
+}
+
+/* Search keys ---------------------------------------------------------------------- */
+
+static gboolean
+insert_key (SrDb        *db,
+            gint64       customer_id,
+            const char  *prefix,
+            const char  *text,
+            GError     **error)
+{
+  g_autoptr(SrStmt) stmt = NULL;
+  g_autofree char *key = NULL;
+
+  if (text == NULL || *text == '\0')
+    return TRUE;
+  key = g_strconcat (prefix, text, NULL);
+  stmt = sr_db_prepare (db, "INSERT INTO customer_search (customer_id, key) VALUES (?1, ?2)",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+  sr_stmt_bind_int (stmt, 1, customer_id);
+  sr_stmt_bind_text (stmt, 2, key);
+  return sr_stmt_exec (stmt, error);
+}
+
+gboolean
+sr_customers_write_keys (SrDb                *db,
+                         SrPinyin            *pinyin,
+                         gint64               customer_id,
+                         const char          *name,
+                         const char * const  *phones,
+                         GError             **error)
+{
+  g_autofree char *full = sr_pinyin_full (pinyin, name);
+  g_autofree char *initials = sr_pinyin_initials (pinyin, name);
+  g_autofree char *folded = g_utf8_strdown (name, -1);
+
+  if (!insert_key (db, customer_id, "n", folded, error) ||
+      !insert_key (db, customer_id, "p", full, error) ||
+      (g_strcmp0 (full, initials) != 0 && !insert_key (db, customer_id, "i", initials, error)))
+    return FALSE;
+  for (guint i = 0; phones != NULL && phones[i] != NULL; i++)
+    {
+      gsize n = strlen (phones[i]);
+      /* Every suffix of 4 digits or more: a fragment anywhere is a prefix of one. */
+      for (gsize start = 0; start + 4 <= n; start++)
+        if (!insert_key (db, customer_id, "#", phones[i] + start, error))
+          return FALSE;
+    }
+  return TRUE;
+}
+
+/* Reading ------------------------------------------------------------------------------ */
+
+static SrCustomer *
+read_customer (SrContext  *ctx,
+               gint64      id,
+               GError    **error)
+{
+  SrDb *db = sr_context_get_db (ctx);
+  g_autoptr(SrStmt) stmt = NULL;
+  g_autoptr(SrStmt) phones = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(SrCustomer) c = NULL;
+  SrStep step;
+
+  stmt = sr_db_prepare (db,
+                        "SELECT c.id, c.name, c.channel, c.grade, coalesce (c.owner_id, 0), "
+                        "s.display_name, c.created_at FROM customers c "
+                        "LEFT JOIN staff s ON s.id = c.owner_id WHERE c.id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sr_stmt_bind_int (stmt, 1, id);
+  step = sr_stmt_step (stmt, error);
+  if (step == SR_STEP_DONE)
+    g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_NOT_FOUND, _("No such customer."));
+  if (step != SR_STEP_ROW)
+    return NULL;
+  c = g_object_new (SR_TYPE_CUSTOMER, NULL);
+  c->id = sr_stmt_get_int (stmt, 0);
+  c->name = sr_stmt_dup_text (stmt, 1);
+  c->channel = sr_stmt_dup_text (stmt, 2);
+  c->grade = sr_stmt_dup_text (stmt, 3);
+  c->owner_id = sr_stmt_get_int (stmt, 4);
+  c->owner_name = sr_stmt_dup_text (stmt, 5);
+  c->created_at = sr_stmt_get_int (stmt, 6);
+  c->phones_visible = sr_customers_may_see_phone (sr_context_get_session (ctx), c->owner_id);
+  g_clear_pointer (&stmt, sr_stmt_done);
+
+  phones = sr_db_prepare (db, "SELECT phone FROM customer_phones WHERE customer_id = ?1 "
+                          "ORDER BY position, id", error);
+  if (phones == NULL)
+    return NULL;
+  sr_stmt_bind_int (phones, 1, id);
+  while ((step = sr_stmt_step (phones, error)) == SR_STEP_ROW)
+    {
+      /* Masking happens here, in core: the full number never leaves for those who
+       * may not see it. */
+      if (c->phones_visible)
+        g_strv_builder_add (builder, sr_stmt_get_text (phones, 0));
+      else
+        {
+          g_autofree char *masked = sr_phone_mask (sr_stmt_get_text (phones, 0));
+          g_strv_builder_add (builder, masked);
+        }
+    }
+  if (step == SR_STEP_ERROR)
+    return NULL;
+  c->phones = g_strv_builder_end (builder);
+  return g_steal_pointer (&c);
+}
+
+SrCustomer *
+sr_customers_get (SrContext  *ctx,
+                  gint64      customer_id,
+                  GError    **error)
+{
+  return read_customer (ctx, customer_id, error);
+}
+
+static gint64
+live_customer_with_phone (SrDb        *db,
+                          const char  *normalised,
+                          GError     **error)
+{
+  g_autoptr(SrStmt) stmt = sr_db_prepare (db,
+                                          "SELECT p.customer_id FROM customer_phones p "
+                                          "JOIN customers c ON c.id = p.customer_id "
+                                          "WHERE p.phone = ?1 AND p.is_live = 1 AND c.is_voided = 0 "
+                                          "ORDER BY p.is_shared, p.id LIMIT 1", error);
+  SrStep step;
+
+  if (stmt == NULL)
+    return -1;
+  sr_stmt_bind_text (stmt, 1, normalised);
+  step = sr_stmt_step (stmt, error);
+  if (step == SR_STEP_ERROR)
+    return -1;
+  return step == SR_STEP_ROW ? sr_stmt_get_int (stmt, 0) : 0;
+}
+
+SrCustomer *
+sr_customers_find_by_phone (SrContext   *ctx,
+                            const char  *phone,
+                            GError     **error)
+{
+  g_autofree char *normalised = sr_phone_normalise (phone, error);
+  gint64 id;
+
+  if (normalised == NULL)
+    return NULL;
+  id = live_customer_with_phone (sr_context_get_db (ctx), normalised, error);
+  if (id <= 0)
+    return NULL;
+  return read_customer (ctx, id, error);
+}
+
+/* Adding --------------------------------------------------------------------------------- */
+
+gint64
+sr_customers_add (SrContext              *ctx,
+                  const SrCustomerInput  *input,
+                  GError                **error)
+{
+  SrDb *db = sr_context_get_db (ctx);
+  SrSession *session = sr_context_get_session (ctx);
+  g_autofree char *name = g_strstrip (g_strdup (input->name != NULL ? input->name : ""));
+  g_autoptr(GPtrArray) phones = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) shared = g_array_new (FALSE, TRUE, sizeof (gboolean));
+  g_autoptr(SrStmt) stmt = NULL;
+  g_autoptr(SrJson) json = sr_json_new ();
+  g_autofree char *after = NULL;
+  SrPinyin *pinyin;
+  gint64 id = 0;
+
+  if (!sr_context_check (ctx, SR_ACTION_REGISTER_CUSTOMER, error))
+    return 0;
+  if (*name == '\0' || g_utf8_strlen (name, -1) > 40)
+    {
+      g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID,
+                   *name == '\0' ? _("Give the customer’s name (a surname is enough, e.g. 张先生).")
+                                 : _("A name has at most 40 characters."));
+      return 0;
+    }
+  if (!sr_channel_is_valid (input->channel))
+    {
+      g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID,
+                   _("Choose how the customer came (call, walk-in, …)."));
+      return 0;
+    }
+  if (input->grade != NULL && (strlen (input->grade) != 1 || input->grade[0] < 'A' || input->grade[0] > 'D'))
+    {
+      g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID, _("A grade is A, B, C or D."));
+      return 0;
+    }
+  for (guint i = 0; input->phones != NULL && input->phones[i] != NULL; i++)
+    {
+      g_autofree char *trimmed = g_strstrip (g_strdup (input->phones[i]));
+      char *normalised;
+
+      if (*trimmed == '\0')
+        continue;
+      normalised = sr_phone_normalise (input->phones[i], error);
+      if (normalised == NULL)
+        return 0;
+      for (guint k = 0; k < phones->len; k++)
+        if (strcmp (g_ptr_array_index (phones, k), normalised) == 0)
+          {
+            g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID,
+                         _("The phone %s is given twice."), normalised);
+            g_free (normalised);
+            return 0;
+          }
+      g_ptr_array_add (phones, normalised);
+    }
+  pinyin = sr_context_get_pinyin (ctx, error);
+  if (pinyin == NULL)
+    return 0;
+
+  if (!sr_db_begin (db, error))
+    return 0;
+
+  /* 撞单: a phone a live customer already has. */
+  for (guint i = 0; i < phones->len; i++)
+    {
+      const char *phone = g_ptr_array_index (phones, i);
+      gint64 existing = live_customer_with_phone (db, phone, error);
+      gboolean is_shared = FALSE;
+
+      if (existing < 0)
+        goto fail;
+      if (existing > 0)
+        {
+          g_autoptr(SrCustomer) other = read_customer (ctx, existing, NULL);
+          if (!input->phone_shared_confirmed)
+            {
+              g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_CONFLICT,
+                           _("%s already belongs to %s (owner: %s). Send the visitor to the "
+                             "owner; a phone shared by two people needs a manager’s confirmation."),
+                           phone, other != NULL ? other->name : "?",
+                           other != NULL && other->owner_name != NULL ? other->owner_name
+                                                                      : _("nobody yet"));
+              goto fail;
+            }
+          if (!sr_context_check (ctx, SR_ACTION_CONFIRM_SHARED_PHONE, error))
+            goto fail;
+          is_shared = TRUE;
+        }
+      g_array_append_val (shared, is_shared);
+    }
+
+  stmt = sr_db_prepare (db,
+                        "INSERT INTO customers (name, gender, channel, media_source_id, grade, "
+                        "owner_id, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+                        "RETURNING id", error);
+  if (stmt == NULL)
+    goto fail;
+  sr_stmt_bind_text (stmt, 1, name);
+  sr_stmt_bind_text (stmt, 2, input->gender);
+  sr_stmt_bind_text (stmt, 3, input->channel);
+  if (input->media_source_id > 0)
+    sr_stmt_bind_int (stmt, 4, input->media_source_id);
+  sr_stmt_bind_text (stmt, 5, input->grade);
+  if (input->owner_id > 0)
+    sr_stmt_bind_int (stmt, 6, input->owner_id);
+  sr_stmt_bind_int (stmt, 7, sr_context_now (ctx));
+  if (sr_session_get_staff_id (session) > 0)
+    sr_stmt_bind_int (stmt, 8, sr_session_get_staff_id (session));
+  if (sr_stmt_step (stmt, error) != SR_STEP_ROW)
+    goto fail;
+  id = sr_stmt_get_int (stmt, 0);
+  g_clear_pointer (&stmt, sr_stmt_done);
+
+  for (guint i = 0; i < phones->len; i++)
+    {
+      gboolean is_shared = g_array_index (shared, gboolean, i);
+      stmt = sr_db_prepare (db, "INSERT INTO customer_phones (customer_id, phone, position, "
+                            "is_shared, shared_approved_by) VALUES (?1, ?2, ?3, ?4, ?5)", error);
+      if (stmt == NULL)
+        goto fail;
+      sr_stmt_bind_int (stmt, 1, id);
+      sr_stmt_bind_text (stmt, 2, g_ptr_array_index (phones, i));
+      sr_stmt_bind_int (stmt, 3, i);
+      sr_stmt_bind_int (stmt, 4, is_shared);
+      if (is_shared)
+        sr_stmt_bind_int (stmt, 5, sr_session_get_staff_id (session));
+      if (!sr_stmt_exec (stmt, error))
+        goto fail;
+      g_clear_pointer (&stmt, sr_stmt_done);
+    }
+  g_ptr_array_add (phones, NULL);
+  if (!sr_customers_write_keys (db, pinyin, id, name, (const char * const *) phones->pdata, error))
+    goto fail;
+
+  sr_json_add_text (json, "name", name);
+  sr_json_add_text (json, "channel", input->channel);
+  sr_json_add_int (json, "owner_id", input->owner_id);
+  sr_json_add_int (json, "phones", phones->len - 1);
+  after = sr_json_end (json);
+  if (!sr_audit_write (ctx, "add", "customers", id, NULL, after, error) ||
+      !sr_db_commit (db, error))
+    goto fail;
+  sr_context_emit_changed (ctx, "customers");
+  return id;
+
+fail:
+  sr_db_rollback (db);
+  return 0;
+}
+
+/* Search ------------------------------------------------------------------------------------ */
+
+/* The smallest string greater than every string starting with @prefix. */
+static char *
+prefix_end (const char *prefix)
+{
+  char *end = g_strdup (prefix);
+  gsize n = strlen (end);
+
+  while (n > 0 && (guchar) end[n - 1] == 0xFF)
+    end[--n] = '\0';
+  if (n > 0)
+    end[n - 1] = (char) ((guchar) end[n - 1] + 1);
+  return end;
+}
+
+static gboolean
+collect (SrDb        *db,
+         const char  *prefix,
+         guint        limit,
+         GArray      *ids,
+         GHashTable  *seen,
+         GError     **error)
+{
+  g_autoptr(SrStmt) stmt = NULL;
+  g_autofree char *end = prefix_end (prefix);
+  SrStep step;
+
+  stmt = sr_db_prepare (db,
+                        "SELECT DISTINCT customer_id FROM customer_search "
+                        "WHERE key >= ?1 AND key < ?2 LIMIT ?3", error);
+  if (stmt == NULL)
+    return FALSE;
+  sr_stmt_bind_text (stmt, 1, prefix);
+  sr_stmt_bind_text (stmt, 2, end);
+  sr_stmt_bind_int (stmt, 3, limit);
+  while (ids->len < limit && (step = sr_stmt_step (stmt, error)) == SR_STEP_ROW)
+    {
+      gint64 id = sr_stmt_get_int (stmt, 0);
+      if (!g_hash_table_contains (seen, &id))
+        {
+          g_array_append_val (ids, id);
+          g_hash_table_add (seen, &g_array_index (ids, gint64, ids->len - 1));
+        }
+    }
+  return step != SR_STEP_ERROR;
+}
+
+GPtrArray *
+sr_customers_search (SrContext   *ctx,
+                     const char  *text,
+                     guint        limit,
+                     GError     **error)
+{
+  SrDb *db = sr_context_get_db (ctx);
+  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree char *query = NULL;
+  g_autoptr(GString) digits = g_string_new (NULL);
+  gboolean all_digits = TRUE, has_han = FALSE;
+
+  limit = CLAMP (limit, 1, SR_MAX_RESULTS);
+  /* Sized once: the array must not move while @seen points into it. */
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), limit);
+
+  query = g_utf8_strdown (text != NULL ? text : "", -1);
+  g_strstrip (query);
+  for (const char *p = query; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_ascii_isdigit (c))
+        g_string_append_c (digits, (char) c);
+      else if (c == ' ' || c == '-')
+        continue;
+      else
+        all_digits = FALSE;
+      if (g_unichar_get_script (c) == G_UNICODE_SCRIPT_HAN)
+        has_han = TRUE;
+    }
+  if (*query == '\0')
+    return g_steal_pointer (&result);
+
+  if (all_digits)
+    {
+      g_autofree char *key = NULL;
+      if (digits->len < 4)
+        return g_steal_pointer (&result); /* too short to mean anything */
+      key = g_strconcat ("#", digits->str, NULL);
+      if (!collect (db, key, limit, ids, seen, error))
+        return NULL;
+    }
+  else
+    {
+      g_autoptr(GString) compact = g_string_new (NULL);
+      for (const char *p = query; *p; p = g_utf8_next_char (p))
+        if (!g_unichar_isspace (g_utf8_get_char (p)))
+          g_string_append_unichar (compact, g_utf8_get_char (p));
+      if (has_han)
+        {
+          g_autofree char *key = g_strconcat ("n", compact->str, NULL);
+          if (!collect (db, key, limit, ids, seen, error))
+            return NULL;
+        }
+      else
+        {
+          /* Initials first (zs), then full pinyin (zhangsan). */
+          g_autofree char *initials = g_strconcat ("i", compact->str, NULL);
+          g_autofree char *full = g_strconcat ("p", compact->str, NULL);
+          if (!collect (db, initials, limit, ids, seen, error) ||
+              !collect (db, full, limit, ids, seen, error))
+            return NULL;
+        }
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      SrCustomer *c = read_customer (ctx, g_array_index (ids, gint64, i), error);
+      if (c == NULL)
+        return NULL;
+      g_ptr_array_add (result, c);
+    }
+  return g_steal_pointer (&result);
+}

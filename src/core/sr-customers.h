@@ -1,0 +1,77 @@
+/* sr-customers.h — customers: registering with phone checks (撞单), search keys, and
+ * reading them back with phones masked for whoever may not see them. */
+#pragma once
+
+#include "sr-context.h"
+#include "sr-pinyin.h"
+
+G_BEGIN_DECLS
+
+#define SR_TYPE_CUSTOMER (sr_customer_get_type ())
+G_DECLARE_FINAL_TYPE (SrCustomer, sr_customer, SR, CUSTOMER, GObject)
+
+/* A customer as the signed-in person may see it. */
+struct _SrCustomer
+{
+  GObject parent_instance;
+
+  gint64 id;
+  char *name;
+  char *channel;           /* call, walk-in, booth, referral, outreach, telemarketing, online */
+  char *grade;             /* A–D or NULL */
+  gint64 owner_id;
+  char *owner_name;
+  gint64 created_at;
+  GStrv phones;            /* main first; masked (138****5678) unless phones_visible */
+  gboolean phones_visible;
+};
+
+typedef struct {
+  const char *name;
+  const char *gender;            /* "male", "female" or NULL */
+  const char *channel;
+  gint64 media_source_id;        /* 0: none */
+  const char *grade;             /* NULL: not graded yet */
+  gint64 owner_id;               /* 0: none yet */
+  const char * const *phones;    /* as typed; NULL-terminated; may be empty */
+  gboolean phone_shared_confirmed; /* a manager confirms a phone another customer has */
+} SrCustomerInput;
+
+const char *sr_channel_get_label      (const char       *code);
+gboolean    sr_channel_is_valid       (const char       *code);
+
+/* Whether @session may see the full phone numbers of a customer owned by @owner_id:
+ * managers and customer managers all, consultants their own, others none. */
+gboolean    sr_customers_may_see_phone (SrSession       *session,
+                                        gint64           owner_id);
+
+/* Registers a customer. A phone that a live customer already has is refused with
+ * SR_RULE_ERROR_CONFLICT naming that customer and owner, unless shared-phone is
+ * confirmed by someone allowed to (SR_ACTION_CONFIRM_SHARED_PHONE). */
+gint64      sr_customers_add          (SrContext             *ctx,
+                                       const SrCustomerInput *input,
+                                       GError               **error);
+/* The live customer with this phone (as typed), or NULL without error when none. */
+SrCustomer *sr_customers_find_by_phone (SrContext            *ctx,
+                                        const char           *phone,
+                                        GError              **error);
+SrCustomer *sr_customers_get          (SrContext             *ctx,
+                                       gint64                 customer_id,
+                                       GError               **error);
+/* Search by phone fragment (4+ digits), name, full pinyin or initials, through indexed
+ * keys. Returns at most @limit customers. */
+GPtrArray  *sr_customers_search       (SrContext             *ctx,
+                                       const char            *text,
+                                       guint                  limit,
+                                       GError               **error);
+
+/* Writes the search keys of one customer (the caller holds the transaction). Used by
+ * sr_customers_add and the demo generator. */
+gboolean    sr_customers_write_keys   (SrDb                  *db,
+                                       SrPinyin              *pinyin,
+                                       gint64                 customer_id,
+                                       const char            *name,
+                                       const char * const    *normalised_phones,
+                                       GError               **error);
+
+G_END_DECLS
