@@ -46,6 +46,10 @@ static const struct {
   { SR_ACTION_CONFIRM_SHARED_PHONE, "confirm-shared-phone",
     N_("Confirm that two customers share a phone"),
     SR_ROLE_CUSTOMER_MANAGER | SR_ROLE_MANAGER },
+  { SR_ACTION_SET_ROTATION_ORDER, "set-rotation-order", N_("Set the day’s rotation order"),
+    SR_ROLE_CUSTOMER_MANAGER | SR_ROLE_MANAGER },
+  { SR_ACTION_RUN_ROTATION, "run-rotation", N_("Run the reception rotation at the desk"),
+    SR_ROLE_RECEPTIONIST | SR_ROLE_CUSTOMER_MANAGER | SR_ROLE_MANAGER },
 };
 
 SrRole

@@ -35,6 +35,8 @@ typedef enum {
   SR_ACTION_VIEW_AUDIT,          /* read the audit log */
   SR_ACTION_REGISTER_CUSTOMER,   /* register a new customer (call, visit, …) */
   SR_ACTION_CONFIRM_SHARED_PHONE, /* let two live customers share a phone (a couple) */
+  SR_ACTION_SET_ROTATION_ORDER,  /* set the day's rotation order of a group */
+  SR_ACTION_RUN_ROTATION,        /* record arrivals, skips, receptions at the desk */
   SR_N_ACTIONS
 } SrAction;
 

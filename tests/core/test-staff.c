@@ -6,6 +6,7 @@
 #include "common/sr-test-util.h"
 #include "core/sr-audit.h"
 #include "core/sr-customers.h"
+#include "core/sr-desk.h"
 #include "core/sr-error.h"
 #include "core/sr-media.h"
 #include "core/sr-stages.h"
@@ -266,6 +267,23 @@ static gboolean do_confirm_shared (SrContext *ctx, GError **error)
   return sr_customers_add (ctx, &in, error) > 0;
 }
 
+static gint64
+me_or_admin (SrContext *ctx)
+{
+  SrSession *s = sr_context_get_session (ctx);
+  return s != NULL ? sr_session_get_staff_id (s) : 1;
+}
+static gboolean do_set_order (SrContext *ctx, GError **error)
+{
+  gint64 me = me_or_admin (ctx);
+  return sr_desk_set_order (ctx, "2026-11-23", SR_DESK_RECEPTION, &me, 1, error);
+}
+static gboolean do_run_rotation (SrContext *ctx, GError **error)
+{
+  gint64 me = me_or_admin (ctx);
+  return sr_desk_record (ctx, "2026-11-23", SR_DESK_RECEPTION, SR_ROTATION_ARRIVE, me, 0, error) > 0;
+}
+
 static const ActionFunc action_funcs[SR_N_ACTIONS] = {
   [SR_ACTION_MANAGE_STAFF] = do_manage_staff,
   [SR_ACTION_EDIT_OFFICE] = do_edit_office,
@@ -276,6 +294,8 @@ static const ActionFunc action_funcs[SR_N_ACTIONS] = {
   [SR_ACTION_VIEW_AUDIT] = do_view_audit,
   [SR_ACTION_REGISTER_CUSTOMER] = do_register_customer,
   [SR_ACTION_CONFIRM_SHARED_PHONE] = do_confirm_shared,
+  [SR_ACTION_SET_ROTATION_ORDER] = do_set_order,
+  [SR_ACTION_RUN_ROTATION] = do_run_rotation,
 };
 
 /* What PRODUCT.md's table says, written out independently of sr-roles.c. */
@@ -298,7 +318,11 @@ expected (SrRole role, SrAction action)
       return role == SR_ROLE_RECEPTIONIST || role == SR_ROLE_CONSULTANT ||
              role == SR_ROLE_CUSTOMER_MANAGER || role == SR_ROLE_MANAGER;
     case SR_ACTION_CONFIRM_SHARED_PHONE:
+    case SR_ACTION_SET_ROTATION_ORDER:
       return role == SR_ROLE_CUSTOMER_MANAGER || role == SR_ROLE_MANAGER;
+    case SR_ACTION_RUN_ROTATION:
+      return role == SR_ROLE_RECEPTIONIST || role == SR_ROLE_CUSTOMER_MANAGER ||
+             role == SR_ROLE_MANAGER;
     default:
       g_assert_not_reached ();
     }

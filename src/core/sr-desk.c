@@ -1,0 +1,504 @@
+/* sr-desk.c — see sr-desk.h. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "sr-audit.h"
+#include "sr-customers.h"
+#include "sr-desk.h"
+#include "sr-error.h"
+#include "sr-phone.h"
+#include "sr-staff.h"
+
+const char *
+sr_desk_group_get_code (SrDeskGroup group)
+{
+  return group == SR_DESK_PHONE ? "phone" : "reception";
+}
+
+const char *
+sr_desk_group_get_label (SrDeskGroup group)
+{
+  return group == SR_DESK_PHONE ? _("Phone group") : _("Reception group");
+}
+
+static gboolean
+check_day (const char  *day,
+           GError     **error)
+{
+  GDate date;
+
+  if (!sr_day_parse (day, &date))
+    {
+      g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID,
+                   _("“%s” is not a date (YYYY-MM-DD)."), day != NULL ? day : "");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static GArray *
+read_order (SrContext   *ctx,
+            const char  *sql,
+            const char  *day,
+            SrDeskGroup  group,
+            GError     **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(SrStmt) stmt = sr_db_prepare (sr_context_get_db (ctx), sql, error);
+  SrStep step;
+
+  if (stmt == NULL)
+    return NULL;
+  sr_stmt_bind_text (stmt, 1, day);
+  sr_stmt_bind_text (stmt, 2, sr_desk_group_get_code (group));
+  while ((step = sr_stmt_step (stmt, error)) == SR_STEP_ROW)
+    {
+      gint64 id = sr_stmt_get_int (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (step == SR_STEP_ERROR)
+    return NULL;
+  return g_steal_pointer (&ids);
+}
+
+GArray *
+sr_desk_get_order (SrContext   *ctx,
+                   const char  *day,
+                   SrDeskGroup  group,
+                   GError     **error)
+{
+  if (!check_day (day, error))
+    return NULL;
+  return read_order (ctx, "SELECT staff_id FROM rotation_orders WHERE day = ?1 AND grp = ?2 "
+                     "ORDER BY position", day, group, error);
+}
+
+GArray *
+sr_desk_get_previous_order (SrContext   *ctx,
+                            const char  *day,
+                            SrDeskGroup  group,
+                            GError     **error)
+{
+  if (!check_day (day, error))
+    return NULL;
+  return read_order (ctx, "SELECT o.staff_id FROM rotation_orders o JOIN staff s ON s.id = o.staff_id "
+                     "WHERE s.is_disabled = 0 AND o.grp = ?2 AND o.day = (SELECT max (day) FROM "
+                     "rotation_orders WHERE day < ?1 AND grp = ?2) ORDER BY o.position",
+                     day, group, error);
+}
+
+static char *
+ids_json (const gint64 *ids,
+          guint         n)
+{
+  GString *s = g_string_new ("[");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (s, "%s%" G_GINT64_FORMAT, i ? "," : "", ids[i]);
+  g_string_append_c (s, ']');
+  return g_string_free (s, FALSE);
+}
+
+gboolean
+sr_desk_set_order (SrContext    *ctx,
+                   const char   *day,
+                   SrDeskGroup   group,
+                   const gint64 *staff_ids,
+                   guint         n,
+                   GError      **error)
+{
+  SrDb *db = sr_context_get_db (ctx);
+  SrSession *session = sr_context_get_session (ctx);
+  g_autoptr(GArray) before = NULL;
+  g_autoptr(SrStmt) stmt = NULL;
+  g_autofree char *before_json = NULL;
+  g_autofree char *after_json = NULL;
+  g_autoptr(SrJson) json = sr_json_new ();
+
+  if (!sr_context_check (ctx, SR_ACTION_SET_ROTATION_ORDER, error) || !check_day (day, error))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    for (guint k = i + 1; k < n; k++)
+      if (staff_ids[i] == staff_ids[k])
+        {
+          g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID,
+                       _("A person appears twice in the order."));
+          return FALSE;
+        }
+
+  if (!sr_db_begin (db, error))
+    return FALSE;
+  before = sr_desk_get_order (ctx, day, group, error);
+  if (before == NULL)
+    goto fail;
+  /* The order is the day's plan, replaced as a whole; the audit keeps every version. */
+  stmt = sr_db_prepare (db, "DELETE FROM rotation_orders WHERE day = ?1 AND grp = ?2", error);
+  if (stmt == NULL)
+    goto fail;
+  sr_stmt_bind_text (stmt, 1, day);
+  sr_stmt_bind_text (stmt, 2, sr_desk_group_get_code (group));
+  if (!sr_stmt_exec (stmt, error))
+    goto fail;
+  g_clear_pointer (&stmt, sr_stmt_done);
+
+  stmt = sr_db_prepare (db, "INSERT INTO rotation_orders (day, grp, position, staff_id, set_by, "
+                        "set_at) SELECT ?1, ?2, ?3, id, ?5, ?6 FROM staff WHERE id = ?4 "
+                        "AND is_disabled = 0", error);
+  if (stmt == NULL)
+    goto fail;
+  for (guint i = 0; i < n; i++)
+    {
+      sr_stmt_bind_text (stmt, 1, day);
+      sr_stmt_bind_text (stmt, 2, sr_desk_group_get_code (group));
+      sr_stmt_bind_int (stmt, 3, i);
+      sr_stmt_bind_int (stmt, 4, staff_ids[i]);
+      if (sr_session_get_staff_id (session) > 0)
+        sr_stmt_bind_int (stmt, 5, sr_session_get_staff_id (session));
+      sr_stmt_bind_int (stmt, 6, sr_context_now (ctx));
+      if (!sr_stmt_exec (stmt, error))
+        goto fail;
+      if (sr_db_changes (db) != 1)
+        {
+          g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID,
+                       _("Someone in the order is not an active staff member."));
+          goto fail;
+        }
+      sr_stmt_reset (stmt);
+    }
+  g_clear_pointer (&stmt, sr_stmt_done);
+
+  before_json = ids_json ((gint64 *) before->data, before->len);
+  sr_json_add_text (json, "day", day);
+  sr_json_add_text (json, "group", sr_desk_group_get_code (group));
+  {
+    g_autofree char *list = ids_json (staff_ids, n);
+    sr_json_add_text (json, "order", list);
+  }
+  after_json = sr_json_end (json);
+  if (!sr_audit_write (ctx, "set-order", "rotation_orders", 0, before_json, after_json, error) ||
+      !sr_db_commit (db, error))
+    goto fail;
+  sr_context_emit_changed (ctx, "rotation");
+  return TRUE;
+
+fail:
+  sr_db_rollback (db);
+  return FALSE;
+}
+
+SrRotationState *
+sr_desk_state (SrContext   *ctx,
+               const char  *day,
+               SrDeskGroup  group,
+               GError     **error)
+{
+  g_autoptr(GArray) order = sr_desk_get_order (ctx, day, group, error);
+  g_autoptr(GArray) events = g_array_new (FALSE, TRUE, sizeof (SrRotationEvent));
+  g_autoptr(SrStmt) stmt = NULL;
+  SrStep step;
+
+  if (order == NULL)
+    return NULL;
+  stmt = sr_db_prepare (sr_context_get_db (ctx),
+                        "SELECT id, kind, coalesce (staff_id, 0), coalesce (other_id, 0), "
+                        "by_appointment FROM rotation_events WHERE day = ?1 AND grp = ?2 ORDER BY id",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+  sr_stmt_bind_text (stmt, 1, day);
+  sr_stmt_bind_text (stmt, 2, sr_desk_group_get_code (group));
+  while ((step = sr_stmt_step (stmt, error)) == SR_STEP_ROW)
+    {
+      SrRotationEvent e = { 0 };
+      e.id = sr_stmt_get_int (stmt, 0);
+      if (!sr_rotation_event_kind_from_code (sr_stmt_get_text (stmt, 1), &e.kind))
+        continue;
+      e.staff_id = sr_stmt_get_int (stmt, 2);
+      e.other_id = sr_stmt_get_int (stmt, 3);
+      e.by_appointment = sr_stmt_get_int (stmt, 4) != 0;
+      g_array_append_val (events, e);
+    }
+  if (step == SR_STEP_ERROR)
+    return NULL;
+  return sr_rotation_fold ((gint64 *) order->data, order->len,
+                           (SrRotationEvent *) events->data, events->len);
+}
+
+/* Inserts the event row; the caller holds the transaction. */
+static gint64
+insert_event (SrContext           *ctx,
+              const char          *day,
+              SrDeskGroup          group,
+              SrRotationEventKind  kind,
+              gint64               staff_id,
+              gint64               other_id,
+              gboolean             by_appointment,
+              gint64               customer_id,
+              GError             **error)
+{
+  SrDb *db = sr_context_get_db (ctx);
+  SrSession *session = sr_context_get_session (ctx);
+  g_autoptr(SrRotationState) state = sr_desk_state (ctx, day, group, error);
+  g_autoptr(SrStmt) stmt = NULL;
+  g_autoptr(SrJson) json = sr_json_new ();
+  g_autofree char *after = NULL;
+  gint64 id;
+
+  if (state == NULL)
+    return 0;
+  stmt = sr_db_prepare (db,
+                        "INSERT INTO rotation_events (day, grp, at, kind, staff_id, other_id, "
+                        "by_appointment, customer_id, round, recorded_by) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id", error);
+  if (stmt == NULL)
+    return 0;
+  sr_stmt_bind_text (stmt, 1, day);
+  sr_stmt_bind_text (stmt, 2, sr_desk_group_get_code (group));
+  sr_stmt_bind_int (stmt, 3, sr_context_now (ctx));
+  sr_stmt_bind_text (stmt, 4, sr_rotation_event_kind_get_code (kind));
+  if (staff_id > 0)
+    sr_stmt_bind_int (stmt, 5, staff_id);
+  if (other_id > 0)
+    sr_stmt_bind_int (stmt, 6, other_id);
+  sr_stmt_bind_int (stmt, 7, by_appointment);
+  if (customer_id > 0)
+    sr_stmt_bind_int (stmt, 8, customer_id);
+  sr_stmt_bind_int (stmt, 9, MAX (state->round, 1));
+  if (sr_session_get_staff_id (session) > 0)
+    sr_stmt_bind_int (stmt, 10, sr_session_get_staff_id (session));
+  if (sr_stmt_step (stmt, error) != SR_STEP_ROW)
+    return 0;
+  id = sr_stmt_get_int (stmt, 0);
+  g_clear_pointer (&stmt, sr_stmt_done);
+
+  sr_json_add_text (json, "kind", sr_rotation_event_kind_get_code (kind));
+  sr_json_add_int (json, "staff_id", staff_id);
+  sr_json_add_int (json, "other_id", other_id);
+  after = sr_json_end (json);
+  if (!sr_audit_write (ctx, "record", "rotation_events", id, NULL, after, error))
+    return 0;
+  return id;
+}
+
+gint64
+sr_desk_record (SrContext           *ctx,
+                const char          *day,
+                SrDeskGroup          group,
+                SrRotationEventKind  kind,
+                gint64               staff_id,
+                gint64               other_id,
+                GError             **error)
+{
+  SrDb *db = sr_context_get_db (ctx);
+  gint64 id;
+
+  if (!sr_context_check (ctx, SR_ACTION_RUN_ROTATION, error) || !check_day (day, error))
+    return 0;
+  if (kind != SR_ROTATION_UNDO && staff_id <= 0)
+    {
+      g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID, _("Say who it is about."));
+      return 0;
+    }
+  if (!sr_db_begin (db, error))
+    return 0;
+  id = insert_event (ctx, day, group, kind, staff_id, other_id, FALSE, 0, error);
+  if (id == 0 || !sr_db_commit (db, error))
+    {
+      sr_db_rollback (db);
+      return 0;
+    }
+  sr_context_emit_changed (ctx, "rotation");
+  return id;
+}
+
+gboolean
+sr_desk_undo (SrContext   *ctx,
+              const char  *day,
+              SrDeskGroup  group,
+              gint64       event_id,
+              GError     **error)
+{
+  return sr_desk_record (ctx, day, group, SR_ROTATION_UNDO, 0, event_id, error) > 0;
+}
+
+void
+sr_reception_clear (SrReception *reception)
+{
+  g_clear_pointer (&reception->rule, g_free);
+}
+
+static char *
+staff_name (SrContext *ctx,
+            gint64     staff_id)
+{
+  g_autoptr(SrStaffMember) m = sr_staff_find (ctx, staff_id, NULL, NULL);
+  return g_strdup (m != NULL ? m->display_name : "?");
+}
+
+/* Present at the desk today, in either group. */
+static gboolean
+is_present (SrContext  *ctx,
+            const char *day,
+            gint64      staff_id)
+{
+  for (int g = SR_DESK_RECEPTION; g <= SR_DESK_PHONE; g++)
+    {
+      g_autoptr(SrRotationState) s = sr_desk_state (ctx, day, (SrDeskGroup) g, NULL);
+      const SrRotationPerson *p = s != NULL ? sr_rotation_state_find (s, staff_id) : NULL;
+      if (p != NULL && p->state != SR_ROTATION_NOT_ARRIVED && p->state != SR_ROTATION_LEFT)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gint64
+insert_contact (SrContext        *ctx,
+                SrDeskGroup       group,
+                const SrArrival  *arrival,
+                gint64            customer_id,
+                gint64            receiver_id,
+                gint64            event_id,
+                const char       *rule,
+                GError          **error)
+{
+  SrSession *session = sr_context_get_session (ctx);
+  g_autoptr(SrStmt) stmt = sr_db_prepare (sr_context_get_db (ctx),
+                                          "INSERT INTO contacts (customer_id, kind, at, receiver_id, "
+                                          "is_business, media_source_id, note, rotation_event_id, "
+                                          "rule, recorded_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+                                          "?8, ?9, ?10) RETURNING id", error);
+  if (stmt == NULL)
+    return 0;
+  if (customer_id > 0)
+    sr_stmt_bind_int (stmt, 1, customer_id);
+  sr_stmt_bind_text (stmt, 2, group == SR_DESK_PHONE ? "call" : "visit");
+  sr_stmt_bind_int (stmt, 3, sr_context_now (ctx));
+  sr_stmt_bind_int (stmt, 4, receiver_id);
+  sr_stmt_bind_int (stmt, 5, arrival->is_business);
+  if (arrival->media_source_id > 0)
+    sr_stmt_bind_int (stmt, 6, arrival->media_source_id);
+  sr_stmt_bind_text (stmt, 7, arrival->note != NULL && *arrival->note ? arrival->note : NULL);
+  sr_stmt_bind_int (stmt, 8, event_id);
+  sr_stmt_bind_text (stmt, 9, rule);
+  if (sr_session_get_staff_id (session) > 0)
+    sr_stmt_bind_int (stmt, 10, sr_session_get_staff_id (session));
+  if (sr_stmt_step (stmt, error) != SR_STEP_ROW)
+    return 0;
+  return sr_stmt_get_int (stmt, 0);
+}
+
+gboolean
+sr_desk_receive (SrContext       *ctx,
+                 const char      *day,
+                 SrDeskGroup      group,
+                 const SrArrival *arrival,
+                 SrReception     *out,
+                 GError         **error)
+{
+  SrDb *db = sr_context_get_db (ctx);
+  g_autoptr(SrRotationState) state = NULL;
+  g_autoptr(SrCustomer) existing = NULL;
+  g_autofree char *rule = NULL;
+  gboolean has_phone = arrival->phone != NULL && *arrival->phone != '\0';
+  SrRotationEventKind kind;
+  gint64 receiver = 0, customer_id = 0, other = 0, event_id, contact_id;
+
+  memset (out, 0, sizeof *out);
+  if (!sr_context_check (ctx, SR_ACTION_RUN_ROTATION, error) || !check_day (day, error))
+    return FALSE;
+
+  if (!sr_db_begin (db, error))
+    return FALSE;
+  state = sr_desk_state (ctx, day, group, error);
+  if (state == NULL)
+    goto fail;
+  if (has_phone && arrival->is_business)
+    {
+      g_autofree char *normalised = sr_phone_normalise (arrival->phone, error);
+      if (normalised == NULL)
+        goto fail;
+      existing = sr_customers_find_by_phone (ctx, normalised, error);
+      if (existing == NULL && error != NULL && *error != NULL)
+        goto fail;
+    }
+
+  if (!arrival->is_business)
+    {
+      /* Rule 3: the person in line handles it and stays first. */
+      kind = SR_ROTATION_NON_BUSINESS;
+      receiver = state->next;
+      if (receiver == 0)
+        goto nobody;
+      rule = g_strdup (_("non-business, by the person in line"));
+    }
+  else if (existing != NULL && existing->owner_id > 0 && is_present (ctx, day, existing->owner_id))
+    {
+      /* Rule 4: a returning customer goes to the owner. */
+      g_autofree char *owner = staff_name (ctx, existing->owner_id);
+      kind = SR_ROTATION_RECEIVE_RETURNING;
+      receiver = existing->owner_id;
+      customer_id = existing->id;
+      rule = g_strdup_printf (_("returning customer of %s"), owner);
+      out->is_returning = TRUE;
+    }
+  else if (existing != NULL && existing->owner_id > 0)
+    {
+      /* Rule 4: the owner is not in: the person in line covers and the owner is told. */
+      g_autofree char *owner = staff_name (ctx, existing->owner_id);
+      kind = SR_ROTATION_COVER;
+      receiver = state->next;
+      if (receiver == 0)
+        goto nobody;
+      other = existing->owner_id;
+      customer_id = existing->id;
+      rule = g_strdup_printf (_("covering for %s, who is not in"), owner);
+      out->is_returning = TRUE;
+    }
+  else
+    {
+      /* Rules 1, 2, 9: a new customer goes to the person in line, who owns them. */
+      const char *phones[] = { has_phone ? arrival->phone : NULL, NULL };
+      SrCustomerInput in = { arrival->name, NULL, group == SR_DESK_PHONE ? "call" : "walk-in",
+                             arrival->media_source_id, NULL, 0, phones, FALSE };
+      kind = SR_ROTATION_RECEIVE_NEW;
+      receiver = state->next;
+      if (receiver == 0)
+        goto nobody;
+      if (existing != NULL)
+        customer_id = existing->id;   /* known but never owned: now theirs */
+      else
+        {
+          in.owner_id = receiver;
+          customer_id = sr_customers_add (ctx, &in, error);
+          if (customer_id == 0)
+            goto fail;
+        }
+      rule = g_strdup_printf (_("in turn, round %u"), state->round);
+    }
+
+  event_id = insert_event (ctx, day, group, kind, receiver, other, FALSE, customer_id, error);
+  if (event_id == 0)
+    goto fail;
+  contact_id = insert_contact (ctx, group, arrival, customer_id, receiver, event_id, rule, error);
+  if (contact_id == 0 || !sr_db_commit (db, error))
+    goto fail;
+
+  out->customer_id = customer_id;
+  out->receiver_id = receiver;
+  out->event_id = event_id;
+  out->contact_id = contact_id;
+  out->rule = g_steal_pointer (&rule);
+  sr_context_emit_changed (ctx, "rotation");
+  sr_context_emit_changed (ctx, "customers");
+  return TRUE;
+
+nobody:
+  g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_CONFLICT,
+               _("Nobody of the %s is in line: mark who is at the desk first."),
+               sr_desk_group_get_label (group));
+fail:
+  sr_db_rollback (db);
+  return FALSE;
+}

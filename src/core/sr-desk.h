@@ -1,0 +1,84 @@
+/* sr-desk.h — the front desk: the day's rotation order per group, the rotation events
+ * (stored, then folded by sr-rotation), and receiving a caller or visitor: a returning
+ * customer goes to their owner, a new one to the person in line. */
+#pragma once
+
+#include "sr-context.h"
+#include "sr-rotation.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  SR_DESK_RECEPTION,  /* 接待组: walk-ins */
+  SR_DESK_PHONE,      /* 接电组: calls */
+} SrDeskGroup;
+
+const char      *sr_desk_group_get_code   (SrDeskGroup   group);
+const char      *sr_desk_group_get_label  (SrDeskGroup   group);
+
+/* The day's order: staff ids, first first. */
+GArray          *sr_desk_get_order        (SrContext    *ctx,
+                                           const char   *day,
+                                           SrDeskGroup   group,
+                                           GError      **error);
+gboolean         sr_desk_set_order        (SrContext    *ctx,
+                                           const char   *day,
+                                           SrDeskGroup   group,
+                                           const gint64 *staff_ids,
+                                           guint         n,
+                                           GError      **error);
+/* The most recent earlier day's order of the group, or an empty array. */
+GArray          *sr_desk_get_previous_order (SrContext  *ctx,
+                                           const char   *day,
+                                           SrDeskGroup   group,
+                                           GError      **error);
+
+/* Records one rotation event now; returns its id. */
+gint64           sr_desk_record           (SrContext          *ctx,
+                                           const char         *day,
+                                           SrDeskGroup         group,
+                                           SrRotationEventKind kind,
+                                           gint64              staff_id,
+                                           gint64              other_id,
+                                           GError            **error);
+/* Undoes an event by recording a reversing one. */
+gboolean         sr_desk_undo             (SrContext    *ctx,
+                                           const char   *day,
+                                           SrDeskGroup   group,
+                                           gint64        event_id,
+                                           GError      **error);
+SrRotationState *sr_desk_state            (SrContext    *ctx,
+                                           const char   *day,
+                                           SrDeskGroup   group,
+                                           GError      **error);
+
+typedef struct {
+  const char *phone;          /* as typed; may be NULL for a non-business contact */
+  const char *name;           /* a new customer's name */
+  gint64 media_source_id;     /* 0: not asked */
+  const char *note;
+  gboolean is_business;       /* FALSE: market survey, sales pitch, looking for someone */
+} SrArrival;
+
+typedef struct {
+  gint64 customer_id;         /* 0 for non-business */
+  gint64 receiver_id;
+  gint64 event_id;            /* the rotation event, for undo */
+  gint64 contact_id;
+  gboolean is_returning;
+  char *rule;                 /* why this receiver, in the person's language */
+} SrReception;
+
+void             sr_reception_clear       (SrReception  *reception);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SrReception, sr_reception_clear)
+
+/* Receives a caller (phone group) or visitor (reception group) in one transaction:
+ * registers the contact, the customer when new, and the rotation event. */
+gboolean         sr_desk_receive          (SrContext       *ctx,
+                                           const char      *day,
+                                           SrDeskGroup      group,
+                                           const SrArrival *arrival,
+                                           SrReception     *out,
+                                           GError         **error);
+
+G_END_DECLS
