@@ -5,6 +5,7 @@
 
 #include "sr-audit.h"
 #include "sr-customers.h"
+#include "sr-desk.h"
 #include "sr-demo.h"
 #include "sr-error.h"
 #include "sr-money.h"
@@ -267,6 +268,55 @@ insert_customers (SrContext   *ctx,
   return TRUE;
 }
 
+/* Today's desk: yesterday's and today's orders for both groups, and a morning in
+ * progress: arrivals, a few visitors and callers received in turn, a skip, someone busy. */
+static gboolean
+insert_desk_day (SrContext   *ctx,
+                 const char  *today,
+                 GArray      *consultants,
+                 GRand       *rand,
+                 GError     **error)
+{
+  g_autofree char *yesterday = NULL;
+  guint half = consultants->len / 2;
+  GDate date;
+  char buf[16];
+
+  sr_day_parse (today, &date);
+  g_date_subtract_days (&date, 1);
+  g_date_strftime (buf, sizeof buf, "%Y-%m-%d", &date);
+  yesterday = g_strdup (buf);
+
+  for (int g = SR_DESK_RECEPTION; g <= SR_DESK_PHONE; g++)
+    {
+      gint64 *ids = (gint64 *) consultants->data + (g == SR_DESK_RECEPTION ? 0 : half);
+      guint n = g == SR_DESK_RECEPTION ? half : consultants->len - half;
+
+      if (!sr_desk_set_order (ctx, yesterday, g, ids, n, error) ||
+          !sr_desk_set_order (ctx, today, g, ids, n, error))
+        return FALSE;
+      /* Everyone but the last of each group has arrived. */
+      for (guint i = 0; i + 1 < n; i++)
+        if (sr_desk_record (ctx, today, g, SR_ROTATION_ARRIVE, ids[i], 0, error) == 0)
+          return FALSE;
+      for (guint k = 0; k < 3 + (guint) g_rand_int_range (rand, 0, 3); k++)
+        {
+          g_auto(SrReception) r = { 0 };
+          char phone[12];
+          static const char *names[] = { "张先生", "李女士", "王先生", "刘女士", "陈先生", "赵女士" };
+          SrArrival a = { phone, names[g_rand_int_range (rand, 0, G_N_ELEMENTS (names))], 0, NULL, TRUE };
+
+          g_snprintf (phone, sizeof phone, "1770%07d", g_rand_int_range (rand, 0, 10000000));
+          if (!sr_desk_receive (ctx, today, g, &a, &r, error))
+            return FALSE;
+        }
+      if (n > 2 && (sr_desk_record (ctx, today, g, SR_ROTATION_SKIP_OBJECTIVE, ids[1], 0, error) == 0 ||
+                    sr_desk_record (ctx, today, g, SR_ROTATION_SKIP_PERSONAL, ids[n - 2], 0, error) == 0))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 sr_demo_generate (SrContext            *ctx,
                   const SrDemoOptions  *options,
@@ -331,7 +381,8 @@ sr_demo_generate (SrContext            *ctx,
       !insert_units (ctx, options->size, rand, &counts, error))
     goto fail;
   counts.n_customers = n_customers;
-  if (!insert_customers (ctx, n_customers, consultants, today_start, rand, error))
+  if (!insert_customers (ctx, n_customers, consultants, today_start, rand, error) ||
+      !insert_desk_day (ctx, today, consultants, rand, error))
     goto fail;
   if (!sr_audit_write (ctx, "demo", "office", 1, NULL,
                        options->size == SR_DEMO_LARGE ? "{\"size\":\"large\"}"

@@ -12,6 +12,7 @@ struct _SrForm
   GtkWidget *save_button;
   GtkWidget *box;
   GtkWidget *message;
+  GtkWidget *info;
   AdwPreferencesGroup *group;
   GHashTable *fields; /* id → widget */
 
@@ -108,6 +109,13 @@ sr_form_init (SrForm *self)
   gtk_widget_add_css_class (self->message, "error");
   gtk_widget_set_visible (self->message, FALSE);
   gtk_box_append (GTK_BOX (self->box), self->message);
+
+  self->info = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->info), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->info), 0);
+  gtk_widget_add_css_class (self->info, "heading");
+  gtk_widget_set_visible (self->info, FALSE);
+  gtk_box_append (GTK_BOX (self->box), self->info);
 
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 560);
   adw_clamp_set_child (ADW_CLAMP (clamp), self->box);
@@ -278,6 +286,14 @@ sr_form_register_field (SrForm     *self,
                         GtkWidget  *widget)
 {
   g_hash_table_insert (self->fields, g_strdup (id), widget);
+}
+
+void
+sr_form_set_info (SrForm     *self,
+                  const char *info)
+{
+  gtk_label_set_text (GTK_LABEL (self->info), info != NULL ? info : "");
+  gtk_widget_set_visible (self->info, info != NULL && *info != '\0');
 }
 
 GtkWidget *

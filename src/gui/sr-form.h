@@ -46,6 +46,9 @@ void        sr_form_add_widget    (SrForm             *self,
                                    GtkWidget          *widget);
 void        sr_form_set_message   (SrForm             *self,
                                    const char         *message);
+/* A line of information (not an error) above the fields. */
+void        sr_form_set_info      (SrForm             *self,
+                                   const char         *info);
 
 const char *sr_form_get_text      (SrForm             *self,
                                    const char         *id);

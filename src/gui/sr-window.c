@@ -3,6 +3,7 @@
 #include <glib/gi18n.h>
 
 #include "admin/sr-admin-page.h"
+#include "frontdesk/sr-front-desk-page.h"
 #include "core/sr-office.h"
 #include "core/sr-staff.h"
 #include "sr-form.h"
@@ -61,24 +62,55 @@ office_name (SrWindow *self)
   return g_steal_pointer (&name);
 }
 
-void
-sr_toast (GtkWidget  *widget,
-          const char *message)
+static SrWindow *
+window_of (GtkWidget *widget)
 {
   GtkRoot *root = gtk_widget_get_root (widget);
-  AdwToast *toast;
 
   while (root != NULL && !SR_IS_WINDOW (root) && GTK_IS_WINDOW (root) &&
          gtk_window_get_transient_for (GTK_WINDOW (root)) != NULL)
     root = GTK_ROOT (gtk_window_get_transient_for (GTK_WINDOW (root)));
-  if (!SR_IS_WINDOW (root))
+  return SR_IS_WINDOW (root) ? SR_WINDOW (root) : NULL;
+}
+
+void
+sr_toast (GtkWidget  *widget,
+          const char *message)
+{
+  SrWindow *window = window_of (widget);
+  AdwToast *toast;
+
+  if (window == NULL)
     {
-      g_warning ("%s", message);
+      g_message ("%s", message);
       return;
     }
   toast = adw_toast_new (message);
   adw_toast_set_timeout (toast, 5);
-  adw_toast_overlay_add_toast (SR_WINDOW (root)->toasts, toast);
+  adw_toast_overlay_add_toast (window->toasts, toast);
+}
+
+void
+sr_toast_with_undo (GtkWidget      *widget,
+                    const char     *message,
+                    GCallback       undo,
+                    gpointer        data,
+                    GDestroyNotify  destroy)
+{
+  SrWindow *window = window_of (widget);
+  AdwToast *toast;
+
+  if (window == NULL)
+    {
+      if (destroy != NULL)
+        destroy (data);
+      return;
+    }
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 60);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_data (toast, "button-clicked", undo, data, (GClosureNotify) (void (*) (void)) destroy, 0);
+  adw_toast_overlay_add_toast (window->toasts, toast);
 }
 
 void
@@ -126,6 +158,14 @@ build_main_pages (SrWindow *self)
   clear_main_pages (self);
   sr_office_get (self->ctx, NULL, &kind, NULL);
 
+  if (sr_front_desk_page_is_for (session))
+    {
+      GtkWidget *desk = sr_front_desk_page_new (self->ctx);
+      AdwViewStackPage *page = adw_view_stack_add_titled (self->main_stack, desk, "frontdesk",
+                                                          _("Front Desk"));
+      adw_view_stack_page_set_icon_name (page, "system-users-symbolic");
+      any = TRUE;
+    }
   if (sr_admin_page_is_for (session))
     {
       GtkWidget *admin = sr_admin_page_new (self->ctx, kind);
@@ -140,8 +180,9 @@ build_main_pages (SrWindow *self)
       g_autofree char *title = g_strdup_printf (_("Signed in as %s"),
                                                 sr_session_get_display_name (session));
       g_autofree char *text = g_strdup_printf (_("Your roles: %s. This version of Salesroom has "
-                                                 "the office’s administration only; the screens "
-                                                 "for your roles come with the next versions."),
+                                                 "the front desk and the office’s administration; "
+                                                 "the screens for your roles come with the next "
+                                                 "versions."),
                                                roles);
       adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "avatar-default-symbolic");
       adw_status_page_set_title (ADW_STATUS_PAGE (status), title);

@@ -29,5 +29,11 @@ void      sr_toast               (GtkWidget      *widget,
                                   const char     *message);
 void      sr_toast_error         (GtkWidget      *widget,
                                   const GError   *error);
+/* A message with an Undo button for a minute; @undo runs when it is pressed. */
+void      sr_toast_with_undo     (GtkWidget      *widget,
+                                  const char     *message,
+                                  GCallback       undo,
+                                  gpointer        data,
+                                  GDestroyNotify  destroy);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <locale.h>
 
 #include "common/sr-test-util.h"
+#include "core/sr-desk.h"
 #include "core/sr-office.h"
 #include "common/sr-gui-test-util.h"
 #include "gui/sr-form.h"
@@ -87,23 +88,31 @@ test_roles_see_their_pages (void)
 {
   g_autoptr(SrContext) admin = sr_test_context_new (SR_OFFICE_DECORATION);
   g_autoptr(SrContext) rec = sr_test_context_as (admin, "qiantai", SR_ROLE_RECEPTIONIST);
+  g_autoptr(SrContext) fin = sr_test_context_as (admin, "caiwu", SR_ROLE_FINANCE);
+  g_autoptr(SrSession) admin_session = g_object_ref (sr_context_get_session (admin));
   SrWindow *window = sr_window_new (NULL, admin, NULL);
 
   gtk_window_present (GTK_WINDOW (window));
   sr_gui_test_spin_idle ();
   /* A decoration office has no unit grid: no units section even for the administrator. */
-  sr_window_sign_in_as (window, sr_context_get_session (admin));
+  sr_window_sign_in_as (window, admin_session);
   sr_gui_test_spin_idle ();
   g_assert_true (sr_window_show_page (window, "admin/staff"));
   g_assert_false (sr_window_show_page (window, "admin/units"));
-  /* A receptionist has no admin page. */
+  /* A receptionist has the front desk and no admin page. */
   sr_window_sign_in_as (window, sr_context_get_session (rec));
   sr_gui_test_spin_idle ();
   g_assert_false (sr_window_show_page (window, "admin"));
+  g_assert_true (sr_window_show_page (window, "frontdesk"));
+  g_assert_false (sr_window_show_page (window, "welcome"));
+  /* A finance person has neither yet: a page that says so. */
+  sr_window_sign_in_as (window, sr_context_get_session (fin));
+  sr_gui_test_spin_idle ();
   g_assert_true (sr_window_show_page (window, "welcome"));
   gtk_window_destroy (GTK_WINDOW (window));
   sr_gui_test_spin_idle ();
   g_clear_object (&rec);
+  g_clear_object (&fin);
   sr_test_context_finish (g_steal_pointer (&admin));
 }
 
@@ -161,6 +170,74 @@ test_add_staff_form (void)
 }
 
 static void
+test_front_desk (void)
+{
+  g_autoptr(SrContext) admin = sr_test_context_new (SR_OFFICE_PROPERTY);
+  g_autoptr(SrContext) sup = sr_test_context_as (admin, "zhuguan", SR_ROLE_CUSTOMER_MANAGER);
+  g_autoptr(SrContext) desk = sr_test_context_as (admin, "qiantai", SR_ROLE_RECEPTIONIST);
+  g_autoptr(SrContext) a = sr_test_context_as (admin, "gwa", SR_ROLE_CONSULTANT);
+  g_autoptr(SrContext) b = sr_test_context_as (admin, "gwb", SR_ROLE_CONSULTANT);
+  gint64 order[] = { sr_session_get_staff_id (sr_context_get_session (a)),
+                     sr_session_get_staff_id (sr_context_get_session (b)) };
+  SrWindow *window = sr_window_new (NULL, desk, NULL);
+  GtkWidget *w = GTK_WIDGET (window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SrRotationState) state = NULL;
+  g_autofree char *today = sr_clock_today (sr_context_get_clock (desk));
+  SrForm *form;
+
+  gtk_window_present (GTK_WINDOW (window));
+  sr_window_sign_in_as (window, sr_context_get_session (desk));
+  g_assert_true (sr_window_show_page (window, "frontdesk"));
+  sr_gui_test_spin_idle ();
+  /* No order yet: the receptionist is told to ask the supervisor. */
+  g_assert_nonnull (sr_gui_test_find (w, "No Order for Today"));
+
+  g_assert_true (sr_desk_set_order (sup, today, SR_DESK_RECEPTION, order, 2, &error));
+  /* Set from another context (as from the supervisor's PC): tell this one. */
+  sr_context_emit_changed (desk, "rotation");
+  sr_gui_test_spin_idle ();
+  g_assert_nonnull (sr_gui_test_find (w, "Nobody in line"));
+  /* Both arrive, by their row buttons. */
+  sr_gui_test_click (w, "Arrived");
+  sr_gui_test_click (w, "Arrived");
+  g_assert_nonnull (sr_gui_test_find (w, "gwa"));
+  state = sr_desk_state (desk, today, SR_DESK_RECEPTION, &error);
+  g_assert_cmpint (state->next, ==, order[0]);
+  g_clear_pointer (&state, sr_rotation_state_free);
+
+  /* Receive a visitor, phone first. */
+  sr_gui_test_click (w, "Receive… (Ctrl+N)");
+  sr_gui_test_spin_idle ();
+  form = find_form ();
+  g_assert_nonnull (form);
+  sr_gui_test_type (GTK_WIDGET (form), "Phone (type it first)", "13800138000");
+  sr_gui_test_spin_idle ();
+  g_assert_nonnull (sr_gui_test_find (GTK_WIDGET (form), "New customer: goes to gwa, in turn."));
+  sr_gui_test_type (GTK_WIDGET (form), "Name (a new customer’s; e.g. 张先生)", "张先生");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
+  sr_gui_test_spin_idle ();
+  g_assert_null (find_form ());
+  state = sr_desk_state (desk, today, SR_DESK_RECEPTION, &error);
+  g_assert_cmpint (state->next, ==, order[1]);
+  g_clear_pointer (&state, sr_rotation_state_free);
+
+  /* The same phone again: the form says whose customer it is. */
+  sr_gui_test_click (w, "Receive… (Ctrl+N)");
+  sr_gui_test_spin_idle ();
+  form = find_form ();
+  sr_gui_test_type (GTK_WIDGET (form), "Phone (type it first)", "138 0013 8000");
+  sr_gui_test_spin_idle ();
+  g_assert_nonnull (sr_gui_test_find (GTK_WIDGET (form), "Returning customer: 张先生, owner gwa. Send them to the owner."));
+  gtk_window_destroy (GTK_WINDOW (form));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  sr_gui_test_spin_idle ();
+  g_clear_object (&sup); g_clear_object (&desk); g_clear_object (&a); g_clear_object (&b);
+  sr_test_context_finish (g_steal_pointer (&admin));
+}
+
+static void
 test_unopenable_database (void)
 {
   g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "x.db is not a Salesroom database");
@@ -182,6 +259,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/first-run-to-admin", test_first_run_to_admin);
   g_test_add_func ("/gui/roles-see-their-pages", test_roles_see_their_pages);
   g_test_add_func ("/gui/add-staff-form", test_add_staff_form);
+  g_test_add_func ("/gui/front-desk", test_front_desk);
   g_test_add_func ("/gui/unopenable-database", test_unopenable_database);
   return g_test_run ();
 }

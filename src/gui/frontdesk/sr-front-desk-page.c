@@ -1,0 +1,725 @@
+/* sr-front-desk-page.c — see sr-front-desk-page.h. Real widgets (a short list with
+ * buttons), so every action is reachable from the keyboard. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "core/sr-customers.h"
+#include "core/sr-desk.h"
+#include "core/sr-media.h"
+#include "core/sr-phone.h"
+#include "core/sr-staff.h"
+#include "gui/sr-form.h"
+#include "gui/sr-gui-util.h"
+#include "gui/sr-window.h"
+#include "sr-front-desk-page.h"
+
+typedef struct {
+  SrContext *ctx;
+  GtkWidget *root;
+  SrDeskGroup group;
+  char *day;
+  GHashTable *names;          /* staff id → display name */
+  GtkWidget *stack;           /* "empty" | "desk" */
+  GtkWidget *empty_page;
+  GtkWidget *next_name;
+  GtkWidget *next_detail;
+  GtkWidget *people;          /* GtkListBox */
+  GtkWidget *set_order_button;
+  GtkWidget *copy_button;
+  GSimpleActionGroup *actions;
+  gulong changed_id;
+} Desk;
+
+static void refresh (Desk *d);
+
+static void
+desk_free (Desk *d)
+{
+  g_clear_signal_handler (&d->changed_id, d->ctx);
+  g_clear_object (&d->ctx);
+  g_clear_object (&d->actions);
+  g_clear_pointer (&d->names, g_hash_table_unref);
+  g_free (d->day);
+  g_free (d);
+}
+
+gboolean
+sr_front_desk_page_is_for (SrSession *session)
+{
+  return sr_session_may (session, SR_ACTION_RUN_ROTATION);
+}
+
+static const char *
+name_of (Desk   *d,
+         gint64  id)
+{
+  const char *name = g_hash_table_lookup (d->names, &id);
+  return name != NULL ? name : "?";
+}
+
+static void
+load_names (Desk *d)
+{
+  g_autoptr(GPtrArray) staff = sr_staff_list (d->ctx, TRUE, NULL);
+
+  g_hash_table_remove_all (d->names);
+  for (guint i = 0; staff != NULL && i < staff->len; i++)
+    {
+      SrStaffMember *m = g_ptr_array_index (staff, i);
+      gint64 *key = g_new (gint64, 1);
+      *key = m->id;
+      g_hash_table_insert (d->names, key, g_strdup (m->display_name));
+    }
+}
+
+static const char *
+state_label (const SrRotationPerson *p)
+{
+  switch (p->state)
+    {
+    case SR_ROTATION_NOT_ARRIVED: return _("Not arrived");
+    case SR_ROTATION_WAITING: return p->moved_to_end ? _("In line (was away at the turn)") : _("In line");
+    case SR_ROTATION_SERVED: return _("Received this round");
+    case SR_ROTATION_SKIPPED_PERSONAL: return _("Skipped this round (personal)");
+    case SR_ROTATION_BUSY: return _("Busy with a customer");
+    case SR_ROTATION_LEFT: return _("Left for the day");
+    default: return "";
+    }
+}
+
+/* Rotation events from the row buttons ---------------------------------------------------- */
+
+typedef struct {
+  Desk *d;
+  SrDeskGroup group;
+  char *day;
+  gint64 event_id;
+} UndoData;
+
+static void
+undo_data_free (gpointer data)
+{
+  UndoData *u = data;
+  g_free (u->day);
+  g_free (u);
+}
+
+static void
+on_undo (AdwToast *toast,
+         UndoData *u)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!sr_desk_undo (u->d->ctx, u->day, u->group, u->event_id, &error))
+    sr_toast_error (u->d->root, error);
+}
+
+static void
+offer_undo (Desk       *d,
+            const char *message,
+            gint64      event_id)
+{
+  UndoData *u = g_new0 (UndoData, 1);
+
+  u->d = d;
+  u->group = d->group;
+  u->day = g_strdup (d->day);
+  u->event_id = event_id;
+  sr_toast_with_undo (d->root, message, G_CALLBACK (on_undo), u, undo_data_free);
+}
+
+static void
+record (Desk                *d,
+        SrRotationEventKind  kind,
+        gint64               staff_id,
+        const char          *done_message)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = sr_desk_record (d->ctx, d->day, d->group, kind, staff_id, 0, &error);
+
+  if (id == 0)
+    {
+      sr_toast_error (d->root, error);
+      return;
+    }
+  {
+    /* done_message has one "%s" for the person's name. */
+    GString *message = g_string_new (done_message);
+    g_string_replace (message, "%s", name_of (d, staff_id), 1);
+    offer_undo (d, message->str, id);
+    g_string_free (message, TRUE);
+  }
+}
+
+static void
+row_action (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  Desk *d = user_data;
+  const char *name = g_action_get_name (G_ACTION (action));
+  gint64 staff_id = g_variant_get_int64 (parameter);
+
+  if (g_str_equal (name, "arrive"))
+    record (d, SR_ROTATION_ARRIVE, staff_id, _("%s is at the desk."));
+  else if (g_str_equal (name, "leave"))
+    record (d, SR_ROTATION_LEAVE, staff_id, _("%s left for the day."));
+  else if (g_str_equal (name, "skip-personal"))
+    record (d, SR_ROTATION_SKIP_PERSONAL, staff_id, _("%s skips this round."));
+  else if (g_str_equal (name, "busy"))
+    record (d, SR_ROTATION_SKIP_OBJECTIVE, staff_id, _("%s is busy with a customer."));
+  else if (g_str_equal (name, "back"))
+    record (d, SR_ROTATION_BACK, staff_id, _("%s is back and inserted into this round."));
+  else if (g_str_equal (name, "absent"))
+    record (d, SR_ROTATION_ABSENT, staff_id, _("%s was not at the desk: moved to the end of this round."));
+}
+
+/* Receiving ------------------------------------------------------------------------------------ */
+
+typedef struct {
+  Desk *d;
+  GPtrArray *media;     /* SrMediaSource, in the combo's order after "not asked" */
+  gboolean is_business;
+} ReceiveData;
+
+static void
+receive_data_free (ReceiveData *r)
+{
+  g_ptr_array_unref (r->media);
+  g_free (r);
+}
+
+/* As the phone is typed: a returning customer (and whose), or a new one and who is next. */
+static void
+on_phone_changed (GtkEditable *editable,
+                  SrForm      *form)
+{
+  ReceiveData *r = g_object_get_data (G_OBJECT (form), "receive");
+  Desk *d = r->d;
+  const char *text = gtk_editable_get_text (editable);
+  g_autofree char *normalised = sr_phone_normalise (text, NULL);
+  g_autoptr(SrCustomer) existing = NULL;
+  g_autoptr(SrRotationState) state = NULL;
+  g_autofree char *info = NULL;
+
+  if (normalised == NULL)
+    {
+      sr_form_set_info (form, NULL);
+      return;
+    }
+  existing = sr_customers_find_by_phone (d->ctx, normalised, NULL);
+  if (existing != NULL)
+    info = g_strdup_printf (_("Returning customer: %s, owner %s. Send them to the owner."),
+                            existing->name,
+                            existing->owner_name != NULL ? existing->owner_name : _("nobody yet"));
+  else
+    {
+      state = sr_desk_state (d->ctx, d->day, d->group, NULL);
+      info = state != NULL && state->next != 0
+             ? g_strdup_printf (_("New customer: goes to %s, in turn."), name_of (d, state->next))
+             : g_strdup (_("New customer, but nobody is in line."));
+    }
+  sr_form_set_info (form, info);
+}
+
+static gboolean
+save_receive (SrForm   *form,
+              gpointer  user_data,
+              GError  **error)
+{
+  ReceiveData *r = user_data;
+  Desk *d = r->d;
+  SrArrival arrival = { 0 };
+  g_auto(SrReception) reception = { 0 };
+  guint media = r->is_business ? sr_form_get_selected (form, "media") : 0;
+  g_autofree char *message = NULL;
+
+  arrival.is_business = r->is_business;
+  arrival.note = sr_form_get_text (form, "note");
+  if (r->is_business)
+    {
+      arrival.phone = sr_form_get_text (form, "phone");
+      arrival.name = sr_form_get_text (form, "name");
+      if (media > 0 && media <= r->media->len)
+        arrival.media_source_id = ((SrMediaSource *) g_ptr_array_index (r->media, media - 1))->id;
+    }
+  if (!sr_desk_receive (d->ctx, d->day, d->group, &arrival, &reception, error))
+    return FALSE;
+  message = g_strdup_printf (_("%s → %s (%s)"),
+                             r->is_business && *arrival.name != '\0' ? arrival.name
+                             : r->is_business ? _("Returning customer") : _("Non-business"),
+                             name_of (d, reception.receiver_id), reception.rule);
+  offer_undo (d, message, reception.event_id);
+  return TRUE;
+}
+
+static void
+open_receive (Desk     *d,
+              gboolean  is_business)
+{
+  ReceiveData *r = g_new0 (ReceiveData, 1);
+  g_autoptr(GStrvBuilder) items = g_strv_builder_new ();
+  g_auto(GStrv) media_names = NULL;
+  const char *title;
+  SrForm *form;
+
+  r->d = d;
+  r->is_business = is_business;
+  r->media = sr_media_list (d->ctx, FALSE, NULL);
+  if (r->media == NULL)
+    r->media = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (!is_business)
+    title = _("Non-business Contact");
+  else
+    title = d->group == SR_DESK_PHONE ? _("Receive a Call") : _("Receive a Visitor");
+  form = sr_form_new (d->root, title, _("_Receive"));
+  g_object_set_data (G_OBJECT (form), "receive", r);
+  if (is_business)
+    {
+      GtkWidget *phone;
+      g_strv_builder_add (items, _("Not asked"));
+      for (guint i = 0; i < r->media->len; i++)
+        g_strv_builder_add (items, ((SrMediaSource *) g_ptr_array_index (r->media, i))->name);
+      media_names = g_strv_builder_end (items);
+      phone = sr_form_add_entry (form, "phone", _("Phone (type it first)"), NULL);
+      g_signal_connect (phone, "changed", G_CALLBACK (on_phone_changed), form);
+      sr_form_add_entry (form, "name", _("Name (a new customer’s; e.g. 张先生)"), NULL);
+      sr_form_add_choice (form, "media", _("How they heard of us"),
+                          (const char * const *) media_names, 0);
+      gtk_widget_grab_focus (phone);
+    }
+  sr_form_add_entry (form, "note", is_business ? _("Note") : _("What it was (market survey, sales pitch, looking for someone …)"), NULL);
+  sr_form_run (form, save_receive, r, (GDestroyNotify) receive_data_free);
+}
+
+static void
+receive_activated (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  open_receive (user_data, TRUE);
+}
+
+static void
+non_business_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  open_receive (user_data, FALSE);
+}
+
+static void
+next_absent_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  Desk *d = user_data;
+  g_autoptr(SrRotationState) state = sr_desk_state (d->ctx, d->day, d->group, NULL);
+
+  if (state != NULL && state->next != 0)
+    record (d, SR_ROTATION_ABSENT, state->next,
+            _("%s was not at the desk: moved to the end of this round."));
+}
+
+/* The day's order --------------------------------------------------------------------------- */
+
+static void
+copy_order_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  Desk *d = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) previous = sr_desk_get_previous_order (d->ctx, d->day, d->group, &error);
+
+  if (previous == NULL || previous->len == 0)
+    {
+      sr_toast (d->root, _("There is no earlier order to copy."));
+      return;
+    }
+  if (!sr_desk_set_order (d->ctx, d->day, d->group, (gint64 *) previous->data, previous->len, &error))
+    sr_toast_error (d->root, error);
+}
+
+typedef struct {
+  Desk *d;
+  GtkWidget *list;  /* rows carry "staff-id" and a check button "check" */
+} OrderData;
+
+static void
+move_row (GtkButton *button,
+          gpointer   delta_ptr)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
+  GtkListBox *list = GTK_LIST_BOX (gtk_widget_get_parent (row));
+  int index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+  int target = index + GPOINTER_TO_INT (delta_ptr);
+
+  if (target < 0 || gtk_list_box_get_row_at_index (list, target) == NULL)
+    return;
+  g_object_ref (row);
+  gtk_list_box_remove (list, row);
+  gtk_list_box_insert (list, row, target);
+  g_object_unref (row);
+  gtk_widget_grab_focus (GTK_WIDGET (button));
+}
+
+static gboolean
+save_order (SrForm   *form,
+            gpointer  user_data,
+            GError  **error)
+{
+  OrderData *o = user_data;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (int i = 0; ; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (o->list), i);
+      GtkWidget *check;
+      if (row == NULL)
+        break;
+      check = g_object_get_data (G_OBJECT (row), "check");
+      if (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
+        {
+          gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (row), "staff-id");
+          g_array_append_val (ids, id);
+        }
+    }
+  return sr_desk_set_order (o->d->ctx, o->d->day, o->d->group, (gint64 *) ids->data, ids->len, error);
+}
+
+static void
+set_order_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  Desk *d = user_data;
+  g_autoptr(GArray) current = sr_desk_get_order (d->ctx, d->day, d->group, NULL);
+  g_autoptr(GPtrArray) staff = sr_staff_list (d->ctx, FALSE, NULL);
+  g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *title = g_strdup_printf (_("Today’s Order: %s"), sr_desk_group_get_label (d->group));
+  OrderData *o = g_new0 (OrderData, 1);
+  SrForm *form = sr_form_new (d->root, title, NULL);
+  GtkWidget *group = adw_preferences_group_new ();
+
+  o->d = d;
+  o->list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (o->list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (o->list, "boxed-list");
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Who takes turns, in order"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Tick the people on duty and move them into today’s order."));
+
+  /* Those in today's order first, in it; then the other consultants. */
+  if (current != NULL)
+    g_array_append_vals (shown, current->data, current->len);
+  for (guint i = 0; staff != NULL && i < staff->len; i++)
+    {
+      SrStaffMember *m = g_ptr_array_index (staff, i);
+      gboolean in = FALSE;
+      for (guint k = 0; k < shown->len; k++)
+        in = in || g_array_index (shown, gint64, k) == m->id;
+      if (!in && (m->roles & SR_ROLE_CONSULTANT))
+        g_array_append_val (shown, m->id);
+    }
+  for (guint i = 0; i < shown->len; i++)
+    {
+      gint64 id = g_array_index (shown, gint64, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+      GtkWidget *up = gtk_button_new_from_icon_name ("go-up-symbolic");
+      GtkWidget *down = gtk_button_new_from_icon_name ("go-down-symbolic");
+      gint64 *key = g_new (gint64, 1);
+
+      *key = id;
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name_of (d, id));
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), current != NULL && i < current->len);
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      for (int k = 0; k < 2; k++)
+        {
+          GtkWidget *b = k == 0 ? up : down;
+          gtk_widget_set_valign (b, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (b, "flat");
+          gtk_widget_set_tooltip_text (b, k == 0 ? _("Earlier") : _("Later"));
+          g_signal_connect (b, "clicked", G_CALLBACK (move_row), GINT_TO_POINTER (k == 0 ? -1 : 1));
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), b);
+        }
+      g_object_set_data_full (G_OBJECT (row), "staff-id", key, g_free);
+      g_object_set_data (G_OBJECT (row), "check", check);
+      gtk_list_box_append (GTK_LIST_BOX (o->list), row);
+    }
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), o->list);
+  sr_form_add_widget (form, group);
+  gtk_window_set_default_size (GTK_WINDOW (form), 520, 640);
+  sr_form_run (form, save_order, o, g_free);
+}
+
+/* The screen --------------------------------------------------------------------------------- */
+
+static GtkWidget *
+row_button (const char *label,
+            const char *action,
+            gint64      staff_id)
+{
+  GtkWidget *b = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_set_valign (b, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (b), action);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (b), g_variant_new_int64 (staff_id));
+  return b;
+}
+
+static void
+refresh (Desk *d)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SrRotationState) state = sr_desk_state (d->ctx, d->day, d->group, &error);
+  SrSession *session = sr_context_get_session (d->ctx);
+  gboolean may_order = sr_session_may (session, SR_ACTION_SET_ROTATION_ORDER);
+  g_autoptr(GArray) order = NULL;
+  GtkWidget *child;
+
+  load_names (d);
+  if (state == NULL)
+    {
+      sr_toast_error (d->root, error);
+      return;
+    }
+  order = sr_desk_get_order (d->ctx, d->day, d->group, NULL);
+  gtk_widget_set_visible (d->set_order_button, may_order);
+  gtk_widget_set_visible (d->copy_button, may_order);
+  if (order == NULL || order->len == 0)
+    {
+      adw_status_page_set_description (ADW_STATUS_PAGE (d->empty_page),
+                                       may_order ? _("Set who takes turns today, or use the last order.")
+                                                 : _("Ask the supervisor to set today’s order."));
+      gtk_stack_set_visible_child_name (GTK_STACK (d->stack), "empty");
+      return;
+    }
+  gtk_stack_set_visible_child_name (GTK_STACK (d->stack), "desk");
+
+  if (state->next != 0)
+    {
+      g_autofree char *detail = g_strdup_printf (_("Round %u · %s"), state->round,
+                                                 sr_desk_group_get_label (d->group));
+      gtk_label_set_text (GTK_LABEL (d->next_name), name_of (d, state->next));
+      gtk_label_set_text (GTK_LABEL (d->next_detail), detail);
+    }
+  else
+    {
+      gtk_label_set_text (GTK_LABEL (d->next_name), _("Nobody in line"));
+      gtk_label_set_text (GTK_LABEL (d->next_detail), _("Mark who is at the desk on the right."));
+    }
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (d->actions), "next-absent")),
+                               state->next != 0);
+
+  while ((child = gtk_widget_get_first_child (d->people)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (d->people), child);
+  for (guint i = 0; i < state->people->len; i++)
+    {
+      const SrRotationPerson *p = &g_array_index (state->people, SrRotationPerson, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *subtitle = g_strdup_printf (_("%s · today: %u received, %u returning, %u covered"),
+                                                   state_label (p), p->formal_receptions,
+                                                   p->returning, p->covers);
+      g_autofree char *prefix = p->queue_position >= 0 ? g_strdup_printf ("%d", p->queue_position + 1)
+                                                       : g_strdup ("–");
+      GtkWidget *number = gtk_label_new (prefix);
+
+      gtk_widget_add_css_class (number, "title-3");
+      gtk_widget_set_size_request (number, 32, -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), number);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name_of (d, p->staff_id));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      if (p->staff_id == state->next)
+        gtk_widget_add_css_class (row, "next-in-line");
+      switch (p->state)
+        {
+        case SR_ROTATION_NOT_ARRIVED:
+        case SR_ROTATION_LEFT:
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button (_("_Arrived"), "desk.arrive", p->staff_id));
+          break;
+        case SR_ROTATION_BUSY:
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button (_("Is _Back"), "desk.back", p->staff_id));
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button (_("_Leave"), "desk.leave", p->staff_id));
+          break;
+        default:
+          if (p->state == SR_ROTATION_WAITING)
+            adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button (_("_Skip Round"), "desk.skip-personal", p->staff_id));
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button (_("B_usy"), "desk.busy", p->staff_id));
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button (_("_Leave"), "desk.leave", p->staff_id));
+          break;
+        }
+      gtk_list_box_append (GTK_LIST_BOX (d->people), row);
+    }
+}
+
+static void
+on_changed (SrContext  *ctx,
+            const char *table,
+            Desk       *d)
+{
+  if (g_strcmp0 (table, "rotation") == 0 || g_strcmp0 (table, "staff") == 0)
+    refresh (d);
+}
+
+static void
+on_group_toggled (GtkToggleButton *button,
+                  Desk            *d)
+{
+  if (!gtk_toggle_button_get_active (button))
+    return;
+  d->group = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "group"));
+  refresh (d);
+}
+
+static GtkWidget *
+big_button (const char *label,
+            const char *action,
+            gboolean    suggested)
+{
+  GtkWidget *b = gtk_button_new_with_mnemonic (label);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (b), action);
+  gtk_widget_add_css_class (b, "pill");
+  if (suggested)
+    gtk_widget_add_css_class (b, "suggested-action");
+  return b;
+}
+
+GtkWidget *
+sr_front_desk_page_new (SrContext *ctx)
+{
+  Desk *d = g_new0 (Desk, 1);
+  const GActionEntry entries[] = {
+    { "receive", receive_activated },
+    { "non-business", non_business_activated },
+    { "next-absent", next_absent_activated },
+    { "set-order", set_order_activated },
+    { "copy-order", copy_order_activated },
+    { "arrive", row_action, "x" },
+    { "leave", row_action, "x" },
+    { "skip-personal", row_action, "x" },
+    { "busy", row_action, "x" },
+    { "back", row_action, "x" },
+    { "absent", row_action, "x" },
+  };
+  GtkWidget *box, *toolbar, *reception, *phone, *paned, *left, *right, *scroller, *clamp;
+  GtkWidget *b1, *b2, *b3, *empty_buttons;
+  GtkShortcutController *shortcuts;
+
+  d->ctx = g_object_ref (ctx);
+  d->day = sr_clock_today (sr_context_get_clock (ctx));
+  d->names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  d->actions = g_simple_action_group_new ();
+  g_action_map_add_action_entries (G_ACTION_MAP (d->actions), entries, G_N_ELEMENTS (entries), d);
+
+  /* Left: who is next, and what to do with the next caller or visitor. */
+  left = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_valign (left, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_start (left, 24);
+  gtk_widget_set_margin_end (left, 24);
+  {
+    GtkWidget *caption = gtk_label_new (_("Next"));
+    gtk_widget_add_css_class (caption, "dim-label");
+    gtk_widget_add_css_class (caption, "title-4");
+    gtk_box_append (GTK_BOX (left), caption);
+  }
+  d->next_name = gtk_label_new (NULL);
+  gtk_widget_add_css_class (d->next_name, "next-name");
+  gtk_label_set_wrap (GTK_LABEL (d->next_name), TRUE);
+  gtk_box_append (GTK_BOX (left), d->next_name);
+  d->next_detail = gtk_label_new (NULL);
+  gtk_widget_add_css_class (d->next_detail, "dim-label");
+  gtk_box_append (GTK_BOX (left), d->next_detail);
+  b1 = big_button (_("_Receive… (Ctrl+N)"), "desk.receive", TRUE);
+  b2 = big_button (_("_Non-business…"), "desk.non-business", FALSE);
+  b3 = big_button (_("Next Is _Away"), "desk.next-absent", FALSE);
+  gtk_widget_set_tooltip_text (b3, _("The next person is not at the desk: they go to the end of this round."));
+  gtk_widget_set_margin_top (b1, 12);
+  gtk_box_append (GTK_BOX (left), b1);
+  gtk_box_append (GTK_BOX (left), b2);
+  gtk_box_append (GTK_BOX (left), b3);
+  gtk_widget_set_size_request (left, 340, -1);
+
+  /* Right: the day's order with each person's state and buttons. */
+  d->people = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (d->people), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (d->people, "boxed-list");
+  gtk_widget_set_valign (d->people, GTK_ALIGN_START);
+  clamp = adw_clamp_new ();
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 820);
+  adw_clamp_set_child (ADW_CLAMP (clamp), d->people);
+  gtk_widget_set_margin_top (clamp, 12);
+  gtk_widget_set_margin_bottom (clamp, 12);
+  gtk_widget_set_margin_start (clamp, 12);
+  gtk_widget_set_margin_end (clamp, 12);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
+  gtk_widget_set_hexpand (scroller, TRUE);
+  right = scroller;
+
+  paned = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_box_append (GTK_BOX (paned), left);
+  gtk_box_append (GTK_BOX (paned), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+  gtk_box_append (GTK_BOX (paned), right);
+
+  d->empty_page = adw_status_page_new ();
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (d->empty_page), "view-list-ordered-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (d->empty_page), _("No Order for Today"));
+  empty_buttons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_halign (empty_buttons, GTK_ALIGN_CENTER);
+  d->copy_button = big_button (_("Use the _Last Order"), "desk.copy-order", TRUE);
+  gtk_box_append (GTK_BOX (empty_buttons), d->copy_button);
+  gtk_box_append (GTK_BOX (empty_buttons), big_button (_("_Set Today’s Order…"), "desk.set-order", FALSE));
+  adw_status_page_set_child (ADW_STATUS_PAGE (d->empty_page), empty_buttons);
+
+  d->stack = gtk_stack_new ();
+  gtk_stack_add_named (GTK_STACK (d->stack), paned, "desk");
+  gtk_stack_add_named (GTK_STACK (d->stack), d->empty_page, "empty");
+
+  box = sr_toolbar_view_new (&toolbar, d->stack);
+  reception = gtk_toggle_button_new_with_mnemonic (_("Reception _Group"));
+  phone = gtk_toggle_button_new_with_mnemonic (_("_Phone Group"));
+  gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (phone), GTK_TOGGLE_BUTTON (reception));
+  g_object_set_data (G_OBJECT (reception), "group", GINT_TO_POINTER (SR_DESK_RECEPTION));
+  g_object_set_data (G_OBJECT (phone), "group", GINT_TO_POINTER (SR_DESK_PHONE));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (reception), TRUE);
+  g_signal_connect (reception, "toggled", G_CALLBACK (on_group_toggled), d);
+  g_signal_connect (phone, "toggled", G_CALLBACK (on_group_toggled), d);
+  {
+    GtkWidget *linked = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+    gtk_widget_add_css_class (linked, "linked");
+    gtk_box_append (GTK_BOX (linked), reception);
+    gtk_box_append (GTK_BOX (linked), phone);
+    gtk_box_append (GTK_BOX (toolbar), linked);
+  }
+  {
+    g_autofree char *today = g_strdup_printf (_("Today, %s"), d->day);
+    GtkWidget *label = gtk_label_new (today);
+    gtk_widget_add_css_class (label, "dim-label");
+    gtk_widget_set_hexpand (label, TRUE);
+    gtk_label_set_xalign (GTK_LABEL (label), 0.02f);
+    gtk_box_append (GTK_BOX (toolbar), label);
+  }
+  d->set_order_button = sr_toolbar_add_button (toolbar, "view-list-ordered-symbolic", _("Today’s _Order…"), "desk.set-order");
+
+  shortcuts = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
+  gtk_shortcut_controller_set_scope (shortcuts, GTK_SHORTCUT_SCOPE_MANAGED);
+  gtk_shortcut_controller_add_shortcut (shortcuts,
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_n, GDK_CONTROL_MASK),
+                      gtk_named_action_new ("desk.receive")));
+  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (shortcuts));
+
+  d->root = box;
+  gtk_widget_insert_action_group (box, "desk", G_ACTION_GROUP (d->actions));
+  g_object_set_data_full (G_OBJECT (box), "sr-front-desk", d, (GDestroyNotify) desk_free);
+  d->changed_id = g_signal_connect (ctx, "changed", G_CALLBACK (on_changed), d);
+  refresh (d);
+  return box;
+}
