@@ -5,7 +5,9 @@
 #include <string.h>
 
 #include "sr-audit.h"
-#include "sr-customers.h"
+#include "sr-customers-private.h"
+#include "sr-office.h"
+#include "sr-staff.h"
 #include "sr-error.h"
 #include "sr-phone.h"
 
@@ -372,6 +374,21 @@ sr_customers_add (SrContext              *ctx,
   g_ptr_array_add (phones, NULL);
   if (!sr_customers_write_keys (db, pinyin, id, name, (const char * const *) phones->pdata, error))
     goto fail;
+  if (input->owner_id > 0)
+    {
+      stmt = sr_db_prepare (db, "INSERT INTO ownership_transfers (customer_id, to_id, at, rule, by_id) "
+                            "VALUES (?1, ?2, ?3, 'first-reception', ?4)", error);
+      if (stmt == NULL)
+        goto fail;
+      sr_stmt_bind_int (stmt, 1, id);
+      sr_stmt_bind_int (stmt, 2, input->owner_id);
+      sr_stmt_bind_int (stmt, 3, sr_context_now (ctx));
+      if (sr_session_get_staff_id (session) > 0)
+        sr_stmt_bind_int (stmt, 4, sr_session_get_staff_id (session));
+      if (!sr_stmt_exec (stmt, error))
+        goto fail;
+      g_clear_pointer (&stmt, sr_stmt_done);
+    }
 
   sr_json_add_text (json, "name", name);
   sr_json_add_text (json, "channel", input->channel);
@@ -512,4 +529,219 @@ sr_customers_search (SrContext   *ctx,
       g_ptr_array_add (result, c);
     }
   return g_steal_pointer (&result);
+}
+
+/* Ownership ------------------------------------------------------------------------------------ */
+
+gboolean
+sr_customers_set_owner (SrContext   *ctx,
+                        gint64       customer_id,
+                        gint64       to_staff_id,
+                        const char  *rule,
+                        const char  *reason,
+                        GError     **error)
+{
+  SrDb *db = sr_context_get_db (ctx);
+  SrSession *session = sr_context_get_session (ctx);
+  g_autoptr(SrStmt) stmt = NULL;
+  g_autoptr(SrJson) before = sr_json_new ();
+  g_autoptr(SrJson) after = sr_json_new ();
+  g_autofree char *before_json = NULL;
+  g_autofree char *after_json = NULL;
+  gint64 from_id = 0;
+
+  stmt = sr_db_prepare (db, "SELECT coalesce (owner_id, 0) FROM customers WHERE id = ?1 "
+                        "AND is_voided = 0", error);
+  if (stmt == NULL)
+    return FALSE;
+  sr_stmt_bind_int (stmt, 1, customer_id);
+  switch (sr_stmt_step (stmt, error))
+    {
+    case SR_STEP_ROW:
+      from_id = sr_stmt_get_int (stmt, 0);
+      break;
+    case SR_STEP_DONE:
+      g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_NOT_FOUND, _("No such customer."));
+      return FALSE;
+    default:
+      return FALSE;
+    }
+  g_clear_pointer (&stmt, sr_stmt_done);
+  if (from_id == to_staff_id)
+    return TRUE;
+
+  stmt = sr_db_prepare (db, "UPDATE customers SET owner_id = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sr_stmt_bind_int (stmt, 1, customer_id);
+  sr_stmt_bind_int (stmt, 2, to_staff_id);
+  if (!sr_stmt_exec (stmt, error))
+    return FALSE;
+  g_clear_pointer (&stmt, sr_stmt_done);
+
+  stmt = sr_db_prepare (db, "INSERT INTO ownership_transfers (customer_id, from_id, to_id, at, "
+                        "rule, reason, by_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sr_stmt_bind_int (stmt, 1, customer_id);
+  if (from_id > 0)
+    sr_stmt_bind_int (stmt, 2, from_id);
+  sr_stmt_bind_int (stmt, 3, to_staff_id);
+  sr_stmt_bind_int (stmt, 4, sr_context_now (ctx));
+  sr_stmt_bind_text (stmt, 5, rule);
+  sr_stmt_bind_text (stmt, 6, reason);
+  if (session != NULL && sr_session_get_staff_id (session) > 0)
+    sr_stmt_bind_int (stmt, 7, sr_session_get_staff_id (session));
+  if (!sr_stmt_exec (stmt, error))
+    return FALSE;
+  g_clear_pointer (&stmt, sr_stmt_done);
+
+  sr_json_add_int (before, "owner_id", from_id);
+  sr_json_add_int (after, "owner_id", to_staff_id);
+  sr_json_add_text (after, "rule", rule);
+  sr_json_add_text (after, "reason", reason);
+  before_json = sr_json_end (before);
+  after_json = sr_json_end (after);
+  return sr_audit_write (ctx, "transfer", "customers", customer_id, before_json, after_json, error);
+}
+
+static gboolean
+check_reason_and_staff (SrContext   *ctx,
+                        gint64       to_staff_id,
+                        const char  *reason,
+                        GError     **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (reason != NULL ? reason : ""));
+  g_autoptr(SrStaffMember) to = NULL;
+
+  if (!sr_context_check (ctx, SR_ACTION_TRANSFER_OWNERSHIP, error))
+    return FALSE;
+  if (*trimmed == '\0')
+    {
+      g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID,
+                   _("Say why the customers change hands."));
+      return FALSE;
+    }
+  to = sr_staff_find (ctx, to_staff_id, NULL, error);
+  if (to == NULL)
+    return FALSE;
+  if (to->is_disabled)
+    {
+      g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID,
+                   _("%s’s account is disabled: choose someone who works here."), to->display_name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+sr_customers_transfer (SrContext   *ctx,
+                       gint64       customer_id,
+                       gint64       to_staff_id,
+                       const char  *reason,
+                       GError     **error)
+{
+  SrDb *db = sr_context_get_db (ctx);
+
+  if (!check_reason_and_staff (ctx, to_staff_id, reason, error))
+    return FALSE;
+  if (!sr_db_begin (db, error))
+    return FALSE;
+  if (!sr_customers_set_owner (ctx, customer_id, to_staff_id, "manual", reason, error) ||
+      !sr_db_commit (db, error))
+    {
+      sr_db_rollback (db);
+      return FALSE;
+    }
+  sr_context_emit_changed (ctx, "customers");
+  return TRUE;
+}
+
+gint64
+sr_customers_transfer_all (SrContext   *ctx,
+                           gint64       from_staff_id,
+                           gint64       to_staff_id,
+                           const char  *reason,
+                           GError     **error)
+{
+  SrDb *db = sr_context_get_db (ctx);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(SrStmt) stmt = NULL;
+  SrStep step;
+
+  if (!check_reason_and_staff (ctx, to_staff_id, reason, error))
+    return -1;
+  if (!sr_db_begin (db, error))
+    return -1;
+  stmt = sr_db_prepare (db, "SELECT id FROM customers WHERE owner_id = ?1 AND is_voided = 0", error);
+  if (stmt == NULL)
+    goto fail;
+  sr_stmt_bind_int (stmt, 1, from_staff_id);
+  while ((step = sr_stmt_step (stmt, error)) == SR_STEP_ROW)
+    {
+      gint64 id = sr_stmt_get_int (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (step == SR_STEP_ERROR)
+    goto fail;
+  g_clear_pointer (&stmt, sr_stmt_done);
+  for (guint i = 0; i < ids->len; i++)
+    if (!sr_customers_set_owner (ctx, g_array_index (ids, gint64, i), to_staff_id, "manual",
+                                 reason, error))
+      goto fail;
+  if (!sr_db_commit (db, error))
+    goto fail;
+  sr_context_emit_changed (ctx, "customers");
+  return ids->len;
+
+fail:
+  sr_db_rollback (db);
+  return -1;
+}
+
+static gint64
+days_between (gint64 from,
+              gint64 to)
+{
+  g_autofree char *a = sr_day_from_unix (from);
+  g_autofree char *b = sr_day_from_unix (to);
+  GDate da, db;
+
+  sr_day_parse (a, &da);
+  sr_day_parse (b, &db);
+  return g_date_days_between (&da, &db);
+}
+
+gboolean
+sr_customers_owner_lapsed (SrContext  *ctx,
+                           gint64      customer_id,
+                           gboolean   *out_lapsed,
+                           GError    **error)
+{
+  g_autoptr(SrStmt) stmt = NULL;
+  gint64 lapse_days = sr_settings_get_int (ctx, "ownership.lapse_days", 7);
+  gint64 owner, last;
+
+  /* The owner's own contact: the customer's creation under them, a transfer to them,
+   * their calls and visits (not a colleague's cover). */
+  stmt = sr_db_prepare (sr_context_get_db (ctx),
+                        "SELECT coalesce (c.owner_id, 0), max (c.created_at, "
+                        " coalesce ((SELECT max (t.at) FROM ownership_transfers t "
+                        "   WHERE t.customer_id = c.id AND t.to_id = c.owner_id), 0), "
+                        " coalesce ((SELECT max (k.at) FROM contacts k WHERE k.customer_id = c.id "
+                        "   AND k.receiver_id = c.owner_id AND coalesce (k.rule_code, '') <> 'cover'), 0)) "
+                        "FROM customers c WHERE c.id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sr_stmt_bind_int (stmt, 1, customer_id);
+  if (sr_stmt_step (stmt, error) != SR_STEP_ROW)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_NOT_FOUND, _("No such customer."));
+      return FALSE;
+    }
+  owner = sr_stmt_get_int (stmt, 0);
+  last = sr_stmt_get_int (stmt, 1);
+  *out_lapsed = owner > 0 && days_between (last, sr_context_now (ctx)) >= lapse_days;
+  return TRUE;
 }

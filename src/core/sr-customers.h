@@ -65,6 +65,26 @@ GPtrArray  *sr_customers_search       (SrContext             *ctx,
                                        guint                  limit,
                                        GError               **error);
 
+/* Whether the owner's claim has lapsed (rule 9): no contact of the owner's own — their
+ * reception, call, visit, or the transfer to them — for the office's lapse days
+ * (setting "ownership.lapse_days", default 7), counted in calendar days. */
+gboolean    sr_customers_owner_lapsed (SrContext             *ctx,
+                                       gint64                 customer_id,
+                                       gboolean              *out_lapsed,
+                                       GError               **error);
+/* A manager's transfer by hand, with a reason (SR_ACTION_TRANSFER_OWNERSHIP). */
+gboolean    sr_customers_transfer     (SrContext             *ctx,
+                                       gint64                 customer_id,
+                                       gint64                 to_staff_id,
+                                       const char            *reason,
+                                       GError               **error);
+/* All of one person's customers to another (someone leaves); returns how many. */
+gint64      sr_customers_transfer_all (SrContext             *ctx,
+                                       gint64                 from_staff_id,
+                                       gint64                 to_staff_id,
+                                       const char            *reason,
+                                       GError               **error);
+
 /* Writes the search keys of one customer (the caller holds the transaction). Used by
  * sr_customers_add and the demo generator. */
 gboolean    sr_customers_write_keys   (SrDb                  *db,

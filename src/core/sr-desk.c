@@ -5,9 +5,10 @@
 #include <string.h>
 
 #include "sr-audit.h"
-#include "sr-customers.h"
+#include "sr-customers-private.h"
 #include "sr-desk.h"
 #include "sr-error.h"
+#include "sr-office.h"
 #include "sr-phone.h"
 #include "sr-staff.h"
 
@@ -361,14 +362,15 @@ insert_contact (SrContext        *ctx,
                 gint64            receiver_id,
                 gint64            event_id,
                 const char       *rule,
+                const char       *rule_code,
                 GError          **error)
 {
   SrSession *session = sr_context_get_session (ctx);
   g_autoptr(SrStmt) stmt = sr_db_prepare (sr_context_get_db (ctx),
                                           "INSERT INTO contacts (customer_id, kind, at, receiver_id, "
                                           "is_business, media_source_id, note, rotation_event_id, "
-                                          "rule, recorded_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-                                          "?8, ?9, ?10) RETURNING id", error);
+                                          "rule, recorded_by, rule_code) VALUES (?1, ?2, ?3, ?4, ?5, "
+                                          "?6, ?7, ?8, ?9, ?10, ?11) RETURNING id", error);
   if (stmt == NULL)
     return 0;
   if (customer_id > 0)
@@ -384,6 +386,7 @@ insert_contact (SrContext        *ctx,
   sr_stmt_bind_text (stmt, 9, rule);
   if (sr_session_get_staff_id (session) > 0)
     sr_stmt_bind_int (stmt, 10, sr_session_get_staff_id (session));
+  sr_stmt_bind_text (stmt, 11, rule_code);
   if (sr_stmt_step (stmt, error) != SR_STEP_ROW)
     return 0;
   return sr_stmt_get_int (stmt, 0);
@@ -403,6 +406,8 @@ sr_desk_receive (SrContext       *ctx,
   g_autofree char *rule = NULL;
   gboolean has_phone = arrival->phone != NULL && *arrival->phone != '\0';
   SrRotationEventKind kind;
+  const char *rule_code;
+  gboolean lapsed = FALSE;
   gint64 receiver = 0, customer_id = 0, other = 0, event_id, contact_id;
 
   memset (out, 0, sizeof *out);
@@ -422,22 +427,46 @@ sr_desk_receive (SrContext       *ctx,
       existing = sr_customers_find_by_phone (ctx, normalised, error);
       if (existing == NULL && error != NULL && *error != NULL)
         goto fail;
+      if (existing != NULL && existing->owner_id > 0 && !arrival->asks_for_owner &&
+          !sr_customers_owner_lapsed (ctx, existing->id, &lapsed, error))
+        goto fail;
     }
 
   if (!arrival->is_business)
     {
       /* Rule 3: the person in line handles it and stays first. */
       kind = SR_ROTATION_NON_BUSINESS;
+      rule_code = "non-business";
       receiver = state->next;
       if (receiver == 0)
         goto nobody;
       rule = g_strdup (_("non-business, by the person in line"));
+    }
+  else if (existing != NULL && lapsed)
+    {
+      /* Rule 9: the owner had no contact for the lapse days and the customer did not
+       * ask for them: the customer passes to the receiver now, using their turn. */
+      g_autofree char *owner = staff_name (ctx, existing->owner_id);
+      kind = SR_ROTATION_RECEIVE_NEW;
+      rule_code = "lapsed";
+      receiver = state->next;
+      if (receiver == 0)
+        goto nobody;
+      customer_id = existing->id;
+      if (!sr_customers_set_owner (ctx, customer_id, receiver, "lapsed", NULL, error))
+        goto fail;
+      rule = g_strdup_printf (_("%s’s claim lapsed (no contact for %d days): now theirs, round %u"),
+                              owner, (int) sr_settings_get_int (ctx, "ownership.lapse_days", 7),
+                              state->round);
+      out->is_returning = TRUE;
+      out->is_transferred = TRUE;
     }
   else if (existing != NULL && existing->owner_id > 0 && is_present (ctx, day, existing->owner_id))
     {
       /* Rule 4: a returning customer goes to the owner. */
       g_autofree char *owner = staff_name (ctx, existing->owner_id);
       kind = SR_ROTATION_RECEIVE_RETURNING;
+      rule_code = "returning";
       receiver = existing->owner_id;
       customer_id = existing->id;
       rule = g_strdup_printf (_("returning customer of %s"), owner);
@@ -448,6 +477,7 @@ sr_desk_receive (SrContext       *ctx,
       /* Rule 4: the owner is not in: the person in line covers and the owner is told. */
       g_autofree char *owner = staff_name (ctx, existing->owner_id);
       kind = SR_ROTATION_COVER;
+      rule_code = "cover";
       receiver = state->next;
       if (receiver == 0)
         goto nobody;
@@ -463,11 +493,17 @@ sr_desk_receive (SrContext       *ctx,
       SrCustomerInput in = { arrival->name, NULL, group == SR_DESK_PHONE ? "call" : "walk-in",
                              arrival->media_source_id, NULL, 0, phones, FALSE };
       kind = SR_ROTATION_RECEIVE_NEW;
+      rule_code = "in-turn";
       receiver = state->next;
       if (receiver == 0)
         goto nobody;
       if (existing != NULL)
-        customer_id = existing->id;   /* known but never owned: now theirs */
+        {
+          /* Known but never owned: the first formal receiver owns them (rule 9). */
+          customer_id = existing->id;
+          if (!sr_customers_set_owner (ctx, customer_id, receiver, "first-reception", NULL, error))
+            goto fail;
+        }
       else
         {
           in.owner_id = receiver;
@@ -481,7 +517,8 @@ sr_desk_receive (SrContext       *ctx,
   event_id = insert_event (ctx, day, group, kind, receiver, other, FALSE, customer_id, error);
   if (event_id == 0)
     goto fail;
-  contact_id = insert_contact (ctx, group, arrival, customer_id, receiver, event_id, rule, error);
+  contact_id = insert_contact (ctx, group, arrival, customer_id, receiver, event_id, rule,
+                               rule_code, error);
   if (contact_id == 0 || !sr_db_commit (db, error))
     goto fail;
 

@@ -58,6 +58,7 @@ typedef struct {
   gint64 media_source_id;     /* 0: not asked */
   const char *note;
   gboolean is_business;       /* FALSE: market survey, sales pitch, looking for someone */
+  gboolean asks_for_owner;    /* a returning customer who asks for their consultant (rule 9) */
 } SrArrival;
 
 typedef struct {
@@ -66,6 +67,7 @@ typedef struct {
   gint64 event_id;            /* the rotation event, for undo */
   gint64 contact_id;
   gboolean is_returning;
+  gboolean is_transferred;    /* rule 9: the owner's claim lapsed; now the receiver's */
   char *rule;                 /* why this receiver, in the person's language */
 } SrReception;
 

@@ -50,6 +50,8 @@ static const struct {
     SR_ROLE_CUSTOMER_MANAGER | SR_ROLE_MANAGER },
   { SR_ACTION_RUN_ROTATION, "run-rotation", N_("Run the reception rotation at the desk"),
     SR_ROLE_RECEPTIONIST | SR_ROLE_CUSTOMER_MANAGER | SR_ROLE_MANAGER },
+  { SR_ACTION_TRANSFER_OWNERSHIP, "transfer-ownership", N_("Transfer customers to another owner"),
+    SR_ROLE_CUSTOMER_MANAGER | SR_ROLE_MANAGER },
 };
 
 SrRole

@@ -37,6 +37,7 @@ typedef enum {
   SR_ACTION_CONFIRM_SHARED_PHONE, /* let two live customers share a phone (a couple) */
   SR_ACTION_SET_ROTATION_ORDER,  /* set the day's rotation order of a group */
   SR_ACTION_RUN_ROTATION,        /* record arrivals, skips, receptions at the desk */
+  SR_ACTION_TRANSFER_OWNERSHIP,  /* move customers to another owner by hand */
   SR_N_ACTIONS
 } SrAction;
 

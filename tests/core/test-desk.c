@@ -8,6 +8,7 @@
 #include "core/sr-customers.h"
 #include "core/sr-desk.h"
 #include "core/sr-error.h"
+#include "core/sr-office.h"
 
 #define DAY SR_TEST_NOW_DAY
 
@@ -168,6 +169,179 @@ test_receiving (void)
   sr_test_context_finish (g_steal_pointer (&admin));
 }
 
+static void
+set_day (SrContext  *ctx,
+         const char *day,
+         char      **out_day)
+{
+  sr_clock_set_fixed (sr_context_get_clock (ctx), sr_day_start_unix (day) + 10 * 3600);
+  g_free (*out_day);
+  *out_day = g_strdup (day);
+}
+
+static void
+open_desk (SrContext  *sup,
+           SrContext  *desk,
+           const char *day,
+           gint64     *order,
+           guint       n)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sr_desk_set_order (sup, day, SR_DESK_RECEPTION, order, n, &error));
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpint (sr_desk_record (desk, day, SR_DESK_RECEPTION, SR_ROTATION_ARRIVE, order[i], 0, &error), >, 0);
+}
+
+/* Rule 9: 7 calendar days without the owner's own contact, and a customer who does not
+ * ask for the owner, passes to whoever receives them now, using that person's turn. */
+static void
+test_ownership_lapse (void)
+{
+  g_autoptr(SrContext) admin = sr_test_context_new (SR_OFFICE_PROPERTY);
+  g_autoptr(SrContext) sup = sr_test_context_as (admin, "zhuguan", SR_ROLE_CUSTOMER_MANAGER);
+  g_autoptr(SrContext) desk = sr_test_context_as (admin, "qiantai", SR_ROLE_RECEPTIONIST);
+  g_autoptr(SrContext) a = sr_test_context_as (admin, "gwa", SR_ROLE_CONSULTANT);
+  g_autoptr(SrContext) b = sr_test_context_as (admin, "gwb", SR_ROLE_CONSULTANT);
+  g_autoptr(GError) error = NULL;
+  gint64 A = staff_id (a), B = staff_id (b);
+  gint64 ab[] = { A, B }, ba[] = { B, A };
+  g_autofree char *day = NULL;
+  SrArrival p = { "13800138000", "张先生", 0, NULL, TRUE, FALSE };
+  gint64 customer;
+  gboolean lapsed = TRUE;
+
+  /* Day 0: A receives P in turn and owns them. */
+  set_day (admin, "2026-11-02", &day);
+  open_desk (sup, desk, day, ab, 2);
+  {
+    g_auto(SrReception) r = { 0 };
+    g_assert_true (sr_desk_receive (desk, day, SR_DESK_RECEPTION, &p, &r, &error));
+    g_assert_cmpint (r.receiver_id, ==, A);
+    customer = r.customer_id;
+  }
+
+  /* Day 6: not lapsed; P goes back to A. */
+  set_day (admin, "2026-11-08", &day);
+  g_assert_true (sr_customers_owner_lapsed (desk, customer, &lapsed, &error));
+  g_assert_false (lapsed);
+  open_desk (sup, desk, day, ba, 2);
+  {
+    g_auto(SrReception) r = { 0 };
+    g_assert_true (sr_desk_receive (desk, day, SR_DESK_RECEPTION, &p, &r, &error));
+    g_assert_cmpint (r.receiver_id, ==, A);
+    g_assert_false (r.is_transferred);
+  }
+
+  /* Day 12: six days after A's own visit on day 6: still A's. A has left: B covers. */
+  set_day (admin, "2026-11-14", &day);
+  open_desk (sup, desk, day, ba, 2);
+  g_assert_cmpint (sr_desk_record (desk, day, SR_DESK_RECEPTION, SR_ROTATION_LEAVE, A, 0, &error), >, 0);
+  {
+    g_auto(SrReception) r = { 0 };
+    g_assert_true (sr_desk_receive (desk, day, SR_DESK_RECEPTION, &p, &r, &error));
+    g_assert_cmpint (r.receiver_id, ==, B);
+    g_assert_false (r.is_transferred);
+  }
+
+  /* Day 14: 8 days since A's own contact (B's cover does not count). Asking for A keeps
+   * them A's... */
+  set_day (admin, "2026-11-16", &day);
+  g_assert_true (sr_customers_owner_lapsed (desk, customer, &lapsed, &error));
+  g_assert_true (lapsed);
+  open_desk (sup, desk, day, ba, 2);
+  {
+    g_auto(SrReception) r = { 0 };
+    SrArrival asks = p;
+    asks.asks_for_owner = TRUE;
+    g_assert_true (sr_desk_receive (desk, day, SR_DESK_RECEPTION, &asks, &r, &error));
+    g_assert_cmpint (r.receiver_id, ==, A);
+    g_assert_false (r.is_transferred);
+  }
+  /* ... which is A's own contact again: not lapsed any more that day. */
+  g_assert_true (sr_customers_owner_lapsed (desk, customer, &lapsed, &error));
+  g_assert_false (lapsed);
+
+  /* Day 23 (9 days after A's last own contact): lapsed; not asking for A: passes to B, in line, using B's turn. */
+  set_day (admin, "2026-11-25", &day);
+  open_desk (sup, desk, day, ba, 2);
+  {
+    g_auto(SrReception) r = { 0 };
+    g_autoptr(SrCustomer) c = NULL;
+    g_autoptr(SrRotationState) s = NULL;
+    g_assert_true (sr_desk_receive (desk, day, SR_DESK_RECEPTION, &p, &r, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (r.receiver_id, ==, B);
+    g_assert_true (r.is_transferred);
+    g_assert_nonnull (strstr (r.rule, "gwa’s claim lapsed"));
+    c = sr_customers_get (admin, customer, &error);
+    g_assert_cmpint (c->owner_id, ==, B);
+    s = sr_desk_state (desk, day, SR_DESK_RECEPTION, &error);
+    g_assert_cmpint (s->next, ==, A);
+  }
+  {
+    gint64 n = 0;
+    g_assert_true (sr_db_query_int (sr_context_get_db (admin),
+                                    "SELECT count(*) FROM ownership_transfers WHERE rule = 'lapsed'", &n, NULL));
+    g_assert_cmpint (n, ==, 1);
+  }
+
+  /* The lapse is the office's setting. */
+  set_day (admin, "2026-12-03", &day);
+  g_assert_true (sr_customers_owner_lapsed (desk, customer, &lapsed, &error));
+  g_assert_true (lapsed);
+  g_assert_true (sr_settings_set (admin, "ownership.lapse_days", "30", &error));
+  g_assert_true (sr_customers_owner_lapsed (desk, customer, &lapsed, &error));
+  g_assert_false (lapsed);
+
+  g_clear_object (&sup); g_clear_object (&desk); g_clear_object (&a); g_clear_object (&b);
+  sr_test_context_finish (g_steal_pointer (&admin));
+}
+
+static void
+test_manual_transfer (void)
+{
+  g_autoptr(SrContext) admin = sr_test_context_new (SR_OFFICE_PROPERTY);
+  g_autoptr(SrContext) sup = sr_test_context_as (admin, "zhuguan", SR_ROLE_CUSTOMER_MANAGER);
+  g_autoptr(SrContext) desk = sr_test_context_as (admin, "qiantai", SR_ROLE_RECEPTIONIST);
+  g_autoptr(SrContext) a = sr_test_context_as (admin, "gwa", SR_ROLE_CONSULTANT);
+  g_autoptr(SrContext) b = sr_test_context_as (admin, "gwb", SR_ROLE_CONSULTANT);
+  g_autoptr(GError) error = NULL;
+  gint64 A = staff_id (a), B = staff_id (b);
+  gint64 ids[3];
+  gint64 n = 0;
+
+  for (int i = 0; i < 3; i++)
+    {
+      g_autofree char *phone = g_strdup_printf ("1390000000%d", i);
+      const char *phones[] = { phone, NULL };
+      SrCustomerInput in = { "客户", NULL, "call", 0, NULL, A, phones, FALSE };
+      ids[i] = sr_customers_add (desk, &in, &error);
+      g_assert_no_error (error);
+    }
+  g_assert_false (sr_customers_transfer (desk, ids[0], B, "调整", &error));
+  g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_false (sr_customers_transfer (sup, ids[0], B, "  ", &error));
+  g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (sr_customers_transfer (sup, ids[0], B, "客户要求换顾问", &error));
+  g_assert_cmpint (sr_customers_transfer_all (sup, A, B, "gwa 离职", &error), ==, 2);
+  {
+    g_autoptr(SrCustomer) c = sr_customers_get (admin, ids[2], &error);
+    g_assert_cmpint (c->owner_id, ==, B);
+  }
+  g_assert_true (sr_db_query_int (sr_context_get_db (admin),
+                                  "SELECT count(*) FROM ownership_transfers WHERE rule = 'manual'", &n, NULL));
+  g_assert_cmpint (n, ==, 3);
+  g_assert_true (sr_db_query_int (sr_context_get_db (admin),
+                                  "SELECT count(*) FROM ownership_transfers WHERE rule = 'first-reception'", &n, NULL));
+  g_assert_cmpint (n, ==, 3);
+
+  g_clear_object (&sup); g_clear_object (&desk); g_clear_object (&a); g_clear_object (&b);
+  sr_test_context_finish (g_steal_pointer (&admin));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -175,5 +349,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/desk/order-permissions", test_order_permissions);
   g_test_add_func ("/desk/receiving", test_receiving);
+  g_test_add_func ("/desk/ownership-lapse", test_ownership_lapse);
+  g_test_add_func ("/desk/manual-transfer", test_manual_transfer);
   return g_test_run ();
 }

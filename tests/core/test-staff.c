@@ -284,6 +284,12 @@ static gboolean do_run_rotation (SrContext *ctx, GError **error)
   return sr_desk_record (ctx, "2026-11-23", SR_DESK_RECEPTION, SR_ROTATION_ARRIVE, me, 0, error) > 0;
 }
 
+static gboolean do_transfer (SrContext *ctx, GError **error)
+{
+  /* Customer 1 (made by test_role_matrix) to the acting person, or to staff 1. */
+  return sr_customers_transfer (ctx, 1, me_or_admin (ctx), "测试转移", error);
+}
+
 static const ActionFunc action_funcs[SR_N_ACTIONS] = {
   [SR_ACTION_MANAGE_STAFF] = do_manage_staff,
   [SR_ACTION_EDIT_OFFICE] = do_edit_office,
@@ -296,6 +302,7 @@ static const ActionFunc action_funcs[SR_N_ACTIONS] = {
   [SR_ACTION_CONFIRM_SHARED_PHONE] = do_confirm_shared,
   [SR_ACTION_SET_ROTATION_ORDER] = do_set_order,
   [SR_ACTION_RUN_ROTATION] = do_run_rotation,
+  [SR_ACTION_TRANSFER_OWNERSHIP] = do_transfer,
 };
 
 /* What PRODUCT.md's table says, written out independently of sr-roles.c. */
@@ -319,6 +326,7 @@ expected (SrRole role, SrAction action)
              role == SR_ROLE_CUSTOMER_MANAGER || role == SR_ROLE_MANAGER;
     case SR_ACTION_CONFIRM_SHARED_PHONE:
     case SR_ACTION_SET_ROTATION_ORDER:
+    case SR_ACTION_TRANSFER_OWNERSHIP:
       return role == SR_ROLE_CUSTOMER_MANAGER || role == SR_ROLE_MANAGER;
     case SR_ACTION_RUN_ROTATION:
       return role == SR_ROLE_RECEPTIONIST || role == SR_ROLE_CUSTOMER_MANAGER ||

@@ -2,7 +2,7 @@
  *
  *   sr-screenshot --db FILE [--user LOGIN] [--page NAME] [--size WxH] -o FILE.png
  *
- * NAME: setup, sign-in, welcome, admin/staff, admin/units, admin/media, admin/stages,
+ * NAME: setup, sign-in, welcome, frontdesk, admin/staff, admin/units, admin/media, admin/stages,
  * admin/office. --user signs that person in without a password (the tool is for
  * looking at screens, never shipped). Needs a display (xvfb-run). */
 #include "config.h"

@@ -1,0 +1,17 @@
+/* sr-customers-private.h — for the front desk, which changes owners by rule 9 inside
+ * its own transaction and permission check. */
+#pragma once
+
+#include "sr-customers.h"
+
+G_BEGIN_DECLS
+
+/* Sets the owner and records the transfer; the caller holds the transaction. */
+gboolean sr_customers_set_owner (SrContext   *ctx,
+                                 gint64       customer_id,
+                                 gint64       to_staff_id,
+                                 const char  *rule,
+                                 const char  *reason,
+                                 GError     **error);
+
+G_END_DECLS
