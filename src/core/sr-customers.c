@@ -149,7 +149,8 @@ read_customer (SrContext  *ctx,
 
   stmt = sr_db_prepare (db,
                         "SELECT c.id, c.name, c.channel, c.grade, coalesce (c.owner_id, 0), "
-                        "s.display_name, c.created_at FROM customers c "
+                        "s.display_name, c.created_at, coalesce (c.last_contact_at, c.created_at) "
+                        "FROM customers c "
                         "LEFT JOIN staff s ON s.id = c.owner_id WHERE c.id = ?1", error);
   if (stmt == NULL)
     return NULL;
@@ -167,6 +168,7 @@ read_customer (SrContext  *ctx,
   c->owner_id = sr_stmt_get_int (stmt, 4);
   c->owner_name = sr_stmt_dup_text (stmt, 5);
   c->created_at = sr_stmt_get_int (stmt, 6);
+  c->last_contact_at = sr_stmt_get_int (stmt, 7);
   c->phones_visible = sr_customers_may_see_phone (sr_context_get_session (ctx), c->owner_id);
   g_clear_pointer (&stmt, sr_stmt_done);
 
@@ -334,8 +336,8 @@ sr_customers_add (SrContext              *ctx,
 
   stmt = sr_db_prepare (db,
                         "INSERT INTO customers (name, gender, channel, media_source_id, grade, "
-                        "owner_id, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
-                        "RETURNING id", error);
+                        "owner_id, created_at, created_by, name_pinyin, last_contact_at) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?7) RETURNING id", error);
   if (stmt == NULL)
     goto fail;
   sr_stmt_bind_text (stmt, 1, name);
@@ -349,6 +351,10 @@ sr_customers_add (SrContext              *ctx,
   sr_stmt_bind_int (stmt, 7, sr_context_now (ctx));
   if (sr_session_get_staff_id (session) > 0)
     sr_stmt_bind_int (stmt, 8, sr_session_get_staff_id (session));
+  {
+    g_autofree char *full = sr_pinyin_full (pinyin, name);
+    sr_stmt_bind_text (stmt, 9, full);
+  }
   if (sr_stmt_step (stmt, error) != SR_STEP_ROW)
     goto fail;
   id = sr_stmt_get_int (stmt, 0);
@@ -744,4 +750,152 @@ sr_customers_owner_lapsed (SrContext  *ctx,
   last = sr_stmt_get_int (stmt, 1);
   *out_lapsed = owner > 0 && days_between (last, sr_context_now (ctx)) >= lapse_days;
   return TRUE;
+}
+
+/* The list ------------------------------------------------------------------------------------ */
+
+gboolean
+sr_customers_count (SrContext  *ctx,
+                    gint64      owner_id,
+                    guint      *out_count,
+                    GError    **error)
+{
+  g_autoptr(SrStmt) stmt = sr_db_prepare (sr_context_get_db (ctx),
+                                          "SELECT count(*) FROM customers WHERE is_voided = 0 "
+                                          "AND (?1 = 0 OR owner_id = ?1)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sr_stmt_bind_int (stmt, 1, owner_id);
+  if (sr_stmt_step (stmt, error) != SR_STEP_ROW)
+    return FALSE;
+  *out_count = (guint) sr_stmt_get_int (stmt, 0);
+  return TRUE;
+}
+
+GPtrArray *
+sr_customers_page (SrContext       *ctx,
+                   gint64           owner_id,
+                   SrCustomerSort   sort,
+                   guint            offset,
+                   guint            limit,
+                   GError         **error)
+{
+  /* One statement per order, each served by its index. */
+  static const char *queries[] = {
+    [SR_CUSTOMER_SORT_NAME] =
+      "SELECT id FROM customers WHERE is_voided = 0 AND (?1 = 0 OR owner_id = ?1) "
+      "ORDER BY name_pinyin, id LIMIT ?2 OFFSET ?3",
+    [SR_CUSTOMER_SORT_LAST_CONTACT] =
+      "SELECT id FROM customers WHERE is_voided = 0 AND (?1 = 0 OR owner_id = ?1) "
+      "ORDER BY last_contact_at DESC, id DESC LIMIT ?2 OFFSET ?3",
+    [SR_CUSTOMER_SORT_GRADE] =
+      "SELECT id FROM customers WHERE is_voided = 0 AND (?1 = 0 OR owner_id = ?1) "
+      "ORDER BY grade IS NULL, grade, id LIMIT ?2 OFFSET ?3",
+    [SR_CUSTOMER_SORT_NEWEST] =
+      "SELECT id FROM customers WHERE is_voided = 0 AND (?1 = 0 OR owner_id = ?1) "
+      "ORDER BY id DESC LIMIT ?2 OFFSET ?3",
+  };
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(SrStmt) stmt = NULL;
+  SrStep step;
+
+  g_return_val_if_fail (sort <= SR_CUSTOMER_SORT_NEWEST, NULL);
+  stmt = sr_db_prepare (sr_context_get_db (ctx), queries[sort], error);
+  if (stmt == NULL)
+    return NULL;
+  sr_stmt_bind_int (stmt, 1, owner_id);
+  sr_stmt_bind_int (stmt, 2, limit);
+  sr_stmt_bind_int (stmt, 3, offset);
+  while ((step = sr_stmt_step (stmt, error)) == SR_STEP_ROW)
+    {
+      gint64 id = sr_stmt_get_int (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (step == SR_STEP_ERROR)
+    return NULL;
+  g_clear_pointer (&stmt, sr_stmt_done);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      SrCustomer *c = read_customer (ctx, g_array_index (ids, gint64, i), error);
+      if (c == NULL)
+        return NULL;
+      g_ptr_array_add (rows, c);
+    }
+  return g_steal_pointer (&rows);
+}
+
+/* History ---------------------------------------------------------------------------------------- */
+
+void
+sr_timeline_entry_free (SrTimelineEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->what);
+  g_free (entry->who);
+  g_free (entry->detail);
+  g_free (entry);
+}
+
+static const char *
+transfer_rule_label (const char *rule)
+{
+  if (g_strcmp0 (rule, "first-reception") == 0)
+    return _("first reception");
+  if (g_strcmp0 (rule, "lapsed") == 0)
+    return _("the owner’s claim lapsed (rule 9)");
+  return _("transferred by a manager");
+}
+
+GPtrArray *
+sr_customers_timeline (SrContext  *ctx,
+                       gint64      customer_id,
+                       GError    **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sr_timeline_entry_free);
+  g_autoptr(SrStmt) stmt = NULL;
+  SrStep step;
+
+  /* Contacts and ownership changes, merged in time. */
+  stmt = sr_db_prepare (sr_context_get_db (ctx),
+                        "SELECT k.at, k.kind, s.display_name, k.rule, k.note, NULL FROM contacts k "
+                        "LEFT JOIN staff s ON s.id = k.receiver_id WHERE k.customer_id = ?1 "
+                        "UNION ALL "
+                        "SELECT t.at, 'owner', s.display_name, t.rule, t.reason, f.display_name "
+                        "FROM ownership_transfers t LEFT JOIN staff s ON s.id = t.to_id "
+                        "LEFT JOIN staff f ON f.id = t.from_id WHERE t.customer_id = ?1 "
+                        "ORDER BY 1 DESC", error);
+  if (stmt == NULL)
+    return NULL;
+  sr_stmt_bind_int (stmt, 1, customer_id);
+  while ((step = sr_stmt_step (stmt, error)) == SR_STEP_ROW)
+    {
+      SrTimelineEntry *e = g_new0 (SrTimelineEntry, 1);
+      const char *kind = sr_stmt_get_text (stmt, 1);
+      const char *note = sr_stmt_get_text (stmt, 4);
+
+      e->at = sr_stmt_get_int (stmt, 0);
+      e->who = sr_stmt_dup_text (stmt, 2);
+      if (g_strcmp0 (kind, "owner") == 0)
+        {
+          const char *from = sr_stmt_get_text (stmt, 5);
+          e->what = g_strdup (_("Owner"));
+          e->detail = from != NULL
+            ? g_strdup_printf (_("from %s: %s%s%s"), from, transfer_rule_label (sr_stmt_get_text (stmt, 3)),
+                               note != NULL ? " · " : "", note != NULL ? note : "")
+            : g_strdup_printf ("%s%s%s", transfer_rule_label (sr_stmt_get_text (stmt, 3)),
+                               note != NULL ? " · " : "", note != NULL ? note : "");
+        }
+      else
+        {
+          e->what = g_strdup (g_strcmp0 (kind, "call") == 0 ? _("Call") : _("Visit"));
+          e->detail = g_strdup_printf ("%s%s%s", sr_stmt_get_text (stmt, 3),
+                                       note != NULL ? " · " : "", note != NULL ? note : "");
+        }
+      g_ptr_array_add (rows, e);
+    }
+  if (step == SR_STEP_ERROR)
+    return NULL;
+  return g_steal_pointer (&rows);
 }

@@ -22,6 +22,7 @@ struct _SrCustomer
   gint64 owner_id;
   char *owner_name;
   gint64 created_at;
+  gint64 last_contact_at;
   GStrv phones;            /* main first; masked (138****5678) unless phones_visible */
   gboolean phones_visible;
 };
@@ -63,6 +64,39 @@ SrCustomer *sr_customers_get          (SrContext             *ctx,
 GPtrArray  *sr_customers_search       (SrContext             *ctx,
                                        const char            *text,
                                        guint                  limit,
+                                       GError               **error);
+
+typedef enum {
+  SR_CUSTOMER_SORT_NAME,          /* pinyin order */
+  SR_CUSTOMER_SORT_LAST_CONTACT,  /* most recent first */
+  SR_CUSTOMER_SORT_GRADE,         /* A first */
+  SR_CUSTOMER_SORT_NEWEST,        /* registered most recently first */
+} SrCustomerSort;
+
+/* The customer list, a page at a time, sorted and filtered in SQL. @owner_id 0: all. */
+gboolean    sr_customers_count        (SrContext             *ctx,
+                                       gint64                 owner_id,
+                                       guint                 *out_count,
+                                       GError               **error);
+GPtrArray  *sr_customers_page         (SrContext             *ctx,
+                                       gint64                 owner_id,
+                                       SrCustomerSort         sort,
+                                       guint                  offset,
+                                       guint                  limit,
+                                       GError               **error);
+
+/* One line of a customer's history: a call, a visit, or a change of owner. */
+typedef struct {
+  gint64 at;
+  char *what;     /* "Visit", "Call", "Owner" in the person's language */
+  char *who;      /* the receiver, or the new owner */
+  char *detail;   /* the rule, the reason, the note */
+} SrTimelineEntry;
+
+void        sr_timeline_entry_free    (SrTimelineEntry       *entry);
+/* Newest first. */
+GPtrArray  *sr_customers_timeline     (SrContext             *ctx,
+                                       gint64                 customer_id,
                                        GError               **error);
 
 /* Whether the owner's claim has lapsed (rule 9): no contact of the owner's own — their

@@ -200,8 +200,8 @@ insert_customers (SrContext   *ctx,
 
   customer = sr_db_prepare (db,
                             "INSERT INTO customers (name, gender, channel, media_source_id, grade, "
-                            "owner_id, stage_id, created_at, created_by) "
-                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?6) RETURNING id", error);
+                            "owner_id, stage_id, created_at, created_by, name_pinyin, last_contact_at) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?6, ?9, ?8) RETURNING id", error);
   phone = sr_db_prepare (db, "INSERT INTO customer_phones (customer_id, phone, position) "
                          "VALUES (?1, ?2, ?3)", error);
   if (customer == NULL || phone == NULL)
@@ -237,6 +237,10 @@ insert_customers (SrContext   *ctx,
       sr_stmt_bind_int (customer, 6, owner);
       sr_stmt_bind_int (customer, 7, first_stage + g_rand_int_range (rand, 0, (gint32) MAX (n_stages - 1, 1)));
       sr_stmt_bind_int (customer, 8, at);
+      {
+        g_autofree char *full = sr_pinyin_full (pinyin, name);
+        sr_stmt_bind_text (customer, 9, full);
+      }
       if (sr_stmt_step (customer, error) != SR_STEP_ROW)
         return FALSE;
       id = sr_stmt_get_int (customer, 0);

@@ -366,6 +366,7 @@ insert_contact (SrContext        *ctx,
                 GError          **error)
 {
   SrSession *session = sr_context_get_session (ctx);
+  gint64 id;
   g_autoptr(SrStmt) stmt = sr_db_prepare (sr_context_get_db (ctx),
                                           "INSERT INTO contacts (customer_id, kind, at, receiver_id, "
                                           "is_business, media_source_id, note, rotation_event_id, "
@@ -389,7 +390,20 @@ insert_contact (SrContext        *ctx,
   sr_stmt_bind_text (stmt, 11, rule_code);
   if (sr_stmt_step (stmt, error) != SR_STEP_ROW)
     return 0;
-  return sr_stmt_get_int (stmt, 0);
+  id = sr_stmt_get_int (stmt, 0);
+  g_clear_pointer (&stmt, sr_stmt_done);
+  if (customer_id > 0)
+    {
+      stmt = sr_db_prepare (sr_context_get_db (ctx),
+                            "UPDATE customers SET last_contact_at = ?2 WHERE id = ?1", error);
+      if (stmt == NULL)
+        return 0;
+      sr_stmt_bind_int (stmt, 1, customer_id);
+      sr_stmt_bind_int (stmt, 2, sr_context_now (ctx));
+      if (!sr_stmt_exec (stmt, error))
+        return 0;
+    }
+  return id;
 }
 
 gboolean

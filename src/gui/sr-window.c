@@ -3,6 +3,7 @@
 #include <glib/gi18n.h>
 
 #include "admin/sr-admin-page.h"
+#include "customers/sr-customers-page.h"
 #include "frontdesk/sr-front-desk-page.h"
 #include "core/sr-office.h"
 #include "core/sr-staff.h"
@@ -164,6 +165,14 @@ build_main_pages (SrWindow *self)
       AdwViewStackPage *page = adw_view_stack_add_titled (self->main_stack, desk, "frontdesk",
                                                           _("Front Desk"));
       adw_view_stack_page_set_icon_name (page, "system-users-symbolic");
+      any = TRUE;
+    }
+  if (sr_customers_page_is_for (session))
+    {
+      GtkWidget *customers = sr_customers_page_new (self->ctx);
+      AdwViewStackPage *page = adw_view_stack_add_titled (self->main_stack, customers, "customers",
+                                                          _("Customers"));
+      adw_view_stack_page_set_icon_name (page, "x-office-address-book-symbolic");
       any = TRUE;
     }
   if (sr_admin_page_is_for (session))

@@ -9,6 +9,12 @@
 #include "core/sr-error.h"
 
 static gint64
+staff_id_of (SrContext *ctx)
+{
+  return sr_session_get_staff_id (sr_context_get_session (ctx));
+}
+
+static gint64
 add (SrContext   *ctx,
      const char  *name,
      const char  *phone,
@@ -183,6 +189,51 @@ test_search (void)
   sr_test_context_finish (g_steal_pointer (&admin));
 }
 
+static void
+test_paging (void)
+{
+  g_autoptr(SrContext) admin = sr_test_context_new (SR_OFFICE_PROPERTY);
+  g_autoptr(SrContext) desk = sr_test_context_as (admin, "qiantai", SR_ROLE_RECEPTIONIST);
+  g_autoptr(SrContext) gw = sr_test_context_as (admin, "guwen", SR_ROLE_CONSULTANT);
+  g_autoptr(GError) error = NULL;
+  /* In pinyin order: 安 an, 白 bai, 曾 zeng (a surname, not ceng), 张 zhang, 赵 zhao. */
+  const char *names[] = { "赵六", "曾七", "安一", "张三", "白二" };
+  const char *expected[] = { "安一", "白二", "曾七", "张三", "赵六" };
+  guint count = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *phone = g_strdup_printf ("1380000000%u", i);
+      g_assert_cmpint (add (desk, names[i], phone, i < 2 ? staff_id_of (gw) : 0, FALSE, &error), >, 0);
+    }
+  g_assert_true (sr_customers_count (desk, 0, &count, &error));
+  g_assert_cmpuint (count, ==, 5);
+  g_assert_true (sr_customers_count (desk, staff_id_of (gw), &count, &error));
+  g_assert_cmpuint (count, ==, 2);
+  for (guint offset = 0; offset < 5; offset += 2)
+    {
+      g_autoptr(GPtrArray) page = sr_customers_page (desk, 0, SR_CUSTOMER_SORT_NAME, offset, 2, &error);
+      g_assert_no_error (error);
+      for (guint i = 0; i < page->len; i++)
+        g_assert_cmpstr (((SrCustomer *) g_ptr_array_index (page, i))->name, ==, expected[offset + i]);
+    }
+  {
+    g_autoptr(GPtrArray) newest = sr_customers_page (desk, 0, SR_CUSTOMER_SORT_NEWEST, 0, 10, &error);
+    g_assert_cmpuint (newest->len, ==, 5);
+    g_assert_cmpstr (((SrCustomer *) g_ptr_array_index (newest, 0))->name, ==, "白二");
+  }
+  {
+    g_autoptr(GPtrArray) mine = sr_customers_page (gw, staff_id_of (gw), SR_CUSTOMER_SORT_NAME, 0, 10, &error);
+    g_assert_cmpuint (mine->len, ==, 2);
+    g_assert_cmpstr (((SrCustomer *) g_ptr_array_index (mine, 0))->name, ==, "曾七");
+    /* their own customers' phones in full */
+    g_assert_cmpstr (((SrCustomer *) g_ptr_array_index (mine, 0))->phones[0], ==, "13800000001");
+  }
+  g_clear_object (&desk);
+  g_clear_object (&gw);
+  sr_test_context_finish (g_steal_pointer (&admin));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -191,5 +242,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/customers/register-and-conflict", test_register_and_conflict);
   g_test_add_func ("/customers/masking-in-core", test_masking_in_core);
   g_test_add_func ("/customers/search", test_search);
+  g_test_add_func ("/customers/paging", test_paging);
   return g_test_run ();
 }

@@ -281,9 +281,21 @@ test_ownership_lapse (void)
   }
   {
     gint64 n = 0;
+    g_autoptr(GPtrArray) timeline = sr_customers_timeline (admin, customer, &error);
+    SrTimelineEntry *last;
     g_assert_true (sr_db_query_int (sr_context_get_db (admin),
                                     "SELECT count(*) FROM ownership_transfers WHERE rule = 'lapsed'", &n, NULL));
     g_assert_cmpint (n, ==, 1);
+    /* Five visits and two owner changes, newest first. */
+    g_assert_no_error (error);
+    g_assert_cmpuint (timeline->len, ==, 7);
+    last = g_ptr_array_index (timeline, timeline->len - 1);
+    g_assert_cmpstr (last->what, ==, "Owner");
+    g_assert_cmpstr (last->who, ==, "gwa");
+    g_assert_cmpstr (last->detail, ==, "first reception");
+    g_assert_nonnull (strstr (((SrTimelineEntry *) g_ptr_array_index (timeline, 0))->detail, "claim lapsed")
+                      ? ((SrTimelineEntry *) g_ptr_array_index (timeline, 0))->detail
+                      : ((SrTimelineEntry *) g_ptr_array_index (timeline, 1))->detail);
   }
 
   /* The lapse is the office's setting. */

@@ -6,9 +6,11 @@
 #include <locale.h>
 
 #include "common/sr-test-util.h"
+#include "core/sr-customers.h"
 #include "core/sr-desk.h"
 #include "core/sr-office.h"
 #include "common/sr-gui-test-util.h"
+#include "gui/customers/sr-customers-page.h"
 #include "gui/sr-form.h"
 #include "gui/sr-window.h"
 
@@ -238,6 +240,67 @@ test_front_desk (void)
 }
 
 static void
+test_customers_page (void)
+{
+  g_autoptr(SrContext) admin = sr_test_context_new (SR_OFFICE_PROPERTY);
+  g_autoptr(SrContext) desk = sr_test_context_as (admin, "qiantai", SR_ROLE_RECEPTIONIST);
+  g_autoptr(GError) error = NULL;
+  SrWindow *window = sr_window_new (NULL, desk, NULL);
+  GtkWidget *w = GTK_WIDGET (window);
+  GtkWidget *search, *page;
+  const char *names[] = { "张三", "李四", "曾国藩" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *phone = g_strdup_printf ("1391234567%u", i);
+      const char *phones[] = { phone, NULL };
+      SrCustomerInput in = { names[i], NULL, "walk-in", 0, NULL, 0, phones, FALSE };
+      g_assert_cmpint (sr_customers_add (desk, &in, &error), >, 0);
+    }
+  gtk_window_present (GTK_WINDOW (window));
+  sr_window_sign_in_as (window, sr_context_get_session (desk));
+  g_assert_true (sr_window_show_page (window, "customers"));
+  sr_gui_test_spin_idle ();
+  g_assert_nonnull (sr_gui_test_find (w, "3 customers"));
+  g_assert_nonnull (sr_gui_test_find (w, "张三"));
+  /* A receptionist sees masked phones. */
+  g_assert_nonnull (sr_gui_test_find (w, "139****5670"));
+  g_assert_null (sr_gui_test_find (w, "13912345670"));
+
+  /* Initials of a surname read as a surname. */
+  page = sr_gui_test_find (w, "3 customers");
+  search = gtk_widget_get_first_child (gtk_widget_get_parent (page));
+  g_assert_true (GTK_IS_SEARCH_ENTRY (search));
+  gtk_editable_set_text (GTK_EDITABLE (search), "zgf");
+  g_signal_emit_by_name (search, "search-changed");
+  sr_gui_test_spin_idle ();
+  g_assert_nonnull (sr_gui_test_find (w, "1 found"));
+  g_assert_nonnull (sr_gui_test_find (w, "曾国藩"));
+  g_assert_null (sr_gui_test_find (w, "张三"));
+  gtk_editable_set_text (GTK_EDITABLE (search), "wangwu");
+  g_signal_emit_by_name (search, "search-changed");
+  sr_gui_test_spin_idle ();
+  g_assert_nonnull (sr_gui_test_find (w, "Nobody Found"));
+
+  /* A customer's page: fields, masked phone, history. */
+  {
+    GtkWidget *cw = sr_customer_window_new (w, desk, 1);
+    gtk_window_present (GTK_WINDOW (cw));
+    sr_gui_test_spin_idle ();
+    g_assert_nonnull (sr_gui_test_find (cw, "Calls, visits and owners"));
+    g_assert_nonnull (sr_gui_test_find (cw, "No call or visit recorded yet."));
+    g_assert_nonnull (sr_gui_test_find (cw, "139****5670"));
+    g_assert_null (sr_gui_test_find (cw, "Transfer…"));   /* not for a receptionist */
+    gtk_window_destroy (GTK_WINDOW (cw));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  sr_gui_test_spin_idle ();
+  g_clear_object (&desk);
+  sr_test_context_finish (g_steal_pointer (&admin));
+}
+
+static void
 test_unopenable_database (void)
 {
   g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "x.db is not a Salesroom database");
@@ -260,6 +323,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/roles-see-their-pages", test_roles_see_their_pages);
   g_test_add_func ("/gui/add-staff-form", test_add_staff_form);
   g_test_add_func ("/gui/front-desk", test_front_desk);
+  g_test_add_func ("/gui/customers-page", test_customers_page);
   g_test_add_func ("/gui/unopenable-database", test_unopenable_database);
   return g_test_run ();
 }

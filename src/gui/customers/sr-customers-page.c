@@ -1,0 +1,374 @@
+/* sr-customers-page.c — see sr-customers-page.h. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "core/sr-customers.h"
+#include "core/sr-staff.h"
+#include "gui/sr-form.h"
+#include "gui/sr-gui-util.h"
+#include "gui/sr-window.h"
+#include "sr-customer-list-model.h"
+#include "sr-customers-page.h"
+
+#define SEARCH_LIMIT 200
+
+typedef struct {
+  SrContext *ctx;
+  GtkWidget *root;
+  GtkWidget *view;
+  SrCustomerListModel *all;
+  GListStore *found;
+  GtkSingleSelection *selection;   /* owned by the view */
+  GtkWidget *search;
+  GtkWidget *sort;
+  GtkWidget *mine;
+  GtkWidget *count;
+  GtkWidget *stack;
+  GtkWidget *empty;
+  gulong changed_id;
+} Page;
+
+gboolean
+sr_customers_page_is_for (SrSession *session)
+{
+  return sr_session_may (session, SR_ACTION_REGISTER_CUSTOMER);
+}
+
+static void
+page_free (Page *p)
+{
+  g_clear_signal_handler (&p->changed_id, p->ctx);
+  g_clear_object (&p->ctx);
+  g_clear_object (&p->all);
+  g_clear_object (&p->found);
+  g_free (p);
+}
+
+static char *cell_name (gpointer item) { return g_strdup (SR_CUSTOMER (item)->name); }
+static char *cell_phone (gpointer item)
+{
+  SrCustomer *c = item;
+  return c->phones != NULL && c->phones[0] != NULL ? g_strjoinv (", ", c->phones) : g_strdup ("");
+}
+static char *cell_channel (gpointer item) { return g_strdup (sr_channel_get_label (SR_CUSTOMER (item)->channel)); }
+static char *cell_grade (gpointer item) { return g_strdup (SR_CUSTOMER (item)->grade); }
+static char *cell_owner (gpointer item) { return g_strdup (SR_CUSTOMER (item)->owner_name); }
+static char *cell_created (gpointer item) { return SR_CUSTOMER (item)->created_at > 0 ? sr_day_from_unix (SR_CUSTOMER (item)->created_at) : NULL; }
+static char *cell_last (gpointer item) { return SR_CUSTOMER (item)->last_contact_at > 0 ? sr_day_from_unix (SR_CUSTOMER (item)->last_contact_at) : NULL; }
+
+static gint64
+owner_filter (Page *p)
+{
+  SrSession *session = sr_context_get_session (p->ctx);
+  return gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (p->mine)) ? sr_session_get_staff_id (session) : 0;
+}
+
+static void
+update_count (Page *p)
+{
+  GListModel *model = gtk_single_selection_get_model (p->selection);
+  guint n = g_list_model_get_n_items (model);
+  g_autofree char *text = NULL;
+
+  if (model == G_LIST_MODEL (p->found))
+    text = n >= SEARCH_LIMIT ? g_strdup_printf (_("The first %u found: type more to narrow"), n)
+                             : g_strdup_printf (_("%u found"), n);
+  else
+    text = g_strdup_printf (_("%u customers"), n);
+  gtk_label_set_text (GTK_LABEL (p->count), text);
+}
+
+static void
+reload (Page *p)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (p->search));
+  g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  GListModel *model;
+  g_autoptr(GtkSingleSelection) selection = NULL;
+
+  /* A new model each time, set on the view: the list then builds only the rows it
+   * shows. (Changing a model in place makes GTK compare every re-added row with the
+   * old ones: all 100,000 of them would be read.) */
+  if (*trimmed != '\0')
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) rows = sr_customers_search (p->ctx, text, SEARCH_LIMIT, &error);
+      g_clear_object (&p->found);
+      p->found = g_list_store_new (SR_TYPE_CUSTOMER);
+      if (rows == NULL)
+        sr_toast_error (p->root, error);
+      else
+        g_list_store_splice (p->found, 0, 0, rows->pdata, rows->len);
+      model = G_LIST_MODEL (p->found);
+    }
+  else
+    {
+      g_clear_object (&p->all);
+      p->all = sr_customer_list_model_new (p->ctx);
+      sr_customer_list_model_reload (p->all, owner_filter (p),
+                                     (SrCustomerSort) gtk_drop_down_get_selected (GTK_DROP_DOWN (p->sort)));
+      model = G_LIST_MODEL (p->all);
+    }
+  selection = gtk_single_selection_new (g_object_ref (model));
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+  gtk_column_view_set_model (GTK_COLUMN_VIEW (p->view), GTK_SELECTION_MODEL (selection));
+  p->selection = selection;
+  update_count (p);
+  {
+    GListModel *model = gtk_single_selection_get_model (p->selection);
+    gboolean searching = model == G_LIST_MODEL (p->found);
+    gboolean any = g_list_model_get_n_items (model) > 0;
+    adw_status_page_set_title (ADW_STATUS_PAGE (p->empty),
+                               searching ? _("Nobody Found") : _("No Customers Here"));
+    adw_status_page_set_description (ADW_STATUS_PAGE (p->empty),
+                                     searching ? _("Try part of the phone number, or the name’s initials.")
+                                               : _("Customers are registered at the front desk when they call or visit."));
+    gtk_stack_set_visible_child_name (GTK_STACK (p->stack), any ? "list" : "empty");
+  }
+}
+
+static void
+on_changed (SrContext  *ctx,
+            const char *table,
+            Page       *p)
+{
+  if (g_strcmp0 (table, "customers") == 0)
+    reload (p);
+}
+
+static void
+on_activate (GtkColumnView *view,
+             guint          position,
+             Page          *p)
+{
+  g_autoptr(SrCustomer) c = g_list_model_get_item (gtk_single_selection_get_model (p->selection), position);
+
+  if (c != NULL && c->id > 0)
+    gtk_window_present (GTK_WINDOW (sr_customer_window_new (p->root, p->ctx, c->id)));
+}
+
+GtkWidget *
+sr_customers_page_new (SrContext *ctx)
+{
+  Page *p = g_new0 (Page, 1);
+  SrSession *session = sr_context_get_session (ctx);
+  const char *sorts[] = { _("Name (pinyin)"), _("Last contact"), _("Grade"), _("Newest"), NULL };
+  GtkWidget *toolbar, *box, *view, *scroller, *empty, *stack;
+
+  p->ctx = g_object_ref (ctx);
+  view = gtk_column_view_new (NULL);
+  p->view = view;
+  gtk_column_view_set_show_row_separators (GTK_COLUMN_VIEW (view), TRUE);
+  sr_column_view_add_text (GTK_COLUMN_VIEW (view), _("Full name"), cell_name, FALSE, TRUE);
+  sr_column_view_add_text (GTK_COLUMN_VIEW (view), _("Phone"), cell_phone, FALSE, TRUE);
+  sr_column_view_add_text (GTK_COLUMN_VIEW (view), _("Channel"), cell_channel, FALSE, FALSE);
+  sr_column_view_add_text (GTK_COLUMN_VIEW (view), _("Grade"), cell_grade, FALSE, FALSE);
+  sr_column_view_add_text (GTK_COLUMN_VIEW (view), _("Owner"), cell_owner, FALSE, FALSE);
+  sr_column_view_add_text (GTK_COLUMN_VIEW (view), _("Registered"), cell_created, TRUE, FALSE);
+  sr_column_view_add_text (GTK_COLUMN_VIEW (view), _("Last contact"), cell_last, TRUE, FALSE);
+  g_signal_connect (view, "activate", G_CALLBACK (on_activate), p);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
+
+  empty = adw_status_page_new ();
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "system-search-symbolic");
+  p->empty = empty;
+  stack = gtk_stack_new ();
+  p->stack = stack;
+  gtk_stack_add_named (GTK_STACK (stack), scroller, "list");
+  gtk_stack_add_named (GTK_STACK (stack), empty, "empty");
+
+  box = sr_toolbar_view_new (&toolbar, stack);
+  p->search = gtk_search_entry_new ();
+  g_object_set (p->search, "placeholder-text",
+                _("Phone (4+ digits), name, pinyin or initials, e.g. zs"), NULL);
+  gtk_widget_set_hexpand (p->search, TRUE);
+  g_signal_connect_swapped (p->search, "search-changed", G_CALLBACK (reload), p);
+  gtk_box_append (GTK_BOX (toolbar), p->search);
+  p->sort = gtk_drop_down_new_from_strings (sorts);
+  gtk_widget_set_tooltip_text (p->sort, _("Sort by"));
+  g_signal_connect_swapped (p->sort, "notify::selected", G_CALLBACK (reload), p);
+  gtk_box_append (GTK_BOX (toolbar), p->sort);
+  p->mine = gtk_toggle_button_new_with_mnemonic (_("_Mine Only"));
+  gtk_widget_set_visible (p->mine, (sr_session_get_roles (session) & SR_ROLE_CONSULTANT) != 0);
+  g_signal_connect_swapped (p->mine, "toggled", G_CALLBACK (reload), p);
+  gtk_box_append (GTK_BOX (toolbar), p->mine);
+  p->count = gtk_label_new (NULL);
+  gtk_widget_add_css_class (p->count, "dim-label");
+  gtk_box_append (GTK_BOX (toolbar), p->count);
+
+  p->root = box;
+  g_object_set_data_full (G_OBJECT (box), "sr-customers-page", p, (GDestroyNotify) page_free);
+  p->changed_id = g_signal_connect (ctx, "changed", G_CALLBACK (on_changed), p);
+  reload (p);
+  return box;
+}
+
+/* One customer's page ---------------------------------------------------------------------- */
+
+typedef struct {
+  SrContext *ctx;
+  gint64 customer_id;
+  GPtrArray *staff;
+} Transfer;
+
+static void
+transfer_free (Transfer *t)
+{
+  g_clear_object (&t->ctx);
+  g_clear_pointer (&t->staff, g_ptr_array_unref);
+  g_free (t);
+}
+
+static gboolean
+save_transfer (SrForm   *form,
+               gpointer  user_data,
+               GError  **error)
+{
+  Transfer *t = user_data;
+  guint i = sr_form_get_selected (form, "to");
+
+  if (i >= t->staff->len)
+    return FALSE;
+  return sr_customers_transfer (t->ctx, t->customer_id,
+                                ((SrStaffMember *) g_ptr_array_index (t->staff, i))->id,
+                                sr_form_get_text (form, "reason"), error);
+}
+
+static void
+on_transfer (GtkButton *button,
+             GtkWidget *window)
+{
+  SrContext *ctx = g_object_get_data (G_OBJECT (window), "ctx");
+  Transfer *t = g_new0 (Transfer, 1);
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_auto(GStrv) items = NULL;
+  g_autoptr(GPtrArray) staff = sr_staff_list (ctx, FALSE, NULL);
+  SrForm *form;
+
+  t->ctx = g_object_ref (ctx);
+  t->customer_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (window), "customer-id"));
+  t->staff = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; staff != NULL && i < staff->len; i++)
+    {
+      SrStaffMember *m = g_ptr_array_index (staff, i);
+      if (m->roles & SR_ROLE_CONSULTANT)
+        {
+          g_ptr_array_add (t->staff, g_object_ref (m));
+          g_strv_builder_add (names, m->display_name);
+        }
+    }
+  items = g_strv_builder_end (names);
+  form = sr_form_new (window, _("Transfer the Customer"), _("_Transfer"));
+  sr_form_add_choice (form, "to", _("New owner"), (const char * const *) items, 0);
+  sr_form_add_entry (form, "reason", _("Reason"), NULL);
+  sr_form_run (form, save_transfer, t, (GDestroyNotify) transfer_free);
+}
+
+static void
+fill_customer_window (GtkWidget *window)
+{
+  SrContext *ctx = g_object_get_data (G_OBJECT (window), "ctx");
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (window), "customer-id"));
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *info = adw_preferences_group_new ();
+  GtkWidget *history = adw_preferences_group_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SrCustomer) c = sr_customers_get (ctx, id, &error);
+  g_autoptr(GPtrArray) timeline = NULL;
+  GtkWidget *scroller = g_object_get_data (G_OBJECT (window), "scroller");
+
+  if (c == NULL)
+    {
+      GtkWidget *status = adw_status_page_new ();
+      adw_status_page_set_title (ADW_STATUS_PAGE (status), error->message);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), status);
+      return;
+    }
+  gtk_window_set_title (GTK_WINDOW (window), c->name);
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (info), c->name);
+  {
+    struct { const char *title; char *value; } rows[] = {
+      { _("Phone"), c->phones != NULL && c->phones[0] ? g_strjoinv (", ", c->phones) : g_strdup (_("none")) },
+      { _("Channel"), g_strdup (sr_channel_get_label (c->channel)) },
+      { _("Grade"), g_strdup (c->grade != NULL ? c->grade : _("not graded")) },
+      { _("Owner"), g_strdup (c->owner_name != NULL ? c->owner_name : _("nobody yet")) },
+      { _("Registered"), sr_format_moment (c->created_at) },
+      { _("Last contact"), sr_format_moment (c->last_contact_at) },
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+      {
+        GtkWidget *row = adw_action_row_new ();
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rows[i].title);
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), rows[i].value);
+        gtk_widget_add_css_class (row, "property");
+        adw_preferences_group_add (ADW_PREFERENCES_GROUP (info), row);
+        g_free (rows[i].value);
+      }
+  }
+  if (sr_session_may (sr_context_get_session (ctx), SR_ACTION_TRANSFER_OWNERSHIP))
+    {
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Transfer…"));
+      gtk_widget_add_css_class (button, "flat");
+      g_signal_connect (button, "clicked", G_CALLBACK (on_transfer), window);
+      adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (info), button);
+    }
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (info));
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (history), _("Calls, visits and owners"));
+  timeline = sr_customers_timeline (ctx, id, &error);
+  for (guint i = 0; timeline != NULL && i < timeline->len; i++)
+    {
+      SrTimelineEntry *e = g_ptr_array_index (timeline, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *when = sr_format_moment (e->at);
+      g_autofree char *title = g_strdup_printf ("%s · %s · %s", when, e->what, e->who != NULL ? e->who : "");
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), e->detail);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (history), row);
+    }
+  if (timeline != NULL && timeline->len == 0)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (history),
+                                           _("No call or visit recorded yet."));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (history));
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), page);
+}
+
+static void
+on_customer_changed (SrContext  *ctx,
+                     const char *table,
+                     GtkWidget  *window)
+{
+  if (g_strcmp0 (table, "customers") == 0)
+    fill_customer_window (window);
+}
+
+GtkWidget *
+sr_customer_window_new (GtkWidget *parent,
+                        SrContext *ctx,
+                        gint64     customer_id)
+{
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkRoot *root = parent != NULL ? gtk_widget_get_root (parent) : NULL;
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
+  gtk_window_set_default_size (GTK_WINDOW (window), 620, 720);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_box_append (GTK_BOX (box), scroller);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  g_object_set_data_full (G_OBJECT (window), "ctx", g_object_ref (ctx), g_object_unref);
+  g_object_set_data (G_OBJECT (window), "customer-id", GSIZE_TO_POINTER (customer_id));
+  g_object_set_data (G_OBJECT (window), "scroller", scroller);
+  g_signal_connect_object (ctx, "changed", G_CALLBACK (on_customer_changed), window, 0);
+  fill_customer_window (window);
+  return window;
+}
