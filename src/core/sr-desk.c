@@ -421,6 +421,7 @@ sr_desk_receive (SrContext       *ctx,
   gboolean has_phone = arrival->phone != NULL && *arrival->phone != '\0';
   SrRotationEventKind kind;
   const char *rule_code;
+  SrDeskGroup event_group = group;
   gboolean lapsed = FALSE;
   gint64 receiver = 0, customer_id = 0, other = 0, event_id, contact_id;
 
@@ -509,6 +510,40 @@ sr_desk_receive (SrContext       *ctx,
       kind = SR_ROTATION_RECEIVE_NEW;
       rule_code = "in-turn";
       receiver = state->next;
+      if (arrival->taker_id > 0 && arrival->taker_id != state->next)
+        {
+          /* Rule 8: taken out of turn (this group) or by overflow (the other group); a
+           * formal reception for the taker, who owns the customer. */
+          SrDeskGroup other_group = group == SR_DESK_PHONE ? SR_DESK_RECEPTION : SR_DESK_PHONE;
+          g_autoptr(SrRotationState) theirs = sr_desk_state (ctx, day, other_group, error);
+          g_autofree char *taker = staff_name (ctx, arrival->taker_id);
+          const SrRotationPerson *here = sr_rotation_state_find (state, arrival->taker_id);
+          const SrRotationPerson *there = theirs != NULL ? sr_rotation_state_find (theirs, arrival->taker_id) : NULL;
+
+          if (theirs == NULL)
+            goto fail;
+          receiver = arrival->taker_id;
+          if (here != NULL && here->state != SR_ROTATION_NOT_ARRIVED && here->state != SR_ROTATION_LEFT)
+            {
+              kind = SR_ROTATION_OUT_OF_TURN;
+              rule_code = "out-of-turn";
+              rule = g_strdup_printf (_("taken out of turn by %s"), taker);
+            }
+          else if (there != NULL && there->state != SR_ROTATION_NOT_ARRIVED && there->state != SR_ROTATION_LEFT)
+            {
+              kind = SR_ROTATION_OVERFLOW;
+              rule_code = "overflow";
+              rule = g_strdup_printf (_("overflow: taken by %s of the %s"), taker,
+                                      sr_desk_group_get_label (other_group));
+              event_group = other_group;
+            }
+          else
+            {
+              g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID,
+                           _("%s is not at the desk today."), taker);
+              goto fail;
+            }
+        }
       if (receiver == 0)
         goto nobody;
       if (existing != NULL)
@@ -525,10 +560,11 @@ sr_desk_receive (SrContext       *ctx,
           if (customer_id == 0)
             goto fail;
         }
-      rule = g_strdup_printf (_("in turn, round %u"), state->round);
+      if (rule == NULL)
+        rule = g_strdup_printf (_("in turn, round %u"), state->round);
     }
 
-  event_id = insert_event (ctx, day, group, kind, receiver, other, FALSE, customer_id, error);
+  event_id = insert_event (ctx, day, event_group, kind, receiver, other, FALSE, customer_id, error);
   if (event_id == 0)
     goto fail;
   contact_id = insert_contact (ctx, group, arrival, customer_id, receiver, event_id, rule,

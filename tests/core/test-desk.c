@@ -148,6 +148,54 @@ test_receiving (void)
     g_clear_pointer (&s, sr_rotation_state_free);
   }
 
+  /* Rule 8: C takes a new visitor out of turn: C's formal reception, B stays first. */
+  {
+    SrArrival other = { "13900000001", "周先生", 0, NULL, TRUE, FALSE, C };
+    g_auto(SrReception) r4 = { 0 };
+    g_autoptr(SrCustomer) owned = NULL;
+    g_assert_true (sr_desk_receive (desk, DAY, SR_DESK_RECEPTION, &other, &r4, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (r4.receiver_id, ==, C);
+    g_assert_cmpstr (r4.rule, ==, "taken out of turn by gwc");
+    owned = sr_customers_get (admin, r4.customer_id, &error);
+    g_assert_cmpint (owned->owner_id, ==, C);
+    s = sr_desk_state (desk, DAY, SR_DESK_RECEPTION, &error);
+    g_assert_cmpint (s->next, ==, B);
+    g_assert_cmpint (sr_rotation_state_find (s, C)->state, ==, SR_ROTATION_SERVED);
+    g_clear_pointer (&s, sr_rotation_state_free);
+  }
+
+  /* Rule 8: overflow to the phone group: it counts as a turn in the taker's own group. */
+  {
+    g_autoptr(SrContext) d = sr_test_context_as (admin, "gwd", SR_ROLE_CONSULTANT);
+    g_autoptr(SrContext) e = sr_test_context_as (admin, "gwe", SR_ROLE_CONSULTANT);
+    gint64 D = staff_id (d), E = staff_id (e);
+    gint64 phones[] = { D, E };
+    SrArrival other = { "13900000002", "吴女士", 0, NULL, TRUE, FALSE, D };
+    g_auto(SrReception) r5 = { 0 };
+    g_assert_true (sr_desk_set_order (sup, DAY, SR_DESK_PHONE, phones, 2, &error));
+    g_assert_cmpint (sr_desk_record (desk, DAY, SR_DESK_PHONE, SR_ROTATION_ARRIVE, D, 0, &error), >, 0);
+    g_assert_cmpint (sr_desk_record (desk, DAY, SR_DESK_PHONE, SR_ROTATION_ARRIVE, E, 0, &error), >, 0);
+    g_assert_true (sr_desk_receive (desk, DAY, SR_DESK_RECEPTION, &other, &r5, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (r5.receiver_id, ==, D);
+    g_assert_cmpstr (r5.rule, ==, "overflow: taken by gwd of the Phone group");
+    s = sr_desk_state (desk, DAY, SR_DESK_PHONE, &error);
+    g_assert_cmpint (s->next, ==, E);
+    g_clear_pointer (&s, sr_rotation_state_free);
+    s = sr_desk_state (desk, DAY, SR_DESK_RECEPTION, &error);
+    g_assert_cmpint (s->next, ==, B);
+    g_clear_pointer (&s, sr_rotation_state_free);
+    /* Someone not at the desk cannot take it. */
+    {
+      SrArrival nobody = { "13900000003", "郑先生", 0, NULL, TRUE, FALSE, staff_id (sup) };
+      g_auto(SrReception) r6 = { 0 };
+      g_assert_false (sr_desk_receive (desk, DAY, SR_DESK_RECEPTION, &nobody, &r6, &error));
+      g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID);
+      g_clear_error (&error);
+    }
+  }
+
   /* A bad phone changes nothing. */
   {
     SrArrival bad = { "1380013", "王先生", 0, NULL, TRUE };

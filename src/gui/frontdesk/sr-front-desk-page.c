@@ -181,6 +181,7 @@ row_action (GSimpleAction *action,
 typedef struct {
   Desk *d;
   GPtrArray *media;     /* SrMediaSource, in the combo's order after "not asked" */
+  GArray *takers;       /* staff ids after "in turn" in the "received by" combo */
   gboolean is_business;
 } ReceiveData;
 
@@ -188,7 +189,14 @@ static void
 receive_data_free (ReceiveData *r)
 {
   g_ptr_array_unref (r->media);
+  g_array_unref (r->takers);
   g_free (r);
+}
+
+static gboolean
+is_at_desk (const SrRotationPerson *p)
+{
+  return p->state != SR_ROTATION_NOT_ARRIVED && p->state != SR_ROTATION_LEFT;
 }
 
 /* As the phone is typed: a returning customer (and whose), or a new one and who is next. */
@@ -244,6 +252,12 @@ save_receive (SrForm   *form,
       arrival.name = sr_form_get_text (form, "name");
       if (media > 0 && media <= r->media->len)
         arrival.media_source_id = ((SrMediaSource *) g_ptr_array_index (r->media, media - 1))->id;
+      arrival.asks_for_owner = sr_form_get_active (form, "asks");
+      {
+        guint taker = sr_form_get_selected (form, "taker");
+        if (taker > 0 && taker <= r->takers->len)
+          arrival.taker_id = g_array_index (r->takers, gint64, taker - 1);
+      }
     }
   if (!sr_desk_receive (d->ctx, d->day, d->group, &arrival, &reception, error))
     return FALSE;
@@ -267,6 +281,7 @@ open_receive (Desk     *d,
 
   r->d = d;
   r->is_business = is_business;
+  r->takers = g_array_new (FALSE, FALSE, sizeof (gint64));
   r->media = sr_media_list (d->ctx, FALSE, NULL);
   if (r->media == NULL)
     r->media = g_ptr_array_new_with_free_func (g_object_unref);
@@ -289,6 +304,45 @@ open_receive (Desk     *d,
       sr_form_add_entry (form, "name", _("Name (a new customer’s; e.g. 张先生)"), NULL);
       sr_form_add_choice (form, "media", _("How they heard of us"),
                           (const char * const *) media_names, 0);
+      sr_form_add_check (form, "asks", _("Asks for their own consultant"),
+                         _("A returning customer who names their consultant stays theirs"), FALSE);
+      {
+        /* Who takes a new customer: in turn, or someone else at the desk (out of turn),
+         * or someone of the other group (overflow). */
+        g_autoptr(GStrvBuilder) takers = g_strv_builder_new ();
+        g_auto(GStrv) taker_names = NULL;
+        g_autoptr(SrRotationState) mine = sr_desk_state (d->ctx, d->day, d->group, NULL);
+        SrDeskGroup other = d->group == SR_DESK_PHONE ? SR_DESK_RECEPTION : SR_DESK_PHONE;
+        g_autoptr(SrRotationState) theirs = sr_desk_state (d->ctx, d->day, other, NULL);
+        g_autofree char *in_turn = g_strdup_printf (_("In turn: %s"),
+                                                    mine != NULL && mine->next ? name_of (d, mine->next)
+                                                                               : _("nobody in line"));
+        g_strv_builder_add (takers, in_turn);
+        for (guint i = 0; mine != NULL && i < mine->people->len; i++)
+          {
+            const SrRotationPerson *p = &g_array_index (mine->people, SrRotationPerson, i);
+            if (is_at_desk (p) && p->staff_id != mine->next)
+              {
+                g_autofree char *label = g_strdup_printf (_("%s (out of turn)"), name_of (d, p->staff_id));
+                g_strv_builder_add (takers, label);
+                g_array_append_val (r->takers, p->staff_id);
+              }
+          }
+        for (guint i = 0; theirs != NULL && i < theirs->people->len; i++)
+          {
+            const SrRotationPerson *p = &g_array_index (theirs->people, SrRotationPerson, i);
+            if (is_at_desk (p) && (mine == NULL || sr_rotation_state_find (mine, p->staff_id) == NULL))
+              {
+                g_autofree char *label = g_strdup_printf (_("%s (%s, overflow)"), name_of (d, p->staff_id),
+                                                          sr_desk_group_get_label (other));
+                g_strv_builder_add (takers, label);
+                g_array_append_val (r->takers, p->staff_id);
+              }
+          }
+        taker_names = g_strv_builder_end (takers);
+        sr_form_add_choice (form, "taker", _("A new customer is received by"),
+                            (const char * const *) taker_names, 0);
+      }
       gtk_widget_grab_focus (phone);
     }
   sr_form_add_entry (form, "note", is_business ? _("Note") : _("What it was (market survey, sales pitch, looking for someone …)"), NULL);
