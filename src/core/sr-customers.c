@@ -729,13 +729,15 @@ sr_customers_owner_lapsed (SrContext  *ctx,
   gint64 owner, last;
 
   /* The owner's own contact: the customer's creation under them, a transfer to them,
-   * their calls and visits (not a colleague's cover). */
+   * their calls and visits (not a colleague's cover), their follow-ups. */
   stmt = sr_db_prepare (sr_context_get_db (ctx),
                         "SELECT coalesce (c.owner_id, 0), max (c.created_at, "
                         " coalesce ((SELECT max (t.at) FROM ownership_transfers t "
                         "   WHERE t.customer_id = c.id AND t.to_id = c.owner_id), 0), "
                         " coalesce ((SELECT max (k.at) FROM contacts k WHERE k.customer_id = c.id "
-                        "   AND k.receiver_id = c.owner_id AND coalesce (k.rule_code, '') <> 'cover'), 0)) "
+                        "   AND k.receiver_id = c.owner_id AND coalesce (k.rule_code, '') <> 'cover'), 0), "
+                        " coalesce ((SELECT max (f.at) FROM follow_ups f WHERE f.customer_id = c.id "
+                        "   AND f.staff_id = c.owner_id), 0)) "
                         "FROM customers c WHERE c.id = ?1", error);
   if (stmt == NULL)
     return FALSE;
@@ -865,6 +867,10 @@ sr_customers_timeline (SrContext  *ctx,
                         "SELECT t.at, 'owner', s.display_name, t.rule, t.reason, f.display_name "
                         "FROM ownership_transfers t LEFT JOIN staff s ON s.id = t.to_id "
                         "LEFT JOIN staff f ON f.id = t.from_id WHERE t.customer_id = ?1 "
+                        "UNION ALL "
+                        "SELECT u.at, 'follow-up', s.display_name, u.content, u.next_day, u.method "
+                        "FROM follow_ups u LEFT JOIN staff s ON s.id = u.staff_id "
+                        "WHERE u.customer_id = ?1 "
                         "ORDER BY 1 DESC", error);
   if (stmt == NULL)
     return NULL;
@@ -877,7 +883,14 @@ sr_customers_timeline (SrContext  *ctx,
 
       e->at = sr_stmt_get_int (stmt, 0);
       e->who = sr_stmt_dup_text (stmt, 2);
-      if (g_strcmp0 (kind, "owner") == 0)
+      if (g_strcmp0 (kind, "follow-up") == 0)
+        {
+          e->what = g_strdup (_("Follow-up"));
+          e->detail = note != NULL
+            ? g_strdup_printf (_("%s · next: %s"), sr_stmt_get_text (stmt, 3), note)
+            : g_strdup (sr_stmt_get_text (stmt, 3));
+        }
+      else if (g_strcmp0 (kind, "owner") == 0)
         {
           const char *from = sr_stmt_get_text (stmt, 5);
           e->what = g_strdup (_("Owner"));

@@ -183,6 +183,16 @@ insert_customers (SrContext   *ctx,
   SrDb *db = sr_context_get_db (ctx);
   g_autoptr(SrStmt) customer = NULL;
   g_autoptr(SrStmt) phone = NULL;
+  g_autoptr(SrStmt) contact = NULL;
+  g_autoptr(SrStmt) follow_up = NULL;
+  g_autoptr(SrStmt) owner_row = NULL;
+  g_autoptr(SrStmt) update = NULL;
+  static const char *methods[] = { "phone", "phone", "wechat", "visit", "sms" };
+  static const char *notes[] = {
+    "介绍了户型和价格，客户比较满意", "客户关心学区和交通", "约了周末带家人来看房",
+    "客户在比较其他楼盘，需持续跟进", "发送了户型图和价目表", "询问首付比例和贷款年限",
+    "客户预算偏紧，推荐两室户型", "客户对高层视野感兴趣",
+  };
   g_autoptr(GHashTable) used_phones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gint64 n_media = 0, n_stages = 0, first_media = 0, first_stage = 0;
   static const char *grades[] = { "A", "B", "C", "D" };
@@ -204,7 +214,17 @@ insert_customers (SrContext   *ctx,
                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?6, ?9, ?8) RETURNING id", error);
   phone = sr_db_prepare (db, "INSERT INTO customer_phones (customer_id, phone, position) "
                          "VALUES (?1, ?2, ?3)", error);
-  if (customer == NULL || phone == NULL)
+  contact = sr_db_prepare (db, "INSERT INTO contacts (customer_id, kind, at, receiver_id, is_business, "
+                          "media_source_id, rule, rule_code, recorded_by) "
+                          "VALUES (?1, ?2, ?3, ?4, 1, ?5, ?6, 'in-turn', ?4)", error);
+  follow_up = sr_db_prepare (db, "INSERT INTO follow_ups (customer_id, staff_id, at, method, content, "
+                             "next_day, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?3)", error);
+  owner_row = sr_db_prepare (db, "INSERT INTO ownership_transfers (customer_id, to_id, at, rule) "
+                             "VALUES (?1, ?2, ?3, 'first-reception')", error);
+  update = sr_db_prepare (db, "UPDATE customers SET last_contact_at = ?2, next_follow_up_day = ?3 "
+                          "WHERE id = ?1", error);
+  if (customer == NULL || phone == NULL || contact == NULL || follow_up == NULL ||
+      owner_row == NULL || update == NULL)
     return FALSE;
   pinyin = sr_context_get_pinyin (ctx, error);
   if (pinyin == NULL)
@@ -268,6 +288,63 @@ insert_customers (SrContext   *ctx,
       keys_phones[n_phones] = NULL;
       if (!sr_customers_write_keys (db, pinyin, id, name, keys_phones, error))
         return FALSE;
+
+      /* The first call or visit, received in turn by the owner, who owns them since. */
+      {
+        gboolean is_call = g_rand_boolean (rand);
+        sr_stmt_bind_int (contact, 1, id);
+        sr_stmt_bind_text (contact, 2, is_call ? "call" : "visit");
+        sr_stmt_bind_int (contact, 3, at);
+        sr_stmt_bind_int (contact, 4, owner);
+        sr_stmt_bind_int (contact, 5, first_media + g_rand_int_range (rand, 0, (gint32) n_media));
+        sr_stmt_bind_text (contact, 6, "按轮序接待");
+        if (!sr_stmt_exec (contact, error))
+          return FALSE;
+        sr_stmt_reset (contact);
+        sr_stmt_bind_int (owner_row, 1, id);
+        sr_stmt_bind_int (owner_row, 2, owner);
+        sr_stmt_bind_int (owner_row, 3, at);
+        if (!sr_stmt_exec (owner_row, error))
+          return FALSE;
+        sr_stmt_reset (owner_row);
+      }
+
+      /* Most customers have follow-ups; the latest sets the next date, around today. */
+      if (g_rand_int_range (rand, 0, 10) < 6)
+        {
+          guint n = (guint) g_rand_int_range (rand, 1, 4);
+          gint64 last = at;
+          g_autofree char *next_day = NULL;
+          for (guint k = 0; k < n; k++)
+            {
+              gint64 when = last + g_rand_int_range (rand, 1, 8) * 86400;
+              gboolean is_last;
+              if (when > today_start + 9 * 3600)
+                break;
+              last = when;
+              is_last = k + 1 == n || last + 86400 > today_start;
+              g_clear_pointer (&next_day, g_free);
+              if (is_last && days_ago < 60)
+                next_day = sr_day_from_unix (today_start + (gint64) g_rand_int_range (rand, -5, 12) * 86400);
+              sr_stmt_bind_int (follow_up, 1, id);
+              sr_stmt_bind_int (follow_up, 2, owner);
+              sr_stmt_bind_int (follow_up, 3, last);
+              sr_stmt_bind_text (follow_up, 4, methods[g_rand_int_range (rand, 0, G_N_ELEMENTS (methods))]);
+              sr_stmt_bind_text (follow_up, 5, notes[g_rand_int_range (rand, 0, G_N_ELEMENTS (notes))]);
+              sr_stmt_bind_text (follow_up, 6, next_day);
+              if (!sr_stmt_exec (follow_up, error))
+                return FALSE;
+              sr_stmt_reset (follow_up);
+              if (is_last)
+                break;
+            }
+          sr_stmt_bind_int (update, 1, id);
+          sr_stmt_bind_int (update, 2, last);
+          sr_stmt_bind_text (update, 3, next_day);
+          if (!sr_stmt_exec (update, error))
+            return FALSE;
+          sr_stmt_reset (update);
+        }
     }
   return TRUE;
 }

@@ -52,6 +52,8 @@ static const struct {
     SR_ROLE_RECEPTIONIST | SR_ROLE_CUSTOMER_MANAGER | SR_ROLE_MANAGER },
   { SR_ACTION_TRANSFER_OWNERSHIP, "transfer-ownership", N_("Transfer customers to another owner"),
     SR_ROLE_CUSTOMER_MANAGER | SR_ROLE_MANAGER },
+  { SR_ACTION_FOLLOW_UP, "follow-up", N_("Record follow-ups"),
+    SR_ROLE_CONSULTANT | SR_ROLE_CUSTOMER_MANAGER | SR_ROLE_MANAGER },
 };
 
 SrRole

@@ -38,6 +38,7 @@ typedef enum {
   SR_ACTION_SET_ROTATION_ORDER,  /* set the day's rotation order of a group */
   SR_ACTION_RUN_ROTATION,        /* record arrivals, skips, receptions at the desk */
   SR_ACTION_TRANSFER_OWNERSHIP,  /* move customers to another owner by hand */
+  SR_ACTION_FOLLOW_UP,           /* record follow-ups (consultants: their own customers) */
   SR_N_ACTIONS
 } SrAction;
 

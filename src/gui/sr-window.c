@@ -4,6 +4,7 @@
 
 #include "admin/sr-admin-page.h"
 #include "customers/sr-customers-page.h"
+#include "customers/sr-my-day-page.h"
 #include "frontdesk/sr-front-desk-page.h"
 #include "core/sr-office.h"
 #include "core/sr-staff.h"
@@ -159,6 +160,14 @@ build_main_pages (SrWindow *self)
   clear_main_pages (self);
   sr_office_get (self->ctx, NULL, &kind, NULL);
 
+  if (sr_my_day_page_is_for (session))
+    {
+      GtkWidget *day = sr_my_day_page_new (self->ctx);
+      AdwViewStackPage *page = adw_view_stack_add_titled (self->main_stack, day, "myday",
+                                                          _("My Day"));
+      adw_view_stack_page_set_icon_name (page, "x-office-calendar-symbolic");
+      any = TRUE;
+    }
   if (sr_front_desk_page_is_for (session))
     {
       GtkWidget *desk = sr_front_desk_page_new (self->ctx);

@@ -7,6 +7,7 @@
 #include "core/sr-audit.h"
 #include "core/sr-customers.h"
 #include "core/sr-desk.h"
+#include "core/sr-follow-ups.h"
 #include "core/sr-error.h"
 #include "core/sr-media.h"
 #include "core/sr-stages.h"
@@ -290,6 +291,26 @@ static gboolean do_transfer (SrContext *ctx, GError **error)
   return sr_customers_transfer (ctx, 1, me_or_admin (ctx), "测试转移", error);
 }
 
+static gboolean do_follow_up (SrContext *ctx, GError **error)
+{
+  gint64 customer = 1;
+  if (sr_session_may (sr_context_get_session (ctx), SR_ACTION_FOLLOW_UP))
+    {
+      /* A customer of the acting person, so a consultant may follow it up. */
+      static int n = 0;
+      g_autofree char *phone = g_strdup_printf ("1370000%04d", ++n);
+      const char *phones[] = { phone, NULL };
+      SrCustomerInput in = { "跟进客户", NULL, "call", 0, NULL, me_or_admin (ctx), phones, FALSE };
+      g_autoptr(SrSession) cli = sr_session_new_command_line ();
+      g_autoptr(SrContext) root = sr_context_new (sr_context_get_db (ctx), NULL);
+      sr_context_set_session (root, cli);
+      customer = sr_customers_add (root, &in, error);
+      if (customer == 0)
+        return FALSE;
+    }
+  return sr_follow_ups_add (ctx, customer, SR_FOLLOW_UP_PHONE, "测试跟进", NULL, error) > 0;
+}
+
 static const ActionFunc action_funcs[SR_N_ACTIONS] = {
   [SR_ACTION_MANAGE_STAFF] = do_manage_staff,
   [SR_ACTION_EDIT_OFFICE] = do_edit_office,
@@ -303,6 +324,7 @@ static const ActionFunc action_funcs[SR_N_ACTIONS] = {
   [SR_ACTION_SET_ROTATION_ORDER] = do_set_order,
   [SR_ACTION_RUN_ROTATION] = do_run_rotation,
   [SR_ACTION_TRANSFER_OWNERSHIP] = do_transfer,
+  [SR_ACTION_FOLLOW_UP] = do_follow_up,
 };
 
 /* What PRODUCT.md's table says, written out independently of sr-roles.c. */
@@ -328,6 +350,9 @@ expected (SrRole role, SrAction action)
     case SR_ACTION_SET_ROTATION_ORDER:
     case SR_ACTION_TRANSFER_OWNERSHIP:
       return role == SR_ROLE_CUSTOMER_MANAGER || role == SR_ROLE_MANAGER;
+    case SR_ACTION_FOLLOW_UP:
+      return role == SR_ROLE_CONSULTANT || role == SR_ROLE_CUSTOMER_MANAGER ||
+             role == SR_ROLE_MANAGER;
     case SR_ACTION_RUN_ROTATION:
       return role == SR_ROLE_RECEPTIONIST || role == SR_ROLE_CUSTOMER_MANAGER ||
              role == SR_ROLE_MANAGER;

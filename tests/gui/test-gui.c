@@ -107,6 +107,19 @@ test_roles_see_their_pages (void)
   g_assert_false (sr_window_show_page (window, "admin"));
   g_assert_true (sr_window_show_page (window, "frontdesk"));
   g_assert_false (sr_window_show_page (window, "welcome"));
+  /* A consultant has their day and the customers. */
+  {
+    g_autoptr(SrContext) gw = NULL;
+    sr_window_sign_in_as (window, admin_session);
+    gw = sr_test_context_as (admin, "guwen", SR_ROLE_CONSULTANT);
+    sr_window_sign_in_as (window, sr_context_get_session (gw));
+    sr_gui_test_spin_idle ();
+    g_assert_true (sr_window_show_page (window, "myday"));
+    sr_gui_test_spin_idle ();
+    g_assert_nonnull (sr_gui_test_find (GTK_WIDGET (window), "Nothing due today."));
+    g_assert_true (sr_window_show_page (window, "customers"));
+    g_assert_false (sr_window_show_page (window, "frontdesk"));
+  }
   /* A finance person has neither yet: a page that says so. */
   sr_window_sign_in_as (window, sr_context_get_session (fin));
   sr_gui_test_spin_idle ();

@@ -1,6 +1,6 @@
 /* sr-screenshot — opens one screen of Salesroom on a database and writes a PNG.
  *
- *   sr-screenshot --db FILE [--user LOGIN] [--page NAME] [--size WxH] -o FILE.png
+ *   sr-screenshot --db FILE [--user LOGIN] [--page NAME] [--size WxH] [--customer ID] -o FILE.png
  *
  * NAME: setup, sign-in, welcome, frontdesk, admin/staff, admin/units, admin/media, admin/stages,
  * admin/office. --user signs that person in without a password (the tool is for
@@ -12,6 +12,7 @@
 #include <locale.h>
 
 #include "core/sr-staff.h"
+#include "gui/customers/sr-customers-page.h"
 #include "gui/sr-window.h"
 
 static gboolean
@@ -35,12 +36,15 @@ int
 main (int argc, char *argv[])
 {
   g_autofree char *db_path = NULL, *user = NULL, *page = NULL, *size = NULL, *output = NULL;
+  gint64 customer = 0;
+  GtkWidget *shown;
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, "database", "FILE" },
     { "user", 0, 0, G_OPTION_ARG_STRING, &user, "sign in as", "LOGIN" },
     { "page", 0, 0, G_OPTION_ARG_STRING, &page, "screen", "NAME" },
     { "size", 0, 0, G_OPTION_ARG_STRING, &size, "window size", "WxH" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "PNG to write", "FILE" },
+    { "customer", 0, 0, G_OPTION_ARG_INT64, &customer, "show this customer's page instead", "ID" },
     { NULL }
   };
   g_autoptr(GOptionContext) options = g_option_context_new ("- screenshot a Salesroom screen");
@@ -102,15 +106,22 @@ main (int argc, char *argv[])
       g_printerr ("no page %s for this person\n", page);
       return 1;
     }
-  spin (700);
+  spin (1200);
+  shown = GTK_WIDGET (window);
+  if (customer > 0)
+    {
+      shown = sr_customer_window_new (GTK_WIDGET (window), ctx, customer);
+      gtk_window_present (GTK_WINDOW (shown));
+      spin (700);
+    }
 
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
-  width = gtk_widget_get_width (GTK_WIDGET (window));
-  height = gtk_widget_get_height (GTK_WIDGET (window));
+  paintable = gtk_widget_paintable_new (shown);
+  width = gtk_widget_get_width (shown);
+  height = gtk_widget_get_height (shown);
   snapshot = gtk_snapshot_new ();
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (snapshot);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (shown)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_object_unref (paintable);
   if (!gdk_texture_save_to_png (texture, output))

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "core/sr-customers.h"
+#include "core/sr-follow-ups.h"
 #include "core/sr-staff.h"
 #include "gui/sr-form.h"
 #include "gui/sr-gui-util.h"
@@ -270,6 +271,39 @@ on_transfer (GtkButton *button,
   sr_form_run (form, save_transfer, t, (GDestroyNotify) transfer_free);
 }
 
+static gboolean
+save_follow_up (SrForm   *form,
+                gpointer  user_data,
+                GError  **error)
+{
+  GtkWidget *window = user_data;
+  SrContext *ctx = g_object_get_data (G_OBJECT (window), "ctx");
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (window), "customer-id"));
+
+  return sr_follow_ups_add (ctx, id, (SrFollowUpMethod) sr_form_get_selected (form, "method"),
+                            sr_form_get_text (form, "content"), sr_form_get_text (form, "next"),
+                            error) > 0;
+}
+
+static void
+on_follow_up (GtkButton *button,
+              GtkWidget *window)
+{
+  SrContext *ctx = g_object_get_data (G_OBJECT (window), "ctx");
+  const char *methods[SR_N_FOLLOW_UP_METHODS + 1] = { NULL };
+  g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (sr_context_now (ctx));
+  g_autoptr(GDateTime) later = g_date_time_add_days (now, 3);
+  g_autofree char *next = g_date_time_format (later, "%Y-%m-%d");
+  SrForm *form = sr_form_new (window, _("Follow-up"), _("_Record"));
+
+  for (guint i = 0; i < SR_N_FOLLOW_UP_METHODS; i++)
+    methods[i] = sr_follow_up_method_get_label ((SrFollowUpMethod) i);
+  sr_form_add_choice (form, "method", _("How"), methods, 0);
+  sr_form_add_entry (form, "content", _("What was said or done"), NULL);
+  sr_form_add_entry (form, "next", _("Next follow-up (YYYY-MM-DD; empty for none)"), next);
+  sr_form_run (form, save_follow_up, window, NULL);
+}
+
 static void
 fill_customer_window (GtkWidget *window)
 {
@@ -321,6 +355,19 @@ fill_customer_window (GtkWidget *window)
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (info));
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (history), _("Calls, visits and owners"));
+  {
+    SrSession *session = sr_context_get_session (ctx);
+    gboolean may = sr_session_may (session, SR_ACTION_FOLLOW_UP) &&
+                   ((sr_session_get_roles (session) & (SR_ROLE_CUSTOMER_MANAGER | SR_ROLE_MANAGER)) ||
+                    c->owner_id == sr_session_get_staff_id (session));
+    if (may)
+      {
+        GtkWidget *button = gtk_button_new_with_mnemonic (_("Add _Follow-up…"));
+        gtk_widget_add_css_class (button, "flat");
+        g_signal_connect (button, "clicked", G_CALLBACK (on_follow_up), window);
+        adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (history), button);
+      }
+  }
   timeline = sr_customers_timeline (ctx, id, &error);
   for (guint i = 0; timeline != NULL && i < timeline->len; i++)
     {

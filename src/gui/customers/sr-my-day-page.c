@@ -1,0 +1,114 @@
+/* sr-my-day-page.c — see sr-my-day-page.h. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "core/sr-follow-ups.h"
+#include "gui/sr-window.h"
+#include "sr-customers-page.h"
+#include "sr-my-day-page.h"
+
+typedef struct {
+  SrContext *ctx;
+  GtkWidget *root;
+  GtkWidget *page;     /* AdwPreferencesPage, rebuilt on change */
+  GtkWidget *scroller;
+  gulong changed_id;
+} MyDay;
+
+gboolean
+sr_my_day_page_is_for (SrSession *session)
+{
+  return session != NULL && (sr_session_get_roles (session) & SR_ROLE_CONSULTANT) != 0;
+}
+
+static void
+my_day_free (MyDay *m)
+{
+  g_clear_signal_handler (&m->changed_id, m->ctx);
+  g_clear_object (&m->ctx);
+  g_free (m);
+}
+
+static void
+on_row_activated (AdwActionRow *row,
+                  MyDay        *m)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "customer-id"));
+  gtk_window_present (GTK_WINDOW (sr_customer_window_new (m->root, m->ctx, id)));
+}
+
+static void
+add_group (MyDay      *m,
+           const char *title,
+           const char *empty,
+           GPtrArray  *items)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  g_autofree char *full_title = g_strdup_printf ("%s (%u)", title, items->len);
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), full_title);
+  if (items->len == 0)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), empty);
+  for (guint i = 0; i < items->len; i++)
+    {
+      SrMyDayItem *item = g_ptr_array_index (items, i);
+      GtkWidget *row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->customer_name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), item->detail);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      if (item->is_overdue)
+        gtk_widget_add_css_class (row, "overdue");
+      g_object_set_data (G_OBJECT (row), "customer-id", GSIZE_TO_POINTER (item->customer_id));
+      g_signal_connect (row, "activated", G_CALLBACK (on_row_activated), m);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (m->page), ADW_PREFERENCES_GROUP (group));
+}
+
+static void
+refresh (MyDay *m)
+{
+  g_autoptr(GError) error = NULL;
+  SrSession *session = sr_context_get_session (m->ctx);
+  g_autoptr(SrMyDay) day = NULL;
+
+  if (session == NULL)
+    return;
+  day = sr_my_day_load (m->ctx, sr_session_get_staff_id (session), &error);
+  m->page = adw_preferences_page_new ();
+  if (day == NULL)
+    {
+      sr_toast_error (m->root, error);
+      return;
+    }
+  add_group (m, _("Follow-ups due"), _("Nothing due today."), day->due);
+  add_group (m, _("Your customers who came while you were out"), _("Nobody came for you while you were out."), day->covered);
+  add_group (m, _("New customers you received today"), _("None yet today."), day->received);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (m->scroller), m->page);
+}
+
+static void
+on_changed (SrContext  *ctx,
+            const char *table,
+            MyDay      *m)
+{
+  if (g_strcmp0 (table, "customers") == 0 || g_strcmp0 (table, "rotation") == 0)
+    refresh (m);
+}
+
+GtkWidget *
+sr_my_day_page_new (SrContext *ctx)
+{
+  MyDay *m = g_new0 (MyDay, 1);
+
+  m->ctx = g_object_ref (ctx);
+  m->scroller = gtk_scrolled_window_new ();
+  m->root = m->scroller;
+  g_object_set_data_full (G_OBJECT (m->root), "sr-my-day", m, (GDestroyNotify) my_day_free);
+  m->changed_id = g_signal_connect (ctx, "changed", G_CALLBACK (on_changed), m);
+  refresh (m);
+  return m->root;
+}
