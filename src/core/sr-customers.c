@@ -912,3 +912,312 @@ sr_customers_timeline (SrContext  *ctx,
     return NULL;
   return g_steal_pointer (&rows);
 }
+
+/* The record ------------------------------------------------------------------------------------ */
+
+static const struct {
+  const char *column;
+  const char *label;
+} field_table[] = {
+  { "age_band", N_("Age") },
+  { "occupation", N_("Occupation") },
+  { "income_band", N_("Income") },
+  { "education", N_("Education") },
+  { "residence_area", N_("Lives in") },
+  { "intention_unit_type", N_("Wanted unit type") },
+  { "intention_area", N_("Wanted area, m²") },
+  { "floor_preference", N_("Floor preference") },
+  { "house_address", N_("House to decorate (address)") },
+  { "purchase_motive", N_("Purchase motive") },
+  { "characteristics", N_("Characteristics") },
+  { "questions", N_("Questions asked") },
+  { "notes", N_("Notes") },
+};
+
+const SrCustomerField *
+sr_customer_fields (guint *n_fields)
+{
+  static SrCustomerField fields[G_N_ELEMENTS (field_table)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (field_table); i++)
+    {
+      fields[i].column = field_table[i].column;
+      fields[i].label = _(field_table[i].label);
+    }
+  *n_fields = G_N_ELEMENTS (field_table);
+  return fields;
+}
+
+char *
+sr_id_card_mask (const char *id_card)
+{
+  gsize n = id_card != NULL ? strlen (id_card) : 0;
+
+  if (n < 10)
+    return g_strnfill (n, '*');
+  return g_strdup_printf ("%.6s%s%s", id_card, "********", id_card + n - 4);
+}
+
+static gboolean
+is_known_column (const char *column)
+{
+  static const char *extra[] = { "name", "grade", "gender", "id_card", "budget" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (field_table); i++)
+    if (g_strcmp0 (field_table[i].column, column) == 0)
+      return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (extra); i++)
+    if (g_strcmp0 (extra[i], column) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+GHashTable *
+sr_customers_get_details (SrContext  *ctx,
+                          gint64      customer_id,
+                          GError    **error)
+{
+  g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(GString) sql = g_string_new ("SELECT name, grade, gender, id_card, budget_fen, "
+                                         "coalesce (owner_id, 0)");
+  g_autoptr(SrStmt) stmt = NULL;
+  SrStep step;
+  gboolean visible;
+
+  for (guint i = 0; i < G_N_ELEMENTS (field_table); i++)
+    g_string_append_printf (sql, ", %s", field_table[i].column);
+  g_string_append (sql, " FROM customers WHERE id = ?1");
+  stmt = sr_db_prepare (sr_context_get_db (ctx), sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+  sr_stmt_bind_int (stmt, 1, customer_id);
+  step = sr_stmt_step (stmt, error);
+  if (step == SR_STEP_DONE)
+    g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_NOT_FOUND, _("No such customer."));
+  if (step != SR_STEP_ROW)
+    return NULL;
+  visible = sr_customers_may_see_phone (sr_context_get_session (ctx), sr_stmt_get_int (stmt, 5));
+  g_hash_table_insert (values, "name", sr_stmt_dup_text (stmt, 0));
+  g_hash_table_insert (values, "grade", sr_stmt_dup_text (stmt, 1));
+  g_hash_table_insert (values, "gender", sr_stmt_dup_text (stmt, 2));
+  g_hash_table_insert (values, "id_card", visible ? sr_stmt_dup_text (stmt, 3)
+                                                  : sr_id_card_mask (sr_stmt_get_text (stmt, 3)));
+  if (!sr_stmt_is_null (stmt, 4))
+    g_hash_table_insert (values, "budget", g_strdup_printf ("%" G_GINT64_FORMAT, sr_stmt_get_int (stmt, 4)));
+  for (guint i = 0; i < G_N_ELEMENTS (field_table); i++)
+    if (!sr_stmt_is_null (stmt, 6 + (int) i))
+      g_hash_table_insert (values, (gpointer) field_table[i].column, sr_stmt_dup_text (stmt, 6 + (int) i));
+  return g_steal_pointer (&values);
+}
+
+static gboolean
+valid_id_card (const char *text)
+{
+  gsize n = strlen (text);
+
+  if (n != 18 && n != 15)
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    if (!g_ascii_isdigit (text[i]) && !(i == 17 && (text[i] == 'X' || text[i] == 'x')))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+sr_customers_update_details (SrContext   *ctx,
+                             gint64       customer_id,
+                             GHashTable  *values,
+                             GError     **error)
+{
+  SrDb *db = sr_context_get_db (ctx);
+  SrSession *session = sr_context_get_session (ctx);
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(SrJson) before_json = sr_json_new ();
+  g_autoptr(SrJson) after_json = sr_json_new ();
+  g_autofree char *b = NULL;
+  g_autofree char *a = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  gint64 owner = 0;
+  gboolean name_changed = FALSE;
+
+  if (!sr_context_check (ctx, SR_ACTION_EDIT_CUSTOMER, error))
+    return FALSE;
+
+  /* Check everything before writing anything. */
+  g_hash_table_iter_init (&iter, values);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const char *column = key;
+      const char *text = value;
+
+      if (!is_known_column (column))
+        {
+          g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID, "unknown field %s", column);
+          return FALSE;
+        }
+      if (g_strcmp0 (column, "name") == 0 && (text == NULL || *text == '\0'))
+        {
+          g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID, _("A customer needs a name."));
+          return FALSE;
+        }
+      if (g_strcmp0 (column, "grade") == 0 && text != NULL && *text != '\0' &&
+          (strlen (text) != 1 || text[0] < 'A' || text[0] > 'D'))
+        {
+          g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID, _("A grade is A, B, C or D."));
+          return FALSE;
+        }
+      if (g_strcmp0 (column, "gender") == 0 && text != NULL && *text != '\0' &&
+          g_strcmp0 (text, "male") != 0 && g_strcmp0 (text, "female") != 0)
+        {
+          g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID, "gender is male or female");
+          return FALSE;
+        }
+      if (g_strcmp0 (column, "id_card") == 0 && text != NULL && *text != '\0' && !valid_id_card (text))
+        {
+          g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID,
+                       _("“%s” is not an ID-card number: 18 characters (the last may be X), "
+                         "or 15 digits."), text);
+          return FALSE;
+        }
+      if (g_strcmp0 (column, "budget") == 0 && text != NULL && *text != '\0')
+        {
+          gint64 fen;
+          if (!g_ascii_string_to_signed (text, 10, 0, G_MAXINT64 / 100, &fen, NULL))
+            {
+              g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID, _("The budget is an amount of money."));
+              return FALSE;
+            }
+        }
+      if (text != NULL && g_utf8_strlen (text, -1) > 500)
+        {
+          g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID, _("A field has at most 500 characters."));
+          return FALSE;
+        }
+    }
+
+  if (!sr_db_begin (db, error))
+    return FALSE;
+  {
+    g_autoptr(SrStmt) stmt = sr_db_prepare (db, "SELECT coalesce (owner_id, 0) FROM customers "
+                                            "WHERE id = ?1 AND is_voided = 0", error);
+    if (stmt == NULL)
+      goto fail;
+    sr_stmt_bind_int (stmt, 1, customer_id);
+    if (sr_stmt_step (stmt, error) != SR_STEP_ROW)
+      {
+        if (error != NULL && *error == NULL)
+          g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_NOT_FOUND, _("No such customer."));
+        goto fail;
+      }
+    owner = sr_stmt_get_int (stmt, 0);
+  }
+  if (!(sr_session_get_roles (session) & (SR_ROLE_CUSTOMER_MANAGER | SR_ROLE_MANAGER)) &&
+      owner != sr_session_get_staff_id (session))
+    {
+      g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_DENIED,
+                   _("This is another consultant’s customer: only the owner edits the record."));
+      goto fail;
+    }
+  before = sr_customers_get_details (ctx, customer_id, error);
+  if (before == NULL)
+    goto fail;
+
+  g_hash_table_iter_init (&iter, values);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const char *column = key;
+      g_autofree char *text = value != NULL ? g_strstrip (g_strdup (value)) : NULL;
+      const char *db_column = g_strcmp0 (column, "budget") == 0 ? "budget_fen" : column;
+      g_autofree char *sql = g_strdup_printf ("UPDATE customers SET %s = ?2 WHERE id = ?1", db_column);
+      g_autoptr(SrStmt) stmt = NULL;
+
+      /* An ID card shown masked and left as it was is not a change. */
+      if (g_strcmp0 (column, "id_card") == 0 && g_strcmp0 (text, g_hash_table_lookup (before, "id_card")) == 0)
+        continue;
+      stmt = sr_db_prepare (db, sql, error);
+      if (stmt == NULL)
+        goto fail;
+      sr_stmt_bind_int (stmt, 1, customer_id);
+      if (text == NULL || *text == '\0')
+        sr_stmt_bind_null (stmt, 2);
+      else if (g_strcmp0 (column, "budget") == 0)
+        sr_stmt_bind_int (stmt, 2, g_ascii_strtoll (text, NULL, 10));
+      else if (g_strcmp0 (column, "id_card") == 0)
+        {
+          g_autofree char *upper = g_ascii_strup (text, -1);
+          sr_stmt_bind_text (stmt, 2, upper);
+        }
+      else
+        sr_stmt_bind_text (stmt, 2, text);
+      if (!sr_stmt_exec (stmt, error))
+        goto fail;
+      if (g_strcmp0 (column, "name") == 0)
+        name_changed = g_strcmp0 (text, g_hash_table_lookup (before, "name")) != 0;
+      /* The audit keeps personal numbers out: it says they changed. */
+      if (g_strcmp0 (column, "id_card") == 0)
+        {
+          sr_json_add_text (before_json, column, "…");
+          sr_json_add_text (after_json, column, "changed");
+        }
+      else
+        {
+          sr_json_add_text (before_json, column, g_hash_table_lookup (before, column));
+          sr_json_add_text (after_json, column, text);
+        }
+    }
+
+  if (name_changed)
+    {
+      /* The name's search keys and sort key follow it. */
+      SrPinyin *pinyin = sr_context_get_pinyin (ctx, error);
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) phones = NULL;
+      const char *name = g_hash_table_lookup (values, "name");
+      g_autofree char *full = NULL;
+      g_autoptr(SrStmt) stmt = NULL;
+      SrStep step;
+
+      if (pinyin == NULL)
+        goto fail;
+      stmt = sr_db_prepare (db, "SELECT phone FROM customer_phones WHERE customer_id = ?1", error);
+      if (stmt == NULL)
+        goto fail;
+      sr_stmt_bind_int (stmt, 1, customer_id);
+      while ((step = sr_stmt_step (stmt, error)) == SR_STEP_ROW)
+        g_strv_builder_add (builder, sr_stmt_get_text (stmt, 0));
+      if (step == SR_STEP_ERROR)
+        goto fail;
+      g_clear_pointer (&stmt, sr_stmt_done);
+      phones = g_strv_builder_end (builder);
+      stmt = sr_db_prepare (db, "DELETE FROM customer_search WHERE customer_id = ?1", error);
+      if (stmt == NULL)
+        goto fail;
+      sr_stmt_bind_int (stmt, 1, customer_id);
+      if (!sr_stmt_exec (stmt, error))
+        goto fail;
+      g_clear_pointer (&stmt, sr_stmt_done);
+      if (!sr_customers_write_keys (db, pinyin, customer_id, name, (const char * const *) phones, error))
+        goto fail;
+      full = sr_pinyin_full (pinyin, name);
+      stmt = sr_db_prepare (db, "UPDATE customers SET name_pinyin = ?2 WHERE id = ?1", error);
+      if (stmt == NULL)
+        goto fail;
+      sr_stmt_bind_int (stmt, 1, customer_id);
+      sr_stmt_bind_text (stmt, 2, full);
+      if (!sr_stmt_exec (stmt, error))
+        goto fail;
+    }
+
+  b = sr_json_end (before_json);
+  a = sr_json_end (after_json);
+  if (!sr_audit_write (ctx, "update", "customers", customer_id, b, a, error) ||
+      !sr_db_commit (db, error))
+    goto fail;
+  sr_context_emit_changed (ctx, "customers");
+  return TRUE;
+
+fail:
+  sr_db_rollback (db);
+  return FALSE;
+}

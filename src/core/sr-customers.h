@@ -85,6 +85,28 @@ GPtrArray  *sr_customers_page         (SrContext             *ctx,
                                        guint                  limit,
                                        GError               **error);
 
+/* The free-text fields of a customer's record, in the order a form shows them. */
+typedef struct {
+  const char *column;
+  const char *label;   /* translated */
+} SrCustomerField;
+
+const SrCustomerField *sr_customer_fields (guint *n_fields);
+
+/* column → value of the fields above, plus "name", "grade", "gender", "id_card"
+ * (masked unless the person may see it, like phones) and "budget" (fen as text). */
+GHashTable *sr_customers_get_details  (SrContext             *ctx,
+                                       gint64                 customer_id,
+                                       GError               **error);
+/* Updates the given columns (any of the above; NULL or "" clears a field). A consultant
+ * edits their own customers; supervisors and managers anyone's. The ID-card number is
+ * checked (18 characters, the last may be X; or 15 digits). */
+gboolean    sr_customers_update_details (SrContext           *ctx,
+                                       gint64                 customer_id,
+                                       GHashTable            *values,
+                                       GError               **error);
+char       *sr_id_card_mask           (const char            *id_card);
+
 /* One line of a customer's history: a call, a visit, or a change of owner. */
 typedef struct {
   gint64 at;

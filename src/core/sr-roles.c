@@ -54,6 +54,8 @@ static const struct {
     SR_ROLE_CUSTOMER_MANAGER | SR_ROLE_MANAGER },
   { SR_ACTION_FOLLOW_UP, "follow-up", N_("Record follow-ups"),
     SR_ROLE_CONSULTANT | SR_ROLE_CUSTOMER_MANAGER | SR_ROLE_MANAGER },
+  { SR_ACTION_EDIT_CUSTOMER, "edit-customer", N_("Edit a customer’s record"),
+    SR_ROLE_CONSULTANT | SR_ROLE_CUSTOMER_MANAGER | SR_ROLE_MANAGER },
 };
 
 SrRole

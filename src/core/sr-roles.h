@@ -39,6 +39,7 @@ typedef enum {
   SR_ACTION_RUN_ROTATION,        /* record arrivals, skips, receptions at the desk */
   SR_ACTION_TRANSFER_OWNERSHIP,  /* move customers to another owner by hand */
   SR_ACTION_FOLLOW_UP,           /* record follow-ups (consultants: their own customers) */
+  SR_ACTION_EDIT_CUSTOMER,       /* edit a customer's record (consultants: their own) */
   SR_N_ACTIONS
 } SrAction;
 

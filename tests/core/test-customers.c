@@ -234,6 +234,69 @@ test_paging (void)
   sr_test_context_finish (g_steal_pointer (&admin));
 }
 
+static void
+test_details (void)
+{
+  g_autoptr(SrContext) admin = sr_test_context_new (SR_OFFICE_PROPERTY);
+  g_autoptr(SrContext) desk = sr_test_context_as (admin, "qiantai", SR_ROLE_RECEPTIONIST);
+  g_autoptr(SrContext) own = sr_test_context_as (admin, "guwen1", SR_ROLE_CONSULTANT);
+  g_autoptr(SrContext) other = sr_test_context_as (admin, "guwen2", SR_ROLE_CONSULTANT);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) values = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) seen = NULL;
+  gint64 id = add (desk, "张三", "13912345678", staff_id_of (own), FALSE, &error);
+  guint n = 0;
+
+  g_assert_cmpuint (sr_customer_fields (&n)[0].column[0], !=, 0);
+  g_assert_cmpuint (n, >=, 12);
+
+  g_hash_table_insert (values, "id_card", "11010519491231002X");
+  g_hash_table_insert (values, "occupation", "教师");
+  g_hash_table_insert (values, "budget", "250000000");
+  g_hash_table_insert (values, "grade", "A");
+  /* Not the owner, not a receptionist: refused. */
+  g_assert_false (sr_customers_update_details (other, id, values, &error));
+  g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_false (sr_customers_update_details (desk, id, values, &error));
+  g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_true (sr_customers_update_details (own, id, values, &error));
+  g_assert_no_error (error);
+
+  /* The owner sees the ID card; a receptionist sees it masked. */
+  seen = sr_customers_get_details (own, id, &error);
+  g_assert_cmpstr (g_hash_table_lookup (seen, "id_card"), ==, "11010519491231002X");
+  g_assert_cmpstr (g_hash_table_lookup (seen, "occupation"), ==, "教师");
+  g_assert_cmpstr (g_hash_table_lookup (seen, "budget"), ==, "250000000");
+  g_clear_pointer (&seen, g_hash_table_unref);
+  seen = sr_customers_get_details (desk, id, &error);
+  g_assert_cmpstr (g_hash_table_lookup (seen, "id_card"), ==, "110105********002X");
+  g_clear_pointer (&seen, g_hash_table_unref);
+
+  /* A bad ID card changes nothing. */
+  g_hash_table_remove_all (values);
+  g_hash_table_insert (values, "id_card", "12345");
+  g_hash_table_insert (values, "occupation", "医生");
+  g_assert_false (sr_customers_update_details (own, id, values, &error));
+  g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID);
+  g_clear_error (&error);
+  seen = sr_customers_get_details (own, id, &error);
+  g_assert_cmpstr (g_hash_table_lookup (seen, "occupation"), ==, "教师");
+  g_clear_pointer (&seen, g_hash_table_unref);
+
+  /* A new name is found by its new pinyin, not the old. */
+  g_hash_table_remove_all (values);
+  g_hash_table_insert (values, "name", "曾先生");
+  g_assert_true (sr_customers_update_details (own, id, values, &error));
+  g_assert_cmpuint (count_hits (desk, "zxs", "曾先生"), ==, 1);
+  g_assert_cmpuint (count_hits (desk, "zs", NULL), ==, 0);
+  g_assert_cmpuint (count_hits (desk, "5678", "曾先生"), ==, 1);
+
+  g_clear_object (&desk); g_clear_object (&own); g_clear_object (&other);
+  sr_test_context_finish (g_steal_pointer (&admin));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -243,5 +306,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/customers/masking-in-core", test_masking_in_core);
   g_test_add_func ("/customers/search", test_search);
   g_test_add_func ("/customers/paging", test_paging);
+  g_test_add_func ("/customers/details", test_details);
   return g_test_run ();
 }

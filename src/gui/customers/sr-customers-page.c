@@ -6,6 +6,7 @@
 
 #include "core/sr-customers.h"
 #include "core/sr-follow-ups.h"
+#include "core/sr-money.h"
 #include "core/sr-staff.h"
 #include "gui/sr-form.h"
 #include "gui/sr-gui-util.h"
@@ -304,6 +305,93 @@ on_follow_up (GtkButton *button,
   sr_form_run (form, save_follow_up, window, NULL);
 }
 
+static const char *grades[] = { "", "A", "B", "C", "D" };
+static const char *genders[] = { "", "male", "female" };
+
+static guint
+index_of (const char * const *list,
+          guint               n,
+          const char         *value)
+{
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (list[i], value != NULL ? value : "") == 0)
+      return i;
+  return 0;
+}
+
+static gboolean
+save_details (SrForm   *form,
+              gpointer  user_data,
+              GError  **error)
+{
+  GtkWidget *window = user_data;
+  SrContext *ctx = g_object_get_data (G_OBJECT (window), "ctx");
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (window), "customer-id"));
+  g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  const char *budget = sr_form_get_text (form, "budget");
+  const SrCustomerField *fields;
+  guint n = 0;
+
+  g_hash_table_insert (values, "name", g_strdup (sr_form_get_text (form, "name")));
+  g_hash_table_insert (values, "grade", g_strdup (grades[sr_form_get_selected (form, "grade")]));
+  g_hash_table_insert (values, "gender", g_strdup (genders[sr_form_get_selected (form, "gender")]));
+  g_hash_table_insert (values, "id_card", g_strdup (sr_form_get_text (form, "id_card")));
+  if (*budget != '\0')
+    {
+      SrFen fen;
+      if (!sr_money_parse (budget, &fen, error))
+        return FALSE;
+      g_hash_table_insert (values, "budget", g_strdup_printf ("%" G_GINT64_FORMAT, fen));
+    }
+  else
+    g_hash_table_insert (values, "budget", g_strdup (""));
+  fields = sr_customer_fields (&n);
+  for (guint i = 0; i < n; i++)
+    g_hash_table_insert (values, (gpointer) fields[i].column,
+                         g_strdup (sr_form_get_text (form, fields[i].column)));
+  return sr_customers_update_details (ctx, id, values, error);
+}
+
+static void
+on_edit_details (GtkButton *button,
+                 GtkWidget *window)
+{
+  SrContext *ctx = g_object_get_data (G_OBJECT (window), "ctx");
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (window), "customer-id"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) v = sr_customers_get_details (ctx, id, &error);
+  const char *grade_labels[] = { _("not graded"), "A", "B", "C", "D", NULL };
+  const char *gender_labels[] = { _("not given"), _("Male"), _("Female"), NULL };
+  g_autofree char *budget = NULL;
+  const SrCustomerField *fields;
+  guint n = 0;
+  SrForm *form;
+
+  if (v == NULL)
+    {
+      sr_toast_error (window, error);
+      return;
+    }
+  if (g_hash_table_lookup (v, "budget") != NULL)
+    {
+      gint64 fen = g_ascii_strtoll (g_hash_table_lookup (v, "budget"), NULL, 10);
+      budget = g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", fen / 100, (int) (fen % 100));
+    }
+  form = sr_form_new (window, _("Edit the Customer"), NULL);
+  gtk_window_set_default_size (GTK_WINDOW (form), 560, 720);
+  sr_form_add_entry (form, "name", _("Full name"), g_hash_table_lookup (v, "name"));
+  sr_form_add_choice (form, "gender", _("Gender"), gender_labels,
+                      index_of (genders, G_N_ELEMENTS (genders), g_hash_table_lookup (v, "gender")));
+  sr_form_add_choice (form, "grade", _("Grade"), grade_labels,
+                      index_of (grades, G_N_ELEMENTS (grades), g_hash_table_lookup (v, "grade")));
+  sr_form_add_entry (form, "id_card", _("ID-card number"), g_hash_table_lookup (v, "id_card"));
+  sr_form_add_entry (form, "budget", _("Budget, ¥"), budget);
+  fields = sr_customer_fields (&n);
+  for (guint i = 0; i < n; i++)
+    sr_form_add_entry (form, fields[i].column, fields[i].label, g_hash_table_lookup (v, fields[i].column));
+  sr_form_run (form, save_details, window, NULL);
+}
+
 static void
 fill_customer_window (GtkWidget *window)
 {
@@ -345,13 +433,68 @@ fill_customer_window (GtkWidget *window)
         g_free (rows[i].value);
       }
   }
-  if (sr_session_may (sr_context_get_session (ctx), SR_ACTION_TRANSFER_OWNERSHIP))
-    {
-      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Transfer…"));
-      gtk_widget_add_css_class (button, "flat");
-      g_signal_connect (button, "clicked", G_CALLBACK (on_transfer), window);
-      adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (info), button);
-    }
+  {
+    /* The rest of the record: only what is filled in. */
+    g_autoptr(GHashTable) details = sr_customers_get_details (ctx, id, NULL);
+    const SrCustomerField *fields;
+    guint n = 0;
+    struct { const char *column; const char *title; } extra[] = {
+      { "gender", _("Gender") }, { "id_card", _("ID-card number") }, { "budget", _("Budget") },
+    };
+    for (guint i = 0; details != NULL && i < G_N_ELEMENTS (extra); i++)
+      {
+        const char *value = g_hash_table_lookup (details, extra[i].column);
+        g_autofree char *shown = NULL;
+        GtkWidget *row;
+        if (value == NULL || *value == '\0')
+          continue;
+        if (g_strcmp0 (extra[i].column, "budget") == 0)
+          shown = sr_money_format (g_ascii_strtoll (value, NULL, 10));
+        else if (g_strcmp0 (extra[i].column, "gender") == 0)
+          shown = g_strdup (g_strcmp0 (value, "male") == 0 ? _("Male") : _("Female"));
+        else
+          shown = g_strdup (value);
+        row = adw_action_row_new ();
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), extra[i].title);
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), shown);
+        gtk_widget_add_css_class (row, "property");
+        adw_preferences_group_add (ADW_PREFERENCES_GROUP (info), row);
+      }
+    fields = sr_customer_fields (&n);
+    for (guint i = 0; details != NULL && i < n; i++)
+      {
+        const char *value = g_hash_table_lookup (details, fields[i].column);
+        GtkWidget *row;
+        if (value == NULL || *value == '\0')
+          continue;
+        row = adw_action_row_new ();
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), fields[i].label);
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
+        gtk_widget_add_css_class (row, "property");
+        adw_preferences_group_add (ADW_PREFERENCES_GROUP (info), row);
+      }
+  }
+  {
+    SrSession *session = sr_context_get_session (ctx);
+    GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    if (sr_session_may (session, SR_ACTION_EDIT_CUSTOMER) &&
+        ((sr_session_get_roles (session) & (SR_ROLE_CUSTOMER_MANAGER | SR_ROLE_MANAGER)) ||
+         c->owner_id == sr_session_get_staff_id (session)))
+      {
+        GtkWidget *button = gtk_button_new_with_mnemonic (_("_Edit…"));
+        gtk_widget_add_css_class (button, "flat");
+        g_signal_connect (button, "clicked", G_CALLBACK (on_edit_details), window);
+        gtk_box_append (GTK_BOX (buttons), button);
+      }
+    if (sr_session_may (session, SR_ACTION_TRANSFER_OWNERSHIP))
+      {
+        GtkWidget *button = gtk_button_new_with_mnemonic (_("_Transfer…"));
+        gtk_widget_add_css_class (button, "flat");
+        g_signal_connect (button, "clicked", G_CALLBACK (on_transfer), window);
+        gtk_box_append (GTK_BOX (buttons), button);
+      }
+    adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (info), buttons);
+  }
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (info));
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (history), _("Calls, visits and owners"));
