@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sr-appointments.h"
 #include "sr-audit.h"
 #include "sr-customers.h"
 #include "sr-desk.h"
@@ -395,6 +396,40 @@ insert_desk_day (SrContext   *ctx,
                     sr_desk_record (ctx, today, g, SR_ROTATION_SKIP_PERSONAL, ids[n - 2], 0, error) == 0))
         return FALSE;
     }
+
+  /* This afternoon's appointments: customers coming to see their consultant. */
+  {
+    g_autoptr(SrStmt) pick = sr_db_prepare (sr_context_get_db (ctx),
+                                            "SELECT id, owner_id FROM customers WHERE owner_id IS NOT NULL "
+                                            "ORDER BY id DESC LIMIT 6", error);
+    /* From 14:00, or from an hour from now when the demo is made later in the day. */
+    gint64 start = MAX (sr_day_start_unix (today) + 14 * 3600, sr_context_now (ctx) + 3600);
+    guint k = 0;
+    GArray *found = g_array_new (FALSE, FALSE, sizeof (gint64) * 2);
+    if (pick == NULL)
+      {
+        g_array_unref (found);
+        return FALSE;
+      }
+    while (sr_stmt_step (pick, error) == SR_STEP_ROW)
+      {
+        gint64 pair[2] = { sr_stmt_get_int (pick, 0), sr_stmt_get_int (pick, 1) };
+        g_array_append_val (found, pair);
+      }
+    g_clear_pointer (&pick, sr_stmt_done);
+    for (k = 0; k < found->len; k++)
+      {
+        gint64 *pair = &g_array_index (found, gint64, k * 2);
+        if (sr_appointments_add (ctx, pair[0], pair[1], start + (k % 4) * 3600 + (k % 2) * 1800,
+                                 (SrAppointmentKind) (k % 2 == 0 ? SR_APPOINTMENT_VIEWING : SR_APPOINTMENT_DEAL),
+                                 NULL, error) == 0)
+          {
+            g_array_unref (found);
+            return FALSE;
+          }
+      }
+    g_array_unref (found);
+  }
   return TRUE;
 }
 

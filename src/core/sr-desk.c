@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "sr-audit.h"
+#include "sr-appointments.h"
 #include "sr-customers-private.h"
 #include "sr-desk.h"
 #include "sr-error.h"
@@ -422,7 +423,8 @@ sr_desk_receive (SrContext       *ctx,
   SrRotationEventKind kind;
   const char *rule_code;
   SrDeskGroup event_group = group;
-  gboolean lapsed = FALSE;
+  gboolean lapsed = FALSE, by_appointment = FALSE;
+  g_autoptr(SrAppointment) appointment = NULL;
   gint64 receiver = 0, customer_id = 0, other = 0, event_id, contact_id;
 
   memset (out, 0, sizeof *out);
@@ -442,7 +444,14 @@ sr_desk_receive (SrContext       *ctx,
       existing = sr_customers_find_by_phone (ctx, normalised, error);
       if (existing == NULL && error != NULL && *error != NULL)
         goto fail;
-      if (existing != NULL && existing->owner_id > 0 && !arrival->asks_for_owner &&
+      if (existing != NULL)
+        {
+          appointment = sr_appointments_find_today (ctx, existing->id, error);
+          if (appointment == NULL && error != NULL && *error != NULL)
+            goto fail;
+        }
+      if (existing != NULL && appointment == NULL && existing->owner_id > 0 &&
+          !arrival->asks_for_owner &&
           !sr_customers_owner_lapsed (ctx, existing->id, &lapsed, error))
         goto fail;
     }
@@ -456,6 +465,30 @@ sr_desk_receive (SrContext       *ctx,
       if (receiver == 0)
         goto nobody;
       rule = g_strdup (_("non-business, by the person in line"));
+    }
+  else if (appointment != NULL && is_present (ctx, day, appointment->staff_id))
+    {
+      /* Rule 4 (seed 003 I): by their own appointment, to that person, using no turn. */
+      kind = SR_ROTATION_RECEIVE_RETURNING;
+      rule_code = "appointment";
+      by_appointment = TRUE;
+      receiver = appointment->staff_id;
+      customer_id = existing->id;
+      rule = g_strdup_printf (_("appointment with %s (no turn used)"), appointment->staff_name);
+      out->is_returning = TRUE;
+    }
+  else if (appointment != NULL)
+    {
+      /* The person they came to see is not in: the person in line covers. */
+      kind = SR_ROTATION_COVER;
+      rule_code = "cover";
+      receiver = state->next;
+      if (receiver == 0)
+        goto nobody;
+      other = appointment->staff_id;
+      customer_id = existing->id;
+      rule = g_strdup_printf (_("covering for %s, who is not in"), appointment->staff_name);
+      out->is_returning = TRUE;
     }
   else if (existing != NULL && lapsed)
     {
@@ -564,12 +597,27 @@ sr_desk_receive (SrContext       *ctx,
         rule = g_strdup_printf (_("in turn, round %u"), state->round);
     }
 
-  event_id = insert_event (ctx, day, event_group, kind, receiver, other, FALSE, customer_id, error);
+  event_id = insert_event (ctx, day, event_group, kind, receiver, other, by_appointment,
+                           customer_id, error);
   if (event_id == 0)
     goto fail;
   contact_id = insert_contact (ctx, group, arrival, customer_id, receiver, event_id, rule,
                                rule_code, error);
-  if (contact_id == 0 || !sr_db_commit (db, error))
+  if (contact_id == 0)
+    goto fail;
+  if (appointment != NULL)
+    {
+      /* The customer came: the appointment is kept. */
+      g_autoptr(SrStmt) kept = sr_db_prepare (db, "UPDATE appointments SET status = 'kept', "
+                                              "contact_id = ?2 WHERE id = ?1", error);
+      if (kept == NULL)
+        goto fail;
+      sr_stmt_bind_int (kept, 1, appointment->id);
+      sr_stmt_bind_int (kept, 2, contact_id);
+      if (!sr_stmt_exec (kept, error))
+        goto fail;
+    }
+  if (!sr_db_commit (db, error))
     goto fail;
 
   out->customer_id = customer_id;

@@ -56,6 +56,8 @@ static const struct {
     SR_ROLE_CONSULTANT | SR_ROLE_CUSTOMER_MANAGER | SR_ROLE_MANAGER },
   { SR_ACTION_EDIT_CUSTOMER, "edit-customer", N_("Edit a customer’s record"),
     SR_ROLE_CONSULTANT | SR_ROLE_CUSTOMER_MANAGER | SR_ROLE_MANAGER },
+  { SR_ACTION_BOOK_APPOINTMENT, "book-appointment", N_("Book appointments"),
+    SR_ROLE_RECEPTIONIST | SR_ROLE_CONSULTANT | SR_ROLE_CUSTOMER_MANAGER | SR_ROLE_MANAGER },
 };
 
 SrRole

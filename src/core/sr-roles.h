@@ -40,6 +40,7 @@ typedef enum {
   SR_ACTION_TRANSFER_OWNERSHIP,  /* move customers to another owner by hand */
   SR_ACTION_FOLLOW_UP,           /* record follow-ups (consultants: their own customers) */
   SR_ACTION_EDIT_CUSTOMER,       /* edit a customer's record (consultants: their own) */
+  SR_ACTION_BOOK_APPOINTMENT,    /* book or cancel appointments (consultants: their own) */
   SR_N_ACTIONS
 } SrAction;
 

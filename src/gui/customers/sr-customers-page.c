@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "core/sr-customers.h"
+#include "core/sr-appointments.h"
 #include "core/sr-follow-ups.h"
 #include "core/sr-money.h"
 #include "core/sr-staff.h"
@@ -305,6 +306,92 @@ on_follow_up (GtkButton *button,
   sr_form_run (form, save_follow_up, window, NULL);
 }
 
+typedef struct {
+  GtkWidget *window;
+  GPtrArray *staff;
+} Booking;
+
+static void
+booking_free (Booking *b)
+{
+  g_ptr_array_unref (b->staff);
+  g_free (b);
+}
+
+static gboolean
+save_booking (SrForm   *form,
+              gpointer  user_data,
+              GError  **error)
+{
+  Booking *b = user_data;
+  SrContext *ctx = g_object_get_data (G_OBJECT (b->window), "ctx");
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (b->window), "customer-id"));
+  guint who = sr_form_get_selected (form, "who");
+  const char *day = sr_form_get_text (form, "day");
+  const char *time = sr_form_get_text (form, "time");
+  gint64 start = sr_day_start_unix (day);
+  int hour = -1, minute = -1;
+
+  if (start < 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("“%s” is not a date (YYYY-MM-DD)."), day);
+      return FALSE;
+    }
+  if (sscanf (time, "%d:%d", &hour, &minute) != 2 || hour < 0 || hour > 23 || minute < 0 || minute > 59)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("“%s” is not a time (HH:MM)."), time);
+      return FALSE;
+    }
+  if (who >= b->staff->len)
+    return FALSE;
+  return sr_appointments_add (ctx, id, ((SrStaffMember *) g_ptr_array_index (b->staff, who))->id,
+                              start + hour * 3600 + minute * 60,
+                              (SrAppointmentKind) sr_form_get_selected (form, "kind"),
+                              sr_form_get_text (form, "note"), error) > 0;
+}
+
+static void
+on_book (GtkButton *button,
+         GtkWidget *window)
+{
+  SrContext *ctx = g_object_get_data (G_OBJECT (window), "ctx");
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (window), "customer-id"));
+  g_autoptr(SrCustomer) c = sr_customers_get (ctx, id, NULL);
+  g_autoptr(GPtrArray) staff = sr_staff_list (ctx, FALSE, NULL);
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_auto(GStrv) items = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (sr_context_now (ctx));
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  g_autofree char *day = g_date_time_format (tomorrow, "%Y-%m-%d");
+  const char *kinds[SR_N_APPOINTMENT_KINDS + 1] = { NULL };
+  Booking *b = g_new0 (Booking, 1);
+  guint owner_index = 0;
+  SrForm *form;
+
+  b->window = window;
+  b->staff = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; staff != NULL && i < staff->len; i++)
+    {
+      SrStaffMember *m = g_ptr_array_index (staff, i);
+      if (!(m->roles & SR_ROLE_CONSULTANT))
+        continue;
+      if (c != NULL && m->id == c->owner_id)
+        owner_index = b->staff->len;
+      g_ptr_array_add (b->staff, g_object_ref (m));
+      g_strv_builder_add (names, m->display_name);
+    }
+  items = g_strv_builder_end (names);
+  for (guint i = 0; i < SR_N_APPOINTMENT_KINDS; i++)
+    kinds[i] = sr_appointment_kind_get_label ((SrAppointmentKind) i);
+  form = sr_form_new (window, _("Book an Appointment"), _("_Book"));
+  sr_form_add_choice (form, "who", _("With"), (const char * const *) items, owner_index);
+  sr_form_add_entry (form, "day", _("Day (YYYY-MM-DD)"), day);
+  sr_form_add_entry (form, "time", _("Time (HH:MM)"), "10:00");
+  sr_form_add_choice (form, "kind", _("For"), kinds, 0);
+  sr_form_add_entry (form, "note", _("Note"), NULL);
+  sr_form_run (form, save_booking, b, (GDestroyNotify) booking_free);
+}
+
 static const char *grades[] = { "", "A", "B", "C", "D" };
 static const char *genders[] = { "", "male", "female" };
 
@@ -484,6 +571,15 @@ fill_customer_window (GtkWidget *window)
         GtkWidget *button = gtk_button_new_with_mnemonic (_("_Edit…"));
         gtk_widget_add_css_class (button, "flat");
         g_signal_connect (button, "clicked", G_CALLBACK (on_edit_details), window);
+        gtk_box_append (GTK_BOX (buttons), button);
+      }
+    if (sr_session_may (session, SR_ACTION_BOOK_APPOINTMENT) &&
+        ((sr_session_get_roles (session) & (SR_ROLE_RECEPTIONIST | SR_ROLE_CUSTOMER_MANAGER | SR_ROLE_MANAGER)) ||
+         c->owner_id == sr_session_get_staff_id (session)))
+      {
+        GtkWidget *button = gtk_button_new_with_mnemonic (_("_Appointment…"));
+        gtk_widget_add_css_class (button, "flat");
+        g_signal_connect (button, "clicked", G_CALLBACK (on_book), window);
         gtk_box_append (GTK_BOX (buttons), button);
       }
     if (sr_session_may (session, SR_ACTION_TRANSFER_OWNERSHIP))

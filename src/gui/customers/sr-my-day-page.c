@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "core/sr-appointments.h"
 #include "core/sr-follow-ups.h"
 #include "gui/sr-window.h"
 #include "sr-customers-page.h"
@@ -84,6 +85,34 @@ refresh (MyDay *m)
       sr_toast_error (m->root, error);
       return;
     }
+  {
+    /* Today's appointments first: they have a time. */
+    g_autofree char *today = sr_clock_today (sr_context_get_clock (m->ctx));
+    g_autoptr(GPtrArray) appointments = sr_appointments_for_day (m->ctx, sr_session_get_staff_id (session),
+                                                                 today, NULL);
+    g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+    for (guint i = 0; appointments != NULL && i < appointments->len; i++)
+      {
+        SrAppointment *a = g_ptr_array_index (appointments, i);
+        SrMyDayItem *item = g_new0 (SrMyDayItem, 1);
+        g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (a->at);
+        g_autofree char *time = g_date_time_format (dt, "%H:%M");
+        item->customer_id = a->customer_id;
+        item->customer_name = g_strdup_printf ("%s  %s", time, a->customer_name);
+        item->detail = g_strdup_printf ("%s%s%s%s", sr_appointment_kind_get_label (a->kind),
+                                        a->note != NULL ? " · " : "", a->note != NULL ? a->note : "",
+                                        g_strcmp0 (a->status, "kept") == 0 ? _(" · arrived") : "");
+        g_ptr_array_add (rows, item);
+      }
+    add_group (m, _("Today’s appointments"), _("No appointments today."), rows);
+    for (guint i = 0; i < rows->len; i++)
+      {
+        SrMyDayItem *item = g_ptr_array_index (rows, i);
+        g_free (item->customer_name);
+        g_free (item->detail);
+        g_free (item);
+      }
+  }
   add_group (m, _("Follow-ups due"), _("Nothing due today."), day->due);
   add_group (m, _("Your customers who came while you were out"), _("Nobody came for you while you were out."), day->covered);
   add_group (m, _("New customers you received today"), _("None yet today."), day->received);
@@ -95,7 +124,8 @@ on_changed (SrContext  *ctx,
             const char *table,
             MyDay      *m)
 {
-  if (g_strcmp0 (table, "customers") == 0 || g_strcmp0 (table, "rotation") == 0)
+  if (g_strcmp0 (table, "customers") == 0 || g_strcmp0 (table, "rotation") == 0 ||
+      g_strcmp0 (table, "appointments") == 0)
     refresh (m);
 }
 

@@ -5,6 +5,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "core/sr-appointments.h"
 #include "core/sr-customers.h"
 #include "core/sr-desk.h"
 #include "core/sr-media.h"
@@ -27,6 +28,7 @@ typedef struct {
   GtkWidget *next_detail;
   GtkWidget *people;          /* GtkListBox */
   GtkWidget *set_order_button;
+  GtkWidget *appointments;    /* label: today's appointments */
   GtkWidget *copy_button;
   GSimpleActionGroup *actions;
   gulong changed_id;
@@ -571,6 +573,22 @@ refresh (Desk *d)
     }
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (d->actions), "next-absent")),
                                state->next != 0);
+  {
+    /* Who is expected today: the desk sends them to the person they come to see. */
+    g_autoptr(GPtrArray) list = sr_appointments_for_day (d->ctx, 0, d->day, NULL);
+    g_autoptr(GString) text = g_string_new (NULL);
+    for (guint i = 0; list != NULL && i < list->len; i++)
+      {
+        SrAppointment *a = g_ptr_array_index (list, i);
+        g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (a->at);
+        g_autofree char *time = g_date_time_format (dt, "%H:%M");
+        g_string_append_printf (text, "%s%s  %s → %s%s", text->len > 0 ? "\n" : "", time,
+                                a->customer_name, a->staff_name,
+                                g_strcmp0 (a->status, "kept") == 0 ? _(" · arrived") : "");
+      }
+    gtk_label_set_text (GTK_LABEL (d->appointments),
+                        text->len > 0 ? text->str : _("No appointments today."));
+  }
 
   while ((child = gtk_widget_get_first_child (d->people)) != NULL)
     gtk_list_box_remove (GTK_LIST_BOX (d->people), child);
@@ -618,7 +636,8 @@ on_changed (SrContext  *ctx,
             const char *table,
             Desk       *d)
 {
-  if (g_strcmp0 (table, "rotation") == 0 || g_strcmp0 (table, "staff") == 0)
+  if (g_strcmp0 (table, "rotation") == 0 || g_strcmp0 (table, "staff") == 0 ||
+      g_strcmp0 (table, "appointments") == 0)
     refresh (d);
 }
 
@@ -699,6 +718,16 @@ sr_front_desk_page_new (SrContext *ctx)
   gtk_box_append (GTK_BOX (left), b1);
   gtk_box_append (GTK_BOX (left), b2);
   gtk_box_append (GTK_BOX (left), b3);
+  {
+    GtkWidget *caption = gtk_label_new (_("Today’s appointments"));
+    gtk_widget_add_css_class (caption, "heading");
+    gtk_widget_set_margin_top (caption, 24);
+    gtk_box_append (GTK_BOX (left), caption);
+    d->appointments = gtk_label_new (NULL);
+    gtk_widget_add_css_class (d->appointments, "dim-label");
+    gtk_label_set_wrap (GTK_LABEL (d->appointments), TRUE);
+    gtk_box_append (GTK_BOX (left), d->appointments);
+  }
   gtk_widget_set_size_request (left, 340, -1);
 
   /* Right: the day's order with each person's state and buttons. */
