@@ -196,12 +196,24 @@ sr_desk_state (SrContext   *ctx,
                SrDeskGroup  group,
                GError     **error)
 {
-  g_autoptr(GArray) order = sr_desk_get_order (ctx, day, group, error);
+  g_autoptr(GArray) order = read_order (ctx, "SELECT o.staff_id FROM rotation_orders o "
+                                        "WHERE o.day = ?1 AND o.grp = ?2 AND NOT EXISTS ("
+                                        " SELECT 1 FROM rotation_suspensions u WHERE u.staff_id = o.staff_id "
+                                        " AND u.grp = o.grp AND u.cleared_at IS NULL AND u.from_day <= ?1 "
+                                        " AND (u.until_day IS NULL OR u.until_day >= ?1)) "
+                                        "ORDER BY o.position", day, group, error);
   g_autoptr(GArray) events = g_array_new (FALSE, TRUE, sizeof (SrRotationEvent));
+  g_autoptr(GArray) suspended = NULL;
   g_autoptr(SrStmt) stmt = NULL;
   SrStep step;
 
   if (order == NULL)
+    return NULL;
+  /* The suspended take no part: their own events are left out of the fold. */
+  suspended = read_order (ctx, "SELECT staff_id FROM rotation_suspensions WHERE grp = ?2 "
+                          "AND cleared_at IS NULL AND from_day <= ?1 "
+                          "AND (until_day IS NULL OR until_day >= ?1)", day, group, error);
+  if (suspended == NULL)
     return NULL;
   stmt = sr_db_prepare (sr_context_get_db (ctx),
                         "SELECT id, kind, coalesce (staff_id, 0), coalesce (other_id, 0), "
@@ -220,6 +232,13 @@ sr_desk_state (SrContext   *ctx,
       e.staff_id = sr_stmt_get_int (stmt, 2);
       e.other_id = sr_stmt_get_int (stmt, 3);
       e.by_appointment = sr_stmt_get_int (stmt, 4) != 0;
+      {
+        gboolean skip = FALSE;
+        for (guint k = 0; k < suspended->len; k++)
+          skip = skip || (e.kind != SR_ROTATION_UNDO && g_array_index (suspended, gint64, k) == e.staff_id);
+        if (skip)
+          continue;
+      }
       g_array_append_val (events, e);
     }
   if (step == SR_STEP_ERROR)
@@ -636,4 +655,152 @@ nobody:
 fail:
   sr_db_rollback (db);
   return FALSE;
+}
+
+/* Suspensions ----------------------------------------------------------------------------------- */
+
+gint64
+sr_desk_suspend (SrContext   *ctx,
+                 gint64       staff_id,
+                 SrDeskGroup  group,
+                 const char  *from_day,
+                 const char  *until_day,
+                 const char  *reason,
+                 GError     **error)
+{
+  SrDb *db = sr_context_get_db (ctx);
+  SrSession *session = sr_context_get_session (ctx);
+  g_autofree char *trimmed = g_strstrip (g_strdup (reason != NULL ? reason : ""));
+  g_autoptr(SrStmt) stmt = NULL;
+  g_autoptr(SrJson) json = sr_json_new ();
+  g_autofree char *after = NULL;
+  gint64 id;
+
+  if (!sr_context_check (ctx, SR_ACTION_SET_ROTATION_ORDER, error) || !check_day (from_day, error))
+    return 0;
+  if (until_day != NULL && *until_day != '\0')
+    {
+      if (!check_day (until_day, error))
+        return 0;
+      if (g_strcmp0 (until_day, from_day) < 0)
+        {
+          g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID,
+                       _("The suspension ends before it starts."));
+          return 0;
+        }
+    }
+  else
+    until_day = NULL;
+  if (*trimmed == '\0')
+    {
+      g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID, _("Say why (for example: call training)."));
+      return 0;
+    }
+  if (!sr_db_begin (db, error))
+    return 0;
+  stmt = sr_db_prepare (db, "INSERT INTO rotation_suspensions (staff_id, grp, from_day, until_day, reason, "
+                        "set_by, set_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id", error);
+  if (stmt == NULL)
+    goto fail;
+  sr_stmt_bind_int (stmt, 1, staff_id);
+  sr_stmt_bind_text (stmt, 2, sr_desk_group_get_code (group));
+  sr_stmt_bind_text (stmt, 3, from_day);
+  sr_stmt_bind_text (stmt, 4, until_day);
+  sr_stmt_bind_text (stmt, 5, trimmed);
+  if (sr_session_get_staff_id (session) > 0)
+    sr_stmt_bind_int (stmt, 6, sr_session_get_staff_id (session));
+  sr_stmt_bind_int (stmt, 7, sr_context_now (ctx));
+  if (sr_stmt_step (stmt, error) != SR_STEP_ROW)
+    goto fail;
+  id = sr_stmt_get_int (stmt, 0);
+  g_clear_pointer (&stmt, sr_stmt_done);
+  sr_json_add_int (json, "staff_id", staff_id);
+  sr_json_add_text (json, "group", sr_desk_group_get_code (group));
+  sr_json_add_text (json, "from_day", from_day);
+  sr_json_add_text (json, "until_day", until_day);
+  sr_json_add_text (json, "reason", trimmed);
+  after = sr_json_end (json);
+  if (!sr_audit_write (ctx, "suspend", "rotation_suspensions", id, NULL, after, error) ||
+      !sr_db_commit (db, error))
+    goto fail;
+  sr_context_emit_changed (ctx, "rotation");
+  return id;
+
+fail:
+  sr_db_rollback (db);
+  return 0;
+}
+
+gboolean
+sr_desk_clear_suspension (SrContext  *ctx,
+                          gint64      suspension_id,
+                          GError    **error)
+{
+  SrDb *db = sr_context_get_db (ctx);
+  SrSession *session = sr_context_get_session (ctx);
+  g_autoptr(SrStmt) stmt = NULL;
+
+  if (!sr_context_check (ctx, SR_ACTION_SET_ROTATION_ORDER, error))
+    return FALSE;
+  if (!sr_db_begin (db, error))
+    return FALSE;
+  stmt = sr_db_prepare (db, "UPDATE rotation_suspensions SET cleared_at = ?2, cleared_by = ?3 "
+                        "WHERE id = ?1 AND cleared_at IS NULL", error);
+  if (stmt == NULL)
+    goto fail;
+  sr_stmt_bind_int (stmt, 1, suspension_id);
+  sr_stmt_bind_int (stmt, 2, sr_context_now (ctx));
+  if (sr_session_get_staff_id (session) > 0)
+    sr_stmt_bind_int (stmt, 3, sr_session_get_staff_id (session));
+  if (!sr_stmt_exec (stmt, error))
+    goto fail;
+  if (sr_db_changes (db) != 1)
+    {
+      g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_NOT_FOUND, _("This suspension is already cleared."));
+      goto fail;
+    }
+  g_clear_pointer (&stmt, sr_stmt_done);
+  if (!sr_audit_write (ctx, "clear", "rotation_suspensions", suspension_id, NULL,
+                       "{\"cleared\":true}", error) ||
+      !sr_db_commit (db, error))
+    goto fail;
+  sr_context_emit_changed (ctx, "rotation");
+  return TRUE;
+
+fail:
+  sr_db_rollback (db);
+  return FALSE;
+}
+
+gint64
+sr_desk_suspension (SrContext   *ctx,
+                    gint64       staff_id,
+                    SrDeskGroup  group,
+                    const char  *day,
+                    char       **out_text,
+                    GError     **error)
+{
+  g_autoptr(SrStmt) stmt = sr_db_prepare (sr_context_get_db (ctx),
+                                          "SELECT id, until_day, reason FROM rotation_suspensions "
+                                          "WHERE staff_id = ?1 AND grp = ?2 AND cleared_at IS NULL "
+                                          "AND from_day <= ?3 AND (until_day IS NULL OR until_day >= ?3) "
+                                          "ORDER BY id DESC LIMIT 1", error);
+  SrStep step;
+
+  if (out_text != NULL)
+    *out_text = NULL;
+  if (stmt == NULL)
+    return -1;
+  sr_stmt_bind_int (stmt, 1, staff_id);
+  sr_stmt_bind_text (stmt, 2, sr_desk_group_get_code (group));
+  sr_stmt_bind_text (stmt, 3, day);
+  step = sr_stmt_step (stmt, error);
+  if (step != SR_STEP_ROW)
+    return step == SR_STEP_DONE ? 0 : -1;
+  if (out_text != NULL)
+    *out_text = sr_stmt_is_null (stmt, 1)
+                ? g_strdup_printf (_("Suspended until cleared: %s"), sr_stmt_get_text (stmt, 2))
+                : g_strdup_printf (_("Suspended until %s: %s"), sr_stmt_get_text (stmt, 1),
+                                   sr_stmt_get_text (stmt, 2));
+  return sr_stmt_get_int (stmt, 0);
 }

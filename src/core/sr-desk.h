@@ -33,6 +33,27 @@ GArray          *sr_desk_get_previous_order (SrContext  *ctx,
                                            SrDeskGroup   group,
                                            GError      **error);
 
+/* Suspends a person from a group's rotation (停止接电/接访) from @from_day until
+ * @until_day (inclusive; NULL: until cleared), with a reason. Supervisors only. */
+gint64           sr_desk_suspend          (SrContext    *ctx,
+                                           gint64        staff_id,
+                                           SrDeskGroup   group,
+                                           const char   *from_day,
+                                           const char   *until_day,
+                                           const char   *reason,
+                                           GError      **error);
+gboolean         sr_desk_clear_suspension (SrContext    *ctx,
+                                           gint64        suspension_id,
+                                           GError      **error);
+/* The suspension in force for @staff_id in @group on @day: its id (0 when none), and
+ * a line saying until when and why. */
+gint64           sr_desk_suspension       (SrContext    *ctx,
+                                           gint64        staff_id,
+                                           SrDeskGroup   group,
+                                           const char   *day,
+                                           char        **out_text,
+                                           GError      **error);
+
 /* Records one rotation event now; returns its id. */
 gint64           sr_desk_record           (SrContext          *ctx,
                                            const char         *day,
@@ -77,6 +98,8 @@ typedef struct {
 void             sr_reception_clear       (SrReception  *reception);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SrReception, sr_reception_clear)
 
+/* The day's state of a group. Suspended people are left out of the order, so they
+ * take no turns (sr_desk_suspension says why). */
 /* Receives a caller (phone group) or visitor (reception group) in one transaction:
  * registers the contact, the customer when new, and the rotation event. */
 gboolean         sr_desk_receive          (SrContext       *ctx,

@@ -359,6 +359,58 @@ test_ownership_lapse (void)
 }
 
 static void
+test_suspension (void)
+{
+  g_autoptr(SrContext) admin = sr_test_context_new (SR_OFFICE_PROPERTY);
+  g_autoptr(SrContext) sup = sr_test_context_as (admin, "zhuguan", SR_ROLE_CUSTOMER_MANAGER);
+  g_autoptr(SrContext) desk = sr_test_context_as (admin, "qiantai", SR_ROLE_RECEPTIONIST);
+  g_autoptr(SrContext) a = sr_test_context_as (admin, "gwa", SR_ROLE_CONSULTANT);
+  g_autoptr(SrContext) b = sr_test_context_as (admin, "gwb", SR_ROLE_CONSULTANT);
+  g_autoptr(GError) error = NULL;
+  gint64 A = staff_id (a), B = staff_id (b);
+  gint64 order[] = { A, B };
+  g_autoptr(SrRotationState) s = NULL;
+  g_autofree char *why = NULL;
+  gint64 id;
+
+  open_desk (sup, desk, DAY, order, 2);
+  g_assert_cmpint (sr_desk_suspend (desk, A, SR_DESK_RECEPTION, DAY, NULL, "接电培训", &error), ==, 0);
+  g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_cmpint (sr_desk_suspend (sup, A, SR_DESK_RECEPTION, DAY, "2026-11-20", "接电培训", &error), ==, 0);
+  g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (sr_desk_suspend (sup, A, SR_DESK_RECEPTION, DAY, NULL, " ", &error), ==, 0);
+  g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Suspended until the 25th: out of the rotation, though arrived. */
+  id = sr_desk_suspend (sup, A, SR_DESK_RECEPTION, DAY, "2026-11-25", "自约率低，接电培训", &error);
+  g_assert_no_error (error);
+  s = sr_desk_state (desk, DAY, SR_DESK_RECEPTION, &error);
+  g_assert_cmpint (s->next, ==, B);
+  g_assert_null (sr_rotation_state_find (s, A));
+  g_clear_pointer (&s, sr_rotation_state_free);
+  g_assert_cmpint (sr_desk_suspension (desk, A, SR_DESK_RECEPTION, DAY, &why, &error), ==, id);
+  g_assert_cmpstr (why, ==, "Suspended until 2026-11-25: 自约率低，接电培训");
+  /* Not in the phone group, and not after the 25th. */
+  g_assert_cmpint (sr_desk_suspension (desk, A, SR_DESK_PHONE, DAY, NULL, &error), ==, 0);
+  g_assert_cmpint (sr_desk_suspension (desk, A, SR_DESK_RECEPTION, "2026-11-26", NULL, &error), ==, 0);
+
+  /* Cleared early: back in line. */
+  g_assert_true (sr_desk_clear_suspension (sup, id, &error));
+  g_assert_false (sr_desk_clear_suspension (sup, id, &error));
+  g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  s = sr_desk_state (desk, DAY, SR_DESK_RECEPTION, &error);
+  g_assert_cmpint (s->next, ==, A);
+  g_clear_pointer (&s, sr_rotation_state_free);
+
+  g_clear_object (&sup); g_clear_object (&desk); g_clear_object (&a); g_clear_object (&b);
+  sr_test_context_finish (g_steal_pointer (&admin));
+}
+
+static void
 test_manual_transfer (void)
 {
   g_autoptr(SrContext) admin = sr_test_context_new (SR_OFFICE_PROPERTY);
@@ -411,5 +463,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/desk/receiving", test_receiving);
   g_test_add_func ("/desk/ownership-lapse", test_ownership_lapse);
   g_test_add_func ("/desk/manual-transfer", test_manual_transfer);
+  g_test_add_func ("/desk/suspension", test_suspension);
   return g_test_run ();
 }

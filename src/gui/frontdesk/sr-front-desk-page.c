@@ -35,6 +35,8 @@ typedef struct {
 } Desk;
 
 static void refresh (Desk *d);
+static void suspend_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data);
+static void resume_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data);
 
 static void
 desk_free (Desk *d)
@@ -515,6 +517,58 @@ set_order_activated (GSimpleAction *action,
   sr_form_run (form, save_order, o, g_free);
 }
 
+/* Suspension from the rotation ------------------------------------------------------------------- */
+
+typedef struct {
+  Desk *d;
+  gint64 staff_id;
+} SuspendData;
+
+static gboolean
+save_suspend (SrForm   *form,
+              gpointer  user_data,
+              GError  **error)
+{
+  SuspendData *s = user_data;
+
+  return sr_desk_suspend (s->d->ctx, s->staff_id, s->d->group, s->d->day,
+                          sr_form_get_text (form, "until"), sr_form_get_text (form, "reason"),
+                          error) > 0;
+}
+
+static void
+suspend_activated (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  Desk *d = user_data;
+  SuspendData *s = g_new0 (SuspendData, 1);
+  g_autofree char *title = NULL;
+  SrForm *form;
+
+  s->d = d;
+  s->staff_id = g_variant_get_int64 (parameter);
+  title = g_strdup_printf (_("Suspend %s from the %s"), name_of (d, s->staff_id),
+                           sr_desk_group_get_label (d->group));
+  form = sr_form_new (d->root, title, _("_Suspend"));
+  sr_form_add_entry (form, "until", _("Until (YYYY-MM-DD; empty: until cleared)"), NULL);
+  sr_form_add_entry (form, "reason", _("Reason (for example: call training)"), NULL);
+  sr_form_run (form, save_suspend, s, g_free);
+}
+
+static void
+resume_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  Desk *d = user_data;
+  g_autoptr(GError) error = NULL;
+  gint64 id = sr_desk_suspension (d->ctx, g_variant_get_int64 (parameter), d->group, d->day, NULL, &error);
+
+  if (id > 0 && !sr_desk_clear_suspension (d->ctx, id, &error))
+    sr_toast_error (d->root, error);
+}
+
 /* The screen --------------------------------------------------------------------------------- */
 
 static GtkWidget *
@@ -627,6 +681,32 @@ refresh (Desk *d)
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button (_("_Leave"), "desk.leave", p->staff_id));
           break;
         }
+      if (may_order)
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button (_("Sus_pend…"), "desk.suspend", p->staff_id));
+      gtk_list_box_append (GTK_LIST_BOX (d->people), row);
+    }
+
+  /* People of today's order who are suspended from this rotation. */
+  for (guint i = 0; i < order->len; i++)
+    {
+      gint64 id = g_array_index (order, gint64, i);
+      g_autofree char *why = NULL;
+      GtkWidget *row, *number;
+
+      if (sr_rotation_state_find (state, id) != NULL)
+        continue;
+      if (sr_desk_suspension (d->ctx, id, d->group, d->day, &why, NULL) <= 0)
+        continue;
+      row = adw_action_row_new ();
+      number = gtk_label_new ("–");
+      gtk_widget_add_css_class (number, "title-3");
+      gtk_widget_set_size_request (number, 32, -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), number);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name_of (d, id));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), why);
+      gtk_widget_add_css_class (row, "dim-label");
+      if (may_order)
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button (_("_Resume"), "desk.resume", id));
       gtk_list_box_append (GTK_LIST_BOX (d->people), row);
     }
 }
@@ -681,6 +761,8 @@ sr_front_desk_page_new (SrContext *ctx)
     { "busy", row_action, "x" },
     { "back", row_action, "x" },
     { "absent", row_action, "x" },
+    { "suspend", suspend_activated, "x" },
+    { "resume", resume_activated, "x" },
   };
   GtkWidget *box, *toolbar, *reception, *phone, *paned, *left, *right, *scroller, *clamp;
   GtkWidget *b1, *b2, *b3, *empty_buttons;
