@@ -804,3 +804,37 @@ sr_desk_suspension (SrContext   *ctx,
                                    sr_stmt_get_text (stmt, 2));
   return sr_stmt_get_int (stmt, 0);
 }
+
+gboolean
+sr_desk_self_appointment_rate (SrContext   *ctx,
+                               gint64       staff_id,
+                               const char  *from_day,
+                               const char  *to_day,
+                               guint       *out_taken,
+                               guint       *out_came,
+                               GError     **error)
+{
+  g_autoptr(SrStmt) stmt = NULL;
+  gint64 from, to;
+
+  if (!check_day (from_day, error) || !check_day (to_day, error))
+    return FALSE;
+  from = sr_day_start_unix (from_day);
+  to = sr_day_start_unix (to_day) + 86400;
+  stmt = sr_db_prepare (sr_context_get_db (ctx),
+                        "SELECT count(*), coalesce (sum (EXISTS (SELECT 1 FROM contacts v "
+                        " WHERE v.customer_id = c.id AND v.kind = 'visit' AND v.at > t.at)), 0) "
+                        "FROM ownership_transfers t JOIN customers c ON c.id = t.customer_id "
+                        "WHERE t.rule = 'first-reception' AND t.to_id = ?1 AND c.channel = 'call' "
+                        "AND t.at >= ?2 AND t.at < ?3", error);
+  if (stmt == NULL)
+    return FALSE;
+  sr_stmt_bind_int (stmt, 1, staff_id);
+  sr_stmt_bind_int (stmt, 2, from);
+  sr_stmt_bind_int (stmt, 3, to);
+  if (sr_stmt_step (stmt, error) != SR_STEP_ROW)
+    return FALSE;
+  *out_taken = (guint) sr_stmt_get_int (stmt, 0);
+  *out_came = (guint) sr_stmt_get_int (stmt, 1);
+  return TRUE;
+}

@@ -100,6 +100,16 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SrReception, sr_reception_clear)
 
 /* The day's state of a group. Suspended people are left out of the order, so they
  * take no turns (sr_desk_suspension says why). */
+/* 自约率: of the new customers @staff_id first took by phone between two days
+ * (inclusive), how many later came to visit. */
+gboolean         sr_desk_self_appointment_rate (SrContext *ctx,
+                                           gint64        staff_id,
+                                           const char   *from_day,
+                                           const char   *to_day,
+                                           guint        *out_taken,
+                                           guint        *out_came,
+                                           GError      **error);
+
 /* Receives a caller (phone group) or visitor (reception group) in one transaction:
  * registers the contact, the customer when new, and the rotation event. */
 gboolean         sr_desk_receive          (SrContext       *ctx,

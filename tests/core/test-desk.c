@@ -410,6 +410,54 @@ test_suspension (void)
   sr_test_context_finish (g_steal_pointer (&admin));
 }
 
+/* 自约率: of the customers a person first took by phone, the share who later visited. */
+static void
+test_self_appointment_rate (void)
+{
+  g_autoptr(SrContext) admin = sr_test_context_new (SR_OFFICE_PROPERTY);
+  g_autoptr(SrContext) sup = sr_test_context_as (admin, "zhuguan", SR_ROLE_CUSTOMER_MANAGER);
+  g_autoptr(SrContext) desk = sr_test_context_as (admin, "qiantai", SR_ROLE_RECEPTIONIST);
+  g_autoptr(SrContext) a = sr_test_context_as (admin, "gwa", SR_ROLE_CONSULTANT);
+  g_autoptr(GError) error = NULL;
+  gint64 A = staff_id (a);
+  guint taken = 99, came = 99;
+  g_autofree char *day = NULL;
+
+  g_assert_true (sr_desk_self_appointment_rate (desk, A, "2026-11-01", "2026-11-30", &taken, &came, &error));
+  g_assert_cmpuint (taken, ==, 0);
+  g_assert_cmpuint (came, ==, 0);
+
+  /* Three callers to A on the 2nd; one of them visits on the 5th. */
+  set_day (admin, "2026-11-02", &day);
+  g_assert_true (sr_desk_set_order (sup, day, SR_DESK_PHONE, &A, 1, &error));
+  g_assert_cmpint (sr_desk_record (desk, day, SR_DESK_PHONE, SR_ROTATION_ARRIVE, A, 0, &error), >, 0);
+  for (int i = 0; i < 3; i++)
+    {
+      g_autofree char *phone = g_strdup_printf ("1360000000%d", i);
+      SrArrival call = { phone, "来电客户", 0, NULL, TRUE, FALSE, 0 };
+      g_auto(SrReception) r = { 0 };
+      g_assert_true (sr_desk_receive (desk, day, SR_DESK_PHONE, &call, &r, &error));
+    }
+  set_day (admin, "2026-11-05", &day);
+  g_assert_true (sr_desk_set_order (sup, day, SR_DESK_RECEPTION, &A, 1, &error));
+  g_assert_cmpint (sr_desk_record (desk, day, SR_DESK_RECEPTION, SR_ROTATION_ARRIVE, A, 0, &error), >, 0);
+  {
+    SrArrival visit = { "13600000001", NULL, 0, NULL, TRUE, FALSE, 0 };
+    g_auto(SrReception) r = { 0 };
+    g_assert_true (sr_desk_receive (desk, day, SR_DESK_RECEPTION, &visit, &r, &error));
+    g_assert_true (r.is_returning);
+  }
+  g_assert_true (sr_desk_self_appointment_rate (desk, A, "2026-11-01", "2026-11-30", &taken, &came, &error));
+  g_assert_cmpuint (taken, ==, 3);
+  g_assert_cmpuint (came, ==, 1);
+  /* The range is of the first call. */
+  g_assert_true (sr_desk_self_appointment_rate (desk, A, "2026-11-03", "2026-11-30", &taken, &came, &error));
+  g_assert_cmpuint (taken, ==, 0);
+
+  g_clear_object (&sup); g_clear_object (&desk); g_clear_object (&a);
+  sr_test_context_finish (g_steal_pointer (&admin));
+}
+
 static void
 test_manual_transfer (void)
 {
@@ -464,5 +512,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/desk/ownership-lapse", test_ownership_lapse);
   g_test_add_func ("/desk/manual-transfer", test_manual_transfer);
   g_test_add_func ("/desk/suspension", test_suspension);
+  g_test_add_func ("/desk/self-appointment-rate", test_self_appointment_rate);
   return g_test_run ();
 }

@@ -657,6 +657,21 @@ refresh (Desk *d)
                                                        : g_strdup ("–");
       GtkWidget *number = gtk_label_new (prefix);
 
+      if (d->group == SR_DESK_PHONE)
+        {
+          /* The phone group's 自约率 this month. */
+          g_autofree char *month_start = g_strdup_printf ("%.8s01", d->day);
+          guint taken = 0, came = 0;
+          if (sr_desk_self_appointment_rate (d->ctx, p->staff_id, month_start, d->day, &taken, &came, NULL) &&
+              taken > 0)
+            {
+              g_autofree char *rate = g_strdup_printf (_("%s · self-made appointments this month: %u%% (%u of %u)"),
+                                                       subtitle, came * 100 / taken, came, taken);
+              g_free (subtitle);
+              subtitle = g_steal_pointer (&rate);
+            }
+        }
+
       gtk_widget_add_css_class (number, "title-3");
       gtk_widget_set_size_request (number, 32, -1);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), number);
