@@ -5,6 +5,7 @@
 
 #include "sr-appointments.h"
 #include "sr-audit.h"
+#include "sr-customers-private.h"
 #include "sr-error.h"
 #include "sr-staff.h"
 
@@ -87,24 +88,11 @@ may_book_for (SrContext   *ctx,
               GError     **error)
 {
   SrSession *session = sr_context_get_session (ctx);
-  g_autoptr(SrStmt) stmt = NULL;
-  gint64 owner;
+  gint64 owner = 0;
 
-  if (!sr_context_check (ctx, SR_ACTION_BOOK_APPOINTMENT, error))
+  if (!sr_context_check (ctx, SR_ACTION_BOOK_APPOINTMENT, error) ||
+      !sr_customers_read_owner (ctx, customer_id, &owner, error))
     return FALSE;
-  stmt = sr_db_prepare (sr_context_get_db (ctx),
-                        "SELECT coalesce (owner_id, 0) FROM customers WHERE id = ?1 AND is_voided = 0",
-                        error);
-  if (stmt == NULL)
-    return FALSE;
-  sr_stmt_bind_int (stmt, 1, customer_id);
-  if (sr_stmt_step (stmt, error) != SR_STEP_ROW)
-    {
-      if (error != NULL && *error == NULL)
-        g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_NOT_FOUND, _("No such customer."));
-      return FALSE;
-    }
-  owner = sr_stmt_get_int (stmt, 0);
   if (sr_session_get_roles (session) & (SR_ROLE_RECEPTIONIST | SR_ROLE_CUSTOMER_MANAGER | SR_ROLE_MANAGER))
     return TRUE;
   if (owner != sr_session_get_staff_id (session) || staff_id != sr_session_get_staff_id (session))

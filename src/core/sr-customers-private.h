@@ -6,6 +6,12 @@
 
 G_BEGIN_DECLS
 
+/* The owner (0: none yet) of a live customer; NOT_FOUND when there is no such one. */
+gboolean sr_customers_read_owner (SrContext   *ctx,
+                                  gint64       customer_id,
+                                  gint64      *out_owner,
+                                  GError     **error);
+
 /* Sets the owner and records the transfer; the caller holds the transaction. */
 gboolean sr_customers_set_owner (SrContext   *ctx,
                                  gint64       customer_id,

@@ -540,6 +540,29 @@ sr_customers_search (SrContext   *ctx,
 /* Ownership ------------------------------------------------------------------------------------ */
 
 gboolean
+sr_customers_read_owner (SrContext  *ctx,
+                         gint64      customer_id,
+                         gint64     *out_owner,
+                         GError    **error)
+{
+  g_autoptr(SrStmt) stmt = sr_db_prepare (sr_context_get_db (ctx),
+                                          "SELECT coalesce (owner_id, 0) FROM customers "
+                                          "WHERE id = ?1 AND is_voided = 0", error);
+  SrStep step;
+
+  if (stmt == NULL)
+    return FALSE;
+  sr_stmt_bind_int (stmt, 1, customer_id);
+  step = sr_stmt_step (stmt, error);
+  if (step == SR_STEP_DONE)
+    g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_NOT_FOUND, _("No such customer."));
+  if (step != SR_STEP_ROW)
+    return FALSE;
+  *out_owner = sr_stmt_get_int (stmt, 0);
+  return TRUE;
+}
+
+gboolean
 sr_customers_set_owner (SrContext   *ctx,
                         gint64       customer_id,
                         gint64       to_staff_id,
@@ -556,23 +579,8 @@ sr_customers_set_owner (SrContext   *ctx,
   g_autofree char *after_json = NULL;
   gint64 from_id = 0;
 
-  stmt = sr_db_prepare (db, "SELECT coalesce (owner_id, 0) FROM customers WHERE id = ?1 "
-                        "AND is_voided = 0", error);
-  if (stmt == NULL)
+  if (!sr_customers_read_owner (ctx, customer_id, &from_id, error))
     return FALSE;
-  sr_stmt_bind_int (stmt, 1, customer_id);
-  switch (sr_stmt_step (stmt, error))
-    {
-    case SR_STEP_ROW:
-      from_id = sr_stmt_get_int (stmt, 0);
-      break;
-    case SR_STEP_DONE:
-      g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_NOT_FOUND, _("No such customer."));
-      return FALSE;
-    default:
-      return FALSE;
-    }
-  g_clear_pointer (&stmt, sr_stmt_done);
   if (from_id == to_staff_id)
     return TRUE;
 
@@ -1098,20 +1106,8 @@ sr_customers_update_details (SrContext   *ctx,
 
   if (!sr_db_begin (db, error))
     return FALSE;
-  {
-    g_autoptr(SrStmt) stmt = sr_db_prepare (db, "SELECT coalesce (owner_id, 0) FROM customers "
-                                            "WHERE id = ?1 AND is_voided = 0", error);
-    if (stmt == NULL)
-      goto fail;
-    sr_stmt_bind_int (stmt, 1, customer_id);
-    if (sr_stmt_step (stmt, error) != SR_STEP_ROW)
-      {
-        if (error != NULL && *error == NULL)
-          g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_NOT_FOUND, _("No such customer."));
-        goto fail;
-      }
-    owner = sr_stmt_get_int (stmt, 0);
-  }
+  if (!sr_customers_read_owner (ctx, customer_id, &owner, error))
+    goto fail;
   if (!(sr_session_get_roles (session) & (SR_ROLE_CUSTOMER_MANAGER | SR_ROLE_MANAGER)) &&
       owner != sr_session_get_staff_id (session))
     {

@@ -5,6 +5,7 @@
 
 #include "sr-audit.h"
 #include "sr-error.h"
+#include "sr-customers-private.h"
 #include "sr-follow-ups.h"
 
 static const struct {
@@ -79,23 +80,8 @@ sr_follow_ups_add (SrContext         *ctx,
 
   if (!sr_db_begin (db, error))
     return 0;
-  stmt = sr_db_prepare (db, "SELECT coalesce (owner_id, 0) FROM customers WHERE id = ?1 "
-                        "AND is_voided = 0", error);
-  if (stmt == NULL)
+  if (!sr_customers_read_owner (ctx, customer_id, &owner, error))
     goto fail;
-  sr_stmt_bind_int (stmt, 1, customer_id);
-  switch (sr_stmt_step (stmt, error))
-    {
-    case SR_STEP_ROW:
-      owner = sr_stmt_get_int (stmt, 0);
-      break;
-    case SR_STEP_DONE:
-      g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_NOT_FOUND, _("No such customer."));
-      goto fail;
-    default:
-      goto fail;
-    }
-  g_clear_pointer (&stmt, sr_stmt_done);
   /* A consultant follows up their own customers; supervisors and managers anyone's. */
   if (!(sr_session_get_roles (session) & (SR_ROLE_CUSTOMER_MANAGER | SR_ROLE_MANAGER)) &&
       owner != sr_session_get_staff_id (session))

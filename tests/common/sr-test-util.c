@@ -89,3 +89,17 @@ sr_test_context_finish (SrContext *ctx)
   g_object_unref (ctx);
   sr_test_remove_tree (dir);
 }
+
+gint64
+sr_test_staff_id (SrContext *ctx)
+{
+  return sr_session_get_staff_id (sr_context_get_session (ctx));
+}
+
+void
+sr_test_set_day (SrContext  *ctx,
+                 const char *day,
+                 int         hour)
+{
+  sr_clock_set_fixed (sr_context_get_clock (ctx), sr_day_start_unix (day) + hour * 3600);
+}

@@ -22,6 +22,12 @@ SrContext *sr_test_context_as       (SrContext    *admin_ctx,
                                      const char   *login,
                                      SrRoles       roles);
 void       sr_test_remove_tree      (const char   *path);
+/* The staff id of the person @ctx is signed in as. */
+gint64     sr_test_staff_id         (SrContext    *ctx);
+/* Fixes the clock (shared by contexts made with sr_test_context_as) at @hour on @day. */
+void       sr_test_set_day          (SrContext    *ctx,
+                                     const char   *day,
+                                     int           hour);
 /* Drops @ctx and removes its database's temporary folder. */
 void       sr_test_context_finish   (SrContext    *ctx);
 

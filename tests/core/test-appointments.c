@@ -11,19 +11,6 @@
 #include "core/sr-error.h"
 
 static gint64
-me (SrContext *ctx)
-{
-  return sr_session_get_staff_id (sr_context_get_session (ctx));
-}
-
-static void
-set_day (SrContext  *ctx,
-         const char *day)
-{
-  sr_clock_set_fixed (sr_context_get_clock (ctx), sr_day_start_unix (day) + 9 * 3600);
-}
-
-static gint64
 at (const char *day,
     int         hour)
 {
@@ -39,57 +26,57 @@ test_appointments (void)
   g_autoptr(SrContext) a = sr_test_context_as (admin, "gwa", SR_ROLE_CONSULTANT);
   g_autoptr(SrContext) b = sr_test_context_as (admin, "gwb", SR_ROLE_CONSULTANT);
   g_autoptr(GError) error = NULL;
-  gint64 order[] = { me (a), me (b) };
+  gint64 order[] = { sr_test_staff_id (a), sr_test_staff_id (b) };
   const char *phones[] = { "13800138000", NULL };
-  SrCustomerInput in = { "张先生", NULL, "call", 0, NULL, me (b), phones, FALSE };
+  SrCustomerInput in = { "张先生", NULL, "call", 0, NULL, sr_test_staff_id (b), phones, FALSE };
   gint64 customer, booked, missed_id;
   guint kept = 0, missed = 0;
 
-  set_day (admin, "2026-11-20");
+  sr_test_set_day (admin, "2026-11-20", 9);
   customer = sr_customers_add (desk, &in, &error);
   g_assert_no_error (error);
 
   /* Who may book. */
-  g_assert_cmpint (sr_appointments_add (a, customer, me (a), at ("2026-11-21", 10), SR_APPOINTMENT_VIEWING, NULL, &error), ==, 0);
+  g_assert_cmpint (sr_appointments_add (a, customer, sr_test_staff_id (a), at ("2026-11-21", 10), SR_APPOINTMENT_VIEWING, NULL, &error), ==, 0);
   g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_DENIED);
   g_clear_error (&error);
-  g_assert_cmpint (sr_appointments_add (b, customer, me (b), at ("2026-11-19", 10), SR_APPOINTMENT_VIEWING, NULL, &error), ==, 0);
+  g_assert_cmpint (sr_appointments_add (b, customer, sr_test_staff_id (b), at ("2026-11-19", 10), SR_APPOINTMENT_VIEWING, NULL, &error), ==, 0);
   g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID);
   g_clear_error (&error);
-  missed_id = sr_appointments_add (b, customer, me (b), at ("2026-11-21", 10), SR_APPOINTMENT_VIEWING, "看 3 号楼", &error);
+  missed_id = sr_appointments_add (b, customer, sr_test_staff_id (b), at ("2026-11-21", 10), SR_APPOINTMENT_VIEWING, "看 3 号楼", &error);
   g_assert_no_error (error);
-  booked = sr_appointments_add (desk, customer, me (b), at ("2026-11-23", 15), SR_APPOINTMENT_DEAL, NULL, &error);
+  booked = sr_appointments_add (desk, customer, sr_test_staff_id (b), at ("2026-11-23", 15), SR_APPOINTMENT_DEAL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (booked, >, missed_id);
 
   /* The 23rd: A is first in line; the customer comes for B's appointment: to B, and
    * nobody's turn is used. */
-  set_day (admin, "2026-11-23");
+  sr_test_set_day (admin, "2026-11-23", 9);
   {
-    g_autoptr(GPtrArray) today = sr_appointments_for_day (desk, me (b), "2026-11-23", &error);
+    g_autoptr(GPtrArray) today = sr_appointments_for_day (desk, sr_test_staff_id (b), "2026-11-23", &error);
     g_assert_cmpuint (today->len, ==, 1);
     g_assert_cmpstr (((SrAppointment *) g_ptr_array_index (today, 0))->customer_name, ==, "张先生");
   }
   g_assert_true (sr_desk_set_order (sup, "2026-11-23", SR_DESK_RECEPTION, order, 2, &error));
-  g_assert_cmpint (sr_desk_record (desk, "2026-11-23", SR_DESK_RECEPTION, SR_ROTATION_ARRIVE, me (a), 0, &error), >, 0);
-  g_assert_cmpint (sr_desk_record (desk, "2026-11-23", SR_DESK_RECEPTION, SR_ROTATION_ARRIVE, me (b), 0, &error), >, 0);
+  g_assert_cmpint (sr_desk_record (desk, "2026-11-23", SR_DESK_RECEPTION, SR_ROTATION_ARRIVE, sr_test_staff_id (a), 0, &error), >, 0);
+  g_assert_cmpint (sr_desk_record (desk, "2026-11-23", SR_DESK_RECEPTION, SR_ROTATION_ARRIVE, sr_test_staff_id (b), 0, &error), >, 0);
   {
     SrArrival v = { "138-0013-8000", NULL, 0, NULL, TRUE, FALSE, 0 };
     g_auto(SrReception) r = { 0 };
     g_autoptr(SrRotationState) s = NULL;
     g_assert_true (sr_desk_receive (desk, "2026-11-23", SR_DESK_RECEPTION, &v, &r, &error));
     g_assert_no_error (error);
-    g_assert_cmpint (r.receiver_id, ==, me (b));
+    g_assert_cmpint (r.receiver_id, ==, sr_test_staff_id (b));
     g_assert_cmpstr (r.rule, ==, "appointment with gwb (no turn used)");
     s = sr_desk_state (desk, "2026-11-23", SR_DESK_RECEPTION, &error);
-    g_assert_cmpint (s->next, ==, me (a));
-    g_assert_cmpint (sr_rotation_state_find (s, me (b))->state, ==, SR_ROTATION_WAITING);
-    g_assert_cmpuint (sr_rotation_state_find (s, me (b))->returning, ==, 1);
-    g_assert_cmpuint (sr_rotation_state_find (s, me (b))->formal_receptions, ==, 0);
+    g_assert_cmpint (s->next, ==, sr_test_staff_id (a));
+    g_assert_cmpint (sr_rotation_state_find (s, sr_test_staff_id (b))->state, ==, SR_ROTATION_WAITING);
+    g_assert_cmpuint (sr_rotation_state_find (s, sr_test_staff_id (b))->returning, ==, 1);
+    g_assert_cmpuint (sr_rotation_state_find (s, sr_test_staff_id (b))->formal_receptions, ==, 0);
   }
 
   /* The 21st's appointment was missed; today's was kept. */
-  g_assert_true (sr_appointments_count (desk, me (b), "2026-11-01", "2026-11-30", &kept, &missed, &error));
+  g_assert_true (sr_appointments_count (desk, sr_test_staff_id (b), "2026-11-01", "2026-11-30", &kept, &missed, &error));
   g_assert_cmpuint (kept, ==, 1);
   g_assert_cmpuint (missed, ==, 1);
   {
@@ -99,7 +86,7 @@ test_appointments (void)
 
   /* Cancelled ones count as neither; a reason is needed. */
   {
-    gint64 later = sr_appointments_add (sup, customer, me (b), at ("2026-11-25", 10), SR_APPOINTMENT_PLAN, NULL, &error);
+    gint64 later = sr_appointments_add (sup, customer, sr_test_staff_id (b), at ("2026-11-25", 10), SR_APPOINTMENT_PLAN, NULL, &error);
     g_assert_false (sr_appointments_cancel (sup, later, " ", &error));
     g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID);
     g_clear_error (&error);
@@ -107,7 +94,7 @@ test_appointments (void)
     g_assert_false (sr_appointments_cancel (sup, later, "again", &error));
     g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_NOT_FOUND);
     g_clear_error (&error);
-    set_day (admin, "2026-11-28");
+    sr_test_set_day (admin, "2026-11-28", 9);
     g_assert_true (sr_appointments_count (desk, 0, "2026-11-01", "2026-11-30", &kept, &missed, &error));
     g_assert_cmpuint (kept, ==, 1);
     g_assert_cmpuint (missed, ==, 1);

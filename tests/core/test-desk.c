@@ -12,11 +12,7 @@
 
 #define DAY SR_TEST_NOW_DAY
 
-static gint64
-staff_id (SrContext *ctx)
-{
-  return sr_session_get_staff_id (sr_context_get_session (ctx));
-}
+#define staff_id sr_test_staff_id
 
 static void
 test_order_permissions (void)

@@ -10,19 +10,6 @@
 #include "core/sr-error.h"
 #include "core/sr-follow-ups.h"
 
-static gint64
-me (SrContext *ctx)
-{
-  return sr_session_get_staff_id (sr_context_get_session (ctx));
-}
-
-static void
-set_day (SrContext  *ctx,
-         const char *day)
-{
-  sr_clock_set_fixed (sr_context_get_clock (ctx), sr_day_start_unix (day) + 10 * 3600);
-}
-
 static void
 test_follow_ups_and_my_day (void)
 {
@@ -32,23 +19,23 @@ test_follow_ups_and_my_day (void)
   g_autoptr(SrContext) a = sr_test_context_as (admin, "gwa", SR_ROLE_CONSULTANT);
   g_autoptr(SrContext) b = sr_test_context_as (admin, "gwb", SR_ROLE_CONSULTANT);
   g_autoptr(GError) error = NULL;
-  gint64 order[] = { me (a), me (b) };
+  gint64 order[] = { sr_test_staff_id (a), sr_test_staff_id (b) };
   gint64 customer;
   gboolean lapsed;
 
-  set_day (admin, "2026-11-02");
+  sr_test_set_day (admin, "2026-11-02", 10);
   g_assert_true (sr_desk_set_order (sup, "2026-11-02", SR_DESK_RECEPTION, order, 2, &error));
-  g_assert_cmpint (sr_desk_record (desk, "2026-11-02", SR_DESK_RECEPTION, SR_ROTATION_ARRIVE, me (a), 0, &error), >, 0);
-  g_assert_cmpint (sr_desk_record (desk, "2026-11-02", SR_DESK_RECEPTION, SR_ROTATION_ARRIVE, me (b), 0, &error), >, 0);
+  g_assert_cmpint (sr_desk_record (desk, "2026-11-02", SR_DESK_RECEPTION, SR_ROTATION_ARRIVE, sr_test_staff_id (a), 0, &error), >, 0);
+  g_assert_cmpint (sr_desk_record (desk, "2026-11-02", SR_DESK_RECEPTION, SR_ROTATION_ARRIVE, sr_test_staff_id (b), 0, &error), >, 0);
   {
     SrArrival v = { "13800138000", "张先生", 0, NULL, TRUE, FALSE, 0 };
     g_auto(SrReception) r = { 0 };
     g_assert_true (sr_desk_receive (desk, "2026-11-02", SR_DESK_RECEPTION, &v, &r, &error));
     customer = r.customer_id;
-    g_assert_cmpint (r.receiver_id, ==, me (a));
+    g_assert_cmpint (r.receiver_id, ==, sr_test_staff_id (a));
   }
   {
-    g_autoptr(SrMyDay) day = sr_my_day_load (a, me (a), &error);
+    g_autoptr(SrMyDay) day = sr_my_day_load (a, sr_test_staff_id (a), &error);
     g_assert_no_error (error);
     g_assert_cmpuint (day->received->len, ==, 1);
     g_assert_cmpstr (((SrMyDayItem *) g_ptr_array_index (day->received, 0))->customer_name, ==, "张先生");
@@ -56,7 +43,7 @@ test_follow_ups_and_my_day (void)
   }
 
   /* On the 5th. Only the owner (or a supervisor) follows up; bad input is refused. */
-  set_day (admin, "2026-11-05");
+  sr_test_set_day (admin, "2026-11-05", 10);
   g_assert_cmpint (sr_follow_ups_add (b, customer, SR_FOLLOW_UP_PHONE, "问价格", "2026-11-05", &error), ==, 0);
   g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_DENIED);
   g_clear_error (&error);
@@ -75,43 +62,43 @@ test_follow_ups_and_my_day (void)
 
   /* The latest follow-up sets the next date: due on the 6th, overdue on the 7th. */
   {
-    g_autoptr(SrMyDay) day = sr_my_day_load (a, me (a), &error);
+    g_autoptr(SrMyDay) day = sr_my_day_load (a, sr_test_staff_id (a), &error);
     g_assert_cmpuint (day->due->len, ==, 0);
     g_assert_cmpuint (day->received->len, ==, 0);
   }
-  set_day (admin, "2026-11-06");
+  sr_test_set_day (admin, "2026-11-06", 10);
   {
-    g_autoptr(SrMyDay) day = sr_my_day_load (a, me (a), &error);
+    g_autoptr(SrMyDay) day = sr_my_day_load (a, sr_test_staff_id (a), &error);
     g_assert_cmpuint (day->due->len, ==, 1);
     g_assert_false (((SrMyDayItem *) g_ptr_array_index (day->due, 0))->is_overdue);
   }
-  set_day (admin, "2026-11-07");
+  sr_test_set_day (admin, "2026-11-07", 10);
   {
-    g_autoptr(SrMyDay) day = sr_my_day_load (a, me (a), &error);
+    g_autoptr(SrMyDay) day = sr_my_day_load (a, sr_test_staff_id (a), &error);
     g_assert_cmpuint (day->due->len, ==, 1);
     g_assert_true (((SrMyDayItem *) g_ptr_array_index (day->due, 0))->is_overdue);
   }
 
   /* The owner's own follow-up on the 5th counts as contact for rule 9: the supervisor's
    * on the same day would not. On the 11th: 6 days after the 5th. */
-  set_day (admin, "2026-11-11");
+  sr_test_set_day (admin, "2026-11-11", 10);
   g_assert_true (sr_customers_owner_lapsed (a, customer, &lapsed, &error));
   g_assert_false (lapsed);
-  set_day (admin, "2026-11-12");
+  sr_test_set_day (admin, "2026-11-12", 10);
   g_assert_true (sr_customers_owner_lapsed (a, customer, &lapsed, &error));
   g_assert_true (lapsed);
 
   /* A came back while A is out, asking for A: B covers; A's day shows it. */
-  set_day (admin, "2026-11-12");
+  sr_test_set_day (admin, "2026-11-12", 10);
   g_assert_true (sr_desk_set_order (sup, "2026-11-12", SR_DESK_RECEPTION, order, 2, &error));
-  g_assert_cmpint (sr_desk_record (desk, "2026-11-12", SR_DESK_RECEPTION, SR_ROTATION_ARRIVE, me (b), 0, &error), >, 0);
+  g_assert_cmpint (sr_desk_record (desk, "2026-11-12", SR_DESK_RECEPTION, SR_ROTATION_ARRIVE, sr_test_staff_id (b), 0, &error), >, 0);
   {
     SrArrival v = { "13800138000", NULL, 0, NULL, TRUE, TRUE, 0 };
     g_auto(SrReception) r = { 0 };
     g_autoptr(SrMyDay) day = NULL;
     g_assert_true (sr_desk_receive (desk, "2026-11-12", SR_DESK_RECEPTION, &v, &r, &error));
-    g_assert_cmpint (r.receiver_id, ==, me (b));
-    day = sr_my_day_load (a, me (a), &error);
+    g_assert_cmpint (r.receiver_id, ==, sr_test_staff_id (b));
+    day = sr_my_day_load (a, sr_test_staff_id (a), &error);
     g_assert_cmpuint (day->covered->len, ==, 1);
     g_assert_nonnull (strstr (((SrMyDayItem *) g_ptr_array_index (day->covered, 0))->detail, "gwb"));
   }
