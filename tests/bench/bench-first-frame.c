@@ -10,12 +10,14 @@
 #include "gui/sr-window.h"
 
 static gint64 started;
+static GObject *loop_owner;
 
 static void
 on_after_paint (GdkFrameClock *clock,
                 gpointer       loop)
 {
-  g_print ("cold start to first frame: %.1f ms\n", (g_get_monotonic_time () - started) / 1000.0);
+  g_print ("cold start to first frame of %s: %.1f ms\n", (const char *) g_object_get_data (G_OBJECT (loop_owner), "page"),
+           (g_get_monotonic_time () - started) / 1000.0);
   g_signal_handlers_disconnect_by_func (clock, on_after_paint, loop);
   g_main_loop_quit (loop);
 }
@@ -43,7 +45,7 @@ main (int argc, char *argv[])
   setlocale (LC_ALL, "");
   if (argc < 2)
     {
-      g_printerr ("usage: bench-first-frame DATABASE [PAGE]\n");
+      g_printerr ("usage: bench-first-frame DATABASE [PAGE [LOGIN]]\n");
       return 2;
     }
   adw_init ();
@@ -51,9 +53,13 @@ main (int argc, char *argv[])
   if (db == NULL)
     g_error ("%s", error->message);
   ctx = sr_context_new (db, NULL);
-  admin = sr_staff_find (ctx, 0, "admin", &error);
+  admin = sr_staff_find (ctx, 0, argc > 3 ? argv[3] : "admin", &error);
+  if (admin == NULL)
+    g_error ("%s", error->message);
   session = sr_session_new_for_staff (admin->id, admin->login, admin->display_name, admin->roles);
   window = sr_window_new (NULL, ctx, NULL);
+  loop_owner = G_OBJECT (window);
+  g_object_set_data (G_OBJECT (window), "page", argc > 2 ? argv[2] : "admin/units");
   sr_window_sign_in_as (window, session);
   sr_window_show_page (window, argc > 2 ? argv[2] : "admin/units");
   gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
