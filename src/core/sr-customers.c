@@ -804,13 +804,16 @@ sr_customers_page (SrContext       *ctx,
     [SR_CUSTOMER_SORT_NEWEST] =
       "SELECT id FROM customers WHERE is_voided = 0 AND (?1 = 0 OR owner_id = ?1) "
       "ORDER BY id DESC LIMIT ?2 OFFSET ?3",
+    [SR_CUSTOMER_SORT_OWNER] =
+      "SELECT id FROM customers WHERE is_voided = 0 AND (?1 = 0 OR owner_id = ?1) "
+      "ORDER BY owner_id IS NULL, owner_id, name_pinyin, id LIMIT ?2 OFFSET ?3",
   };
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(SrStmt) stmt = NULL;
   SrStep step;
 
-  g_return_val_if_fail (sort <= SR_CUSTOMER_SORT_NEWEST, NULL);
+  g_return_val_if_fail (sort <= SR_CUSTOMER_SORT_OWNER, NULL);
   stmt = sr_db_prepare (sr_context_get_db (ctx), queries[sort], error);
   if (stmt == NULL)
     return NULL;

@@ -71,6 +71,7 @@ typedef enum {
   SR_CUSTOMER_SORT_LAST_CONTACT,  /* most recent first */
   SR_CUSTOMER_SORT_GRADE,         /* A first */
   SR_CUSTOMER_SORT_NEWEST,        /* registered most recently first */
+  SR_CUSTOMER_SORT_OWNER,         /* by owner, then name */
 } SrCustomerSort;
 
 /* The customer list, a page at a time, sorted and filtered in SQL. @owner_id 0: all. */

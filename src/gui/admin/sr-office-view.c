@@ -36,6 +36,25 @@ on_name_apply (AdwEntryRow *row,
 }
 
 static void
+on_lapse_changed (AdwEntryRow *row,
+                  OfficeView  *v)
+{
+  g_autoptr(GError) error = NULL;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  gint64 days = 0;
+
+  if (!g_ascii_string_to_signed (text, 10, 1, 365, &days, NULL))
+    {
+      sr_toast (v->root, _("Give a number of days from 1 to 365."));
+      return;
+    }
+  if (!sr_settings_set (v->ctx, "ownership.lapse_days", text, &error))
+    sr_toast_error (v->root, error);
+  else
+    sr_toast (v->root, _("Saved."));
+}
+
+static void
 on_backup_response (GtkNativeDialog *dialog,
                     int              response,
                     OfficeView      *v)
@@ -107,6 +126,19 @@ sr_office_view_new (SrContext *ctx)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Kind of office"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sr_office_kind_get_label (kind));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+
+  {
+    g_autofree char *days = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                             sr_settings_get_int (ctx, "ownership.lapse_days", 7));
+    row = adw_entry_row_new ();
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                   _("Days without the owner’s contact before a returning customer passes on (rule 9)"));
+    gtk_editable_set_text (GTK_EDITABLE (row), days);
+    adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+    gtk_widget_set_sensitive (row, sr_session_may (session, SR_ACTION_EDIT_OFFICE));
+    g_signal_connect (row, "apply", G_CALLBACK (on_lapse_changed), v);
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  }
 
   row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Database file"));

@@ -144,6 +144,83 @@ on_changed (SrContext  *ctx,
     reload (p);
 }
 
+typedef struct {
+  Page *p;
+  GPtrArray *from;  /* SrStaffMember: consultants, also disabled (someone who left) */
+  GPtrArray *to;    /* SrStaffMember: active consultants */
+} TransferAll;
+
+static void
+transfer_all_free (TransferAll *t)
+{
+  g_ptr_array_unref (t->from);
+  g_ptr_array_unref (t->to);
+  g_free (t);
+}
+
+static gboolean
+save_transfer_all (SrForm   *form,
+                   gpointer  user_data,
+                   GError  **error)
+{
+  TransferAll *t = user_data;
+  guint from = sr_form_get_selected (form, "from");
+  guint to = sr_form_get_selected (form, "to");
+  gint64 n;
+
+  if (from >= t->from->len || to >= t->to->len)
+    return FALSE;
+  n = sr_customers_transfer_all (t->p->ctx, ((SrStaffMember *) g_ptr_array_index (t->from, from))->id,
+                                 ((SrStaffMember *) g_ptr_array_index (t->to, to))->id,
+                                 sr_form_get_text (form, "reason"), error);
+  if (n < 0)
+    return FALSE;
+  {
+    g_autofree char *message = g_strdup_printf (_("%u customers transferred."), (guint) n);
+    sr_toast (t->p->root, message);
+  }
+  return TRUE;
+}
+
+static void
+on_transfer_all (GtkButton *button,
+                 Page      *p)
+{
+  TransferAll *t = g_new0 (TransferAll, 1);
+  g_autoptr(GPtrArray) staff = sr_staff_list (p->ctx, TRUE, NULL);
+  g_autoptr(GStrvBuilder) from_names = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) to_names = g_strv_builder_new ();
+  g_auto(GStrv) from_items = NULL;
+  g_auto(GStrv) to_items = NULL;
+  SrForm *form;
+
+  t->p = p;
+  t->from = g_ptr_array_new_with_free_func (g_object_unref);
+  t->to = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; staff != NULL && i < staff->len; i++)
+    {
+      SrStaffMember *m = g_ptr_array_index (staff, i);
+      if (!(m->roles & SR_ROLE_CONSULTANT))
+        continue;
+      g_ptr_array_add (t->from, g_object_ref (m));
+      g_strv_builder_add (from_names, m->display_name);
+      if (!m->is_disabled)
+        {
+          g_ptr_array_add (t->to, g_object_ref (m));
+          g_strv_builder_add (to_names, m->display_name);
+        }
+    }
+  from_items = g_strv_builder_end (from_names);
+  to_items = g_strv_builder_end (to_names);
+  form = sr_form_new (p->root, _("Transfer a Person’s Customers"), _("_Transfer"));
+  sr_form_add_group (form, NULL, _("All customers of one consultant go to another, for example when "
+                                   "someone leaves. Each transfer is recorded with the reason."));
+  sr_form_add_choice (form, "from", _("From"), (const char * const *) from_items, 0);
+  sr_form_add_choice (form, "to", _("To"), (const char * const *) to_items, 0);
+  sr_form_add_entry (form, "reason", _("Reason"), NULL);
+  sr_form_run (form, save_transfer_all, t, (GDestroyNotify) transfer_all_free);
+}
+
 static void
 on_activate (GtkColumnView *view,
              guint          position,
@@ -160,7 +237,7 @@ sr_customers_page_new (SrContext *ctx)
 {
   Page *p = g_new0 (Page, 1);
   SrSession *session = sr_context_get_session (ctx);
-  const char *sorts[] = { _("Name (pinyin)"), _("Last contact"), _("Grade"), _("Newest"), NULL };
+  const char *sorts[] = { _("Name (pinyin)"), _("Last contact"), _("Grade"), _("Newest"), _("Owner"), NULL };
   GtkWidget *toolbar, *box, *view, *scroller, *empty, *stack;
 
   p->ctx = g_object_ref (ctx);
@@ -201,6 +278,12 @@ sr_customers_page_new (SrContext *ctx)
   gtk_widget_set_visible (p->mine, (sr_session_get_roles (session) & SR_ROLE_CONSULTANT) != 0);
   g_signal_connect_swapped (p->mine, "toggled", G_CALLBACK (reload), p);
   gtk_box_append (GTK_BOX (toolbar), p->mine);
+  if (sr_session_may (session, SR_ACTION_TRANSFER_OWNERSHIP))
+    {
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Transfer a Person’s Customers…"));
+      g_signal_connect (button, "clicked", G_CALLBACK (on_transfer_all), p);
+      gtk_box_append (GTK_BOX (toolbar), button);
+    }
   p->count = gtk_label_new (NULL);
   gtk_widget_add_css_class (p->count, "dim-label");
   gtk_box_append (GTK_BOX (toolbar), p->count);
