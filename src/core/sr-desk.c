@@ -390,14 +390,14 @@ insert_contact (SrContext        *ctx,
   g_autoptr(SrStmt) stmt = sr_db_prepare (sr_context_get_db (ctx),
                                           "INSERT INTO contacts (customer_id, kind, at, receiver_id, "
                                           "is_business, media_source_id, note, rotation_event_id, "
-                                          "rule, recorded_by, rule_code) VALUES (?1, ?2, ?3, ?4, ?5, "
-                                          "?6, ?7, ?8, ?9, ?10, ?11) RETURNING id", error);
+                                          "rule, recorded_by, rule_code, recorded_at) VALUES (?1, ?2, "
+                                          "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING id", error);
   if (stmt == NULL)
     return 0;
   if (customer_id > 0)
     sr_stmt_bind_int (stmt, 1, customer_id);
   sr_stmt_bind_text (stmt, 2, group == SR_DESK_PHONE ? "call" : "visit");
-  sr_stmt_bind_int (stmt, 3, sr_context_now (ctx));
+  sr_stmt_bind_int (stmt, 3, arrival->happened_at > 0 ? arrival->happened_at : sr_context_now (ctx));
   sr_stmt_bind_int (stmt, 4, receiver_id);
   sr_stmt_bind_int (stmt, 5, arrival->is_business);
   if (arrival->media_source_id > 0)
@@ -408,6 +408,7 @@ insert_contact (SrContext        *ctx,
   if (sr_session_get_staff_id (session) > 0)
     sr_stmt_bind_int (stmt, 10, sr_session_get_staff_id (session));
   sr_stmt_bind_text (stmt, 11, rule_code);
+  sr_stmt_bind_int (stmt, 12, sr_context_now (ctx));
   if (sr_stmt_step (stmt, error) != SR_STEP_ROW)
     return 0;
   id = sr_stmt_get_int (stmt, 0);
@@ -449,6 +450,16 @@ sr_desk_receive (SrContext       *ctx,
   memset (out, 0, sizeof *out);
   if (!sr_context_check (ctx, SR_ACTION_RUN_ROTATION, error) || !check_day (day, error))
     return FALSE;
+  if (arrival->happened_at > 0)
+    {
+      g_autofree char *when = sr_day_from_unix (arrival->happened_at);
+      if (arrival->happened_at > sr_context_now (ctx) + 60 || g_strcmp0 (when, day) != 0)
+        {
+          g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID,
+                       _("The time of the call or visit must be earlier today."));
+          return FALSE;
+        }
+    }
 
   if (!sr_db_begin (db, error))
     return FALSE;

@@ -80,6 +80,8 @@ typedef struct {
   const char *note;
   gboolean is_business;       /* FALSE: market survey, sales pitch, looking for someone */
   gboolean asks_for_owner;    /* a returning customer who asks for their consultant (rule 9) */
+  gint64 happened_at;         /* when the call or visit was (a form filled in later, 补填);
+                               * 0: now. Today, not in the future. */
   gint64 taker_id;            /* a new customer taken by someone else than the person in
                                * line: out of turn (rule 8, same group) or overflow (the
                                * other group's person); 0: in turn */

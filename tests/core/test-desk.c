@@ -5,6 +5,7 @@
 #include <locale.h>
 
 #include "common/sr-test-util.h"
+#include "core/sr-call-check.h"
 #include "core/sr-customers.h"
 #include "core/sr-desk.h"
 #include "core/sr-error.h"
@@ -146,7 +147,7 @@ test_receiving (void)
 
   /* Rule 8: C takes a new visitor out of turn: C's formal reception, B stays first. */
   {
-    SrArrival other = { "13900000001", "周先生", 0, NULL, TRUE, FALSE, C };
+    SrArrival other = { "13900000001", "周先生", 0, NULL, TRUE, FALSE, 0, C };
     g_auto(SrReception) r4 = { 0 };
     g_autoptr(SrCustomer) owned = NULL;
     g_assert_true (sr_desk_receive (desk, DAY, SR_DESK_RECEPTION, &other, &r4, &error));
@@ -167,7 +168,7 @@ test_receiving (void)
     g_autoptr(SrContext) e = sr_test_context_as (admin, "gwe", SR_ROLE_CONSULTANT);
     gint64 D = staff_id (d), E = staff_id (e);
     gint64 phones[] = { D, E };
-    SrArrival other = { "13900000002", "吴女士", 0, NULL, TRUE, FALSE, D };
+    SrArrival other = { "13900000002", "吴女士", 0, NULL, TRUE, FALSE, 0, D };
     g_auto(SrReception) r5 = { 0 };
     g_assert_true (sr_desk_set_order (sup, DAY, SR_DESK_PHONE, phones, 2, &error));
     g_assert_cmpint (sr_desk_record (desk, DAY, SR_DESK_PHONE, SR_ROTATION_ARRIVE, D, 0, &error), >, 0);
@@ -184,7 +185,7 @@ test_receiving (void)
     g_clear_pointer (&s, sr_rotation_state_free);
     /* Someone not at the desk cannot take it. */
     {
-      SrArrival nobody = { "13900000003", "郑先生", 0, NULL, TRUE, FALSE, staff_id (sup) };
+      SrArrival nobody = { "13900000003", "郑先生", 0, NULL, TRUE, FALSE, 0, staff_id (sup) };
       g_auto(SrReception) r6 = { 0 };
       g_assert_false (sr_desk_receive (desk, DAY, SR_DESK_RECEPTION, &nobody, &r6, &error));
       g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID);
@@ -454,6 +455,86 @@ test_self_appointment_rate (void)
   sr_test_context_finish (g_steal_pointer (&admin));
 }
 
+/* 来电核对: the phone's count per slot beside the logged calls, gaps, incomplete and
+ * late forms. */
+static void
+test_call_check (void)
+{
+  g_autoptr(SrContext) admin = sr_test_context_new (SR_OFFICE_PROPERTY);
+  g_autoptr(SrContext) sup = sr_test_context_as (admin, "zhuguan", SR_ROLE_CUSTOMER_MANAGER);
+  g_autoptr(SrContext) desk = sr_test_context_as (admin, "qiantai", SR_ROLE_RECEPTIONIST);
+  g_autoptr(SrContext) a = sr_test_context_as (admin, "gwa", SR_ROLE_CONSULTANT);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  gint64 A = staff_id (a);
+  g_autofree char *day = NULL;
+  SrCallCheckRow *nine = NULL, *ten = NULL;
+
+  set_day (admin, "2026-11-23", &day);   /* 10:00 */
+  g_assert_true (sr_desk_set_order (sup, day, SR_DESK_PHONE, &A, 1, &error));
+  g_assert_cmpint (sr_desk_record (desk, day, SR_DESK_PHONE, SR_ROTATION_ARRIVE, A, 0, &error), >, 0);
+  {
+    /* A call now, with its media source. */
+    SrArrival call = { "13600000001", "来电一", 1, NULL, TRUE, FALSE, 0, 0 };
+    g_auto(SrReception) r = { 0 };
+    g_assert_true (sr_desk_receive (desk, day, SR_DESK_PHONE, &call, &r, &error));
+  }
+  {
+    /* A call at 09:15 written down only now, without the media source. */
+    SrArrival late = { "13600000002", "来电二", 0, NULL, TRUE, FALSE, sr_day_start_unix (day) + 9 * 3600 + 900, 0 };
+    g_auto(SrReception) r = { 0 };
+    g_assert_true (sr_desk_receive (desk, day, SR_DESK_PHONE, &late, &r, &error));
+  }
+  {
+    SrArrival future = { "13600000003", "来电三", 0, NULL, TRUE, FALSE, sr_day_start_unix (day) + 11 * 3600, 0 };
+    g_auto(SrReception) r = { 0 };
+    g_assert_false (sr_desk_receive (desk, day, SR_DESK_PHONE, &future, &r, &error));
+    g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+
+  g_assert_false (sr_call_check_set_count (desk, day, "09:00-10:00", 3, &error));
+  g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_false (sr_call_check_set_count (sup, day, "9-10", 3, &error));
+  g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (sr_call_check_set_count (sup, day, "09:00-10:00", 2, &error));
+  g_assert_true (sr_call_check_set_count (sup, day, "09:00-10:00", 3, &error));  /* corrected */
+
+  rows = sr_call_check_day (desk, day, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 12);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      SrCallCheckRow *row = g_ptr_array_index (rows, i);
+      if (g_strcmp0 (row->slot, "09:00-10:00") == 0)
+        nine = row;
+      if (g_strcmp0 (row->slot, "10:00-11:00") == 0)
+        ten = row;
+    }
+  g_assert_nonnull (nine);
+  g_assert_cmpint (nine->phone_count, ==, 3);
+  g_assert_cmpuint (nine->logged, ==, 1);
+  g_assert_cmpint (nine->gap, ==, 2);
+  g_assert_cmpuint (nine->incomplete, ==, 1);
+  g_assert_cmpuint (nine->late, ==, 1);
+  g_assert_cmpint (ten->phone_count, ==, -1);
+  g_assert_cmpuint (ten->logged, ==, 1);
+  g_assert_cmpuint (ten->incomplete, ==, 0);
+  g_assert_cmpuint (ten->late, ==, 0);
+
+  /* The office's own slots. */
+  g_assert_true (sr_settings_set (admin, "desk.call_slots", "09-12,12-14,14-18,bad", &error));
+  {
+    g_auto(GStrv) slots = sr_call_check_slots (desk);
+    g_assert_cmpuint (g_strv_length (slots), ==, 3);
+    g_assert_cmpstr (slots[0], ==, "09:00-12:00");
+  }
+  g_clear_object (&sup); g_clear_object (&desk); g_clear_object (&a);
+  sr_test_context_finish (g_steal_pointer (&admin));
+}
+
 static void
 test_manual_transfer (void)
 {
@@ -509,5 +590,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/desk/manual-transfer", test_manual_transfer);
   g_test_add_func ("/desk/suspension", test_suspension);
   g_test_add_func ("/desk/self-appointment-rate", test_self_appointment_rate);
+  g_test_add_func ("/desk/call-check", test_call_check);
   return g_test_run ();
 }

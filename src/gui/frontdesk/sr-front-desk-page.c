@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "core/sr-appointments.h"
+#include "core/sr-call-check.h"
 #include "core/sr-customers.h"
 #include "core/sr-desk.h"
 #include "core/sr-media.h"
@@ -28,6 +29,7 @@ typedef struct {
   GtkWidget *next_detail;
   GtkWidget *people;          /* GtkListBox */
   GtkWidget *set_order_button;
+  GtkWidget *call_check_button;
   GtkWidget *appointments;    /* label: today's appointments */
   GtkWidget *copy_button;
   GSimpleActionGroup *actions;
@@ -36,6 +38,7 @@ typedef struct {
 
 static void refresh (Desk *d);
 static void suspend_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data);
+static void call_check_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data);
 static void resume_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data);
 
 static void
@@ -250,6 +253,20 @@ save_receive (SrForm   *form,
 
   arrival.is_business = r->is_business;
   arrival.note = sr_form_get_text (form, "note");
+  {
+    /* Filled in after the call or visit (补填): when it was. */
+    const char *when = sr_form_get_text (form, "when");
+    int hour = -1, minute = -1;
+    if (when != NULL && *when != '\0')
+      {
+        if (sscanf (when, "%d:%d", &hour, &minute) != 2 || hour < 0 || hour > 23 || minute < 0 || minute > 59)
+          {
+            g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("“%s” is not a time (HH:MM)."), when);
+            return FALSE;
+          }
+        arrival.happened_at = sr_day_start_unix (d->day) + hour * 3600 + minute * 60;
+      }
+  }
   if (r->is_business)
     {
       arrival.phone = sr_form_get_text (form, "phone");
@@ -350,6 +367,7 @@ open_receive (Desk     *d,
       gtk_widget_grab_focus (phone);
     }
   sr_form_add_entry (form, "note", is_business ? _("Note") : _("What it was (market survey, sales pitch, looking for someone …)"), NULL);
+  sr_form_add_entry (form, "when", _("When it was, if earlier (HH:MM; empty: now)"), NULL);
   sr_form_run (form, save_receive, r, (GDestroyNotify) receive_data_free);
 }
 
@@ -517,6 +535,76 @@ set_order_activated (GSimpleAction *action,
   sr_form_run (form, save_order, o, g_free);
 }
 
+/* Call reconciliation (来电核对) ---------------------------------------------------------------- */
+
+static gboolean
+save_call_check (SrForm   *form,
+                 gpointer  user_data,
+                 GError  **error)
+{
+  Desk *d = user_data;
+  g_auto(GStrv) slots = sr_call_check_slots (d->ctx);
+
+  for (guint i = 0; slots[i] != NULL; i++)
+    {
+      const char *text = sr_form_get_text (form, slots[i]);
+      gint64 count;
+      if (text == NULL || *text == '\0')
+        continue;
+      if (!g_ascii_string_to_signed (text, 10, 0, 10000, &count, NULL))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("%s: “%s” is not a number of calls."), slots[i], text);
+          return FALSE;
+        }
+      if (!sr_call_check_set_count (d->ctx, d->day, slots[i], (int) count, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+call_check_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  Desk *d = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = sr_call_check_day (d->ctx, d->day, &error);
+  g_autofree char *title = g_strdup_printf (_("Call Check, %s"), d->day);
+  SrForm *form;
+
+  if (rows == NULL)
+    {
+      sr_toast_error (d->root, error);
+      return;
+    }
+  form = sr_form_new (d->root, title, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (form), 620, 720);
+  sr_form_add_group (form, _("The phone’s own count per time slot"),
+                     _("Type the count the phone shows; the logged calls are beside it. A gap, a form "
+                       "without the media source, or one written down more than half an hour after "
+                       "the call is flagged."));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      SrCallCheckRow *row = g_ptr_array_index (rows, i);
+      g_autofree char *count = row->phone_count >= 0 ? g_strdup_printf ("%d", row->phone_count) : NULL;
+      g_autofree char *label = NULL;
+      GtkWidget *entry;
+
+      if (row->phone_count >= 0 && row->gap != 0)
+        label = g_strdup_printf (_("%s · logged %u · GAP %d · incomplete %u · late %u"),
+                                 row->slot, row->logged, row->gap, row->incomplete, row->late);
+      else
+        label = g_strdup_printf (_("%s · logged %u · incomplete %u · late %u"),
+                                 row->slot, row->logged, row->incomplete, row->late);
+      entry = sr_form_add_entry (form, row->slot, label, count);
+      if ((row->phone_count >= 0 && row->gap != 0) || row->incomplete > 0 || row->late > 0)
+        gtk_widget_add_css_class (entry, "warning");
+    }
+  sr_form_run (form, save_call_check, d, NULL);
+}
+
 /* Suspension from the rotation ------------------------------------------------------------------- */
 
 typedef struct {
@@ -602,6 +690,7 @@ refresh (Desk *d)
     }
   order = sr_desk_get_order (d->ctx, d->day, d->group, NULL);
   gtk_widget_set_visible (d->set_order_button, may_order);
+  gtk_widget_set_visible (d->call_check_button, may_order && d->group == SR_DESK_PHONE);
   gtk_widget_set_visible (d->copy_button, may_order);
   if (order == NULL || order->len == 0)
     {
@@ -777,6 +866,7 @@ sr_front_desk_page_new (SrContext *ctx)
     { "back", row_action, "x" },
     { "absent", row_action, "x" },
     { "suspend", suspend_activated, "x" },
+    { "call-check", call_check_activated },
     { "resume", resume_activated, "x" },
   };
   GtkWidget *box, *toolbar, *reception, *phone, *paned, *left, *right, *scroller, *clamp;
@@ -887,6 +977,7 @@ sr_front_desk_page_new (SrContext *ctx)
     gtk_label_set_xalign (GTK_LABEL (label), 0.02f);
     gtk_box_append (GTK_BOX (toolbar), label);
   }
+  d->call_check_button = sr_toolbar_add_button (toolbar, "call-start-symbolic", _("_Call Check…"), "desk.call-check");
   d->set_order_button = sr_toolbar_add_button (toolbar, "view-list-ordered-symbolic", _("Today’s _Order…"), "desk.set-order");
 
   shortcuts = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());

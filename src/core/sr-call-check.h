@@ -1,0 +1,34 @@
+/* sr-call-check.h — call reconciliation (来电核对, seed 003): per time slot of a day, the
+ * phone's own count beside the logged calls, with gaps, incomplete forms (no media
+ * source) and forms filled in long after the call (补填). */
+#pragma once
+
+#include "sr-context.h"
+
+G_BEGIN_DECLS
+
+/* The office's slots: setting "desk.call_slots", e.g. "09-12,12-14,14-18";
+ * by default every hour from 8 to 20. Returns "HH:00-HH:00" strings. */
+GStrv       sr_call_check_slots      (SrContext   *ctx);
+
+typedef struct {
+  char *slot;
+  int phone_count;     /* -1: not entered */
+  guint logged;        /* business and non-business calls logged in the slot */
+  int gap;             /* phone_count - logged; 0 when not entered */
+  guint incomplete;    /* business calls without a media source */
+  guint late;          /* entered more than 30 minutes after the call */
+} SrCallCheckRow;
+
+void        sr_call_check_row_free   (SrCallCheckRow *row);
+GPtrArray  *sr_call_check_day        (SrContext   *ctx,
+                                      const char  *day,
+                                      GError     **error);
+/* The supervisor enters the phone's count for a slot (replacing an earlier entry). */
+gboolean    sr_call_check_set_count  (SrContext   *ctx,
+                                      const char  *day,
+                                      const char  *slot,
+                                      int          phone_count,
+                                      GError     **error);
+
+G_END_DECLS
