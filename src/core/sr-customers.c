@@ -273,6 +273,12 @@ sr_customers_add (SrContext              *ctx,
                    _("Choose how the customer came (call, walk-in, …)."));
       return 0;
     }
+  if (g_strcmp0 (input->channel, "referral") == 0 && input->referrer_id <= 0)
+    {
+      g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID,
+                   _("A referral (老带新) records who brought the customer: give the existing customer."));
+      return 0;
+    }
   if (input->grade != NULL && (strlen (input->grade) != 1 || input->grade[0] < 'A' || input->grade[0] > 'D'))
     {
       g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID, _("A grade is A, B, C or D."));
@@ -336,8 +342,8 @@ sr_customers_add (SrContext              *ctx,
 
   stmt = sr_db_prepare (db,
                         "INSERT INTO customers (name, gender, channel, media_source_id, grade, "
-                        "owner_id, created_at, created_by, name_pinyin, last_contact_at) "
-                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?7) RETURNING id", error);
+                        "owner_id, created_at, created_by, name_pinyin, last_contact_at, referrer_id) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?7, ?10) RETURNING id", error);
   if (stmt == NULL)
     goto fail;
   sr_stmt_bind_text (stmt, 1, name);
@@ -355,6 +361,8 @@ sr_customers_add (SrContext              *ctx,
     g_autofree char *full = sr_pinyin_full (pinyin, name);
     sr_stmt_bind_text (stmt, 9, full);
   }
+  if (input->referrer_id > 0)
+    sr_stmt_bind_int (stmt, 10, input->referrer_id);   /* a missing one fails its foreign key */
   if (sr_stmt_step (stmt, error) != SR_STEP_ROW)
     goto fail;
   id = sr_stmt_get_int (stmt, 0);

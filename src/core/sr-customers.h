@@ -36,6 +36,7 @@ typedef struct {
   gint64 owner_id;               /* 0: none yet */
   const char * const *phones;    /* as typed; NULL-terminated; may be empty */
   gboolean phone_shared_confirmed; /* a manager confirms a phone another customer has */
+  gint64 referrer_id;            /* 老带新: the existing customer who brought them */
 } SrCustomerInput;
 
 const char *sr_channel_get_label      (const char       *code);

@@ -72,7 +72,25 @@ test_register_and_conflict (void)
   g_clear_error (&error);
   g_assert_true (sr_db_query_int (sr_context_get_db (admin), "SELECT count(*) FROM customers", &n, NULL));
   g_assert_cmpint (n, ==, 2);
+  g_assert_true (sr_db_query_int (sr_context_get_db (admin), "SELECT count(*) FROM customers", &n, NULL));
 
+  /* A referral records who brought them. */
+  {
+    const char *phones[] = { "13600000009", NULL };
+    SrCustomerInput ref = { "王老带新", NULL, "referral", 0, NULL, 0, phones, FALSE, 0 };
+    g_assert_cmpint (sr_customers_add (desk, &ref, &error), ==, 0);
+    g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID);
+    g_clear_error (&error);
+    ref.referrer_id = id;
+    g_assert_cmpint (sr_customers_add (desk, &ref, &error), >, 0);
+    g_assert_no_error (error);
+    ref.referrer_id = 99999;
+    phones[0] = "13600000008";
+    g_assert_cmpint (sr_customers_add (desk, &ref, &error), ==, 0);
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+  }
+  n = 0;
   /* Finance may not register customers. */
   {
     g_autoptr(SrContext) fin = sr_test_context_as (admin, "caiwu", SR_ROLE_FINANCE);

@@ -295,6 +295,24 @@ test_customers_page (void)
   sr_gui_test_spin_idle ();
   g_assert_nonnull (sr_gui_test_find (w, "Nobody Found"));
 
+  /* Register a customer from a booth (外卖场), the default channel of the form. */
+  {
+    SrForm *form;
+    sr_gui_test_click (w, "New Customer…");
+    form = find_form ();
+    g_assert_nonnull (form);
+    sr_gui_test_type (GTK_WIDGET (form), "Full name", "展会客户");
+    sr_gui_test_type (GTK_WIDGET (form), "Phone", "13712345678");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
+    sr_gui_test_spin_idle ();
+    g_assert_null (find_form ());
+    gtk_editable_set_text (GTK_EDITABLE (search), "");
+    g_signal_emit_by_name (search, "search-changed");
+    sr_gui_test_spin_idle ();
+    g_assert_nonnull (sr_gui_test_find (w, "4 customers"));
+    g_assert_nonnull (sr_gui_test_find (w, "Off-site booth"));
+  }
+
   /* A customer's page: fields, masked phone, history. */
   {
     GtkWidget *cw = sr_customer_window_new (w, desk, 1);

@@ -7,6 +7,7 @@
 #include "core/sr-customers.h"
 #include "core/sr-appointments.h"
 #include "core/sr-follow-ups.h"
+#include "core/sr-media.h"
 #include "core/sr-money.h"
 #include "core/sr-staff.h"
 #include "gui/sr-form.h"
@@ -221,6 +222,124 @@ on_transfer_all (GtkButton *button,
   sr_form_run (form, save_transfer_all, t, (GDestroyNotify) transfer_all_free);
 }
 
+/* Registering a customer outside the desk (a booth, a referral, outreach, …). */
+
+static const char *channel_codes[] = { "call", "walk-in", "booth", "referral", "outreach",
+                                       "telemarketing", "online" };
+
+typedef struct {
+  Page *p;
+  GPtrArray *owners;  /* SrStaffMember after "nobody yet" */
+  GPtrArray *media;   /* SrMediaSource after "not asked" */
+} NewCustomer;
+
+static void
+new_customer_free (NewCustomer *n)
+{
+  g_ptr_array_unref (n->owners);
+  g_ptr_array_unref (n->media);
+  g_free (n);
+}
+
+static gboolean
+save_new_customer (SrForm   *form,
+                   gpointer  user_data,
+                   GError  **error)
+{
+  NewCustomer *n = user_data;
+  const char *phones[] = { sr_form_get_text (form, "phone"), sr_form_get_text (form, "phone2"), NULL };
+  const char *referrer = sr_form_get_text (form, "referrer");
+  guint owner = sr_form_get_selected (form, "owner");
+  guint media = sr_form_get_selected (form, "media");
+  SrCustomerInput in = { 0 };
+  gint64 id;
+
+  in.name = sr_form_get_text (form, "name");
+  in.channel = channel_codes[sr_form_get_selected (form, "channel")];
+  in.phones = phones;
+  in.phone_shared_confirmed = sr_form_get_field (form, "shared") != NULL &&
+                              gtk_widget_get_visible (sr_form_get_field (form, "shared")) &&
+                              sr_form_get_active (form, "shared");
+  if (owner > 0 && owner <= n->owners->len)
+    in.owner_id = ((SrStaffMember *) g_ptr_array_index (n->owners, owner - 1))->id;
+  if (media > 0 && media <= n->media->len)
+    in.media_source_id = ((SrMediaSource *) g_ptr_array_index (n->media, media - 1))->id;
+  if (referrer != NULL && *referrer != '\0')
+    {
+      g_autoptr(SrCustomer) r = sr_customers_find_by_phone (n->p->ctx, referrer, error);
+      if (r == NULL)
+        {
+          if (error != NULL && *error == NULL)
+            g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                         _("No customer has the phone %s: the referrer must be a customer already."),
+                         referrer);
+          return FALSE;
+        }
+      in.referrer_id = r->id;
+    }
+  id = sr_customers_add (n->p->ctx, &in, error);
+  if (id == 0)
+    return FALSE;
+  sr_toast (n->p->root, _("Customer registered."));
+  return TRUE;
+}
+
+static void
+on_new_customer (GtkButton *button,
+                 Page      *p)
+{
+  SrSession *session = sr_context_get_session (p->ctx);
+  NewCustomer *n = g_new0 (NewCustomer, 1);
+  g_autoptr(GPtrArray) staff = sr_staff_list (p->ctx, FALSE, NULL);
+  g_autoptr(GStrvBuilder) owners = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) media = g_strv_builder_new ();
+  g_auto(GStrv) owner_items = NULL;
+  g_auto(GStrv) media_items = NULL;
+  const char *channels[G_N_ELEMENTS (channel_codes) + 1] = { NULL };
+  guint me = 0;
+  GtkWidget *shared;
+  SrForm *form;
+
+  n->p = p;
+  n->owners = g_ptr_array_new_with_free_func (g_object_unref);
+  n->media = sr_media_list (p->ctx, FALSE, NULL);
+  if (n->media == NULL)
+    n->media = g_ptr_array_new_with_free_func (g_object_unref);
+  g_strv_builder_add (owners, _("nobody yet"));
+  for (guint i = 0; staff != NULL && i < staff->len; i++)
+    {
+      SrStaffMember *m = g_ptr_array_index (staff, i);
+      if (!(m->roles & SR_ROLE_CONSULTANT))
+        continue;
+      g_ptr_array_add (n->owners, g_object_ref (m));
+      g_strv_builder_add (owners, m->display_name);
+      if (m->id == sr_session_get_staff_id (session))
+        me = n->owners->len;
+    }
+  owner_items = g_strv_builder_end (owners);
+  g_strv_builder_add (media, _("Not asked"));
+  for (guint i = 0; i < n->media->len; i++)
+    g_strv_builder_add (media, ((SrMediaSource *) g_ptr_array_index (n->media, i))->name);
+  media_items = g_strv_builder_end (media);
+  for (guint i = 0; i < G_N_ELEMENTS (channel_codes); i++)
+    channels[i] = sr_channel_get_label (channel_codes[i]);
+
+  form = sr_form_new (p->root, _("New Customer"), _("_Register"));
+  sr_form_add_entry (form, "name", _("Full name"), NULL);
+  sr_form_add_entry (form, "phone", _("Phone"), NULL);
+  sr_form_add_entry (form, "phone2", _("Second phone (optional)"), NULL);
+  sr_form_add_choice (form, "channel", _("Channel"), channels, 2);
+  sr_form_add_entry (form, "referrer", _("Referred by (the existing customer’s phone; for 老带新)"), NULL);
+  sr_form_add_choice (form, "media", _("How they heard of us"), (const char * const *) media_items, 0);
+  sr_form_add_choice (form, "owner", _("Owner"), (const char * const *) owner_items, me);
+  shared = sr_form_add_check (form, "shared", _("The phone is shared (a couple): I confirm"),
+                              _("Only a manager or supervisor may let two customers share a phone"), FALSE);
+  gtk_widget_set_visible (gtk_widget_get_ancestor (shared, ADW_TYPE_ACTION_ROW),
+                          sr_session_may (session, SR_ACTION_CONFIRM_SHARED_PHONE));
+  gtk_widget_set_visible (shared, sr_session_may (session, SR_ACTION_CONFIRM_SHARED_PHONE));
+  sr_form_run (form, save_new_customer, n, (GDestroyNotify) new_customer_free);
+}
+
 static void
 on_activate (GtkColumnView *view,
              guint          position,
@@ -278,6 +397,11 @@ sr_customers_page_new (SrContext *ctx)
   gtk_widget_set_visible (p->mine, (sr_session_get_roles (session) & SR_ROLE_CONSULTANT) != 0);
   g_signal_connect_swapped (p->mine, "toggled", G_CALLBACK (reload), p);
   gtk_box_append (GTK_BOX (toolbar), p->mine);
+  {
+    GtkWidget *button = gtk_button_new_with_mnemonic (_("_New Customer…"));
+    g_signal_connect (button, "clicked", G_CALLBACK (on_new_customer), p);
+    gtk_box_append (GTK_BOX (toolbar), button);
+  }
   if (sr_session_may (session, SR_ACTION_TRANSFER_OWNERSHIP))
     {
       GtkWidget *button = gtk_button_new_with_mnemonic (_("_Transfer a Person’s Customers…"));
