@@ -185,3 +185,152 @@ fail:
   sr_db_rollback (db);
   return FALSE;
 }
+
+/* Phone duty ------------------------------------------------------------------------------------ */
+
+gboolean
+sr_phone_duty_set (SrContext   *ctx,
+                   const char  *day,
+                   const char  *slot,
+                   gint64       staff_id,
+                   GError     **error)
+{
+  SrDb *db = sr_context_get_db (ctx);
+  SrSession *session = sr_context_get_session (ctx);
+  g_autoptr(SrStmt) stmt = NULL;
+  g_autoptr(SrJson) json = sr_json_new ();
+  g_autofree char *after = NULL;
+  gint64 from, to;
+
+  if (!sr_context_check (ctx, SR_ACTION_SET_ROTATION_ORDER, error))
+    return FALSE;
+  if (!slot_bounds (day, slot, &from, &to))
+    {
+      g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID, _("No such time slot."));
+      return FALSE;
+    }
+  if (!sr_db_begin (db, error))
+    return FALSE;
+  if (staff_id > 0)
+    {
+      stmt = sr_db_prepare (db, "INSERT INTO phone_duty (day, slot, staff_id, set_by, set_at) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (day, slot) DO UPDATE SET "
+                            "staff_id = excluded.staff_id, set_by = excluded.set_by, "
+                            "set_at = excluded.set_at", error);
+      if (stmt == NULL)
+        goto fail;
+      sr_stmt_bind_int (stmt, 3, staff_id);
+      if (sr_session_get_staff_id (session) > 0)
+        sr_stmt_bind_int (stmt, 4, sr_session_get_staff_id (session));
+      sr_stmt_bind_int (stmt, 5, sr_context_now (ctx));
+    }
+  else
+    {
+      /* Nobody on duty in that slot: the plan for the day, replaced as a whole. */
+      stmt = sr_db_prepare (db, "DELETE FROM phone_duty WHERE day = ?1 AND slot = ?2", error);
+      if (stmt == NULL)
+        goto fail;
+    }
+  sr_stmt_bind_text (stmt, 1, day);
+  sr_stmt_bind_text (stmt, 2, slot);
+  if (!sr_stmt_exec (stmt, error))
+    goto fail;
+  g_clear_pointer (&stmt, sr_stmt_done);
+  sr_json_add_text (json, "day", day);
+  sr_json_add_text (json, "slot", slot);
+  sr_json_add_int (json, "staff_id", staff_id);
+  after = sr_json_end (json);
+  if (!sr_audit_write (ctx, "set", "phone_duty", 0, NULL, after, error) ||
+      !sr_db_commit (db, error))
+    goto fail;
+  sr_context_emit_changed (ctx, "rotation");
+  return TRUE;
+
+fail:
+  sr_db_rollback (db);
+  return FALSE;
+}
+
+gint64
+sr_phone_duty_get (SrContext  *ctx,
+                   const char *day,
+                   const char *slot)
+{
+  g_autoptr(SrStmt) stmt = sr_db_prepare (sr_context_get_db (ctx),
+                                          "SELECT staff_id FROM phone_duty WHERE day = ?1 AND slot = ?2",
+                                          NULL);
+  if (stmt == NULL)
+    return 0;
+  sr_stmt_bind_text (stmt, 1, day);
+  sr_stmt_bind_text (stmt, 2, slot);
+  return sr_stmt_step (stmt, NULL) == SR_STEP_ROW ? sr_stmt_get_int (stmt, 0) : 0;
+}
+
+char *
+sr_call_check_slot_at (SrContext *ctx,
+                       gint64     unix_seconds)
+{
+  g_auto(GStrv) slots = sr_call_check_slots (ctx);
+  g_autofree char *day = sr_day_from_unix (unix_seconds);
+
+  for (guint i = 0; slots[i] != NULL; i++)
+    {
+      gint64 from, to;
+      if (slot_bounds (day, slots[i], &from, &to) && unix_seconds >= from && unix_seconds < to)
+        return g_strdup (slots[i]);
+    }
+  return NULL;
+}
+
+/* Feedback -------------------------------------------------------------------------------------- */
+
+gint64
+sr_feedback_add (SrContext   *ctx,
+                 gint64       contact_id,
+                 int          satisfaction,
+                 const char  *liked,
+                 const char  *disliked,
+                 const char  *suggestions,
+                 GError     **error)
+{
+  SrDb *db = sr_context_get_db (ctx);
+  SrSession *session = sr_context_get_session (ctx);
+  g_autoptr(SrStmt) stmt = NULL;
+  gint64 id;
+
+  if (!sr_context_check (ctx, SR_ACTION_RUN_ROTATION, error))
+    return 0;
+  if (satisfaction < 1 || satisfaction > 5)
+    {
+      g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID,
+                   _("Satisfaction is from 1 (poor) to 5 (very good)."));
+      return 0;
+    }
+  if (!sr_db_begin (db, error))
+    return 0;
+  stmt = sr_db_prepare (db, "INSERT INTO feedback (contact_id, at, satisfaction, liked, disliked, "
+                        "suggestions, recorded_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id", error);
+  if (stmt == NULL)
+    goto fail;
+  if (contact_id > 0)
+    sr_stmt_bind_int (stmt, 1, contact_id);
+  sr_stmt_bind_int (stmt, 2, sr_context_now (ctx));
+  sr_stmt_bind_int (stmt, 3, satisfaction);
+  sr_stmt_bind_text (stmt, 4, liked != NULL && *liked ? liked : NULL);
+  sr_stmt_bind_text (stmt, 5, disliked != NULL && *disliked ? disliked : NULL);
+  sr_stmt_bind_text (stmt, 6, suggestions != NULL && *suggestions ? suggestions : NULL);
+  if (sr_session_get_staff_id (session) > 0)
+    sr_stmt_bind_int (stmt, 7, sr_session_get_staff_id (session));
+  if (sr_stmt_step (stmt, error) != SR_STEP_ROW)
+    goto fail;
+  id = sr_stmt_get_int (stmt, 0);
+  g_clear_pointer (&stmt, sr_stmt_done);
+  if (!sr_audit_write (ctx, "add", "feedback", id, NULL, NULL, error) ||
+      !sr_db_commit (db, error))
+    goto fail;
+  return id;
+
+fail:
+  sr_db_rollback (db);
+  return 0;
+}

@@ -31,4 +31,26 @@ gboolean    sr_call_check_set_count  (SrContext   *ctx,
                                       int          phone_count,
                                       GError     **error);
 
+/* Phone duty (时段值班): who answers the phone in a slot of a day (0: nobody set). */
+gboolean    sr_phone_duty_set        (SrContext   *ctx,
+                                      const char  *day,
+                                      const char  *slot,
+                                      gint64       staff_id,
+                                      GError     **error);
+gint64      sr_phone_duty_get        (SrContext   *ctx,
+                                      const char  *day,
+                                      const char  *slot);
+/* The slot a moment falls in, or NULL outside every slot. */
+char       *sr_call_check_slot_at    (SrContext   *ctx,
+                                      gint64       unix_seconds);
+
+/* A feedback form (体验反馈表) of a visitor; satisfaction 1–5. Returns its id. */
+gint64      sr_feedback_add          (SrContext   *ctx,
+                                      gint64       contact_id,
+                                      int          satisfaction,
+                                      const char  *liked,
+                                      const char  *disliked,
+                                      const char  *suggestions,
+                                      GError     **error);
+
 G_END_DECLS

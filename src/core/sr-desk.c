@@ -390,8 +390,9 @@ insert_contact (SrContext        *ctx,
   g_autoptr(SrStmt) stmt = sr_db_prepare (sr_context_get_db (ctx),
                                           "INSERT INTO contacts (customer_id, kind, at, receiver_id, "
                                           "is_business, media_source_id, note, rotation_event_id, "
-                                          "rule, recorded_by, rule_code, recorded_at) VALUES (?1, ?2, "
-                                          "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING id", error);
+                                          "rule, recorded_by, rule_code, recorded_at, tags) VALUES (?1, "
+                                          "?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) RETURNING id",
+                                          error);
   if (stmt == NULL)
     return 0;
   if (customer_id > 0)
@@ -409,6 +410,7 @@ insert_contact (SrContext        *ctx,
     sr_stmt_bind_int (stmt, 10, sr_session_get_staff_id (session));
   sr_stmt_bind_text (stmt, 11, rule_code);
   sr_stmt_bind_int (stmt, 12, sr_context_now (ctx));
+  sr_stmt_bind_text (stmt, 13, arrival->tags != NULL && *arrival->tags ? arrival->tags : NULL);
   if (sr_stmt_step (stmt, error) != SR_STEP_ROW)
     return 0;
   id = sr_stmt_get_int (stmt, 0);

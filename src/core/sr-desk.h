@@ -82,6 +82,7 @@ typedef struct {
   gboolean asks_for_owner;    /* a returning customer who asks for their consultant (rule 9) */
   gint64 happened_at;         /* when the call or visit was (a form filled in later, 补填);
                                * 0: now. Today, not in the future. */
+  const char *tags;           /* tags of a visit, comma-separated (e.g. 主材); may be NULL */
   gint64 taker_id;            /* a new customer taken by someone else than the person in
                                * line: out of turn (rule 8, same group) or overflow (the
                                * other group's person); 0: in turn */

@@ -147,7 +147,7 @@ test_receiving (void)
 
   /* Rule 8: C takes a new visitor out of turn: C's formal reception, B stays first. */
   {
-    SrArrival other = { "13900000001", "周先生", 0, NULL, TRUE, FALSE, 0, C };
+    SrArrival other = { .phone = "13900000001", .name = "周先生", .is_business = TRUE, .taker_id = C };
     g_auto(SrReception) r4 = { 0 };
     g_autoptr(SrCustomer) owned = NULL;
     g_assert_true (sr_desk_receive (desk, DAY, SR_DESK_RECEPTION, &other, &r4, &error));
@@ -168,7 +168,7 @@ test_receiving (void)
     g_autoptr(SrContext) e = sr_test_context_as (admin, "gwe", SR_ROLE_CONSULTANT);
     gint64 D = staff_id (d), E = staff_id (e);
     gint64 phones[] = { D, E };
-    SrArrival other = { "13900000002", "吴女士", 0, NULL, TRUE, FALSE, 0, D };
+    SrArrival other = { .phone = "13900000002", .name = "吴女士", .is_business = TRUE, .taker_id = D };
     g_auto(SrReception) r5 = { 0 };
     g_assert_true (sr_desk_set_order (sup, DAY, SR_DESK_PHONE, phones, 2, &error));
     g_assert_cmpint (sr_desk_record (desk, DAY, SR_DESK_PHONE, SR_ROTATION_ARRIVE, D, 0, &error), >, 0);
@@ -185,7 +185,7 @@ test_receiving (void)
     g_clear_pointer (&s, sr_rotation_state_free);
     /* Someone not at the desk cannot take it. */
     {
-      SrArrival nobody = { "13900000003", "郑先生", 0, NULL, TRUE, FALSE, 0, staff_id (sup) };
+      SrArrival nobody = { .phone = "13900000003", .name = "郑先生", .is_business = TRUE, .taker_id = staff_id (sup) };
       g_auto(SrReception) r6 = { 0 };
       g_assert_false (sr_desk_receive (desk, DAY, SR_DESK_RECEPTION, &nobody, &r6, &error));
       g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID);
@@ -475,18 +475,18 @@ test_call_check (void)
   g_assert_cmpint (sr_desk_record (desk, day, SR_DESK_PHONE, SR_ROTATION_ARRIVE, A, 0, &error), >, 0);
   {
     /* A call now, with its media source. */
-    SrArrival call = { "13600000001", "来电一", 1, NULL, TRUE, FALSE, 0, 0 };
+    SrArrival call = { .phone = "13600000001", .name = "来电一", .media_source_id = 1, .is_business = TRUE };
     g_auto(SrReception) r = { 0 };
     g_assert_true (sr_desk_receive (desk, day, SR_DESK_PHONE, &call, &r, &error));
   }
   {
     /* A call at 09:15 written down only now, without the media source. */
-    SrArrival late = { "13600000002", "来电二", 0, NULL, TRUE, FALSE, sr_day_start_unix (day) + 9 * 3600 + 900, 0 };
+    SrArrival late = { .phone = "13600000002", .name = "来电二", .is_business = TRUE, .happened_at = sr_day_start_unix (day) + 9 * 3600 + 900 };
     g_auto(SrReception) r = { 0 };
     g_assert_true (sr_desk_receive (desk, day, SR_DESK_PHONE, &late, &r, &error));
   }
   {
-    SrArrival future = { "13600000003", "来电三", 0, NULL, TRUE, FALSE, sr_day_start_unix (day) + 11 * 3600, 0 };
+    SrArrival future = { .phone = "13600000003", .name = "来电三", .is_business = TRUE, .happened_at = sr_day_start_unix (day) + 11 * 3600 };
     g_auto(SrReception) r = { 0 };
     g_assert_false (sr_desk_receive (desk, day, SR_DESK_PHONE, &future, &r, &error));
     g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID);
@@ -523,6 +523,38 @@ test_call_check (void)
   g_assert_cmpuint (ten->logged, ==, 1);
   g_assert_cmpuint (ten->incomplete, ==, 0);
   g_assert_cmpuint (ten->late, ==, 0);
+
+  /* Phone duty by slot. */
+  g_assert_false (sr_phone_duty_set (desk, day, "09:00-10:00", A, &error));
+  g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_true (sr_phone_duty_set (sup, day, "09:00-10:00", A, &error));
+  g_assert_cmpint (sr_phone_duty_get (desk, day, "09:00-10:00"), ==, A);
+  g_assert_true (sr_phone_duty_set (sup, day, "09:00-10:00", 0, &error));
+  g_assert_cmpint (sr_phone_duty_get (desk, day, "09:00-10:00"), ==, 0);
+  {
+    g_autofree char *slot = sr_call_check_slot_at (desk, sr_day_start_unix (day) + 10 * 3600 + 60);
+    g_autofree char *none = sr_call_check_slot_at (desk, sr_day_start_unix (day) + 22 * 3600);
+    g_assert_cmpstr (slot, ==, "10:00-11:00");
+    g_assert_null (none);
+  }
+
+  /* A feedback form; visit tags. */
+  g_assert_cmpint (sr_feedback_add (desk, 0, 6, NULL, NULL, NULL, &error), ==, 0);
+  g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (sr_feedback_add (desk, 0, 4, "样板间不错", "停车不方便", NULL, &error), >, 0);
+  {
+    gint64 n = 0;
+    SrArrival visit = { .phone = "13600000005", .name = "主材客户", .is_business = TRUE, .tags = "主材" };
+    g_auto(SrReception) r = { 0 };
+    g_assert_true (sr_desk_set_order (sup, day, SR_DESK_RECEPTION, &A, 1, &error));
+    g_assert_cmpint (sr_desk_record (desk, day, SR_DESK_RECEPTION, SR_ROTATION_ARRIVE, A, 0, &error), >, 0);
+    g_assert_true (sr_desk_receive (desk, day, SR_DESK_RECEPTION, &visit, &r, &error));
+    g_assert_true (sr_db_query_int (sr_context_get_db (admin),
+                                    "SELECT count(*) FROM contacts WHERE tags = '主材'", &n, NULL));
+    g_assert_cmpint (n, ==, 1);
+  }
 
   /* The office's own slots. */
   g_assert_true (sr_settings_set (admin, "desk.call_slots", "09-12,12-14,14-18,bad", &error));

@@ -30,6 +30,8 @@ typedef struct {
   GtkWidget *people;          /* GtkListBox */
   GtkWidget *set_order_button;
   GtkWidget *call_check_button;
+  GtkWidget *duty_button;
+  GtkWidget *feedback_button;
   GtkWidget *appointments;    /* label: today's appointments */
   GtkWidget *copy_button;
   GSimpleActionGroup *actions;
@@ -39,6 +41,8 @@ typedef struct {
 static void refresh (Desk *d);
 static void suspend_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data);
 static void call_check_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data);
+static void phone_duty_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data);
+static void feedback_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data);
 static void resume_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data);
 
 static void
@@ -274,6 +278,8 @@ save_receive (SrForm   *form,
       if (media > 0 && media <= r->media->len)
         arrival.media_source_id = ((SrMediaSource *) g_ptr_array_index (r->media, media - 1))->id;
       arrival.asks_for_owner = sr_form_get_active (form, "asks");
+      if (d->group == SR_DESK_RECEPTION)
+        arrival.tags = sr_form_get_text (form, "tags");
       {
         guint taker = sr_form_get_selected (form, "taker");
         if (taker > 0 && taker <= r->takers->len)
@@ -325,6 +331,8 @@ open_receive (Desk     *d,
       sr_form_add_entry (form, "name", _("Name (a new customer’s; e.g. 张先生)"), NULL);
       sr_form_add_choice (form, "media", _("How they heard of us"),
                           (const char * const *) media_names, 0);
+      if (d->group == SR_DESK_RECEPTION)
+        sr_form_add_entry (form, "tags", _("Tags of the visit (e.g. 主材: main materials only)"), NULL);
       sr_form_add_check (form, "asks", _("Asks for their own consultant"),
                          _("A returning customer who names their consultant stays theirs"), FALSE);
       {
@@ -605,6 +613,113 @@ call_check_activated (GSimpleAction *action,
   sr_form_run (form, save_call_check, d, NULL);
 }
 
+/* Phone duty (时段值班) ------------------------------------------------------------------------- */
+
+typedef struct {
+  Desk *d;
+  GArray *people;  /* staff ids after "nobody" */
+} DutyData;
+
+static void
+duty_data_free (DutyData *data)
+{
+  g_array_unref (data->people);
+  g_free (data);
+}
+
+static gboolean
+save_phone_duty (SrForm   *form,
+                 gpointer  user_data,
+                 GError  **error)
+{
+  DutyData *data = user_data;
+  g_auto(GStrv) slots = sr_call_check_slots (data->d->ctx);
+
+  for (guint i = 0; slots[i] != NULL; i++)
+    {
+      guint chosen = sr_form_get_selected (form, slots[i]);
+      gint64 id = chosen > 0 && chosen <= data->people->len ? g_array_index (data->people, gint64, chosen - 1) : 0;
+      if (id != sr_phone_duty_get (data->d->ctx, data->d->day, slots[i]) &&
+          !sr_phone_duty_set (data->d->ctx, data->d->day, slots[i], id, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+phone_duty_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  Desk *d = user_data;
+  DutyData *data = g_new0 (DutyData, 1);
+  g_autoptr(GArray) order = sr_desk_get_order (d->ctx, d->day, SR_DESK_PHONE, NULL);
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_auto(GStrv) items = NULL;
+  g_auto(GStrv) slots = sr_call_check_slots (d->ctx);
+  g_autofree char *title = g_strdup_printf (_("Phone Duty, %s"), d->day);
+  SrForm *form;
+
+  data->d = d;
+  data->people = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_strv_builder_add (names, _("nobody"));
+  for (guint i = 0; order != NULL && i < order->len; i++)
+    {
+      gint64 id = g_array_index (order, gint64, i);
+      g_array_append_val (data->people, id);
+      g_strv_builder_add (names, name_of (d, id));
+    }
+  items = g_strv_builder_end (names);
+  form = sr_form_new (d->root, title, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (form), 520, 680);
+  sr_form_add_group (form, _("Who answers the phone in each time slot"), NULL);
+  for (guint i = 0; slots[i] != NULL; i++)
+    {
+      gint64 on_duty = sr_phone_duty_get (d->ctx, d->day, slots[i]);
+      guint selected = 0;
+      for (guint k = 0; k < data->people->len; k++)
+        if (g_array_index (data->people, gint64, k) == on_duty)
+          selected = k + 1;
+      sr_form_add_choice (form, slots[i], slots[i], (const char * const *) items, selected);
+    }
+  sr_form_run (form, save_phone_duty, data, (GDestroyNotify) duty_data_free);
+}
+
+/* Feedback form (体验反馈表) --------------------------------------------------------------------- */
+
+static gboolean
+save_feedback (SrForm   *form,
+               gpointer  user_data,
+               GError  **error)
+{
+  Desk *d = user_data;
+
+  if (sr_feedback_add (d->ctx, 0, 5 - (int) sr_form_get_selected (form, "satisfaction"),
+                       sr_form_get_text (form, "liked"), sr_form_get_text (form, "disliked"),
+                       sr_form_get_text (form, "suggestions"), error) == 0)
+    return FALSE;
+  sr_toast (d->root, _("Thank you: the feedback is recorded."));
+  return TRUE;
+}
+
+static void
+feedback_activated (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  Desk *d = user_data;
+  const char *levels[] = { _("5 · Very good"), _("4 · Good"), _("3 · Fair"), _("2 · Poor"),
+                           _("1 · Very poor"), NULL };
+  SrForm *form = sr_form_new (d->root, _("Visitor Feedback"), _("_Record"));
+
+  sr_form_add_group (form, NULL, _("For a visitor who looked around without a consultation."));
+  sr_form_add_choice (form, "satisfaction", _("Overall impression"), levels, 1);
+  sr_form_add_entry (form, "liked", _("What they liked"), NULL);
+  sr_form_add_entry (form, "disliked", _("What they did not like"), NULL);
+  sr_form_add_entry (form, "suggestions", _("Suggestions"), NULL);
+  sr_form_run (form, save_feedback, d, NULL);
+}
+
 /* Suspension from the rotation ------------------------------------------------------------------- */
 
 typedef struct {
@@ -691,6 +806,8 @@ refresh (Desk *d)
   order = sr_desk_get_order (d->ctx, d->day, d->group, NULL);
   gtk_widget_set_visible (d->set_order_button, may_order);
   gtk_widget_set_visible (d->call_check_button, may_order && d->group == SR_DESK_PHONE);
+  gtk_widget_set_visible (d->duty_button, may_order && d->group == SR_DESK_PHONE);
+  gtk_widget_set_visible (d->feedback_button, d->group == SR_DESK_RECEPTION);
   gtk_widget_set_visible (d->copy_button, may_order);
   if (order == NULL || order->len == 0)
     {
@@ -706,6 +823,18 @@ refresh (Desk *d)
     {
       g_autofree char *detail = g_strdup_printf (_("Round %u · %s"), state->round,
                                                  sr_desk_group_get_label (d->group));
+      if (d->group == SR_DESK_PHONE)
+        {
+          g_autofree char *slot = sr_call_check_slot_at (d->ctx, sr_context_now (d->ctx));
+          gint64 on_duty = slot != NULL ? sr_phone_duty_get (d->ctx, d->day, slot) : 0;
+          if (on_duty > 0)
+            {
+              g_autofree char *with_duty = g_strdup_printf (_("%s · on phone duty now: %s"), detail,
+                                                            name_of (d, on_duty));
+              g_free (detail);
+              detail = g_steal_pointer (&with_duty);
+            }
+        }
       gtk_label_set_text (GTK_LABEL (d->next_name), name_of (d, state->next));
       gtk_label_set_text (GTK_LABEL (d->next_detail), detail);
     }
@@ -867,6 +996,8 @@ sr_front_desk_page_new (SrContext *ctx)
     { "absent", row_action, "x" },
     { "suspend", suspend_activated, "x" },
     { "call-check", call_check_activated },
+    { "phone-duty", phone_duty_activated },
+    { "feedback", feedback_activated },
     { "resume", resume_activated, "x" },
   };
   GtkWidget *box, *toolbar, *reception, *phone, *paned, *left, *right, *scroller, *clamp;
@@ -977,6 +1108,8 @@ sr_front_desk_page_new (SrContext *ctx)
     gtk_label_set_xalign (GTK_LABEL (label), 0.02f);
     gtk_box_append (GTK_BOX (toolbar), label);
   }
+  d->feedback_button = sr_toolbar_add_button (toolbar, "mail-send-symbolic", _("_Feedback Form…"), "desk.feedback");
+  d->duty_button = sr_toolbar_add_button (toolbar, "alarm-symbolic", _("Phone _Duty…"), "desk.phone-duty");
   d->call_check_button = sr_toolbar_add_button (toolbar, "call-start-symbolic", _("_Call Check…"), "desk.call-check");
   d->set_order_button = sr_toolbar_add_button (toolbar, "view-list-ordered-symbolic", _("Today’s _Order…"), "desk.set-order");
 
