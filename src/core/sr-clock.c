@@ -52,6 +52,12 @@ sr_clock_set_fixed (SrClock *self,
   self->fixed = unix_seconds;
 }
 
+gint64
+sr_clock_get_fixed (SrClock *self)
+{
+  return self->fixed;
+}
+
 char *
 sr_day_from_unix (gint64 unix_seconds)
 {

@@ -13,6 +13,8 @@ SrClock   *sr_clock_new_fixed      (gint64      unix_seconds);
 gint64     sr_clock_now            (SrClock    *self);
 void       sr_clock_set_fixed      (SrClock    *self,
                                     gint64      unix_seconds);
+/* The fixed moment, or 0 when the clock follows real time. */
+gint64     sr_clock_get_fixed      (SrClock    *self);
 char      *sr_clock_today          (SrClock    *self);
 
 /* Calendar helpers (local time): 'YYYY-MM-DD' ⇄ moments. */

@@ -350,6 +350,101 @@ insert_customers (SrContext   *ctx,
   return TRUE;
 }
 
+/* The two weeks before today at the desk: each day's order, arrivals, new visitors and
+ * callers in turn, returning customers (to their owner, covered when the owner is away,
+ * or passed on when the owner's claim lapsed), skips. The clock is moved day by day and
+ * put back. */
+static gboolean
+insert_past_desk_days (SrContext   *ctx,
+                       const char  *today,
+                       GArray      *consultants,
+                       GRand       *rand,
+                       GError     **error)
+{
+  SrClock *clock = sr_context_get_clock (ctx);
+  gint64 saved = sr_clock_get_fixed (clock);
+  gint64 today_start = sr_day_start_unix (today);
+  guint half = consultants->len / 2;
+  gint64 n_customers = 0;
+  gboolean ok = FALSE;
+
+  if (!sr_db_query_int (sr_context_get_db (ctx), "SELECT max(id) FROM customers", &n_customers, error))
+    return FALSE;
+  for (int back = 14; back >= 1; back--)
+    {
+      gint64 start = today_start - back * 86400;
+      g_autofree char *day = sr_day_from_unix (start + 12 * 3600);
+
+      for (int g = SR_DESK_RECEPTION; g <= SR_DESK_PHONE; g++)
+        {
+          gint64 *ids = (gint64 *) consultants->data + (g == SR_DESK_RECEPTION ? 0 : half);
+          guint n = g == SR_DESK_RECEPTION ? half : consultants->len - half;
+          guint receptions = 3 + (guint) g_rand_int_range (rand, 0, 5);
+
+          sr_clock_set_fixed (clock, start + 9 * 3600);
+          if (!sr_desk_set_order (ctx, day, g, ids, n, error))
+            goto out;
+          for (guint i = 0; i < n; i++)
+            if (g_rand_int_range (rand, 0, 10) > 0 &&
+                sr_desk_record (ctx, day, g, SR_ROTATION_ARRIVE, ids[i], 0, error) == 0)
+              goto out;
+          for (guint k = 0; k < receptions; k++)
+            {
+              g_auto(SrReception) r = { 0 };
+              g_autofree char *phone = NULL;
+              SrArrival a = { 0 };
+              GError *local = NULL;
+
+              sr_clock_set_fixed (clock, start + (9 + k) * 3600 + g_rand_int_range (rand, 0, 3000));
+              if (k == 2)
+                {
+                  /* Someone steps out for a customer, and comes back later. */
+                  if (sr_desk_record (ctx, day, g, SR_ROTATION_SKIP_OBJECTIVE, ids[g_rand_int_range (rand, 0, (gint32) n)], 0, error) == 0)
+                    goto out;
+                }
+              if (g_rand_int_range (rand, 0, 3) == 0 && n_customers > 0)
+                {
+                  /* A returning customer. */
+                  g_autoptr(SrStmt) pick = sr_db_prepare (sr_context_get_db (ctx),
+                                                          "SELECT phone FROM customer_phones WHERE customer_id = ?1 "
+                                                          "AND position = 0", error);
+                  if (pick == NULL)
+                    goto out;
+                  sr_stmt_bind_int (pick, 1, g_rand_int_range (rand, 1, (gint32) n_customers));
+                  if (sr_stmt_step (pick, NULL) == SR_STEP_ROW)
+                    phone = sr_stmt_dup_text (pick, 0);
+                }
+              if (phone == NULL)
+                phone = g_strdup_printf ("1760%07d", g_rand_int_range (rand, 0, 10000000));
+              a.phone = phone;
+              a.name = g_rand_boolean (rand) ? "陈先生" : "林女士";
+              a.is_business = g_rand_int_range (rand, 0, 12) > 0;
+              a.note = a.is_business ? NULL : "市场调查";
+              if (!sr_desk_receive (ctx, day, g, &a, &r, &local))
+                {
+                  /* Nobody in line that hour, or a phone taken: the desk would say so
+                   * and go on. */
+                  if (local->domain != SR_RULE_ERROR)
+                    {
+                      g_propagate_error (error, local);
+                      goto out;
+                    }
+                  g_clear_error (&local);
+                }
+            }
+          for (guint i = 0; i < n; i++)
+            if (sr_desk_record (ctx, day, g, SR_ROTATION_BACK, ids[i], 0, error) == 0 ||
+                sr_desk_record (ctx, day, g, SR_ROTATION_LEAVE, ids[i], 0, error) == 0)
+              goto out;
+        }
+    }
+  ok = TRUE;
+
+out:
+  sr_clock_set_fixed (clock, saved);
+  return ok;
+}
+
 /* Today's desk: yesterday's and today's orders for both groups, and a morning in
  * progress: arrivals, a few visitors and callers received in turn, a skip, someone busy. */
 static gboolean
@@ -498,6 +593,7 @@ sr_demo_generate (SrContext            *ctx,
     goto fail;
   counts.n_customers = n_customers;
   if (!insert_customers (ctx, n_customers, consultants, today_start, rand, error) ||
+      !insert_past_desk_days (ctx, today, consultants, rand, error) ||
       !insert_desk_day (ctx, today, consultants, rand, error))
     goto fail;
   if (!sr_audit_write (ctx, "demo", "office", 1, NULL,
