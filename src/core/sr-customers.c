@@ -869,6 +869,26 @@ transfer_rule_label (const char *rule)
   return _("transferred by a manager");
 }
 
+static const char *
+contact_rule_label (const char *code)
+{
+  static const struct { const char *code; const char *label; } labels[] = {
+    { "in-turn", N_("received in turn") },
+    { "returning", N_("returning customer, to the owner") },
+    { "cover", N_("covered for the owner, who was not in") },
+    { "lapsed", N_("the owner’s claim lapsed: passed to the receiver (rule 9)") },
+    { "non-business", N_("non-business") },
+    { "appointment", N_("by appointment") },
+    { "out-of-turn", N_("taken out of turn") },
+    { "overflow", N_("taken by the other group (overflow)") },
+  };
+
+  for (guint i = 0; code != NULL && i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (labels[i].code, code) == 0)
+      return _(labels[i].label);
+  return NULL;
+}
+
 GPtrArray *
 sr_customers_timeline (SrContext  *ctx,
                        gint64      customer_id,
@@ -880,7 +900,7 @@ sr_customers_timeline (SrContext  *ctx,
 
   /* Contacts and ownership changes, merged in time. */
   stmt = sr_db_prepare (sr_context_get_db (ctx),
-                        "SELECT k.at, k.kind, s.display_name, k.rule, k.note, NULL FROM contacts k "
+                        "SELECT k.at, k.kind, s.display_name, k.rule, k.note, k.rule_code FROM contacts k "
                         "LEFT JOIN staff s ON s.id = k.receiver_id WHERE k.customer_id = ?1 "
                         "UNION ALL "
                         "SELECT t.at, 'owner', s.display_name, t.rule, t.reason, f.display_name "
@@ -921,8 +941,11 @@ sr_customers_timeline (SrContext  *ctx,
         }
       else
         {
+          /* The rule in the reader's language; the text stored with the contact is in
+           * the language of whoever recorded it. */
+          const char *label = contact_rule_label (sr_stmt_get_text (stmt, 5));
           e->what = g_strdup (g_strcmp0 (kind, "call") == 0 ? _("Call") : _("Visit"));
-          e->detail = g_strdup_printf ("%s%s%s", sr_stmt_get_text (stmt, 3),
+          e->detail = g_strdup_printf ("%s%s%s", label != NULL ? label : sr_stmt_get_text (stmt, 3),
                                        note != NULL ? " · " : "", note != NULL ? note : "");
         }
       g_ptr_array_add (rows, e);
