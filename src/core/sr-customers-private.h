@@ -20,4 +20,7 @@ gboolean sr_customers_set_owner (SrContext   *ctx,
                                  const char  *reason,
                                  GError     **error);
 
+/* Why a contact went to its receiver, from its rule code, in the reader's language. */
+const char *sr_customers_contact_rule_label (const char *code);
+
 G_END_DECLS

@@ -869,8 +869,8 @@ transfer_rule_label (const char *rule)
   return _("transferred by a manager");
 }
 
-static const char *
-contact_rule_label (const char *code)
+const char *
+sr_customers_contact_rule_label (const char *code)
 {
   static const struct { const char *code; const char *label; } labels[] = {
     { "in-turn", N_("received in turn") },
@@ -943,7 +943,7 @@ sr_customers_timeline (SrContext  *ctx,
         {
           /* The rule in the reader's language; the text stored with the contact is in
            * the language of whoever recorded it. */
-          const char *label = contact_rule_label (sr_stmt_get_text (stmt, 5));
+          const char *label = sr_customers_contact_rule_label (sr_stmt_get_text (stmt, 5));
           e->what = g_strdup (g_strcmp0 (kind, "call") == 0 ? _("Call") : _("Visit"));
           e->detail = g_strdup_printf ("%s%s%s", label != NULL ? label : sr_stmt_get_text (stmt, 3),
                                        note != NULL ? " · " : "", note != NULL ? note : "");

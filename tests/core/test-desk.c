@@ -6,6 +6,7 @@
 
 #include "common/sr-test-util.h"
 #include "core/sr-call-check.h"
+#include "core/sr-contacts.h"
 #include "core/sr-customers.h"
 #include "core/sr-desk.h"
 #include "core/sr-error.h"
@@ -554,6 +555,37 @@ test_call_check (void)
     g_assert_true (sr_db_query_int (sr_context_get_db (admin),
                                     "SELECT count(*) FROM contacts WHERE tags = '主材'", &n, NULL));
     g_assert_cmpint (n, ==, 1);
+  }
+
+  /* The log of calls and visits (来电表, 来访登记表) and the daily traffic (销售日动态表). */
+  {
+    g_autoptr(GPtrArray) calls = sr_contacts_list (desk, "call", day, day, &error);
+    g_autoptr(GPtrArray) all = sr_contacts_list (desk, NULL, day, day, &error);
+    g_autoptr(GPtrArray) traffic = sr_contacts_traffic (desk, day, day, &error);
+    SrContactRow *first;
+    guint calls_n = 0, visits_n = 0;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (calls->len, ==, 2);
+    g_assert_cmpuint (all->len, ==, 3);
+    first = g_ptr_array_index (calls, 0);           /* the 09:15 call comes first */
+    g_assert_cmpstr (first->customer_name, ==, "来电二");
+    g_assert_cmpstr (first->phone, ==, "136****0002");  /* masked for the desk */
+    g_assert_true (first->is_late);
+    g_assert_cmpstr (first->rule, ==, "received in turn");
+    g_assert_cmpstr (((SrContactRow *) g_ptr_array_index (all, 2))->tags, ==, "主材");
+    for (guint i = 0; i < traffic->len; i++)
+      {
+        SrTrafficRow *t = g_ptr_array_index (traffic, i);
+        g_assert_cmpstr (t->day, ==, day);
+        calls_n += t->calls;
+        visits_n += t->visits;
+      }
+    g_assert_cmpuint (calls_n, ==, 2);
+    g_assert_cmpuint (visits_n, ==, 1);
+    g_assert_null (sr_contacts_list (desk, NULL, day, "2026-11-01", &error));
+    g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID);
+    g_clear_error (&error);
   }
 
   /* The office's own slots. */

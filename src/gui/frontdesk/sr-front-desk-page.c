@@ -7,6 +7,7 @@
 
 #include "core/sr-appointments.h"
 #include "core/sr-call-check.h"
+#include "core/sr-contacts.h"
 #include "core/sr-customers.h"
 #include "core/sr-desk.h"
 #include "core/sr-media.h"
@@ -43,6 +44,7 @@ static void suspend_activated (GSimpleAction *action, GVariant *parameter, gpoin
 static void call_check_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data);
 static void phone_duty_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data);
 static void feedback_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data);
+static void log_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data);
 static void resume_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data);
 
 static void
@@ -685,6 +687,89 @@ phone_duty_activated (GSimpleAction *action,
   sr_form_run (form, save_phone_duty, data, (GDestroyNotify) duty_data_free);
 }
 
+/* Today's log of calls and visits ---------------------------------------------------------------- */
+
+static void
+log_activated (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  Desk *d = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = sr_contacts_list (d->ctx, d->group == SR_DESK_PHONE ? "call" : "visit",
+                                                d->day, d->day, &error);
+  GtkWidget *window, *box, *scroller, *list, *clamp;
+  g_autofree char *title = NULL;
+  GtkRoot *root = gtk_widget_get_root (d->root);
+
+  if (rows == NULL)
+    {
+      sr_toast_error (d->root, error);
+      return;
+    }
+  title = g_strdup_printf (d->group == SR_DESK_PHONE ? _("Today’s Calls (%u)") : _("Today’s Visits (%u)"),
+                           rows->len);
+  window = adw_window_new ();
+  gtk_window_set_title (GTK_WINDOW (window), title);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
+  gtk_window_set_default_size (GTK_WINDOW (window), 760, 640);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_widget_set_valign (list, GTK_ALIGN_START);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      SrContactRow *r = g_ptr_array_index (rows, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (r->at);
+      g_autofree char *time = g_date_time_format (dt, "%H:%M");
+      g_autofree char *who = r->customer_name != NULL
+        ? g_strdup_printf ("%s %s", r->customer_name, r->phone != NULL ? r->phone : "")
+        : g_strdup (_("Non-business"));
+      g_autofree char *line = g_strdup_printf ("%s  %s → %s", time, who, r->receiver != NULL ? r->receiver : "");
+      GString *sub = g_string_new (r->rule);
+
+      if (r->media_source != NULL)
+        g_string_append_printf (sub, " · %s", r->media_source);
+      else if (r->is_business && g_strcmp0 (r->kind, "call") == 0)
+        g_string_append_printf (sub, " · %s", _("no media source"));
+      if (r->tags != NULL)
+        g_string_append_printf (sub, " · %s", r->tags);
+      if (r->note != NULL)
+        g_string_append_printf (sub, " · %s", r->note);
+      if (r->is_late)
+        g_string_append_printf (sub, " · %s", _("filled in later"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), line);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sub->str);
+      g_string_free (sub, TRUE);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+  if (rows->len == 0)
+    {
+      GtkWidget *empty = adw_status_page_new ();
+      adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("Nothing Logged Yet Today"));
+      gtk_widget_set_vexpand (empty, TRUE);
+      gtk_box_append (GTK_BOX (box), empty);
+    }
+  else
+    {
+      clamp = adw_clamp_new ();
+      adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 720);
+      adw_clamp_set_child (ADW_CLAMP (clamp), list);
+      gtk_widget_set_margin_top (clamp, 12);
+      gtk_widget_set_margin_bottom (clamp, 12);
+      scroller = gtk_scrolled_window_new ();
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
+      gtk_widget_set_vexpand (scroller, TRUE);
+      gtk_box_append (GTK_BOX (box), scroller);
+    }
+  adw_window_set_content (ADW_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 /* Feedback form (体验反馈表) --------------------------------------------------------------------- */
 
 static gboolean
@@ -998,6 +1083,7 @@ sr_front_desk_page_new (SrContext *ctx)
     { "call-check", call_check_activated },
     { "phone-duty", phone_duty_activated },
     { "feedback", feedback_activated },
+    { "log", log_activated },
     { "resume", resume_activated, "x" },
   };
   GtkWidget *box, *toolbar, *reception, *phone, *paned, *left, *right, *scroller, *clamp;
@@ -1108,6 +1194,7 @@ sr_front_desk_page_new (SrContext *ctx)
     gtk_label_set_xalign (GTK_LABEL (label), 0.02f);
     gtk_box_append (GTK_BOX (toolbar), label);
   }
+  sr_toolbar_add_button (toolbar, "document-open-recent-symbolic", _("Today’s _Log"), "desk.log");
   d->feedback_button = sr_toolbar_add_button (toolbar, "mail-send-symbolic", _("_Feedback Form…"), "desk.feedback");
   d->duty_button = sr_toolbar_add_button (toolbar, "alarm-symbolic", _("Phone _Duty…"), "desk.phone-duty");
   d->call_check_button = sr_toolbar_add_button (toolbar, "call-start-symbolic", _("_Call Check…"), "desk.call-check");
