@@ -222,7 +222,7 @@ test_front_desk (void)
   g_clear_pointer (&state, sr_rotation_state_free);
 
   /* Receive a visitor, phone first. */
-  sr_gui_test_click (w, "Receive… (Ctrl+N)");
+  sr_gui_test_click (w, "More Details… (Ctrl+N)");
   sr_gui_test_spin_idle ();
   form = find_form ();
   g_assert_nonnull (form);
@@ -237,8 +237,43 @@ test_front_desk (void)
   g_assert_cmpint (state->next, ==, order[1]);
   g_clear_pointer (&state, sr_rotation_state_free);
 
+  /* The one-line form: phone, Enter, name, Enter. */
+  {
+    GtkWidget *phone = NULL, *name = NULL;
+    GtkWidget *info = sr_gui_test_find (w, "Next");
+    /* the entries sit in the left column with the "Next" caption */
+    GtkWidget *column = gtk_widget_get_parent (info);
+    for (GtkWidget *c = gtk_widget_get_first_child (column); c != NULL; c = gtk_widget_get_next_sibling (c))
+      if (GTK_IS_BOX (c) && GTK_IS_ENTRY (gtk_widget_get_first_child (c)))
+        {
+          phone = gtk_widget_get_first_child (c);
+          name = gtk_widget_get_next_sibling (phone);
+        }
+    g_assert_nonnull (phone);
+    gtk_editable_set_text (GTK_EDITABLE (phone), "13911112222");
+    sr_gui_test_spin_idle ();
+    g_assert_nonnull (sr_gui_test_find (w, "New customer: goes to gwb, in turn."));
+    g_signal_emit_by_name (phone, "activate");
+    gtk_editable_set_text (GTK_EDITABLE (name), "李女士");
+    g_signal_emit_by_name (name, "activate");
+    sr_gui_test_spin_idle ();
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (phone)), ==, "");
+    state = sr_desk_state (desk, today, SR_DESK_RECEPTION, &error);
+    g_assert_cmpint (state->next, ==, order[0]);   /* a new round: gwa first again */
+    g_assert_cmpuint (state->round, ==, 2);
+    g_clear_pointer (&state, sr_rotation_state_free);
+    /* A bad number: refused, what was typed stays. */
+    gtk_editable_set_text (GTK_EDITABLE (phone), "139111");
+    gtk_editable_set_text (GTK_EDITABLE (name), "王先生");
+    g_signal_emit_by_name (name, "activate");
+    sr_gui_test_spin_idle ();
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (phone)), ==, "139111");
+    gtk_editable_set_text (GTK_EDITABLE (phone), "");
+    gtk_editable_set_text (GTK_EDITABLE (name), "");
+  }
+
   /* The same phone again: the form says whose customer it is. */
-  sr_gui_test_click (w, "Receive… (Ctrl+N)");
+  sr_gui_test_click (w, "More Details… (Ctrl+N)");
   sr_gui_test_spin_idle ();
   form = find_form ();
   sr_gui_test_type (GTK_WIDGET (form), "Phone (type it first)", "138 0013 8000");

@@ -34,6 +34,9 @@ typedef struct {
   GtkWidget *duty_button;
   GtkWidget *feedback_button;
   GtkWidget *appointments;    /* label: today's appointments */
+  GtkWidget *quick_phone;     /* the one-line form: phone first, then the name */
+  GtkWidget *quick_name;
+  GtkWidget *quick_info;
   GtkWidget *copy_button;
   GSimpleActionGroup *actions;
   gulong changed_id;
@@ -212,36 +215,36 @@ is_at_desk (const SrRotationPerson *p)
   return p->state != SR_ROTATION_NOT_ARRIVED && p->state != SR_ROTATION_LEFT;
 }
 
-/* As the phone is typed: a returning customer (and whose), or a new one and who is next. */
+/* As the phone is typed: a returning customer (and whose), or a new one and who gets
+ * them. NULL while the number is not complete. */
+static char *
+describe_arrival (Desk       *d,
+                  const char *text)
+{
+  g_autofree char *normalised = sr_phone_normalise (text, NULL);
+  g_autoptr(SrCustomer) existing = NULL;
+  g_autoptr(SrRotationState) state = NULL;
+
+  if (normalised == NULL)
+    return NULL;
+  existing = sr_customers_find_by_phone (d->ctx, normalised, NULL);
+  if (existing != NULL)
+    return g_strdup_printf (_("Returning customer: %s, owner %s. Send them to the owner."),
+                            existing->name,
+                            existing->owner_name != NULL ? existing->owner_name : _("nobody yet"));
+  state = sr_desk_state (d->ctx, d->day, d->group, NULL);
+  return state != NULL && state->next != 0
+         ? g_strdup_printf (_("New customer: goes to %s, in turn."), name_of (d, state->next))
+         : g_strdup (_("New customer, but nobody is in line."));
+}
+
 static void
 on_phone_changed (GtkEditable *editable,
                   SrForm      *form)
 {
   ReceiveData *r = g_object_get_data (G_OBJECT (form), "receive");
-  Desk *d = r->d;
-  const char *text = gtk_editable_get_text (editable);
-  g_autofree char *normalised = sr_phone_normalise (text, NULL);
-  g_autoptr(SrCustomer) existing = NULL;
-  g_autoptr(SrRotationState) state = NULL;
-  g_autofree char *info = NULL;
+  g_autofree char *info = describe_arrival (r->d, gtk_editable_get_text (editable));
 
-  if (normalised == NULL)
-    {
-      sr_form_set_info (form, NULL);
-      return;
-    }
-  existing = sr_customers_find_by_phone (d->ctx, normalised, NULL);
-  if (existing != NULL)
-    info = g_strdup_printf (_("Returning customer: %s, owner %s. Send them to the owner."),
-                            existing->name,
-                            existing->owner_name != NULL ? existing->owner_name : _("nobody yet"));
-  else
-    {
-      state = sr_desk_state (d->ctx, d->day, d->group, NULL);
-      info = state != NULL && state->next != 0
-             ? g_strdup_printf (_("New customer: goes to %s, in turn."), name_of (d, state->next))
-             : g_strdup (_("New customer, but nobody is in line."));
-    }
   sr_form_set_info (form, info);
 }
 
@@ -687,6 +690,56 @@ phone_duty_activated (GSimpleAction *action,
   sr_form_run (form, save_phone_duty, data, (GDestroyNotify) duty_data_free);
 }
 
+/* The one-line form --------------------------------------------------------------------------------- */
+
+static void
+on_quick_phone_changed (GtkEditable *editable,
+                        Desk        *d)
+{
+  g_autofree char *info = describe_arrival (d, gtk_editable_get_text (editable));
+
+  gtk_label_set_text (GTK_LABEL (d->quick_info), info != NULL ? info : "");
+}
+
+static void
+on_quick_activate (GtkEntry *entry,
+                   Desk     *d)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(SrReception) reception = { 0 };
+  SrArrival arrival = { 0 };
+  g_autofree char *message = NULL;
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (d->quick_name))));
+
+  /* Enter in the phone field moves on to the name; Enter in the name receives. */
+  if (GTK_WIDGET (entry) == d->quick_phone && *name == '\0')
+    {
+      g_autoptr(SrCustomer) existing =
+        sr_customers_find_by_phone (d->ctx, gtk_editable_get_text (GTK_EDITABLE (d->quick_phone)), NULL);
+      if (existing == NULL)
+        {
+          gtk_widget_grab_focus (d->quick_name);
+          return;
+        }
+    }
+  arrival.phone = gtk_editable_get_text (GTK_EDITABLE (d->quick_phone));
+  arrival.name = name;
+  arrival.is_business = TRUE;
+  if (!sr_desk_receive (d->ctx, d->day, d->group, &arrival, &reception, &error))
+    {
+      /* What was typed stays. */
+      sr_toast_error (d->root, error);
+      return;
+    }
+  message = g_strdup_printf (_("%s → %s (%s)"), *name != '\0' ? name : _("Returning customer"),
+                             name_of (d, reception.receiver_id), reception.rule);
+  offer_undo (d, message, reception.event_id);
+  gtk_editable_set_text (GTK_EDITABLE (d->quick_phone), "");
+  gtk_editable_set_text (GTK_EDITABLE (d->quick_name), "");
+  gtk_label_set_text (GTK_LABEL (d->quick_info), "");
+  gtk_widget_grab_focus (d->quick_phone);
+}
+
 /* Today's log of calls and visits ---------------------------------------------------------------- */
 
 static void
@@ -1114,7 +1167,29 @@ sr_front_desk_page_new (SrContext *ctx)
   d->next_detail = gtk_label_new (NULL);
   gtk_widget_add_css_class (d->next_detail, "dim-label");
   gtk_box_append (GTK_BOX (left), d->next_detail);
-  b1 = big_button (_("_Receive… (Ctrl+N)"), "desk.receive", TRUE);
+  {
+    /* The one-line form: phone first; Enter; the name; Enter receives. */
+    GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    d->quick_phone = gtk_entry_new ();
+    gtk_entry_set_placeholder_text (GTK_ENTRY (d->quick_phone), _("Phone"));
+    gtk_entry_set_input_purpose (GTK_ENTRY (d->quick_phone), GTK_INPUT_PURPOSE_PHONE);
+    gtk_editable_set_width_chars (GTK_EDITABLE (d->quick_phone), 13);
+    d->quick_name = gtk_entry_new ();
+    gtk_entry_set_placeholder_text (GTK_ENTRY (d->quick_name), _("Name (new customer)"));
+    gtk_widget_set_hexpand (d->quick_name, TRUE);
+    g_signal_connect (d->quick_phone, "changed", G_CALLBACK (on_quick_phone_changed), d);
+    g_signal_connect (d->quick_phone, "activate", G_CALLBACK (on_quick_activate), d);
+    g_signal_connect (d->quick_name, "activate", G_CALLBACK (on_quick_activate), d);
+    gtk_box_append (GTK_BOX (line), d->quick_phone);
+    gtk_box_append (GTK_BOX (line), d->quick_name);
+    gtk_widget_set_margin_top (line, 12);
+    gtk_box_append (GTK_BOX (left), line);
+    d->quick_info = gtk_label_new (NULL);
+    gtk_label_set_wrap (GTK_LABEL (d->quick_info), TRUE);
+    gtk_widget_add_css_class (d->quick_info, "heading");
+    gtk_box_append (GTK_BOX (left), d->quick_info);
+  }
+  b1 = big_button (_("More Details… (Ctrl+N)"), "desk.receive", TRUE);
   b2 = big_button (_("_Non-business…"), "desk.non-business", FALSE);
   b3 = big_button (_("Next Is _Away"), "desk.next-absent", FALSE);
   gtk_widget_set_tooltip_text (b3, _("The next person is not at the desk: they go to the end of this round."));
