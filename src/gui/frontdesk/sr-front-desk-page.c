@@ -1116,6 +1116,14 @@ big_button (const char *label,
   return b;
 }
 
+static void
+on_page_map (GtkWidget *page,
+             Desk      *d)
+{
+  /* The receptionist starts typing the phone at once. */
+  gtk_widget_grab_focus (d->quick_phone);
+}
+
 GtkWidget *
 sr_front_desk_page_new (SrContext *ctx)
 {
@@ -1207,7 +1215,9 @@ sr_front_desk_page_new (SrContext *ctx)
     gtk_label_set_wrap (GTK_LABEL (d->appointments), TRUE);
     gtk_box_append (GTK_BOX (left), d->appointments);
   }
-  gtk_widget_set_size_request (left, 340, -1);
+  gtk_widget_set_size_request (left, 360, -1);
+  /* Stop the name entry's expansion at the column: the order list gets the room. */
+  gtk_widget_set_hexpand (left, FALSE);
 
   /* Right: the day's order with each person's state and buttons. */
   d->people = gtk_list_box_new ();
@@ -1286,6 +1296,7 @@ sr_front_desk_page_new (SrContext *ctx)
   gtk_widget_insert_action_group (box, "desk", G_ACTION_GROUP (d->actions));
   g_object_set_data_full (G_OBJECT (box), "sr-front-desk", d, (GDestroyNotify) desk_free);
   d->changed_id = g_signal_connect (ctx, "changed", G_CALLBACK (on_changed), d);
+  g_signal_connect (box, "map", G_CALLBACK (on_page_map), d);
   refresh (d);
   return box;
 }
