@@ -6,6 +6,7 @@
 #include "customers/sr-customers-page.h"
 #include "customers/sr-my-day-page.h"
 #include "frontdesk/sr-front-desk-page.h"
+#include "core/sr-appointments.h"
 #include "core/sr-office.h"
 #include "core/sr-staff.h"
 #include "sr-form.h"
@@ -29,6 +30,9 @@ struct _SrWindow
   AdwViewSwitcherTitle *switcher_title;
   GtkMenuButton *person_button;
   AdwViewStack *main_stack;
+
+  guint reminder_source;
+  GHashTable *reminded;  /* appointment ids already announced */
 };
 
 G_DEFINE_FINAL_TYPE (SrWindow, sr_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -219,6 +223,43 @@ build_main_pages (SrWindow *self)
   }
 }
 
+/* Reminds the signed-in person of their appointments a quarter of an hour ahead. */
+static gboolean
+check_reminders (gpointer data)
+{
+  SrWindow *self = data;
+  SrSession *session = self->ctx != NULL ? sr_context_get_session (self->ctx) : NULL;
+  g_autofree char *today = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  gint64 now;
+
+  if (session == NULL || sr_session_get_staff_id (session) == 0)
+    return G_SOURCE_CONTINUE;
+  today = sr_clock_today (sr_context_get_clock (self->ctx));
+  now = sr_context_now (self->ctx);
+  list = sr_appointments_for_day (self->ctx, sr_session_get_staff_id (session), today, NULL);
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    {
+      SrAppointment *a = g_ptr_array_index (list, i);
+      gint64 key = a->id;
+      if (g_strcmp0 (a->status, "scheduled") != 0 || a->at < now || a->at > now + 15 * 60 ||
+          g_hash_table_contains (self->reminded, &key))
+        continue;
+      g_hash_table_add (self->reminded, g_memdup2 (&key, sizeof key));
+      {
+        g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (a->at);
+        g_autofree char *time = g_date_time_format (dt, "%H:%M");
+        g_autofree char *message = g_strdup_printf (_("Reminder: %s at %s (%s)"), a->customer_name, time,
+                                                    sr_appointment_kind_get_label (a->kind));
+        AdwToast *toast = adw_toast_new (message);
+        adw_toast_set_timeout (toast, 0);   /* stays until dismissed */
+        adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+        adw_toast_overlay_add_toast (self->toasts, toast);
+      }
+    }
+  return G_SOURCE_CONTINUE;
+}
+
 void
 sr_window_sign_in_as (SrWindow  *self,
                       SrSession *session)
@@ -231,6 +272,10 @@ sr_window_sign_in_as (SrWindow  *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.switch-person", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.change-password", TRUE);
+  g_hash_table_remove_all (self->reminded);
+  if (self->reminder_source == 0)
+    self->reminder_source = g_timeout_add_seconds (60, check_reminders, self);
+  check_reminders (self);
 }
 
 static void
@@ -361,6 +406,8 @@ sr_window_dispose (GObject *object)
 {
   SrWindow *self = SR_WINDOW (object);
 
+  g_clear_handle_id (&self->reminder_source, g_source_remove);
+  g_clear_pointer (&self->reminded, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), SR_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->ctx);
@@ -404,6 +451,7 @@ static void
 sr_window_init (SrWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->reminded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_signal_connect (self, "close-request", G_CALLBACK (on_close_request), NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.switch-person", FALSE);

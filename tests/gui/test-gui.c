@@ -6,6 +6,7 @@
 #include <locale.h>
 
 #include "common/sr-test-util.h"
+#include "core/sr-appointments.h"
 #include "core/sr-customers.h"
 #include "core/sr-desk.h"
 #include "core/sr-office.h"
@@ -367,6 +368,37 @@ test_customers_page (void)
 }
 
 static void
+test_appointment_reminder (void)
+{
+  g_autoptr(SrContext) admin = sr_test_context_new (SR_OFFICE_PROPERTY);
+  g_autoptr(SrContext) gw = sr_test_context_as (admin, "guwen", SR_ROLE_CONSULTANT);
+  g_autoptr(SrContext) sup = sr_test_context_as (admin, "zhuguan", SR_ROLE_CUSTOMER_MANAGER);
+  g_autoptr(GError) error = NULL;
+  const char *phones[] = { "13800138000", NULL };
+  SrCustomerInput in = { "张先生", NULL, "call", 0, NULL, sr_test_staff_id (gw), phones, FALSE };
+  gint64 customer = sr_customers_add (sup, &in, &error);
+  SrWindow *window;
+
+  g_assert_no_error (error);
+  /* The test clock says 09:00: one in ten minutes, one this afternoon. */
+  g_assert_cmpint (sr_appointments_add (gw, customer, sr_test_staff_id (gw), sr_context_now (gw) + 600,
+                                        SR_APPOINTMENT_VIEWING, NULL, &error), >, 0);
+  g_assert_cmpint (sr_appointments_add (gw, customer, sr_test_staff_id (gw), sr_context_now (gw) + 5 * 3600,
+                                        SR_APPOINTMENT_DEAL, NULL, &error), >, 0);
+  window = sr_window_new (NULL, gw, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  sr_window_sign_in_as (window, sr_context_get_session (gw));
+  sr_gui_test_spin_idle ();
+  g_assert_nonnull (sr_gui_test_find (GTK_WIDGET (window), "Reminder: 张先生 at 09:10 (Viewing)"));
+  g_assert_null (sr_gui_test_find (GTK_WIDGET (window), "Reminder: 张先生 at 14:00 (Subscription / signing)"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  sr_gui_test_spin_idle ();
+  g_clear_object (&gw);
+  g_clear_object (&sup);
+  sr_test_context_finish (g_steal_pointer (&admin));
+}
+
+static void
 test_unopenable_database (void)
 {
   g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "x.db is not a Salesroom database");
@@ -390,6 +422,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/add-staff-form", test_add_staff_form);
   g_test_add_func ("/gui/front-desk", test_front_desk);
   g_test_add_func ("/gui/customers-page", test_customers_page);
+  g_test_add_func ("/gui/appointment-reminder", test_appointment_reminder);
   g_test_add_func ("/gui/unopenable-database", test_unopenable_database);
   return g_test_run ();
 }
