@@ -334,3 +334,53 @@ fail:
   sr_db_rollback (db);
   return 0;
 }
+
+void
+sr_feedback_free (SrFeedback *feedback)
+{
+  if (feedback == NULL)
+    return;
+  g_free (feedback->liked);
+  g_free (feedback->disliked);
+  g_free (feedback->suggestions);
+  g_free (feedback);
+}
+
+GPtrArray *
+sr_feedback_list (SrContext   *ctx,
+                  const char  *from_day,
+                  const char  *to_day,
+                  GError     **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sr_feedback_free);
+  g_autoptr(SrStmt) stmt = NULL;
+  gint64 from = sr_day_start_unix (from_day), to = sr_day_start_unix (to_day);
+  SrStep step;
+
+  if (from < 0 || to < 0 || to < from)
+    {
+      g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID,
+                   _("Give a range of days: from YYYY-MM-DD to YYYY-MM-DD."));
+      return NULL;
+    }
+  stmt = sr_db_prepare (sr_context_get_db (ctx),
+                        "SELECT at, satisfaction, liked, disliked, suggestions FROM feedback "
+                        "WHERE at >= ?1 AND at < ?2 ORDER BY at DESC, id DESC", error);
+  if (stmt == NULL)
+    return NULL;
+  sr_stmt_bind_int (stmt, 1, from);
+  sr_stmt_bind_int (stmt, 2, to + 86400);
+  while ((step = sr_stmt_step (stmt, error)) == SR_STEP_ROW)
+    {
+      SrFeedback *f = g_new0 (SrFeedback, 1);
+      f->at = sr_stmt_get_int (stmt, 0);
+      f->satisfaction = (int) sr_stmt_get_int (stmt, 1);
+      f->liked = sr_stmt_dup_text (stmt, 2);
+      f->disliked = sr_stmt_dup_text (stmt, 3);
+      f->suggestions = sr_stmt_dup_text (stmt, 4);
+      g_ptr_array_add (rows, f);
+    }
+  if (step == SR_STEP_ERROR)
+    return NULL;
+  return g_steal_pointer (&rows);
+}

@@ -53,4 +53,19 @@ gint64      sr_feedback_add          (SrContext   *ctx,
                                       const char  *suggestions,
                                       GError     **error);
 
+typedef struct {
+  gint64 at;
+  int satisfaction;
+  char *liked;
+  char *disliked;
+  char *suggestions;
+} SrFeedback;
+
+void        sr_feedback_free         (SrFeedback  *feedback);
+/* Feedback forms between two days, inclusive, newest first. */
+GPtrArray  *sr_feedback_list         (SrContext   *ctx,
+                                      const char  *from_day,
+                                      const char  *to_day,
+                                      GError     **error);
+
 G_END_DECLS

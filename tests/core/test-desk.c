@@ -546,6 +546,12 @@ test_call_check (void)
   g_clear_error (&error);
   g_assert_cmpint (sr_feedback_add (desk, 0, 4, "样板间不错", "停车不方便", NULL, &error), >, 0);
   {
+    g_autoptr(GPtrArray) feedback = sr_feedback_list (desk, day, day, &error);
+    g_assert_cmpuint (feedback->len, ==, 1);
+    g_assert_cmpint (((SrFeedback *) g_ptr_array_index (feedback, 0))->satisfaction, ==, 4);
+    g_assert_cmpstr (((SrFeedback *) g_ptr_array_index (feedback, 0))->disliked, ==, "停车不方便");
+  }
+  {
     gint64 n = 0;
     SrArrival visit = { .phone = "13600000005", .name = "主材客户", .is_business = TRUE, .tags = "主材" };
     g_auto(SrReception) r = { 0 };

@@ -7,6 +7,7 @@
 
 #include "common/sr-test-util.h"
 #include "core/sr-appointments.h"
+#include "core/sr-call-check.h"
 #include "core/sr-customers.h"
 #include "core/sr-desk.h"
 #include "core/sr-office.h"
@@ -367,6 +368,64 @@ test_customers_page (void)
   sr_test_context_finish (g_steal_pointer (&admin));
 }
 
+/* The supervisor's tools at the desk: suspend and resume, the call check. */
+static void
+test_supervisor_desk (void)
+{
+  g_autoptr(SrContext) admin = sr_test_context_new (SR_OFFICE_PROPERTY);
+  g_autoptr(SrContext) sup = sr_test_context_as (admin, "zhuguan", SR_ROLE_CUSTOMER_MANAGER);
+  g_autoptr(SrContext) a = sr_test_context_as (admin, "gwa", SR_ROLE_CONSULTANT);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = sr_clock_today (sr_context_get_clock (sup));
+  gint64 A = sr_test_staff_id (a);
+  SrWindow *window = sr_window_new (NULL, sup, NULL);
+  GtkWidget *w = GTK_WIDGET (window);
+  SrForm *form;
+
+  g_assert_true (sr_desk_set_order (sup, today, SR_DESK_PHONE, &A, 1, &error));
+  gtk_window_present (GTK_WINDOW (window));
+  sr_window_sign_in_as (window, sr_context_get_session (sup));
+  g_assert_true (sr_window_show_page (window, "frontdesk"));
+  sr_gui_test_spin_idle ();
+  sr_gui_test_click (w, "Phone Group");
+  sr_gui_test_spin_idle ();
+  g_assert_nonnull (sr_gui_test_find (w, "gwa"));
+
+  /* Suspend from the phone rotation. */
+  sr_gui_test_click (w, "Suspend…");
+  form = find_form ();
+  g_assert_nonnull (form);
+  sr_gui_test_type (GTK_WIDGET (form), "Reason (for example: call training)", "接电培训");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
+  sr_gui_test_spin_idle ();
+  g_assert_null (find_form ());
+  g_assert_nonnull (sr_gui_test_find (w, "Suspended until cleared: 接电培训"));
+  sr_gui_test_click (w, "Resume");
+  sr_gui_test_spin_idle ();
+  g_assert_null (sr_gui_test_find (w, "Suspended until cleared: 接电培训"));
+
+  /* The call check: the phone's count for a slot. */
+  sr_gui_test_click (w, "Call Check…");
+  form = find_form ();
+  g_assert_nonnull (form);
+  sr_gui_test_type (GTK_WIDGET (form), "09:00-10:00 · logged 0 · incomplete 0 · late 0", "4");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
+  sr_gui_test_spin_idle ();
+  g_assert_null (find_form ());
+  {
+    g_autoptr(GPtrArray) rows = sr_call_check_day (sup, today, &error);
+    SrCallCheckRow *row = g_ptr_array_index (rows, 1);
+    g_assert_cmpstr (row->slot, ==, "09:00-10:00");
+    g_assert_cmpint (row->phone_count, ==, 4);
+    g_assert_cmpint (row->gap, ==, 4);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  sr_gui_test_spin_idle ();
+  g_clear_object (&sup); g_clear_object (&a);
+  sr_test_context_finish (g_steal_pointer (&admin));
+}
+
 static void
 test_appointment_reminder (void)
 {
@@ -423,6 +482,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/front-desk", test_front_desk);
   g_test_add_func ("/gui/customers-page", test_customers_page);
   g_test_add_func ("/gui/appointment-reminder", test_appointment_reminder);
+  g_test_add_func ("/gui/supervisor-desk", test_supervisor_desk);
   g_test_add_func ("/gui/unopenable-database", test_unopenable_database);
   return g_test_run ();
 }

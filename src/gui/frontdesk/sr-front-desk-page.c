@@ -754,6 +754,7 @@ log_activated (GSimpleAction *action,
   GtkWidget *window, *box, *scroller, *list, *clamp;
   g_autofree char *title = NULL;
   GtkRoot *root = gtk_widget_get_root (d->root);
+  gboolean has_feedback = FALSE;
 
   if (rows == NULL)
     {
@@ -800,7 +801,28 @@ log_activated (GSimpleAction *action,
       g_string_free (sub, TRUE);
       gtk_list_box_append (GTK_LIST_BOX (list), row);
     }
-  if (rows->len == 0)
+  if (d->group == SR_DESK_RECEPTION)
+    {
+      /* The day's feedback forms follow the visits. */
+      g_autoptr(GPtrArray) feedback = sr_feedback_list (d->ctx, d->day, d->day, NULL);
+      for (guint i = 0; feedback != NULL && i < feedback->len; i++)
+        {
+          SrFeedback *f = g_ptr_array_index (feedback, i);
+          GtkWidget *row = adw_action_row_new ();
+          g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (f->at);
+          g_autofree char *time = g_date_time_format (dt, "%H:%M");
+          g_autofree char *title = g_strdup_printf (_("%s  Feedback form: %d of 5"), time, f->satisfaction);
+          g_autofree char *sub = g_strdup_printf ("%s%s%s%s%s", f->liked != NULL ? f->liked : "",
+                                                  f->disliked != NULL ? " · " : "", f->disliked != NULL ? f->disliked : "",
+                                                  f->suggestions != NULL ? " · " : "", f->suggestions != NULL ? f->suggestions : "");
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sub);
+          gtk_list_box_append (GTK_LIST_BOX (list), row);
+        }
+      if (feedback != NULL && feedback->len > 0)
+        has_feedback = TRUE;
+    }
+  if (rows->len == 0 && !has_feedback)
     {
       GtkWidget *empty = adw_status_page_new ();
       adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("Nothing Logged Yet Today"));
