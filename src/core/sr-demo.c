@@ -350,6 +350,47 @@ insert_customers (SrContext   *ctx,
   return TRUE;
 }
 
+/* The demo is a Chinese office whatever the locale the command runs in: its stage and
+ * media names are written in Chinese, in the order of the presets (sr-stages.c,
+ * sr-media.c). */
+static const char *zh_stages[][11] = {
+  [SR_OFFICE_PROPERTY] = { "来电/来访", "意向", "复访", "认购", "签约", "回款完成", "入住", "流失", NULL },
+  [SR_OFFICE_DECORATION] = { "预约", "量房", "方案初定", "方案沟通/定金", "方案确定", "签约", "开工",
+                             "施工中", "竣工", "流失", NULL },
+  [SR_OFFICE_HOUSEKEEPING] = { "咨询", "上门采集", "方案报价", "推荐面试", "定向培训", "签约", "试用期",
+                               "服务中", "流失", NULL },
+};
+static const char *zh_media[] = { "报纸", "户外广告", "网络", "朋友介绍", "路过", "电视", "电台",
+                                  "短信", "房展会", NULL };
+
+static gboolean
+name_in_chinese (SrContext     *ctx,
+                 SrOfficeKind   kind,
+                 GError       **error)
+{
+  SrDb *db = sr_context_get_db (ctx);
+  const char *tables[2] = { "stages", "media_sources" };
+  const char * const *names[2] = { zh_stages[kind], zh_media };
+
+  for (guint t = 0; t < 2; t++)
+    {
+      g_autofree char *sql = g_strdup_printf ("UPDATE %s SET name = ?2 WHERE id = (SELECT id FROM %s "
+                                              "ORDER BY position LIMIT 1 OFFSET ?1)", tables[t], tables[t]);
+      g_autoptr(SrStmt) stmt = sr_db_prepare (db, sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      for (guint i = 0; names[t][i] != NULL; i++)
+        {
+          sr_stmt_bind_int (stmt, 1, i);
+          sr_stmt_bind_text (stmt, 2, names[t][i]);
+          if (!sr_stmt_exec (stmt, error))
+            return FALSE;
+          sr_stmt_reset (stmt);
+        }
+    }
+  return TRUE;
+}
+
 /* The two weeks before today at the desk: each day's order, arrivals, new visitors and
  * callers in turn, returning customers (to their owner, covered when the owner is away,
  * or passed on when the owner's claim lapsed), skips. The clock is moved day by day and
@@ -583,7 +624,7 @@ sr_demo_generate (SrContext            *ctx,
   admin_id = sr_office_create_with_hash (ctx, office_names[options->kind], options->kind,
                                          "admin", "系统管理员", hash, error);
   sr_context_set_session (ctx, demo_session);
-  if (admin_id == 0)
+  if (admin_id == 0 || !name_in_chinese (ctx, options->kind, error))
     goto fail;
   counts.n_staff = 1 + G_N_ELEMENTS (fixed_staff) + n_consultants;
   if (!insert_staff (ctx, hash, n_consultants, consultants, error))

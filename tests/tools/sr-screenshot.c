@@ -1,6 +1,7 @@
 /* sr-screenshot — opens one screen of Salesroom on a database and writes a PNG.
  *
- *   sr-screenshot --db FILE [--user LOGIN] [--page NAME] [--size WxH] [--customer ID] -o FILE.png
+ *   sr-screenshot --db FILE [--user LOGIN] [--page NAME] [--size WxH] [--customer ID]
+ *                 [--action NAME] -o FILE.png
  *
  * NAME: setup, sign-in, welcome, frontdesk, admin/staff, admin/units, admin/media, admin/stages,
  * admin/office. --user signs that person in without a password (the tool is for
@@ -37,6 +38,7 @@ main (int argc, char *argv[])
 {
   g_autofree char *db_path = NULL, *user = NULL, *page = NULL, *size = NULL, *output = NULL;
   gint64 customer = 0;
+  g_autofree char *action = NULL;
   GtkWidget *shown;
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, "database", "FILE" },
@@ -45,6 +47,7 @@ main (int argc, char *argv[])
     { "size", 0, 0, G_OPTION_ARG_STRING, &size, "window size", "WxH" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "PNG to write", "FILE" },
     { "customer", 0, 0, G_OPTION_ARG_INT64, &customer, "show this customer's page instead", "ID" },
+    { "action", 0, 0, G_OPTION_ARG_STRING, &action, "activate this action of the page (e.g. desk.receive) and show the window it opens", "NAME" },
     { NULL }
   };
   g_autoptr(GOptionContext) options = g_option_context_new ("- screenshot a Salesroom screen");
@@ -108,6 +111,23 @@ main (int argc, char *argv[])
     }
   spin (1200);
   shown = GTK_WIDGET (window);
+  if (action != NULL)
+    {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+      g_autoptr(GList) before = gtk_window_list_toplevels ();
+      g_autoptr(GList) after = NULL;
+
+      if (focus == NULL || !gtk_widget_activate_action (focus, action, NULL))
+        {
+          g_printerr ("cannot activate %s here\n", action);
+          return 1;
+        }
+      spin (700);
+      after = gtk_window_list_toplevels ();
+      for (GList *l = after; l != NULL; l = l->next)
+        if (g_list_find (before, l->data) == NULL && gtk_widget_get_visible (l->data))
+          shown = l->data;
+    }
   if (customer > 0)
     {
       shown = sr_customer_window_new (GTK_WIDGET (window), ctx, customer);
