@@ -216,8 +216,9 @@ insert_customers (SrContext   *ctx,
   phone = sr_db_prepare (db, "INSERT INTO customer_phones (customer_id, phone, position) "
                          "VALUES (?1, ?2, ?3)", error);
   contact = sr_db_prepare (db, "INSERT INTO contacts (customer_id, kind, at, receiver_id, is_business, "
-                          "media_source_id, rule, rule_code, recorded_by) "
-                          "VALUES (?1, ?2, ?3, ?4, 1, ?5, ?6, 'in-turn', ?4)", error);
+                          "media_source_id, rule, rule_code, recorded_by, recorded_at) "
+                          "VALUES (?1, ?2, ?3, ?4, 1, ?5, ?6, "
+                          "CASE WHEN ?6 = '按轮序接待' THEN 'in-turn' ELSE 'returning' END, ?4, ?3)", error);
   follow_up = sr_db_prepare (db, "INSERT INTO follow_ups (customer_id, staff_id, at, method, content, "
                              "next_day, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?3)", error);
   owner_row = sr_db_prepare (db, "INSERT INTO ownership_transfers (customer_id, to_id, at, rule) "
@@ -308,6 +309,30 @@ insert_customers (SrContext   *ctx,
         if (!sr_stmt_exec (owner_row, error))
           return FALSE;
         sr_stmt_reset (owner_row);
+
+        /* A third come back for a visit (复访), to their consultant. */
+        if (g_rand_int_range (rand, 0, 3) == 0)
+          {
+            gint64 again = at + g_rand_int_range (rand, 1, 30) * 86400 + g_rand_int_range (rand, -3600, 3600);
+            if (again < today_start)
+              {
+                sr_stmt_bind_int (contact, 1, id);
+                sr_stmt_bind_text (contact, 2, "visit");
+                sr_stmt_bind_int (contact, 3, again);
+                sr_stmt_bind_int (contact, 4, owner);
+                sr_stmt_bind_int (contact, 5, first_media + g_rand_int_range (rand, 0, (gint32) n_media));
+                sr_stmt_bind_text (contact, 6, "老客户，由归属人接待");
+                if (!sr_stmt_exec (contact, error))
+                  return FALSE;
+                sr_stmt_reset (contact);
+                sr_stmt_bind_int (update, 1, id);
+                sr_stmt_bind_int (update, 2, again);
+                sr_stmt_bind_null (update, 3);
+                if (!sr_stmt_exec (update, error))
+                  return FALSE;
+                sr_stmt_reset (update);
+              }
+          }
       }
 
       /* Most customers have follow-ups; the latest sets the next date, around today. */
