@@ -78,14 +78,12 @@ on_sample (SrSetupPage *self)
   g_autoptr(GError) error = NULL;
   SrDemoOptions options = { SR_OFFICE_PROPERTY, SR_DEMO_SMALL, 1, NULL };
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
+  /* The small demo takes a fraction of a second: no progress to show. */
   if (!sr_demo_generate (self->ctx, &options, NULL, &error))
     {
-      gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
       show_message (self, error->message);
       return;
     }
-  gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
   g_signal_emit (self, signals[DONE], 0, "admin");
 }
 

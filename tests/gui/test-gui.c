@@ -88,6 +88,32 @@ test_first_run_to_admin (void)
 }
 
 static void
+test_sample_office (void)
+{
+  g_autofree char *dir = sr_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "office.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SrDb) db = sr_db_open (path, SR_DB_OPEN_CREATE, &error);
+  g_autoptr(SrContext) ctx = sr_context_new (db, NULL);
+  SrWindow *window = sr_window_new (NULL, ctx, NULL);
+  GtkWidget *w = GTK_WIDGET (window);
+  gint64 n = 0;
+
+  gtk_window_present (GTK_WINDOW (window));
+  sr_gui_test_spin_idle ();
+  sr_gui_test_click (w, "Open a Sample Office Instead");
+  g_assert_cmpstr (sr_window_get_visible_page (window), ==, "sign-in");
+  g_assert_true (sr_db_query_int (db, "SELECT count(*) FROM customers", &n, &error));
+  g_assert_cmpint (n, >=, 400);
+  sr_gui_test_type (w, "Password", "salesroom");
+  sr_gui_test_click (w, "Sign In");
+  g_assert_cmpstr (sr_window_get_visible_page (window), ==, "main");
+  gtk_window_destroy (GTK_WINDOW (window));
+  sr_gui_test_spin_idle ();
+  sr_test_remove_tree (dir);
+}
+
+static void
 test_roles_see_their_pages (void)
 {
   g_autoptr(SrContext) admin = sr_test_context_new (SR_OFFICE_DECORATION);
@@ -477,6 +503,7 @@ main (int argc, char *argv[])
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_test_add_func ("/gui/first-run-to-admin", test_first_run_to_admin);
+  g_test_add_func ("/gui/sample-office", test_sample_office);
   g_test_add_func ("/gui/roles-see-their-pages", test_roles_see_their_pages);
   g_test_add_func ("/gui/add-staff-form", test_add_staff_form);
   g_test_add_func ("/gui/front-desk", test_front_desk);
