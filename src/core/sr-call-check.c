@@ -354,22 +354,18 @@ sr_feedback_list (SrContext   *ctx,
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sr_feedback_free);
   g_autoptr(SrStmt) stmt = NULL;
-  gint64 from = sr_day_start_unix (from_day), to = sr_day_start_unix (to_day);
+  gint64 from, to;
   SrStep step;
 
-  if (from < 0 || to < 0 || to < from)
-    {
-      g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID,
-                   _("Give a range of days: from YYYY-MM-DD to YYYY-MM-DD."));
-      return NULL;
-    }
+  if (!sr_day_range_unix (from_day, to_day, &from, &to, error))
+    return NULL;
   stmt = sr_db_prepare (sr_context_get_db (ctx),
                         "SELECT at, satisfaction, liked, disliked, suggestions FROM feedback "
                         "WHERE at >= ?1 AND at < ?2 ORDER BY at DESC, id DESC", error);
   if (stmt == NULL)
     return NULL;
   sr_stmt_bind_int (stmt, 1, from);
-  sr_stmt_bind_int (stmt, 2, to + 86400);
+  sr_stmt_bind_int (stmt, 2, to);
   while ((step = sr_stmt_step (stmt, error)) == SR_STEP_ROW)
     {
       SrFeedback *f = g_new0 (SrFeedback, 1);

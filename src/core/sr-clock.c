@@ -3,7 +3,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "sr-clock.h"
+#include "sr-error.h"
 
 struct _SrClock
 {
@@ -112,4 +115,23 @@ sr_format_moment (gint64 unix_seconds)
 {
   g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (unix_seconds);
   return g_date_time_format (dt, "%Y-%m-%d %H:%M");
+}
+
+gboolean
+sr_day_range_unix (const char  *from_day,
+                   const char  *to_day,
+                   gint64      *out_from,
+                   gint64      *out_to,
+                   GError     **error)
+{
+  *out_from = sr_day_start_unix (from_day);
+  *out_to = sr_day_start_unix (to_day);
+  if (*out_from < 0 || *out_to < 0 || *out_to < *out_from)
+    {
+      g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID,
+                   _("Give a range of days: from YYYY-MM-DD to YYYY-MM-DD."));
+      return FALSE;
+    }
+  *out_to += 86400;
+  return TRUE;
 }

@@ -23,5 +23,12 @@ gboolean   sr_day_parse            (const char *day,
                                     GDate      *out_date);
 gint64     sr_day_start_unix       (const char *day);
 char      *sr_format_moment        (gint64      unix_seconds);
+/* From the start of @from_day to the end of @to_day (local), both inclusive; an error
+ * (SR_RULE_ERROR_INVALID) when either is not a date or the range runs backwards. */
+gboolean   sr_day_range_unix       (const char *from_day,
+                                    const char *to_day,
+                                    gint64     *out_from,
+                                    gint64     *out_to,
+                                    GError    **error);
 
 G_END_DECLS

@@ -34,25 +34,6 @@ sr_traffic_row_free (SrTrafficRow *row)
   g_free (row);
 }
 
-static gboolean
-day_range (const char  *from_day,
-           const char  *to_day,
-           gint64      *out_from,
-           gint64      *out_to,
-           GError     **error)
-{
-  *out_from = sr_day_start_unix (from_day);
-  *out_to = sr_day_start_unix (to_day);
-  if (*out_from < 0 || *out_to < 0 || *out_to < *out_from)
-    {
-      g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID,
-                   _("Give a range of days: from YYYY-MM-DD to YYYY-MM-DD."));
-      return FALSE;
-    }
-  *out_to += 86400;
-  return TRUE;
-}
-
 GPtrArray *
 sr_contacts_list (SrContext   *ctx,
                   const char  *kind,
@@ -66,7 +47,7 @@ sr_contacts_list (SrContext   *ctx,
   gint64 from, to;
   SrStep step;
 
-  if (!day_range (from_day, to_day, &from, &to, error))
+  if (!sr_day_range_unix (from_day, to_day, &from, &to, error))
     return NULL;
   stmt = sr_db_prepare (sr_context_get_db (ctx),
                         "SELECT k.id, k.at, k.kind, coalesce (k.customer_id, 0), c.name, "
@@ -124,7 +105,7 @@ sr_contacts_traffic (SrContext   *ctx,
   gint64 from, to;
   SrStep step;
 
-  if (!day_range (from_day, to_day, &from, &to, error))
+  if (!sr_day_range_unix (from_day, to_day, &from, &to, error))
     return NULL;
   /* Days are computed in C (local time), not with SQLite's date functions, so a server
    * backend gives the same answer (STYLE.md). */

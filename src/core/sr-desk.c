@@ -830,10 +830,8 @@ sr_desk_self_appointment_rate (SrContext   *ctx,
   g_autoptr(SrStmt) stmt = NULL;
   gint64 from, to;
 
-  if (!check_day (from_day, error) || !check_day (to_day, error))
+  if (!sr_day_range_unix (from_day, to_day, &from, &to, error))
     return FALSE;
-  from = sr_day_start_unix (from_day);
-  to = sr_day_start_unix (to_day) + 86400;
   stmt = sr_db_prepare (sr_context_get_db (ctx),
                         "SELECT count(*), coalesce (sum (EXISTS (SELECT 1 FROM contacts v "
                         " WHERE v.customer_id = c.id AND v.kind = 'visit' AND v.at > t.at)), 0) "
