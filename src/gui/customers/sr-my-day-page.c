@@ -15,6 +15,7 @@ typedef struct {
   GtkWidget *root;
   GtkWidget *page;     /* AdwPreferencesPage, rebuilt on change */
   GtkWidget *scroller;
+  GtkWidget *last_group;  /* the group add_group made last */
   gulong changed_id;
 } MyDay;
 
@@ -67,6 +68,7 @@ add_group (MyDay      *m,
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (m->page), ADW_PREFERENCES_GROUP (group));
+  m->last_group = group;
 }
 
 static void
@@ -104,7 +106,21 @@ refresh (MyDay *m)
                                         g_strcmp0 (a->status, "kept") == 0 ? _(" · arrived") : "");
         g_ptr_array_add (rows, item);
       }
-    add_group (m, _("Today’s appointments"), _("No appointments today."), rows);
+    {
+      /* Kept and missed this month, under the heading. */
+      g_autofree char *month_start = g_strdup_printf ("%.8s01", today);
+      g_autofree char *text = NULL;
+      guint kept = 0, missed = 0;
+      if (!sr_appointments_count (m->ctx, sr_session_get_staff_id (session), month_start, today,
+                                  &kept, &missed, NULL))
+        kept = missed = 0;
+      text = rows->len == 0
+             ? g_strdup_printf (_("No appointments today. This month: %u kept, %u missed."), kept, missed)
+             : g_strdup_printf (_("This month: %u kept, %u missed."), kept, missed);
+      add_group (m, _("Today’s appointments"), text, rows);
+      if (rows->len > 0)
+        adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (m->last_group), text);
+    }
     for (guint i = 0; i < rows->len; i++)
       {
         SrMyDayItem *item = g_ptr_array_index (rows, i);
