@@ -58,6 +58,10 @@ static const struct {
     SR_ROLE_CONSULTANT | SR_ROLE_CUSTOMER_MANAGER | SR_ROLE_MANAGER },
   { SR_ACTION_BOOK_APPOINTMENT, "book-appointment", N_("Book appointments"),
     SR_ROLE_RECEPTIONIST | SR_ROLE_CONSULTANT | SR_ROLE_CUSTOMER_MANAGER | SR_ROLE_MANAGER },
+  { SR_ACTION_CONTROL_UNITS, "control-units", N_("Hold, release and reserve units"),
+    SR_ROLE_SALES_CONTROLLER | SR_ROLE_MANAGER },
+  { SR_ACTION_REQUEST_SUBSCRIPTION, "request-subscription", N_("Request a subscription for a customer"),
+    SR_ROLE_CONSULTANT | SR_ROLE_SALES_CONTROLLER | SR_ROLE_MANAGER },
 };
 
 SrRole

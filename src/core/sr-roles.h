@@ -41,6 +41,8 @@ typedef enum {
   SR_ACTION_FOLLOW_UP,           /* record follow-ups (consultants: their own customers) */
   SR_ACTION_EDIT_CUSTOMER,       /* edit a customer's record (consultants: their own) */
   SR_ACTION_BOOK_APPOINTMENT,    /* book or cancel appointments (consultants: their own) */
+  SR_ACTION_CONTROL_UNITS,       /* hold, release, reserve units (销控) */
+  SR_ACTION_REQUEST_SUBSCRIPTION, /* ask for a unit for a customer, with a deposit (认购申请) */
   SR_N_ACTIONS
 } SrAction;
 
