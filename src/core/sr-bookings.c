@@ -464,3 +464,47 @@ sr_bookings_sweep_expired (SrContext  *ctx,
     sr_context_emit_changed (ctx, "units");
   return n;
 }
+
+void
+sr_booking_free (SrBooking *booking)
+{
+  if (booking == NULL)
+    return;
+  g_free (booking->state);
+  g_free (booking->customer_name);
+  g_free (booking->sign_by_day);
+  g_free (booking->booked_by);
+  g_free (booking);
+}
+
+SrBooking *
+sr_bookings_live_for_unit (SrContext  *ctx,
+                           gint64      unit_id,
+                           GError    **error)
+{
+  g_autoptr(SrStmt) stmt = sr_db_prepare (sr_context_get_db (ctx),
+                                          "SELECT b.id, b.state, b.customer_id, c.name, coalesce (b.expires_at, 0), "
+                                          "coalesce (b.deposit_fen, 0), b.sign_by_day, s.display_name "
+                                          "FROM bookings b JOIN customers c ON c.id = b.customer_id "
+                                          "LEFT JOIN staff s ON s.id = b.created_by "
+                                          "WHERE b.unit_id = ?1 AND b.state IN " LIVE_STATES " "
+                                          "AND NOT (b.state = 'reserved' AND b.expires_at <= ?2)", error);
+  SrBooking *b;
+
+  if (stmt == NULL)
+    return NULL;
+  sr_stmt_bind_int (stmt, 1, unit_id);
+  sr_stmt_bind_int (stmt, 2, sr_context_now (ctx));
+  if (sr_stmt_step (stmt, error) != SR_STEP_ROW)
+    return NULL;
+  b = g_new0 (SrBooking, 1);
+  b->id = sr_stmt_get_int (stmt, 0);
+  b->state = sr_stmt_dup_text (stmt, 1);
+  b->customer_id = sr_stmt_get_int (stmt, 2);
+  b->customer_name = sr_stmt_dup_text (stmt, 3);
+  b->expires_at = sr_stmt_get_int (stmt, 4);
+  b->deposit_fen = sr_stmt_get_int (stmt, 5);
+  b->sign_by_day = sr_stmt_dup_text (stmt, 6);
+  b->booked_by = sr_stmt_dup_text (stmt, 7);
+  return b;
+}

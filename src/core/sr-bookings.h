@@ -40,4 +40,23 @@ gboolean sr_bookings_void       (SrContext   *ctx,
 gint64   sr_bookings_sweep_expired (SrContext *ctx,
                                  GError     **error);
 
+typedef struct {
+  gint64 id;
+  char *state;          /* reserved, pending, subscribed, signed, delivered */
+  gint64 customer_id;
+  char *customer_name;
+  gint64 expires_at;    /* reserved: until when */
+  gint64 deposit_fen;
+  char *sign_by_day;
+  char *booked_by;
+} SrBooking;
+
+void       sr_booking_free          (SrBooking  *booking);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SrBooking, sr_booking_free)
+/* The live booking of a unit, or NULL (without error) when it has none. An expired
+ * reservation is not live. */
+SrBooking *sr_bookings_live_for_unit (SrContext *ctx,
+                                      gint64     unit_id,
+                                      GError   **error);
+
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include "customers/sr-customers-page.h"
 #include "customers/sr-my-day-page.h"
 #include "frontdesk/sr-front-desk-page.h"
+#include "units/sr-units-page.h"
 #include "core/sr-appointments.h"
 #include "core/sr-office.h"
 #include "core/sr-staff.h"
@@ -186,6 +187,14 @@ build_main_pages (SrWindow *self)
       AdwViewStackPage *page = adw_view_stack_add_titled (self->main_stack, customers, "customers",
                                                           _("Customers"));
       adw_view_stack_page_set_icon_name (page, "x-office-address-book-symbolic");
+      any = TRUE;
+    }
+  if (sr_units_page_is_for (session) && sr_office_kind_has_units (kind))
+    {
+      GtkWidget *units = sr_units_page_new (self->ctx);
+      AdwViewStackPage *page = adw_view_stack_add_titled (self->main_stack, units, "units",
+                                                          _("Units"));
+      adw_view_stack_page_set_icon_name (page, "view-grid-symbolic");
       any = TRUE;
     }
   if (sr_admin_page_is_for (session))

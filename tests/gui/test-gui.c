@@ -14,6 +14,8 @@
 #include "common/sr-gui-test-util.h"
 #include "gui/customers/sr-customers-page.h"
 #include "gui/sr-form.h"
+#include "gui/units/sr-units-page.h"
+#include "core/sr-units.h"
 #include "gui/sr-window.h"
 
 static void
@@ -452,6 +454,69 @@ test_supervisor_desk (void)
   sr_test_context_finish (g_steal_pointer (&admin));
 }
 
+/* The unit grid and a unit's panel: withhold, release, reserve. */
+static void
+test_units_page (void)
+{
+  g_autoptr(SrContext) admin = sr_test_context_new (SR_OFFICE_PROPERTY);
+  g_autoptr(SrContext) ctl = sr_test_context_as (admin, "xiaokong", SR_ROLE_SALES_CONTROLLER);
+  g_autoptr(SrContext) sup = sr_test_context_as (admin, "zhuguan", SR_ROLE_CUSTOMER_MANAGER);
+  g_autoptr(GError) error = NULL;
+  SrUnitColumn column = { "两室两厅", 8936, 1200000 };
+  SrBuildingPlan plan = { "1号楼", 3, 0, 1, &column, 0, FALSE };
+  gint64 project = sr_projects_add (admin, "翠湖", NULL, &error);
+  gint64 building = sr_buildings_create (admin, project, &plan, &error);
+  g_autoptr(GPtrArray) units = sr_units_list (admin, building, &error);
+  gint64 unit = ((SrUnit *) g_ptr_array_index (units, 0))->id;   /* 301 */
+  const char *phones[] = { "13800138000", NULL };
+  SrCustomerInput in = { "张先生", NULL, "walk-in", 0, NULL, 0, phones, FALSE, 0 };
+  SrWindow *window;
+  GtkWidget *panel;
+  SrForm *form;
+
+  g_assert_cmpint (sr_customers_add (sup, &in, &error), >, 0);
+  window = sr_window_new (NULL, ctl, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  sr_window_sign_in_as (window, sr_context_get_session (ctl));
+  g_assert_true (sr_window_show_page (window, "units"));
+  sr_gui_test_spin_idle ();
+  g_assert_nonnull (sr_gui_test_find (GTK_WIDGET (window), "翠湖 · 1号楼"));
+
+  panel = sr_unit_window_new (GTK_WIDGET (window), ctl, unit);
+  gtk_window_present (GTK_WINDOW (panel));
+  sr_gui_test_spin_idle ();
+  g_assert_nonnull (sr_gui_test_find (panel, "Unit 301"));
+  sr_gui_test_click (panel, "Withhold (销控)");
+  sr_gui_test_spin_idle ();
+  {
+    g_autoptr(SrUnit) u = sr_units_get (ctl, unit, NULL);
+    g_assert_cmpint (u->status, ==, SR_UNIT_HELD);
+  }
+  sr_gui_test_click (panel, "Release for Sale");
+  sr_gui_test_spin_idle ();
+  sr_gui_test_click (panel, "Reserve…");
+  form = find_form ();
+  g_assert_nonnull (form);
+  sr_gui_test_type (GTK_WIDGET (form), "The customer’s phone", "13900000000");   /* nobody's */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
+  sr_gui_test_spin_idle ();
+  g_assert_true (find_form () == form);   /* refused, kept */
+  sr_gui_test_type (GTK_WIDGET (form), "The customer’s phone", "13800138000");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
+  sr_gui_test_spin_idle ();
+  g_assert_null (find_form ());
+  g_assert_nonnull (sr_gui_test_find (panel, "Booked for"));
+  {
+    g_autoptr(SrUnit) u = sr_units_get (ctl, unit, NULL);
+    g_assert_cmpint (u->status, ==, SR_UNIT_RESERVED);
+  }
+  gtk_window_destroy (GTK_WINDOW (panel));
+  gtk_window_destroy (GTK_WINDOW (window));
+  sr_gui_test_spin_idle ();
+  g_clear_object (&ctl); g_clear_object (&sup);
+  sr_test_context_finish (g_steal_pointer (&admin));
+}
+
 static void
 test_appointment_reminder (void)
 {
@@ -510,6 +575,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/customers-page", test_customers_page);
   g_test_add_func ("/gui/appointment-reminder", test_appointment_reminder);
   g_test_add_func ("/gui/supervisor-desk", test_supervisor_desk);
+  g_test_add_func ("/gui/units-page", test_units_page);
   g_test_add_func ("/gui/unopenable-database", test_unopenable_database);
   return g_test_run ();
 }

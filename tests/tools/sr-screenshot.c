@@ -14,6 +14,7 @@
 
 #include "core/sr-staff.h"
 #include "gui/customers/sr-customers-page.h"
+#include "gui/units/sr-units-page.h"
 #include "gui/sr-window.h"
 
 static gboolean
@@ -37,7 +38,7 @@ int
 main (int argc, char *argv[])
 {
   g_autofree char *db_path = NULL, *user = NULL, *page = NULL, *size = NULL, *output = NULL;
-  gint64 customer = 0;
+  gint64 customer = 0, unit = 0;
   g_autofree char *action = NULL;
   GtkWidget *shown;
   GOptionEntry entries[] = {
@@ -47,6 +48,7 @@ main (int argc, char *argv[])
     { "size", 0, 0, G_OPTION_ARG_STRING, &size, "window size", "WxH" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "PNG to write", "FILE" },
     { "customer", 0, 0, G_OPTION_ARG_INT64, &customer, "show this customer's page instead", "ID" },
+    { "unit", 0, 0, G_OPTION_ARG_INT64, &unit, "show this unit's panel instead", "ID" },
     { "action", 0, 0, G_OPTION_ARG_STRING, &action, "activate this action of the page (e.g. desk.receive) and show the window it opens", "NAME" },
     { NULL }
   };
@@ -127,6 +129,12 @@ main (int argc, char *argv[])
       for (GList *l = after; l != NULL; l = l->next)
         if (g_list_find (before, l->data) == NULL && gtk_widget_get_visible (l->data))
           shown = l->data;
+    }
+  if (unit > 0)
+    {
+      shown = sr_unit_window_new (GTK_WIDGET (window), ctx, unit);
+      gtk_window_present (GTK_WINDOW (shown));
+      spin (700);
     }
   if (customer > 0)
     {

@@ -1,0 +1,20 @@
+/* sr-unit-grid.h — one building's units as a grid: floors (top floor at the top) ×
+ * units, grouped by entrance, each cell coloured by status. One widget drawing in
+ * snapshot(), not a widget per unit. Arrow keys move, Enter or a click opens a unit. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define SR_TYPE_UNIT_GRID (sr_unit_grid_get_type ())
+G_DECLARE_FINAL_TYPE (SrUnitGrid, sr_unit_grid, SR, UNIT_GRID, GtkWidget)
+
+GtkWidget *sr_unit_grid_new        (void);
+/* @units: SrUnit objects of one building. */
+void       sr_unit_grid_set_units  (SrUnitGrid *self,
+                                    GPtrArray  *units);
+/* The focused unit's id, 0 when none. */
+gint64     sr_unit_grid_get_cursor (SrUnitGrid *self);
+
+G_END_DECLS

@@ -1,0 +1,443 @@
+/* sr-units-page.c — see sr-units-page.h. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "core/sr-bookings.h"
+#include "core/sr-customers.h"
+#include "core/sr-money.h"
+#include "core/sr-units.h"
+#include "gui/sr-form.h"
+#include "gui/sr-gui-util.h"
+#include "gui/sr-window.h"
+#include "sr-unit-grid.h"
+#include "sr-units-page.h"
+
+typedef struct {
+  SrContext *ctx;
+  GtkWidget *root;
+  GtkWidget *dropdown;
+  GtkStringList *names;
+  GArray *building_ids;
+  GtkWidget *grid;
+  GtkWidget *counts;
+  gulong changed_id;
+} Page;
+
+gboolean
+sr_units_page_is_for (SrSession *session)
+{
+  return sr_session_may (session, SR_ACTION_CONTROL_UNITS) ||
+         sr_session_may (session, SR_ACTION_REQUEST_SUBSCRIPTION);
+}
+
+static void
+page_free (Page *p)
+{
+  g_clear_signal_handler (&p->changed_id, p->ctx);
+  g_clear_object (&p->ctx);
+  g_clear_pointer (&p->building_ids, g_array_unref);
+  g_free (p);
+}
+
+static void
+show_building (Page *p)
+{
+  guint i = gtk_drop_down_get_selected (GTK_DROP_DOWN (p->dropdown));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) units = NULL;
+  guint counts[SR_N_UNIT_STATUSES] = { 0 };
+  g_autoptr(GString) text = g_string_new (NULL);
+  SrFen sold_fen = 0;
+  gint64 sold_area = 0;
+
+  if (i >= p->building_ids->len)
+    return;
+  units = sr_units_list (p->ctx, g_array_index (p->building_ids, gint64, i), &error);
+  if (units == NULL)
+    {
+      sr_toast_error (p->root, error);
+      return;
+    }
+  sr_unit_grid_set_units (SR_UNIT_GRID (p->grid), units);
+  for (guint k = 0; k < units->len; k++)
+    {
+      SrUnit *u = g_ptr_array_index (units, k);
+      counts[u->status]++;
+      if (u->status == SR_UNIT_SUBSCRIBED || u->status == SR_UNIT_SIGNED || u->status == SR_UNIT_DELIVERED)
+        {
+          sold_fen += u->price_fen;
+          sold_area += u->area_centi;
+        }
+    }
+  for (guint s = 0; s < SR_N_UNIT_STATUSES; s++)
+    g_string_append_printf (text, "%s%s %u", s > 0 ? " · " : "", sr_unit_status_get_label (s), counts[s]);
+  {
+    g_autofree char *money = sr_money_format (sold_fen);
+    g_autofree char *area = sr_area_format (sold_area);
+    g_string_append_printf (text, _(" · sold %s m², %s · held share %.1f%%"), area, money,
+                            units->len > 0 ? 100.0 * counts[SR_UNIT_HELD] / units->len : 0.0);
+  }
+  gtk_label_set_text (GTK_LABEL (p->counts), text->str);
+}
+
+static void
+reload_buildings (Page *p)
+{
+  g_autoptr(GPtrArray) projects = sr_projects_list (p->ctx, NULL);
+  guint keep = gtk_drop_down_get_selected (GTK_DROP_DOWN (p->dropdown));
+
+  g_array_set_size (p->building_ids, 0);
+  gtk_string_list_splice (p->names, 0, g_list_model_get_n_items (G_LIST_MODEL (p->names)), NULL);
+  for (guint i = 0; projects != NULL && i < projects->len; i++)
+    {
+      SrProject *project = g_ptr_array_index (projects, i);
+      g_autoptr(GPtrArray) buildings = sr_buildings_list (p->ctx, project->id, NULL);
+      for (guint k = 0; buildings != NULL && k < buildings->len; k++)
+        {
+          SrBuilding *b = g_ptr_array_index (buildings, k);
+          g_autofree char *label = g_strdup_printf ("%s · %s", project->name, b->name);
+          g_array_append_val (p->building_ids, b->id);
+          gtk_string_list_append (p->names, label);
+        }
+    }
+  if (keep != GTK_INVALID_LIST_POSITION && keep < p->building_ids->len)
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (p->dropdown), keep);
+  show_building (p);
+}
+
+static void
+on_changed (SrContext  *ctx,
+            const char *table,
+            Page       *p)
+{
+  if (g_strcmp0 (table, "units") == 0)
+    show_building (p);
+  else if (g_strcmp0 (table, "buildings") == 0 || g_strcmp0 (table, "projects") == 0)
+    reload_buildings (p);
+}
+
+static void
+on_unit_activated (SrUnitGrid *grid,
+                   gint64      unit_id,
+                   Page       *p)
+{
+  gtk_window_present (GTK_WINDOW (sr_unit_window_new (p->root, p->ctx, unit_id)));
+}
+
+GtkWidget *
+sr_units_page_new (SrContext *ctx)
+{
+  Page *p = g_new0 (Page, 1);
+  GtkWidget *toolbar, *box, *scroller, *legend;
+
+  p->ctx = g_object_ref (ctx);
+  p->building_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  p->names = gtk_string_list_new (NULL);
+  p->dropdown = gtk_drop_down_new (G_LIST_MODEL (p->names), NULL);
+  gtk_widget_set_tooltip_text (p->dropdown, _("Building"));
+  p->grid = sr_unit_grid_new ();
+  gtk_widget_set_margin_start (p->grid, 12);
+  gtk_widget_set_margin_top (p->grid, 6);
+  gtk_widget_set_margin_end (p->grid, 12);
+  gtk_widget_set_margin_bottom (p->grid, 12);
+  g_signal_connect (p->grid, "unit-activated", G_CALLBACK (on_unit_activated), p);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), p->grid);
+
+  box = sr_toolbar_view_new (&toolbar, scroller);
+  gtk_box_append (GTK_BOX (toolbar), p->dropdown);
+  legend = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  for (guint s = 0; s < SR_N_UNIT_STATUSES; s++)
+    {
+      GtkWidget *chip = gtk_label_new (sr_unit_status_get_label (s));
+      gtk_widget_add_css_class (chip, "unit-status");
+      gtk_widget_add_css_class (chip, sr_unit_status_get_code (s));
+      gtk_box_append (GTK_BOX (legend), chip);
+    }
+  gtk_widget_set_valign (legend, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (toolbar), legend);
+  p->counts = gtk_label_new (NULL);
+  gtk_widget_add_css_class (p->counts, "dim-label");
+  gtk_label_set_wrap (GTK_LABEL (p->counts), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (p->counts), 0);
+  gtk_widget_set_margin_start (p->counts, 12);
+  gtk_widget_set_margin_top (p->counts, 6);
+  gtk_box_insert_child_after (GTK_BOX (box), p->counts, gtk_widget_get_next_sibling (toolbar));
+  g_signal_connect_swapped (p->dropdown, "notify::selected", G_CALLBACK (show_building), p);
+
+  p->root = box;
+  g_object_set_data_full (G_OBJECT (box), "sr-units-page", p, (GDestroyNotify) page_free);
+  p->changed_id = g_signal_connect (ctx, "changed", G_CALLBACK (on_changed), p);
+  reload_buildings (p);
+  return box;
+}
+
+/* A unit's panel ---------------------------------------------------------------------------- */
+
+static void fill_unit_window (GtkWidget *window);
+
+static SrContext *
+window_ctx (GtkWidget *window)
+{
+  return g_object_get_data (G_OBJECT (window), "ctx");
+}
+
+static gint64
+window_unit (GtkWidget *window)
+{
+  return GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (window), "unit-id"));
+}
+
+static void
+on_hold (GtkButton *button,
+         GtkWidget *window)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SrUnit) u = sr_units_get (window_ctx (window), window_unit (window), NULL);
+  gboolean ok = u != NULL && u->status == SR_UNIT_HELD
+                ? sr_units_release (window_ctx (window), window_unit (window), &error)
+                : sr_units_hold (window_ctx (window), window_unit (window), &error);
+  if (!ok)
+    sr_toast_error (window, error);
+}
+
+static gint64
+customer_by_phone (SrContext   *ctx,
+                   const char  *phone,
+                   GError     **error)
+{
+  g_autoptr(SrCustomer) c = sr_customers_find_by_phone (ctx, phone, error);
+
+  if (c == NULL)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                     _("No customer has the phone %s: register them first."), phone);
+      return 0;
+    }
+  return c->id;
+}
+
+static gboolean
+save_reserve (SrForm   *form,
+              gpointer  user_data,
+              GError  **error)
+{
+  GtkWidget *window = user_data;
+  SrContext *ctx = window_ctx (window);
+  gint64 customer = customer_by_phone (ctx, sr_form_get_text (form, "phone"), error);
+  int hours = sr_form_get_int (form, "hours");
+
+  return customer > 0 &&
+         sr_units_reserve (ctx, window_unit (window), customer, sr_context_now (ctx) + hours * 3600,
+                           sr_form_get_text (form, "note"), error) > 0;
+}
+
+static void
+on_reserve (GtkButton *button,
+            GtkWidget *window)
+{
+  SrForm *form = sr_form_new (window, _("Reserve the Unit"), _("_Reserve"));
+
+  sr_form_add_entry (form, "phone", _("The customer’s phone"), NULL);
+  sr_form_add_spin (form, "hours", _("For how many hours"), 1, 24 * 30, 24);
+  sr_form_add_entry (form, "note", _("Note"), NULL);
+  sr_form_run (form, save_reserve, window, NULL);
+}
+
+static gboolean
+save_request (SrForm   *form,
+              gpointer  user_data,
+              GError  **error)
+{
+  GtkWidget *window = user_data;
+  SrContext *ctx = window_ctx (window);
+  gint64 customer = customer_by_phone (ctx, sr_form_get_text (form, "phone"), error);
+  SrFen deposit = 0;
+
+  return customer > 0 && sr_money_parse (sr_form_get_text (form, "deposit"), &deposit, error) &&
+         sr_units_request_subscription (ctx, window_unit (window), customer, deposit,
+                                        sr_form_get_text (form, "sign"), error) > 0;
+}
+
+static void
+on_request (GtkButton *button,
+            GtkWidget *window)
+{
+  SrContext *ctx = window_ctx (window);
+  g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (sr_context_now (ctx));
+  g_autoptr(GDateTime) later = g_date_time_add_days (now, 7);
+  g_autofree char *sign = g_date_time_format (later, "%Y-%m-%d");
+  SrForm *form = sr_form_new (window, _("Request a Subscription"), _("_Request"));
+
+  sr_form_add_group (form, NULL, _("The unit is 待确认 until finance confirms the deposit."));
+  sr_form_add_entry (form, "phone", _("The customer’s phone"), NULL);
+  sr_form_add_entry (form, "deposit", _("Deposit, ¥"), "50000");
+  sr_form_add_entry (form, "sign", _("Agreed signing date (YYYY-MM-DD)"), sign);
+  sr_form_run (form, save_request, window, NULL);
+}
+
+static gboolean
+save_void (SrForm   *form,
+           gpointer  user_data,
+           GError  **error)
+{
+  GtkWidget *window = user_data;
+  gint64 booking = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (form), "booking"));
+
+  return sr_bookings_void (window_ctx (window), booking, sr_form_get_text (form, "reason"), error);
+}
+
+static void
+on_void (GtkButton *button,
+         GtkWidget *window)
+{
+  SrForm *form = sr_form_new (window, _("Void the Booking"), _("_Void"));
+
+  g_object_set_data (G_OBJECT (form), "booking", g_object_get_data (G_OBJECT (button), "booking"));
+  sr_form_add_entry (form, "reason", _("Reason"), NULL);
+  sr_form_run (form, save_void, window, NULL);
+}
+
+static GtkWidget *
+info_row (const char *title,
+          const char *value)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
+  gtk_widget_add_css_class (row, "property");
+  return row;
+}
+
+static GtkWidget *
+action_button (const char *label,
+               GCallback   callback,
+               GtkWidget  *window)
+{
+  GtkWidget *b = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_add_css_class (b, "pill");
+  g_signal_connect (b, "clicked", callback, window);
+  return b;
+}
+
+static void
+fill_unit_window (GtkWidget *window)
+{
+  SrContext *ctx = window_ctx (window);
+  SrSession *session = sr_context_get_session (ctx);
+  GtkWidget *scroller = g_object_get_data (G_OBJECT (window), "scroller");
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SrUnit) u = sr_units_get (ctx, window_unit (window), &error);
+  g_autoptr(SrBooking) booking = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *area = NULL;
+  g_autofree char *price = NULL;
+  g_autofree char *per = NULL;
+  gboolean controls = sr_session_may (session, SR_ACTION_CONTROL_UNITS);
+
+  if (u == NULL)
+    {
+      sr_toast_error (window, error);
+      return;
+    }
+  booking = sr_bookings_live_for_unit (ctx, u->id, NULL);
+  title = g_strdup_printf (_("Unit %s"), u->number);
+  gtk_window_set_title (GTK_WINDOW (window), title);
+  area = sr_area_format (u->area_centi);
+  price = sr_money_format (u->price_fen);
+  per = sr_money_format (sr_price_per_m2 (u->price_fen, u->area_centi));
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), info_row (_("Status"), sr_unit_status_get_label (u->status)));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), info_row (_("Unit type"), u->unit_type));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), info_row (_("Floor area, m²"), area));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), info_row (_("List price"), price));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), info_row (_("Per m²"), per));
+  if (booking != NULL)
+    {
+      g_autofree char *who = NULL;
+      if (g_strcmp0 (booking->state, "reserved") == 0)
+        {
+          g_autofree char *until = sr_format_moment (booking->expires_at);
+          who = g_strdup_printf (_("%s, reserved until %s by %s"), booking->customer_name, until,
+                                 booking->booked_by != NULL ? booking->booked_by : "");
+        }
+      else
+        {
+          g_autofree char *deposit = sr_money_format (booking->deposit_fen);
+          who = g_strdup_printf (_("%s, deposit %s, signing by %s; asked by %s"), booking->customer_name,
+                                 deposit, booking->sign_by_day != NULL ? booking->sign_by_day : "",
+                                 booking->booked_by != NULL ? booking->booked_by : "");
+        }
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), info_row (_("Booked for"), who));
+    }
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+
+  /* The steps this person may take now. */
+  if (controls && booking == NULL && (u->status == SR_UNIT_AVAILABLE || u->status == SR_UNIT_HELD))
+    gtk_box_append (GTK_BOX (buttons), action_button (u->status == SR_UNIT_HELD ? _("_Release for Sale")
+                                                                                 : _("_Withhold (销控)"),
+                                                      G_CALLBACK (on_hold), window));
+  if (controls && booking == NULL && u->status == SR_UNIT_AVAILABLE)
+    gtk_box_append (GTK_BOX (buttons), action_button (_("Re_serve…"), G_CALLBACK (on_reserve), window));
+  if (sr_session_may (session, SR_ACTION_REQUEST_SUBSCRIPTION) &&
+      ((booking == NULL && u->status == SR_UNIT_AVAILABLE) ||
+       (booking != NULL && g_strcmp0 (booking->state, "reserved") == 0)))
+    gtk_box_append (GTK_BOX (buttons), action_button (_("Request _Subscription…"), G_CALLBACK (on_request), window));
+  if (controls && booking != NULL &&
+      (g_strcmp0 (booking->state, "reserved") == 0 || g_strcmp0 (booking->state, "pending") == 0))
+    {
+      GtkWidget *b = action_button (_("_Void the Booking…"), G_CALLBACK (on_void), window);
+      g_object_set_data (G_OBJECT (b), "booking", GSIZE_TO_POINTER (booking->id));
+      gtk_box_append (GTK_BOX (buttons), b);
+    }
+  if (gtk_widget_get_first_child (buttons) != NULL)
+    {
+      GtkWidget *actions = adw_preferences_group_new ();
+      gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (actions), buttons);
+      adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (actions));
+    }
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), page);
+}
+
+static void
+on_unit_changed (SrContext  *ctx,
+                 const char *table,
+                 GtkWidget  *window)
+{
+  if (g_strcmp0 (table, "units") == 0)
+    fill_unit_window (window);
+}
+
+GtkWidget *
+sr_unit_window_new (GtkWidget *parent,
+                    SrContext *ctx,
+                    gint64     unit_id)
+{
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkRoot *root = parent != NULL ? gtk_widget_get_root (parent) : NULL;
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
+  gtk_window_set_default_size (GTK_WINDOW (window), 560, 600);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_box_append (GTK_BOX (box), scroller);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  g_object_set_data_full (G_OBJECT (window), "ctx", g_object_ref (ctx), g_object_unref);
+  g_object_set_data (G_OBJECT (window), "unit-id", GSIZE_TO_POINTER (unit_id));
+  g_object_set_data (G_OBJECT (window), "scroller", scroller);
+  g_signal_connect_object (ctx, "changed", G_CALLBACK (on_unit_changed), window, 0);
+  fill_unit_window (window);
+  return window;
+}
