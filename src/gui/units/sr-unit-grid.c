@@ -17,8 +17,9 @@
 
 typedef struct {
   SrUnit *unit;
-  int row;      /* 0 = top floor */
-  int column;   /* across entrances */
+  int row;              /* 0 = top floor */
+  int column;           /* across entrances */
+  PangoLayout *layout;  /* the cell's text, made once */
 } Cell;
 
 struct _SrUnitGrid
@@ -29,6 +30,7 @@ struct _SrUnitGrid
   GArray *cells;      /* Cell */
   GArray *floors;     /* int, top first */
   GPtrArray *columns; /* char* "entrance|NN" labels, in order */
+  GArray *column_xs;  /* int: x of each column */
   int cursor;         /* index into cells, -1 */
 };
 
@@ -51,9 +53,20 @@ status_colour (SrUnitStatus status,
   gdk_rgba_parse (rgba, colours[status]);
 }
 
+static int compute_column_x (SrUnitGrid *self, int column);
+
 static int
 column_x (SrUnitGrid *self,
           int         column)
+{
+  if (column >= 0 && (guint) column < self->column_xs->len)
+    return g_array_index (self->column_xs, int, column);
+  return compute_column_x (self, column);
+}
+
+static int
+compute_column_x (SrUnitGrid *self,
+                  int         column)
 {
   int x = FLOOR_W, entrance_breaks = 0;
   const char *previous = NULL;
@@ -85,14 +98,6 @@ sr_unit_grid_measure (GtkWidget      *widget,
     *minimum = *natural = self->columns->len > 0 ? column_x (self, (int) self->columns->len - 1) + CELL_W + GAP : 0;
   else
     *minimum = *natural = HEADER_H + (int) self->floors->len * (CELL_H + GAP);
-}
-
-/* Cell text is cut with an ellipsis at the cell's width; returns @layout. */
-static PangoLayout *
-cell_layout_width_set (PangoLayout *layout)
-{
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  return layout;
 }
 
 static void
@@ -136,9 +141,6 @@ sr_unit_grid_snapshot (GtkWidget   *widget,
       float y = (float) (HEADER_H + cell->row * (CELL_H + GAP));
       GskRoundedRect rounded;
       GdkRGBA colour;
-      g_autofree char *area = sr_area_format (cell->unit->area_centi);
-      g_autofree char *text = g_strdup_printf ("%s\n%s\n%s m²", cell->unit->number,
-                                               cell->unit->unit_type, area);
 
       status_colour (cell->unit->status, &colour);
       gsk_rounded_rect_init_from_rect (&rounded, &GRAPHENE_RECT_INIT (x, y, CELL_W, CELL_H), 5);
@@ -165,13 +167,19 @@ sr_unit_grid_snapshot (GtkWidget   *widget,
           GdkRGBA rings[4] = { ring, ring, ring, ring };
           gtk_snapshot_append_border (snapshot, &rounded, w, rings);
         }
-      pango_layout_set_text (layout, text, -1);
-      pango_layout_set_width (cell_layout_width_set (layout), (CELL_W - 10) * PANGO_SCALE);
+      if (cell->layout == NULL)
+        {
+          g_autofree char *area = sr_area_format (cell->unit->area_centi);
+          g_autofree char *text = g_strdup_printf ("%s\n%s\n%s m²", cell->unit->number,
+                                                   cell->unit->unit_type, area);
+          cell->layout = gtk_widget_create_pango_layout (widget, text);
+          pango_layout_set_width (cell->layout, (CELL_W - 10) * PANGO_SCALE);
+          pango_layout_set_ellipsize (cell->layout, PANGO_ELLIPSIZE_END);
+        }
       gtk_snapshot_save (snapshot);
       gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x + 6, y + 2));
-      gtk_snapshot_append_layout (snapshot, layout, &(GdkRGBA) { 0.1f, 0.1f, 0.1f, 1 });
+      gtk_snapshot_append_layout (snapshot, cell->layout, &(GdkRGBA) { 0.1f, 0.1f, 0.1f, 1 });
       gtk_snapshot_restore (snapshot);
-      pango_layout_set_width (layout, -1);
     }
   g_object_unref (layout);
 }
@@ -286,8 +294,11 @@ sr_unit_grid_finalize (GObject *object)
 {
   SrUnitGrid *self = SR_UNIT_GRID (object);
 
+  for (guint i = 0; self->cells != NULL && i < self->cells->len; i++)
+    g_clear_object (&g_array_index (self->cells, Cell, i).layout);
   g_clear_pointer (&self->units, g_ptr_array_unref);
   g_clear_pointer (&self->cells, g_array_unref);
+  g_clear_pointer (&self->column_xs, g_array_unref);
   g_clear_pointer (&self->floors, g_array_unref);
   g_clear_pointer (&self->columns, g_ptr_array_unref);
   G_OBJECT_CLASS (sr_unit_grid_parent_class)->finalize (object);
@@ -316,6 +327,7 @@ sr_unit_grid_init (SrUnitGrid *self)
   self->cells = g_array_new (FALSE, FALSE, sizeof (Cell));
   self->floors = g_array_new (FALSE, FALSE, sizeof (int));
   self->columns = g_ptr_array_new_with_free_func (g_free);
+  self->column_xs = g_array_new (FALSE, FALSE, sizeof (int));
   self->cursor = -1;
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
@@ -360,9 +372,12 @@ sr_unit_grid_set_units (SrUnitGrid *self,
   g_autoptr(GHashTable) floors = g_hash_table_new (g_direct_hash, g_direct_equal);
   g_autoptr(GHashTable) columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
+  for (guint i = 0; i < self->cells->len; i++)
+    g_clear_object (&g_array_index (self->cells, Cell, i).layout);
   g_clear_pointer (&self->units, g_ptr_array_unref);
   self->units = g_ptr_array_ref (units);
   g_array_set_size (self->cells, 0);
+  g_array_set_size (self->column_xs, 0);
   g_array_set_size (self->floors, 0);
   g_ptr_array_set_size (self->columns, 0);
 
@@ -387,6 +402,11 @@ sr_unit_grid_set_units (SrUnitGrid *self,
     }
   g_array_sort (self->floors, compare_int_desc);
   g_ptr_array_sort (self->columns, compare_columns);
+  for (guint c = 0; c < self->columns->len; c++)
+    {
+      int x = compute_column_x (self, (int) c);
+      g_array_append_val (self->column_xs, x);
+    }
 
   for (guint i = 0; i < units->len; i++)
     {
@@ -394,7 +414,7 @@ sr_unit_grid_set_units (SrUnitGrid *self,
       g_autofree char *floor_prefix = g_strdup_printf ("%d", u->floor);
       const char *rest = g_str_has_prefix (u->number, floor_prefix) ? u->number + strlen (floor_prefix) : u->number;
       g_autofree char *key = g_strdup_printf ("%s|%s", u->entrance, rest);
-      Cell cell = { u, 0, 0 };
+      Cell cell = { u, 0, 0, NULL };
 
       for (guint r = 0; r < self->floors->len; r++)
         if (g_array_index (self->floors, int, r) == u->floor)
