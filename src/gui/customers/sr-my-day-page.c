@@ -10,6 +10,9 @@
 #include "sr-customers-page.h"
 #include "sr-my-day-page.h"
 
+/* Rows shown per group; the rest are counted. */
+#define MAX_ROWS 40
+
 typedef struct {
   SrContext *ctx;
   GtkWidget *root;
@@ -53,7 +56,7 @@ add_group (MyDay      *m,
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), full_title);
   if (items->len == 0)
     adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), empty);
-  for (guint i = 0; i < items->len; i++)
+  for (guint i = 0; i < items->len && i < MAX_ROWS; i++)
     {
       SrMyDayItem *item = g_ptr_array_index (items, i);
       GtkWidget *row = adw_action_row_new ();
@@ -65,6 +68,15 @@ add_group (MyDay      *m,
         gtk_widget_add_css_class (row, "overdue");
       g_object_set_data (G_OBJECT (row), "customer-id", GSIZE_TO_POINTER (item->customer_id));
       g_signal_connect (row, "activated", G_CALLBACK (on_row_activated), m);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+  if (items->len > MAX_ROWS)
+    {
+      /* A long list is read from the top: the most pressing first. */
+      g_autofree char *more = g_strdup_printf (_("and %u more"), items->len - MAX_ROWS);
+      GtkWidget *row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), more);
+      gtk_widget_add_css_class (row, "dim-label");
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (m->page), ADW_PREFERENCES_GROUP (group));
