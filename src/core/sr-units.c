@@ -39,6 +39,29 @@ sr_unit_status_get_label (SrUnitStatus status)
 }
 
 gboolean
+sr_unit_filter_is_empty (const SrUnitFilter *f)
+{
+  return (f->unit_type == NULL || *f->unit_type == '\0') && f->area_min_centi == 0 &&
+         f->area_max_centi == 0 && f->price_min_fen == 0 && f->price_max_fen == 0 &&
+         f->status_mask == 0;
+}
+
+gboolean
+sr_unit_filter_matches (const SrUnitFilter *f,
+                        const SrUnit       *u)
+{
+  if (f->unit_type != NULL && *f->unit_type != '\0' && g_strcmp0 (f->unit_type, u->unit_type) != 0)
+    return FALSE;
+  if ((f->area_min_centi > 0 && u->area_centi < f->area_min_centi) ||
+      (f->area_max_centi > 0 && u->area_centi > f->area_max_centi))
+    return FALSE;
+  if ((f->price_min_fen > 0 && u->price_fen < f->price_min_fen) ||
+      (f->price_max_fen > 0 && u->price_fen > f->price_max_fen))
+    return FALSE;
+  return f->status_mask == 0 || (f->status_mask & (1u << u->status)) != 0;
+}
+
+gboolean
 sr_unit_status_from_code (const char   *code,
                           SrUnitStatus *out_status)
 {

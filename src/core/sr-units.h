@@ -63,6 +63,20 @@ struct _SrUnit
   SrUnitStatus status;
 };
 
+/* What the grid's filter bar asks for. Zero means "any": no type, no bound, no status. */
+typedef struct {
+  const char *unit_type;   /* exact type, NULL or "" for any */
+  gint64 area_min_centi;   /* inclusive bounds, 0 for none */
+  gint64 area_max_centi;
+  SrFen price_min_fen;     /* on the total list price */
+  SrFen price_max_fen;
+  guint status_mask;       /* 1 << SrUnitStatus, 0 for any */
+} SrUnitFilter;
+
+gboolean sr_unit_filter_is_empty (const SrUnitFilter *filter);
+gboolean sr_unit_filter_matches  (const SrUnitFilter *filter,
+                                  const SrUnit       *unit);
+
 /* One column of a new building: the unit at that place on every floor. */
 typedef struct {
   const char *unit_type;   /* e.g. 三室两厅 */

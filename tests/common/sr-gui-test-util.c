@@ -25,6 +25,8 @@ sr_gui_test_find (GtkWidget  *root,
     seen = gtk_button_get_label (GTK_BUTTON (root));
   else if (GTK_IS_LABEL (root))
     seen = gtk_label_get_text (GTK_LABEL (root));
+  else if (GTK_IS_ENTRY (root))
+    seen = gtk_entry_get_placeholder_text (GTK_ENTRY (root));
   if (seen != NULL)
     {
       GString *s = g_string_new (NULL);

@@ -8,7 +8,8 @@
 G_BEGIN_DECLS
 
 void       sr_gui_test_spin_idle  (void);
-/* A mapped row title, button label (mnemonics ignored) or label equal to @text. */
+/* A mapped row title, button label (mnemonics ignored), label or entry placeholder
+ * equal to @text. */
 GtkWidget *sr_gui_test_find       (GtkWidget  *root,
                                    const char *text);
 void       sr_gui_test_type       (GtkWidget  *root,

@@ -207,6 +207,48 @@ test_building_creation (void)
   g_assert_cmpint (top->price_fen, ==, 165122500);
   g_assert_cmpint (top->status, ==, SR_UNIT_AVAILABLE);
 
+  /* The grid's filter: every bound inclusive, zero for none. */
+  {
+    SrUnitFilter f = { 0 };
+    guint n_match;
+#define COUNT_MATCHING(filter) \
+    G_STMT_START { n_match = 0; \
+      for (guint i = 0; i < units->len; i++) \
+        n_match += sr_unit_filter_matches (&(filter), g_ptr_array_index (units, i)); } G_STMT_END
+
+    g_assert_true (sr_unit_filter_is_empty (&f));
+    COUNT_MATCHING (f);
+    g_assert_cmpuint (n_match, ==, 72);
+    f.unit_type = "两室一厅";
+    g_assert_false (sr_unit_filter_is_empty (&f));
+    COUNT_MATCHING (f);
+    g_assert_cmpuint (n_match, ==, 36);
+    f.unit_type = "";
+    g_assert_true (sr_unit_filter_is_empty (&f));
+    f.area_min_centi = f.area_max_centi = 12850;
+    COUNT_MATCHING (f);
+    g_assert_cmpuint (n_match, ==, 36);
+    f.area_max_centi = 12849;
+    COUNT_MATCHING (f);
+    g_assert_cmpuint (n_match, ==, 0);
+    f.area_min_centi = f.area_max_centi = 0;
+    f.price_min_fen = top->price_fen;     /* only the 18th floor's three-room units */
+    COUNT_MATCHING (f);
+    g_assert_cmpuint (n_match, ==, 2);
+    f.price_min_fen = 0;
+    f.price_max_fen = top->price_fen - 100;
+    COUNT_MATCHING (f);
+    g_assert_cmpuint (n_match, ==, 70);
+    f.price_max_fen = 0;
+    f.status_mask = 1u << SR_UNIT_HELD;
+    COUNT_MATCHING (f);
+    g_assert_cmpuint (n_match, ==, 0);
+    f.status_mask |= 1u << SR_UNIT_AVAILABLE;
+    COUNT_MATCHING (f);
+    g_assert_cmpuint (n_match, ==, 72);
+#undef COUNT_MATCHING
+  }
+
   /* Same name twice in one project: refused, nothing added. */
   g_assert_cmpint (sr_buildings_create (ctx, project, &plan, &error), ==, 0);
   g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_CONFLICT);

@@ -15,6 +15,7 @@
 #include "gui/customers/sr-customers-page.h"
 #include "gui/sr-form.h"
 #include "gui/units/sr-units-page.h"
+#include "gui/units/sr-unit-grid.h"
 #include "core/sr-units.h"
 #include "gui/sr-window.h"
 
@@ -454,7 +455,22 @@ test_supervisor_desk (void)
   sr_test_context_finish (g_steal_pointer (&admin));
 }
 
-/* The unit grid and a unit's panel: withhold, release, reserve. */
+static GtkWidget *
+find_of_type (GtkWidget *root,
+              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_of_type (c, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The unit grid and a unit's panel: withhold, release, reserve; the filter bar. */
 static void
 test_units_page (void)
 {
@@ -481,6 +497,30 @@ test_units_page (void)
   g_assert_true (sr_window_show_page (window, "units"));
   sr_gui_test_spin_idle ();
   g_assert_nonnull (sr_gui_test_find (GTK_WIDGET (window), "翠湖 · 1号楼"));
+  {
+    /* 3 units of 89.36 m², ¥1,072,320 each: the filter dims, never hides. */
+    SrUnitGrid *grid = SR_UNIT_GRID (find_of_type (GTK_WIDGET (window), SR_TYPE_UNIT_GRID));
+    GtkWidget *clear = sr_gui_test_find (GTK_WIDGET (window), "Clear Filter");
+
+    g_assert_nonnull (grid);
+    g_assert_false (gtk_widget_get_sensitive (clear));
+    g_assert_cmpuint (sr_unit_grid_get_n_matching (grid), ==, 3);
+    sr_gui_test_type (GTK_WIDGET (window), "Min m²", "90");
+    g_assert_cmpuint (sr_unit_grid_get_n_matching (grid), ==, 0);
+    g_assert_true (gtk_widget_get_sensitive (clear));
+    sr_gui_test_type (GTK_WIDGET (window), "Min m²", "89.36");
+    sr_gui_test_type (GTK_WIDGET (window), "Max ¥10k", "107.23");   /* ¥1,072,300: below */
+    g_assert_cmpuint (sr_unit_grid_get_n_matching (grid), ==, 0);
+    sr_gui_test_type (GTK_WIDGET (window), "Max ¥10k", "107.24");
+    g_assert_cmpuint (sr_unit_grid_get_n_matching (grid), ==, 3);
+    /* Not a number: marked, ignored, nothing lost. */
+    sr_gui_test_type (GTK_WIDGET (window), "Min m²", "abc");
+    g_assert_true (gtk_widget_has_css_class (sr_gui_test_find (GTK_WIDGET (window), "Min m²"), "error"));
+    g_assert_cmpuint (sr_unit_grid_get_n_matching (grid), ==, 3);
+    sr_gui_test_click (GTK_WIDGET (window), "Clear Filter");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sr_gui_test_find (GTK_WIDGET (window), "Min m²"))), ==, "");
+    g_assert_false (gtk_widget_get_sensitive (clear));
+  }
 
   panel = sr_unit_window_new (GTK_WIDGET (window), ctl, unit);
   gtk_window_present (GTK_WINDOW (panel));

@@ -1,10 +1,11 @@
 /* sr-screenshot — opens one screen of Salesroom on a database and writes a PNG.
  *
  *   sr-screenshot --db FILE [--user LOGIN] [--page NAME] [--size WxH] [--customer ID]
- *                 [--action NAME] -o FILE.png
+ *                 [--action NAME] [--type 'FIELD=TEXT'…] -o FILE.png
  *
  * NAME: setup, sign-in, welcome, frontdesk, admin/staff, admin/units, admin/media, admin/stages,
- * admin/office. --user signs that person in without a password (the tool is for
+ * admin/office. --type fills the entry whose placeholder or row title is FIELD (as shown,
+ * so in the locale's language) before the picture is taken. --user signs that person in without a password (the tool is for
  * looking at screens, never shipped). Needs a display (xvfb-run). */
 #include "config.h"
 
@@ -12,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "common/sr-gui-test-util.h"
 #include "core/sr-staff.h"
 #include "gui/customers/sr-customers-page.h"
 #include "gui/units/sr-units-page.h"
@@ -40,6 +42,7 @@ main (int argc, char *argv[])
   g_autofree char *db_path = NULL, *user = NULL, *page = NULL, *size = NULL, *output = NULL;
   gint64 customer = 0, unit = 0;
   g_autofree char *action = NULL;
+  g_auto(GStrv) typed = NULL;
   GtkWidget *shown;
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, "database", "FILE" },
@@ -49,6 +52,7 @@ main (int argc, char *argv[])
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "PNG to write", "FILE" },
     { "customer", 0, 0, G_OPTION_ARG_INT64, &customer, "show this customer's page instead", "ID" },
     { "unit", 0, 0, G_OPTION_ARG_INT64, &unit, "show this unit's panel instead", "ID" },
+    { "type", 0, 0, G_OPTION_ARG_STRING_ARRAY, &typed, "type TEXT into the entry FIELD of the page", "FIELD=TEXT" },
     { "action", 0, 0, G_OPTION_ARG_STRING, &action, "activate this action of the page (e.g. desk.receive) and show the window it opens", "NAME" },
     { NULL }
   };
@@ -113,6 +117,19 @@ main (int argc, char *argv[])
     }
   spin (1200);
   shown = GTK_WIDGET (window);
+  for (guint i = 0; typed != NULL && typed[i] != NULL; i++)
+    {
+      g_auto(GStrv) field = g_strsplit (typed[i], "=", 2);
+      GtkWidget *entry = field[1] != NULL ? sr_gui_test_find (GTK_WIDGET (window), field[0]) : NULL;
+
+      if (entry == NULL || !GTK_IS_EDITABLE (entry))
+        {
+          g_printerr ("no field %s here\n", field[0]);
+          return 1;
+        }
+      gtk_editable_set_text (GTK_EDITABLE (entry), field[1]);
+      spin (200);
+    }
   if (action != NULL)
     {
       GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));

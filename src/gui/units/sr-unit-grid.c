@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/sr-money.h"
 #include "core/sr-units.h"
@@ -32,6 +33,8 @@ struct _SrUnitGrid
   GPtrArray *columns; /* char* "entrance|NN" labels, in order */
   GArray *column_xs;  /* int: x of each column */
   int cursor;         /* index into cells, -1 */
+  SrUnitFilter filter;
+  char *filter_type;  /* owns filter.unit_type */
 };
 
 enum { UNIT_ACTIVATED, N_SIGNALS };
@@ -142,6 +145,10 @@ sr_unit_grid_snapshot (GtkWidget   *widget,
       GskRoundedRect rounded;
       GdkRGBA colour;
 
+      gboolean dimmed = !sr_unit_filter_matches (&self->filter, cell->unit);
+
+      if (dimmed)
+        gtk_snapshot_push_opacity (snapshot, 0.22);
       status_colour (cell->unit->status, &colour);
       gsk_rounded_rect_init_from_rect (&rounded, &GRAPHENE_RECT_INIT (x, y, CELL_W, CELL_H), 5);
       gtk_snapshot_push_rounded_clip (snapshot, &rounded);
@@ -180,6 +187,8 @@ sr_unit_grid_snapshot (GtkWidget   *widget,
       gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x + 6, y + 2));
       gtk_snapshot_append_layout (snapshot, cell->layout, &(GdkRGBA) { 0.1f, 0.1f, 0.1f, 1 });
       gtk_snapshot_restore (snapshot);
+      if (dimmed)
+        gtk_snapshot_pop (snapshot);
     }
   g_object_unref (layout);
 }
@@ -301,6 +310,7 @@ sr_unit_grid_finalize (GObject *object)
   g_clear_pointer (&self->column_xs, g_array_unref);
   g_clear_pointer (&self->floors, g_array_unref);
   g_clear_pointer (&self->columns, g_ptr_array_unref);
+  g_clear_pointer (&self->filter_type, g_free);
   G_OBJECT_CLASS (sr_unit_grid_parent_class)->finalize (object);
 }
 
@@ -426,6 +436,30 @@ sr_unit_grid_set_units (SrUnitGrid *self,
     }
   self->cursor = self->cells->len > 0 ? 0 : -1;
   gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+void
+sr_unit_grid_set_filter (SrUnitGrid         *self,
+                         const SrUnitFilter *filter)
+{
+  g_clear_pointer (&self->filter_type, g_free);
+  if (filter != NULL)
+    self->filter = *filter;
+  else
+    memset (&self->filter, 0, sizeof self->filter);
+  self->filter_type = g_strdup (self->filter.unit_type);
+  self->filter.unit_type = self->filter_type;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+guint
+sr_unit_grid_get_n_matching (SrUnitGrid *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->cells->len; i++)
+    n += sr_unit_filter_matches (&self->filter, g_array_index (self->cells, Cell, i).unit);
+  return n;
 }
 
 gint64

@@ -5,6 +5,8 @@
 
 #include <gtk/gtk.h>
 
+#include "core/sr-units.h"
+
 G_BEGIN_DECLS
 
 #define SR_TYPE_UNIT_GRID (sr_unit_grid_get_type ())
@@ -14,6 +16,12 @@ GtkWidget *sr_unit_grid_new        (void);
 /* @units: SrUnit objects of one building. */
 void       sr_unit_grid_set_units  (SrUnitGrid *self,
                                     GPtrArray  *units);
+/* Units that do not match @filter are drawn dimmed; NULL or an empty filter dims none.
+ * The filter is copied. */
+void       sr_unit_grid_set_filter (SrUnitGrid         *self,
+                                    const SrUnitFilter *filter);
+/* How many of the building's units match the filter (all of them when there is none). */
+guint      sr_unit_grid_get_n_matching (SrUnitGrid *self);
 /* The focused unit's id, 0 when none. */
 gint64     sr_unit_grid_get_cursor (SrUnitGrid *self);
 

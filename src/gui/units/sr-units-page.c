@@ -22,6 +22,14 @@ typedef struct {
   GArray *building_ids;
   GtkWidget *grid;
   GtkWidget *counts;
+  char *counts_text;
+  /* The filter bar: dims the units that do not match. */
+  GtkWidget *type_dropdown;
+  GtkStringList *types;     /* item 0: all types */
+  GtkWidget *area_min, *area_max, *price_min, *price_max;
+  GtkWidget *status_dropdown; /* item 0: all statuses, then by SrUnitStatus */
+  GtkWidget *clear;
+  gboolean applying;
   gulong changed_id;
 } Page;
 
@@ -38,7 +46,125 @@ page_free (Page *p)
   g_clear_signal_handler (&p->changed_id, p->ctx);
   g_clear_object (&p->ctx);
   g_clear_pointer (&p->building_ids, g_array_unref);
+  g_clear_pointer (&p->counts_text, g_free);
   g_free (p);
+}
+
+/* An empty entry is no bound; one that does not parse is marked and ignored. */
+static gint64
+read_bound (GtkWidget *entry,
+            gboolean   is_money)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  gint64 value = 0;
+  gboolean ok;
+
+  if (*text == '\0')
+    ok = TRUE;
+  else if (is_money)
+    {
+      /* Prices in 万元 (ten thousand yuan), as the office quotes them. */
+      ok = sr_money_parse (text, &value, NULL) && value > 0 && value < G_MAXINT64 / 10000;
+      value *= 10000;
+    }
+  else
+    ok = sr_area_parse (text, &value, NULL);
+  if (ok)
+    gtk_widget_remove_css_class (entry, "error");
+  else
+    {
+      gtk_widget_add_css_class (entry, "error");
+      value = 0;
+    }
+  return value;
+}
+
+static void
+apply_filter (Page *p)
+{
+  SrUnitFilter f = { 0 };
+  guint type = gtk_drop_down_get_selected (GTK_DROP_DOWN (p->type_dropdown));
+  guint status = gtk_drop_down_get_selected (GTK_DROP_DOWN (p->status_dropdown));
+  gboolean any_text;
+
+  if (p->applying)
+    return;
+  if (type != GTK_INVALID_LIST_POSITION && type > 0)
+    f.unit_type = gtk_string_list_get_string (p->types, type);
+  f.area_min_centi = read_bound (p->area_min, FALSE);
+  f.area_max_centi = read_bound (p->area_max, FALSE);
+  f.price_min_fen = read_bound (p->price_min, TRUE);
+  f.price_max_fen = read_bound (p->price_max, TRUE);
+  if (status != GTK_INVALID_LIST_POSITION && status > 0)
+    f.status_mask = 1u << (status - 1);
+  sr_unit_grid_set_filter (SR_UNIT_GRID (p->grid), &f);
+
+  any_text = *gtk_editable_get_text (GTK_EDITABLE (p->area_min)) != '\0' ||
+             *gtk_editable_get_text (GTK_EDITABLE (p->area_max)) != '\0' ||
+             *gtk_editable_get_text (GTK_EDITABLE (p->price_min)) != '\0' ||
+             *gtk_editable_get_text (GTK_EDITABLE (p->price_max)) != '\0';
+  gtk_widget_set_sensitive (p->clear, any_text || !sr_unit_filter_is_empty (&f));
+  if (sr_unit_filter_is_empty (&f))
+    gtk_label_set_text (GTK_LABEL (p->counts), p->counts_text != NULL ? p->counts_text : "");
+  else
+    {
+      g_autofree char *text = g_strdup_printf (_("%s · %u match the filter"), p->counts_text != NULL ? p->counts_text : "",
+                                               sr_unit_grid_get_n_matching (SR_UNIT_GRID (p->grid)));
+      gtk_label_set_text (GTK_LABEL (p->counts), text);
+    }
+}
+
+static void
+clear_filter (Page *p)
+{
+  p->applying = TRUE;
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (p->type_dropdown), 0);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (p->status_dropdown), 0);
+  gtk_editable_set_text (GTK_EDITABLE (p->area_min), "");
+  gtk_editable_set_text (GTK_EDITABLE (p->area_max), "");
+  gtk_editable_set_text (GTK_EDITABLE (p->price_min), "");
+  gtk_editable_set_text (GTK_EDITABLE (p->price_max), "");
+  p->applying = FALSE;
+  apply_filter (p);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The type dropdown offers the types of the building shown; the chosen one stays chosen
+ * when the next building has it too. */
+static void
+refresh_types (Page      *p,
+               GPtrArray *units)
+{
+  guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (p->type_dropdown));
+  g_autofree char *keep = selected != GTK_INVALID_LIST_POSITION && selected > 0
+                          ? g_strdup (gtk_string_list_get_string (p->types, selected)) : NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  guint new_selected = 0;
+
+  for (guint i = 0; i < units->len; i++)
+    {
+      SrUnit *u = g_ptr_array_index (units, i);
+      if (g_hash_table_add (seen, u->unit_type))
+        g_ptr_array_add (names, u->unit_type);
+    }
+  g_ptr_array_sort (names, compare_names);
+  p->applying = TRUE;
+  gtk_string_list_splice (p->types, 1, g_list_model_get_n_items (G_LIST_MODEL (p->types)) - 1, NULL);
+  for (guint i = 0; i < names->len; i++)
+    {
+      gtk_string_list_append (p->types, g_ptr_array_index (names, i));
+      if (g_strcmp0 (keep, g_ptr_array_index (names, i)) == 0)
+        new_selected = i + 1;
+    }
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (p->type_dropdown), new_selected);
+  p->applying = FALSE;
 }
 
 static void
@@ -61,6 +187,7 @@ show_building (Page *p)
       return;
     }
   sr_unit_grid_set_units (SR_UNIT_GRID (p->grid), units);
+  refresh_types (p, units);
   for (guint k = 0; k < units->len; k++)
     {
       SrUnit *u = g_ptr_array_index (units, k);
@@ -79,7 +206,9 @@ show_building (Page *p)
     g_string_append_printf (text, _(" · sold %s m², %s · held share %.1f%%"), area, money,
                             units->len > 0 ? 100.0 * counts[SR_UNIT_HELD] / units->len : 0.0);
   }
-  gtk_label_set_text (GTK_LABEL (p->counts), text->str);
+  g_free (p->counts_text);
+  p->counts_text = g_string_free (g_steal_pointer (&text), FALSE);
+  apply_filter (p);
 }
 
 static void
@@ -126,6 +255,74 @@ on_unit_activated (SrUnitGrid *grid,
   gtk_window_present (GTK_WINDOW (sr_unit_window_new (p->root, p->ctx, unit_id)));
 }
 
+static GtkWidget *
+bound_entry_new (Page       *p,
+                 const char *placeholder)
+{
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 8);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), 8);
+  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_NUMBER);
+  g_signal_connect_swapped (entry, "changed", G_CALLBACK (apply_filter), p);
+  return entry;
+}
+
+/* Type, area, total price and status: units that do not match are dimmed, not hidden,
+ * so the controller still sees where they stand in the building. */
+static GtkWidget *
+filter_bar_new (Page *p)
+{
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkStringList *statuses = gtk_string_list_new (NULL);
+  GtkWidget *dash;
+
+  gtk_widget_set_margin_start (bar, 12);
+  gtk_widget_set_margin_end (bar, 12);
+  gtk_widget_set_margin_bottom (bar, 6);
+  gtk_box_append (GTK_BOX (bar), gtk_label_new (_("Show")));
+
+  p->types = gtk_string_list_new ((const char *[]) { _("All types"), NULL });
+  p->type_dropdown = gtk_drop_down_new (G_LIST_MODEL (p->types), NULL);
+  gtk_widget_set_tooltip_text (p->type_dropdown, _("Unit type"));
+  g_signal_connect_swapped (p->type_dropdown, "notify::selected", G_CALLBACK (apply_filter), p);
+  gtk_box_append (GTK_BOX (bar), p->type_dropdown);
+
+  p->area_min = bound_entry_new (p, _("Min m²"));
+  p->area_max = bound_entry_new (p, _("Max m²"));
+  gtk_box_append (GTK_BOX (bar), p->area_min);
+  dash = gtk_label_new ("–");
+  gtk_box_append (GTK_BOX (bar), dash);
+  gtk_box_append (GTK_BOX (bar), p->area_max);
+  gtk_box_append (GTK_BOX (bar), gtk_label_new ("m²"));
+
+  p->price_min = bound_entry_new (p, _("Min ¥10k"));
+  p->price_max = bound_entry_new (p, _("Max ¥10k"));
+  gtk_widget_set_tooltip_text (p->price_min, _("Total list price, in units of ¥10,000"));
+  gtk_widget_set_tooltip_text (p->price_max, _("Total list price, in units of ¥10,000"));
+  gtk_widget_set_margin_start (p->price_min, 12);
+  gtk_box_append (GTK_BOX (bar), p->price_min);
+  gtk_box_append (GTK_BOX (bar), gtk_label_new ("–"));
+  gtk_box_append (GTK_BOX (bar), p->price_max);
+  gtk_box_append (GTK_BOX (bar), gtk_label_new (_("×¥10k")));
+
+  gtk_string_list_append (statuses, _("All statuses"));
+  for (guint s = 0; s < SR_N_UNIT_STATUSES; s++)
+    gtk_string_list_append (statuses, sr_unit_status_get_label (s));
+  p->status_dropdown = gtk_drop_down_new (G_LIST_MODEL (statuses), NULL);
+  gtk_widget_set_tooltip_text (p->status_dropdown, _("Status"));
+  gtk_widget_set_margin_start (p->status_dropdown, 12);
+  g_signal_connect_swapped (p->status_dropdown, "notify::selected", G_CALLBACK (apply_filter), p);
+  gtk_box_append (GTK_BOX (bar), p->status_dropdown);
+
+  p->clear = gtk_button_new_with_mnemonic (_("_Clear Filter"));
+  gtk_widget_set_sensitive (p->clear, FALSE);
+  g_signal_connect_swapped (p->clear, "clicked", G_CALLBACK (clear_filter), p);
+  gtk_box_append (GTK_BOX (bar), p->clear);
+  return bar;
+}
+
 GtkWidget *
 sr_units_page_new (SrContext *ctx)
 {
@@ -165,6 +362,7 @@ sr_units_page_new (SrContext *ctx)
   gtk_widget_set_margin_start (p->counts, 12);
   gtk_widget_set_margin_top (p->counts, 6);
   gtk_box_insert_child_after (GTK_BOX (box), p->counts, gtk_widget_get_next_sibling (toolbar));
+  gtk_box_insert_child_after (GTK_BOX (box), filter_bar_new (p), toolbar);
   g_signal_connect_swapped (p->dropdown, "notify::selected", G_CALLBACK (show_building), p);
 
   p->root = box;
