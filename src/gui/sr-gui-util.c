@@ -60,6 +60,29 @@ sr_list_store_from_array (GType      type,
 }
 
 GtkWidget *
+sr_record_window_new (GtkWidget *parent,
+                      SrContext *ctx,
+                      int        width,
+                      int        height)
+{
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkRoot *root = parent != NULL ? gtk_widget_get_root (parent) : NULL;
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_box_append (GTK_BOX (box), scroller);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  g_object_set_data_full (G_OBJECT (window), "ctx", g_object_ref (ctx), g_object_unref);
+  g_object_set_data (G_OBJECT (window), "scroller", scroller);
+  return window;
+}
+
+GtkWidget *
 sr_toolbar_view_new (GtkWidget **out_toolbar,
                      GtkWidget  *child)
 {

@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "core/sr-context.h"
+
 G_BEGIN_DECLS
 
 /* Returns a newly allocated cell text for @item (a row object of the list). */
@@ -17,6 +19,13 @@ GtkColumnViewColumn *sr_column_view_add_text (GtkColumnView  *view,
 /* A GListStore filled from a GPtrArray of GObjects. */
 GListStore          *sr_list_store_from_array (GType           type,
                                               GPtrArray      *rows);
+/* A record's own window (a customer, a unit): transient for @parent's window, a header bar
+ * over a scroller. Keeps a reference on @ctx as data "ctx" and the scroller as data
+ * "scroller"; the caller fills the scroller and refills it when the record changes. */
+GtkWidget           *sr_record_window_new     (GtkWidget      *parent,
+                                              SrContext      *ctx,
+                                              int             width,
+                                              int             height);
 /* A vertical box with a toolbar of buttons on top of @child. */
 GtkWidget           *sr_toolbar_view_new      (GtkWidget     **out_toolbar,
                                               GtkWidget      *child);

@@ -846,21 +846,9 @@ sr_customer_window_new (GtkWidget *parent,
                         SrContext *ctx,
                         gint64     customer_id)
 {
-  GtkWidget *window = adw_window_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkRoot *root = parent != NULL ? gtk_widget_get_root (parent) : NULL;
+  GtkWidget *window = sr_record_window_new (parent, ctx, 620, 720);
 
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
-  gtk_window_set_default_size (GTK_WINDOW (window), 620, 720);
-  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_box_append (GTK_BOX (box), scroller);
-  adw_window_set_content (ADW_WINDOW (window), box);
-  g_object_set_data_full (G_OBJECT (window), "ctx", g_object_ref (ctx), g_object_unref);
   g_object_set_data (G_OBJECT (window), "customer-id", GSIZE_TO_POINTER (customer_id));
-  g_object_set_data (G_OBJECT (window), "scroller", scroller);
   g_signal_connect_object (ctx, "changed", G_CALLBACK (on_customer_changed), window, 0);
   fill_customer_window (window);
   return window;
