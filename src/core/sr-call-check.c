@@ -127,6 +127,49 @@ sr_call_check_day (SrContext   *ctx,
   return g_steal_pointer (&rows);
 }
 
+/* The supervisor's entries for one slot of a day: call counts and phone duty. */
+static gboolean
+may_set_slot (SrContext   *ctx,
+              const char  *day,
+              const char  *slot,
+              GError     **error)
+{
+  gint64 from, to;
+
+  if (!sr_context_check (ctx, SR_ACTION_SET_ROTATION_ORDER, error))
+    return FALSE;
+  if (!slot_bounds (day, slot, &from, &to))
+    {
+      g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID, _("No such time slot."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Inside the open transaction: the audit row for a slot's new value, then commit. */
+static gboolean
+audit_and_commit (SrContext   *ctx,
+                  const char  *table,
+                  const char  *day,
+                  const char  *slot,
+                  const char  *key,
+                  gint64       value,
+                  GError     **error)
+{
+  g_autoptr(SrJson) json = sr_json_new ();
+  g_autofree char *after = NULL;
+
+  sr_json_add_text (json, "day", day);
+  sr_json_add_text (json, "slot", slot);
+  sr_json_add_int (json, key, value);
+  after = sr_json_end (json);
+  if (!sr_audit_write (ctx, "set", table, 0, NULL, after, error) ||
+      !sr_db_commit (sr_context_get_db (ctx), error))
+    return FALSE;
+  sr_context_emit_changed (ctx, "rotation");
+  return TRUE;
+}
+
 gboolean
 sr_call_check_set_count (SrContext   *ctx,
                          const char  *day,
@@ -137,17 +180,9 @@ sr_call_check_set_count (SrContext   *ctx,
   SrDb *db = sr_context_get_db (ctx);
   SrSession *session = sr_context_get_session (ctx);
   g_autoptr(SrStmt) stmt = NULL;
-  g_autoptr(SrJson) json = sr_json_new ();
-  g_autofree char *after = NULL;
-  gint64 from, to;
 
-  if (!sr_context_check (ctx, SR_ACTION_SET_ROTATION_ORDER, error))
+  if (!may_set_slot (ctx, day, slot, error))
     return FALSE;
-  if (!slot_bounds (day, slot, &from, &to))
-    {
-      g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID, _("No such time slot."));
-      return FALSE;
-    }
   if (phone_count < 0 || phone_count > 10000)
     {
       g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID,
@@ -171,14 +206,8 @@ sr_call_check_set_count (SrContext   *ctx,
   if (!sr_stmt_exec (stmt, error))
     goto fail;
   g_clear_pointer (&stmt, sr_stmt_done);
-  sr_json_add_text (json, "day", day);
-  sr_json_add_text (json, "slot", slot);
-  sr_json_add_int (json, "phone_count", phone_count);
-  after = sr_json_end (json);
-  if (!sr_audit_write (ctx, "set", "call_counts", 0, NULL, after, error) ||
-      !sr_db_commit (db, error))
+  if (!audit_and_commit (ctx, "call_counts", day, slot, "phone_count", phone_count, error))
     goto fail;
-  sr_context_emit_changed (ctx, "rotation");
   return TRUE;
 
 fail:
@@ -198,17 +227,9 @@ sr_phone_duty_set (SrContext   *ctx,
   SrDb *db = sr_context_get_db (ctx);
   SrSession *session = sr_context_get_session (ctx);
   g_autoptr(SrStmt) stmt = NULL;
-  g_autoptr(SrJson) json = sr_json_new ();
-  g_autofree char *after = NULL;
-  gint64 from, to;
 
-  if (!sr_context_check (ctx, SR_ACTION_SET_ROTATION_ORDER, error))
+  if (!may_set_slot (ctx, day, slot, error))
     return FALSE;
-  if (!slot_bounds (day, slot, &from, &to))
-    {
-      g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID, _("No such time slot."));
-      return FALSE;
-    }
   if (!sr_db_begin (db, error))
     return FALSE;
   if (staff_id > 0)
@@ -236,14 +257,8 @@ sr_phone_duty_set (SrContext   *ctx,
   if (!sr_stmt_exec (stmt, error))
     goto fail;
   g_clear_pointer (&stmt, sr_stmt_done);
-  sr_json_add_text (json, "day", day);
-  sr_json_add_text (json, "slot", slot);
-  sr_json_add_int (json, "staff_id", staff_id);
-  after = sr_json_end (json);
-  if (!sr_audit_write (ctx, "set", "phone_duty", 0, NULL, after, error) ||
-      !sr_db_commit (db, error))
+  if (!audit_and_commit (ctx, "phone_duty", day, slot, "staff_id", staff_id, error))
     goto fail;
-  sr_context_emit_changed (ctx, "rotation");
   return TRUE;
 
 fail:
