@@ -111,6 +111,17 @@ read_role_checks (SrForm *form)
   return roles;
 }
 
+/* The form's "password" and "again" fields hold the same text. */
+static gboolean
+passwords_agree (SrForm  *form,
+                 GError **error)
+{
+  if (g_strcmp0 (sr_form_get_text (form, "password"), sr_form_get_text (form, "again")) == 0)
+    return TRUE;
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("The two passwords differ."));
+  return FALSE;
+}
+
 static gboolean
 save_new (SrForm   *form,
           gpointer  user_data,
@@ -120,12 +131,8 @@ save_new (SrForm   *form,
   gint64 id;
   g_autofree char *login = NULL;
 
-  if (g_strcmp0 (sr_form_get_text (form, "password"), sr_form_get_text (form, "again")) != 0)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("The two passwords differ."));
-      return FALSE;
-    }
+  if (!passwords_agree (form, error))
+    return FALSE;
   login = g_strstrip (g_strdup (sr_form_get_text (form, "login")));
   id = sr_staff_add (v->ctx, login,
                      sr_form_get_text (form, "name"), read_role_checks (form),
@@ -241,12 +248,8 @@ save_reset (SrForm   *form,
   StaffView *v = user_data;
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (form), "staff-id"));
 
-  if (g_strcmp0 (sr_form_get_text (form, "password"), sr_form_get_text (form, "again")) != 0)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("The two passwords differ."));
-      return FALSE;
-    }
+  if (!passwords_agree (form, error))
+    return FALSE;
   if (!sr_staff_reset_password (v->ctx, id, sr_form_get_text (form, "password"), error))
     return FALSE;
   sr_toast (v->root, _("Password reset. Tell the person their new password."));
