@@ -4,18 +4,18 @@
 #include <glib/gi18n-lib.h>
 
 #include "sr-audit.h"
-#include "sr-bookings.h"
+#include "sr-bookings-private.h"
 #include "sr-customers-private.h"
+#include "sr-deals-private.h"
 #include "sr-error.h"
 
-#define LIVE_STATES "('reserved', 'pending', 'subscribed', 'signed', 'delivered')"
 
-static gboolean
-read_unit (SrContext   *ctx,
-           gint64       unit_id,
-           char       **out_status,
-           char       **out_label,
-           GError     **error)
+gboolean
+sr_units_read_for_booking (SrContext   *ctx,
+                           gint64       unit_id,
+                           char       **out_status,
+                           char       **out_label,
+                           GError     **error)
 {
   g_autoptr(SrStmt) stmt = sr_db_prepare (sr_context_get_db (ctx),
                                           "SELECT u.status, b.name || ' ' || "
@@ -37,11 +37,11 @@ read_unit (SrContext   *ctx,
   return TRUE;
 }
 
-static gboolean
-set_status (SrContext   *ctx,
-            gint64       unit_id,
-            const char  *status,
-            GError     **error)
+gboolean
+sr_units_set_status (SrContext   *ctx,
+                     gint64       unit_id,
+                     const char  *status,
+                     GError     **error)
 {
   g_autoptr(SrStmt) stmt = sr_db_prepare (sr_context_get_db (ctx),
                                           "UPDATE units SET status = ?2 WHERE id = ?1", error);
@@ -54,10 +54,10 @@ set_status (SrContext   *ctx,
 
 /* Ends an expired reservation of @unit_id (or of every unit when 0); the caller holds the
  * transaction. Returns how many, or -1. */
-static gint64
-end_expired (SrContext  *ctx,
-             gint64      unit_id,
-             GError    **error)
+gint64
+sr_bookings_end_expired (SrContext  *ctx,
+                         gint64      unit_id,
+                         GError    **error)
 {
   SrDb *db = sr_context_get_db (ctx);
   g_autoptr(SrStmt) stmt = NULL;
@@ -92,7 +92,7 @@ end_expired (SrContext  *ctx,
       if (!sr_stmt_exec (stmt, error))
         return -1;
       g_clear_pointer (&stmt, sr_stmt_done);
-      if (!set_status (ctx, g_array_index (units, gint64, i), "available", error) ||
+      if (!sr_units_set_status (ctx, g_array_index (units, gint64, i), "available", error) ||
           !sr_audit_write (ctx, "expire", "bookings", id, "{\"state\":\"reserved\"}",
                            "{\"state\":\"expired\"}", error))
         return -1;
@@ -101,16 +101,16 @@ end_expired (SrContext  *ctx,
 }
 
 /* The live booking of a unit, if any, said as a person would say it. */
-static gboolean
-check_free (SrContext   *ctx,
-            gint64       unit_id,
-            const char  *label,
-            GError     **error)
+gboolean
+sr_bookings_check_free (SrContext   *ctx,
+                        gint64       unit_id,
+                        const char  *label,
+                        GError     **error)
 {
   g_autoptr(SrStmt) stmt = sr_db_prepare (sr_context_get_db (ctx),
                                           "SELECT b.state, coalesce (s.display_name, ''), b.created_at "
                                           "FROM bookings b LEFT JOIN staff s ON s.id = b.created_by "
-                                          "WHERE b.unit_id = ?1 AND b.state IN " LIVE_STATES, error);
+                                          "WHERE b.unit_id = ?1 AND b.state IN " SR_BOOKING_LIVE_STATES, error);
   SrStep step;
 
   if (stmt == NULL)
@@ -145,7 +145,7 @@ change_hold (SrContext   *ctx,
     return FALSE;
   if (!sr_db_begin (db, error))
     return FALSE;
-  if (end_expired (ctx, unit_id, error) < 0 || !read_unit (ctx, unit_id, &status, &label, error))
+  if (sr_bookings_end_expired (ctx, unit_id, error) < 0 || !sr_units_read_for_booking (ctx, unit_id, &status, &label, error))
     goto fail;
   if (g_strcmp0 (status, hold ? "available" : "held") != 0)
     {
@@ -154,7 +154,7 @@ change_hold (SrContext   *ctx,
                         : _("Unit %s is not withheld."), label);
       goto fail;
     }
-  if (!set_status (ctx, unit_id, hold ? "held" : "available", error) ||
+  if (!sr_units_set_status (ctx, unit_id, hold ? "held" : "available", error) ||
       !sr_audit_write (ctx, hold ? "hold" : "release", "units", unit_id,
                        hold ? "{\"status\":\"available\"}" : "{\"status\":\"held\"}",
                        hold ? "{\"status\":\"held\"}" : "{\"status\":\"available\"}", error) ||
@@ -185,23 +185,24 @@ sr_units_release (SrContext  *ctx,
 }
 
 /* Inserts a live booking; the unique index is the last word when two PCs race. */
-static gint64
-insert_booking (SrContext   *ctx,
-                gint64       unit_id,
-                gint64       customer_id,
-                const char  *state,
-                gint64       expires_at,
-                gint64       deposit_fen,
-                const char  *sign_by_day,
-                const char  *note,
-                const char  *label,
-                GError     **error)
+gint64
+sr_bookings_insert (SrContext   *ctx,
+                    gint64       unit_id,
+                    gint64       customer_id,
+                    const char  *state,
+                    gint64       expires_at,
+                    gint64       deposit_fen,
+                    const char  *sign_by_day,
+                    const char  *note,
+                    const char  *label,
+                    gint64       deal_id,
+                    GError     **error)
 {
   SrSession *session = sr_context_get_session (ctx);
   g_autoptr(SrStmt) stmt = sr_db_prepare (sr_context_get_db (ctx),
                                           "INSERT INTO bookings (unit_id, customer_id, state, expires_at, "
-                                          "deposit_fen, sign_by_day, note, created_by, created_at) "
-                                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id", error);
+                                          "deposit_fen, sign_by_day, note, created_by, created_at, deal_id) "
+                                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id", error);
   g_autoptr(GError) local = NULL;
   g_autoptr(SrJson) json = sr_json_new ();
   g_autofree char *after = NULL;
@@ -221,6 +222,8 @@ insert_booking (SrContext   *ctx,
   if (sr_session_get_staff_id (session) > 0)
     sr_stmt_bind_int (stmt, 8, sr_session_get_staff_id (session));
   sr_stmt_bind_int (stmt, 9, sr_context_now (ctx));
+  if (deal_id > 0)
+    sr_stmt_bind_int (stmt, 10, deal_id);
   if (sr_stmt_step (stmt, &local) != SR_STEP_ROW)
     {
       if (g_error_matches (local, SR_STORE_ERROR, SR_STORE_ERROR_CONSTRAINT))
@@ -236,7 +239,7 @@ insert_booking (SrContext   *ctx,
   sr_json_add_int (json, "customer_id", customer_id);
   sr_json_add_text (json, "state", state);
   after = sr_json_end (json);
-  if (!set_status (ctx, unit_id, state, error) ||
+  if (!sr_units_set_status (ctx, unit_id, state, error) ||
       !sr_audit_write (ctx, "book", "bookings", id, NULL, after, error))
     return 0;
   return id;
@@ -265,10 +268,10 @@ sr_units_reserve (SrContext   *ctx,
     }
   if (!sr_db_begin (db, error))
     return 0;
-  if (end_expired (ctx, unit_id, error) < 0 ||
-      !read_unit (ctx, unit_id, &status, &label, error) ||
+  if (sr_bookings_end_expired (ctx, unit_id, error) < 0 ||
+      !sr_units_read_for_booking (ctx, unit_id, &status, &label, error) ||
       !sr_customers_read_owner (ctx, customer_id, &owner, error) ||
-      !check_free (ctx, unit_id, label, error))
+      !sr_bookings_check_free (ctx, unit_id, label, error))
     goto fail;
   if (g_strcmp0 (status, "available") != 0)
     {
@@ -276,7 +279,7 @@ sr_units_reserve (SrContext   *ctx,
                    _("Unit %s is withheld from sale: release it first."), label);
       goto fail;
     }
-  id = insert_booking (ctx, unit_id, customer_id, "reserved", until, 0, NULL, note, label, error);
+  id = sr_bookings_insert (ctx, unit_id, customer_id, "reserved", until, 0, NULL, note, label, 0, error);
   if (id == 0 || !sr_db_commit (db, error))
     goto fail;
   sr_context_emit_changed (ctx, "units");
@@ -299,7 +302,7 @@ sr_units_request_subscription (SrContext   *ctx,
   SrSession *session = sr_context_get_session (ctx);
   g_autofree char *status = NULL;
   g_autofree char *label = NULL;
-  gint64 owner = 0, id = 0, reservation = 0;
+  gint64 owner = 0, id = 0, reservation = 0, deal = 0;
   GDate date;
 
   if (!sr_context_check (ctx, SR_ACTION_REQUEST_SUBSCRIPTION, error))
@@ -317,8 +320,8 @@ sr_units_request_subscription (SrContext   *ctx,
     }
   if (!sr_db_begin (db, error))
     return 0;
-  if (end_expired (ctx, unit_id, error) < 0 ||
-      !read_unit (ctx, unit_id, &status, &label, error) ||
+  if (sr_bookings_end_expired (ctx, unit_id, error) < 0 ||
+      !sr_units_read_for_booking (ctx, unit_id, &status, &label, error) ||
       !sr_customers_read_owner (ctx, customer_id, &owner, error))
     goto fail;
   /* A consultant asks for their own customers. */
@@ -340,24 +343,9 @@ sr_units_request_subscription (SrContext   *ctx,
     if (sr_stmt_step (stmt, NULL) == SR_STEP_ROW)
       reservation = sr_stmt_get_int (stmt, 0);
   }
-  if (reservation > 0)
+  if (reservation == 0)
     {
-      g_autoptr(SrStmt) stmt = sr_db_prepare (db, "UPDATE bookings SET state = 'pending', expires_at = NULL, "
-                                              "deposit_fen = ?2, sign_by_day = ?3 WHERE id = ?1", error);
-      if (stmt == NULL)
-        goto fail;
-      sr_stmt_bind_int (stmt, 1, reservation);
-      sr_stmt_bind_int (stmt, 2, deposit_fen);
-      sr_stmt_bind_text (stmt, 3, sign_by_day);
-      if (!sr_stmt_exec (stmt, error) || !set_status (ctx, unit_id, "pending", error) ||
-          !sr_audit_write (ctx, "request", "bookings", reservation, "{\"state\":\"reserved\"}",
-                           "{\"state\":\"pending\"}", error))
-        goto fail;
-      id = reservation;
-    }
-  else
-    {
-      if (!check_free (ctx, unit_id, label, error))
+      if (!sr_bookings_check_free (ctx, unit_id, label, error))
         goto fail;
       if (g_strcmp0 (status, "available") != 0)
         {
@@ -365,8 +353,31 @@ sr_units_request_subscription (SrContext   *ctx,
                        _("Unit %s is withheld from sale: ask the sales controller."), label);
           goto fail;
         }
-      id = insert_booking (ctx, unit_id, customer_id, "pending", 0, deposit_fen, sign_by_day, NULL,
-                           label, error);
+    }
+  /* The money hangs on a deal: the customer's intention-money deal when there is one. */
+  deal = sr_deals_open_for_request (ctx, customer_id, owner, unit_id, deposit_fen, sign_by_day, error);
+  if (deal == 0)
+    goto fail;
+  if (reservation > 0)
+    {
+      g_autoptr(SrStmt) stmt = sr_db_prepare (db, "UPDATE bookings SET state = 'pending', expires_at = NULL, "
+                                              "deposit_fen = ?2, sign_by_day = ?3, deal_id = ?4 WHERE id = ?1", error);
+      if (stmt == NULL)
+        goto fail;
+      sr_stmt_bind_int (stmt, 1, reservation);
+      sr_stmt_bind_int (stmt, 2, deposit_fen);
+      sr_stmt_bind_text (stmt, 3, sign_by_day);
+      sr_stmt_bind_int (stmt, 4, deal);
+      if (!sr_stmt_exec (stmt, error) || !sr_units_set_status (ctx, unit_id, "pending", error) ||
+          !sr_audit_write (ctx, "request", "bookings", reservation, "{\"state\":\"reserved\"}",
+                           "{\"state\":\"pending\"}", error))
+        goto fail;
+      id = reservation;
+    }
+  else
+    {
+      id = sr_bookings_insert (ctx, unit_id, customer_id, "pending", 0, deposit_fen, sign_by_day, NULL,
+                               label, deal, error);
       if (id == 0)
         goto fail;
     }
@@ -391,7 +402,7 @@ sr_bookings_void (SrContext   *ctx,
   g_autofree char *trimmed = g_strstrip (g_strdup (reason != NULL ? reason : ""));
   g_autoptr(SrStmt) stmt = NULL;
   g_autofree char *state = NULL;
-  gint64 unit_id;
+  gint64 unit_id, deal_id;
 
   if (!sr_context_check (ctx, SR_ACTION_CONTROL_UNITS, error))
     return FALSE;
@@ -402,7 +413,7 @@ sr_bookings_void (SrContext   *ctx,
     }
   if (!sr_db_begin (db, error))
     return FALSE;
-  stmt = sr_db_prepare (db, "SELECT unit_id, state FROM bookings WHERE id = ?1", error);
+  stmt = sr_db_prepare (db, "SELECT unit_id, state, coalesce (deal_id, 0) FROM bookings WHERE id = ?1", error);
   if (stmt == NULL)
     goto fail;
   sr_stmt_bind_int (stmt, 1, booking_id);
@@ -414,6 +425,7 @@ sr_bookings_void (SrContext   *ctx,
     }
   unit_id = sr_stmt_get_int (stmt, 0);
   state = sr_stmt_dup_text (stmt, 1);
+  deal_id = sr_stmt_get_int (stmt, 2);
   g_clear_pointer (&stmt, sr_stmt_done);
   if (g_strcmp0 (state, "reserved") != 0 && g_strcmp0 (state, "pending") != 0)
     {
@@ -433,7 +445,8 @@ sr_bookings_void (SrContext   *ctx,
   if (!sr_stmt_exec (stmt, error))
     goto fail;
   g_clear_pointer (&stmt, sr_stmt_done);
-  if (!set_status (ctx, unit_id, "available", error) ||
+  if ((deal_id > 0 && !sr_deals_end_request (ctx, deal_id, trimmed, error)) ||
+      !sr_units_set_status (ctx, unit_id, "available", error) ||
       !sr_audit_write (ctx, "void", "bookings", booking_id, NULL, "{\"state\":\"voided\"}", error) ||
       !sr_db_commit (db, error))
     goto fail;
@@ -454,7 +467,7 @@ sr_bookings_sweep_expired (SrContext  *ctx,
 
   if (!sr_db_begin (db, error))
     return -1;
-  n = end_expired (ctx, 0, error);
+  n = sr_bookings_end_expired (ctx, 0, error);
   if (n < 0 || !sr_db_commit (db, error))
     {
       sr_db_rollback (db);
@@ -487,7 +500,7 @@ sr_bookings_live_for_unit (SrContext  *ctx,
                                           "coalesce (b.deposit_fen, 0), b.sign_by_day, s.display_name "
                                           "FROM bookings b JOIN customers c ON c.id = b.customer_id "
                                           "LEFT JOIN staff s ON s.id = b.created_by "
-                                          "WHERE b.unit_id = ?1 AND b.state IN " LIVE_STATES " "
+                                          "WHERE b.unit_id = ?1 AND b.state IN " SR_BOOKING_LIVE_STATES " "
                                           "AND NOT (b.state = 'reserved' AND b.expires_at <= ?2)", error);
   SrBooking *b;
 

@@ -176,6 +176,69 @@ sr_db_query_int (SrDb        *self,
   return pragma_int (self, sql, out_value, error);
 }
 
+static SrStmt *
+prepare_bound (SrDb        *self,
+               const char  *sql,
+               const char  *types,
+               va_list      args,
+               GError     **error)
+{
+  SrStmt *stmt = sr_db_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  for (int i = 0; types[i] != '\0'; i++)
+    {
+      if (types[i] == 'i')
+        sr_stmt_bind_int (stmt, i + 1, va_arg (args, gint64));
+      else if (types[i] == 't')
+        sr_stmt_bind_text (stmt, i + 1, va_arg (args, const char *));
+      else
+        g_return_val_if_reached (stmt);
+    }
+  return stmt;
+}
+
+gboolean
+sr_db_run (SrDb        *self,
+           GError     **error,
+           const char  *sql,
+           const char  *types,
+           ...)
+{
+  g_autoptr(SrStmt) stmt = NULL;
+  va_list args;
+
+  va_start (args, types);
+  stmt = prepare_bound (self, sql, types, args, error);
+  va_end (args);
+  return stmt != NULL && sr_stmt_exec (stmt, error);
+}
+
+gboolean
+sr_db_get_int (SrDb        *self,
+               gint64      *out_value,
+               GError     **error,
+               const char  *sql,
+               const char  *types,
+               ...)
+{
+  g_autoptr(SrStmt) stmt = NULL;
+  va_list args;
+  SrStep step;
+
+  va_start (args, types);
+  stmt = prepare_bound (self, sql, types, args, error);
+  va_end (args);
+  if (stmt == NULL)
+    return FALSE;
+  step = sr_stmt_step (stmt, error);
+  if (step == SR_STEP_ERROR)
+    return FALSE;
+  *out_value = step == SR_STEP_ROW ? sr_stmt_get_int (stmt, 0) : 0;
+  return TRUE;
+}
+
 /* Migrations ---------------------------------------------------------------- */
 
 static int

@@ -79,6 +79,20 @@ gboolean    sr_db_query_int            (SrDb           *self,
                                         const char     *sql,
                                         gint64         *out_value,
                                         GError        **error);
+/* One-shot helpers with parameters: @types has one letter a parameter, 'i' for a gint64
+ * and 't' for a string (NULL binds NULL). sr_db_run runs a statement to its end;
+ * sr_db_get_int reads the first column of the first row (0 when there is no row). */
+gboolean    sr_db_run                  (SrDb           *self,
+                                        GError        **error,
+                                        const char     *sql,
+                                        const char     *types,
+                                        ...);
+gboolean    sr_db_get_int              (SrDb           *self,
+                                        gint64         *out_value,
+                                        GError        **error,
+                                        const char     *sql,
+                                        const char     *types,
+                                        ...);
 gint64      sr_db_changes              (SrDb           *self);
 
 /* Transactions. begin/commit nest (savepoints inside). A write transaction takes the

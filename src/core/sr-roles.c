@@ -62,6 +62,12 @@ static const struct {
     SR_ROLE_SALES_CONTROLLER | SR_ROLE_MANAGER },
   { SR_ACTION_REQUEST_SUBSCRIPTION, "request-subscription", N_("Request a subscription for a customer"),
     SR_ROLE_CONSULTANT | SR_ROLE_SALES_CONTROLLER | SR_ROLE_MANAGER },
+  { SR_ACTION_RECORD_MONEY, "record-money", N_("Take and confirm money"),
+    SR_ROLE_FINANCE },
+  { SR_ACTION_MANAGE_DEALS, "manage-deals", N_("Sign contracts, change units and cancel sales"),
+    SR_ROLE_SALES_CONTROLLER | SR_ROLE_MANAGER },
+  { SR_ACTION_APPROVE_DISCOUNT, "approve-discount", N_("Approve a special discount"),
+    SR_ROLE_MANAGER },
 };
 
 SrRole

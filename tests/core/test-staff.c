@@ -6,6 +6,7 @@
 #include "common/sr-test-util.h"
 #include "core/sr-audit.h"
 #include "core/sr-customers.h"
+#include "core/sr-deals.h"
 #include "core/sr-desk.h"
 #include "core/sr-follow-ups.h"
 #include "core/sr-appointments.h"
@@ -383,6 +384,37 @@ static gboolean do_request_subscription (SrContext *ctx, GError **error)
                                         5000000, "2026-12-31", error) > 0;
 }
 
+static gint64 matrix_deal;  /* a pending request made by test_role_matrix */
+
+static gboolean do_record_money (SrContext *ctx, GError **error)
+{
+  gint64 customer = 1;
+  if (sr_session_may (sr_context_get_session (ctx), SR_ACTION_RECORD_MONEY))
+    {
+      static int n = 0;
+      g_autofree char *phone = g_strdup_printf ("1310000%04d", ++n);
+      const char *phones[] = { phone, NULL };
+      SrCustomerInput in = { "认筹客户", NULL, "call", 0, NULL, 0, phones, FALSE, 0 };
+      g_autoptr(SrSession) cli = sr_session_new_command_line ();
+      g_autoptr(SrContext) root = sr_context_new (sr_context_get_db (ctx), sr_context_get_clock (ctx));
+      sr_context_set_session (root, cli);
+      customer = sr_customers_add (root, &in, error);
+      if (customer == 0)
+        return FALSE;
+    }
+  return sr_intention_take (ctx, customer, 2000000, "cash", SR_TEST_NOW_DAY, NULL, error) > 0;
+}
+static gboolean do_manage_deals (SrContext *ctx, GError **error)
+{
+  /* A discount within the office's limit (1 % by default). */
+  return sr_deals_set_discount (ctx, matrix_deal, 100, "整数优惠", error);
+}
+static gboolean do_approve_discount (SrContext *ctx, GError **error)
+{
+  g_autoptr(SrDeal) deal = sr_deals_get (ctx, matrix_deal, error);
+  return deal != NULL && sr_deals_set_discount (ctx, matrix_deal, deal->list_price_fen / 10, "团购", error);
+}
+
 static const ActionFunc action_funcs[SR_N_ACTIONS] = {
   [SR_ACTION_MANAGE_STAFF] = do_manage_staff,
   [SR_ACTION_EDIT_OFFICE] = do_edit_office,
@@ -401,6 +433,9 @@ static const ActionFunc action_funcs[SR_N_ACTIONS] = {
   [SR_ACTION_BOOK_APPOINTMENT] = do_book,
   [SR_ACTION_CONTROL_UNITS] = do_control_units,
   [SR_ACTION_REQUEST_SUBSCRIPTION] = do_request_subscription,
+  [SR_ACTION_RECORD_MONEY] = do_record_money,
+  [SR_ACTION_MANAGE_DEALS] = do_manage_deals,
+  [SR_ACTION_APPROVE_DISCOUNT] = do_approve_discount,
 };
 
 /* What PRODUCT.md's table says, written out independently of sr-roles.c. */
@@ -423,6 +458,12 @@ expected (SrRole role, SrAction action)
       return role == SR_ROLE_MANAGER || role == SR_ROLE_SALES_CONTROLLER;
     case SR_ACTION_REQUEST_SUBSCRIPTION:
       return role == SR_ROLE_CONSULTANT || role == SR_ROLE_MANAGER || role == SR_ROLE_SALES_CONTROLLER;
+    case SR_ACTION_RECORD_MONEY:
+      return role == SR_ROLE_FINANCE;
+    case SR_ACTION_MANAGE_DEALS:
+      return role == SR_ROLE_SALES_CONTROLLER || role == SR_ROLE_MANAGER;
+    case SR_ACTION_APPROVE_DISCOUNT:
+      return role == SR_ROLE_MANAGER;
     case SR_ACTION_REGISTER_CUSTOMER:
     case SR_ACTION_BOOK_APPOINTMENT:
       return role == SR_ROLE_RECEPTIONIST || role == SR_ROLE_CONSULTANT ||
@@ -452,7 +493,7 @@ test_role_matrix (void)
   {
     /* A building for the sales actions. */
     SrUnitColumn column = { "两室", 8000, 1000000 };
-    SrBuildingPlan plan = { "矩阵楼", 10, 0, 1, &column, 0, FALSE };
+    SrBuildingPlan plan = { "矩阵楼", 12, 0, 1, &column, 0, FALSE };
     gint64 project = sr_projects_add (admin, "矩阵楼盘", NULL, NULL);
     gint64 building = sr_buildings_create (admin, project, &plan, NULL);
     g_autoptr(GPtrArray) units = sr_units_list (admin, building, NULL);
@@ -465,8 +506,16 @@ test_role_matrix (void)
     SrCustomerInput in = { "已有客户", NULL, "call", 0, NULL, 0, phones, FALSE };
     g_autoptr(SrSession) cli = sr_session_new_command_line ();
     g_autoptr(SrContext) root = sr_context_new (db, NULL);
+    gint64 customer, booking;
     sr_context_set_session (root, cli);
-    g_assert_cmpint (sr_customers_add (root, &in, NULL), >, 0);
+    customer = sr_customers_add (root, &in, NULL);
+    g_assert_cmpint (customer, >, 0);
+    /* A pending request for the deal actions, on a unit the request action never uses. */
+    booking = sr_units_request_subscription (root, g_array_index (matrix_units, gint64, 11), customer,
+                                             5000000, "2026-12-31", NULL);
+    g_assert_cmpint (booking, >, 0);
+    g_assert_true (sr_db_get_int (db, &matrix_deal, NULL, "SELECT deal_id FROM bookings WHERE id = ?1",
+                                  "i", booking));
   }
 
   for (guint r = 0; r < SR_N_ROLES; r++)
