@@ -17,10 +17,10 @@ typedef struct {
   const char *label;
 } Label;
 
-const char * const sr_receipt_methods[] = {
+const char * const sr_receipt_methods[SR_N_RECEIPT_METHODS + 1] = {
   "cash", "card", "transfer", "wechat", "alipay", "bank-loan", NULL
 };
-const char * const sr_payment_methods[] = {
+const char * const sr_payment_methods[SR_N_PAYMENT_METHODS + 1] = {
   "one-off", "instalments", "commercial-mortgage", "provident-fund", "combined", NULL
 };
 

@@ -20,8 +20,10 @@ G_BEGIN_DECLS
  * bank-loan. Payment methods of a deal: one-off, instalments, commercial-mortgage,
  * provident-fund, combined. Plan-item kinds: intention, deposit, down-payment,
  * instalment, mortgage, balance, area-settlement, certificate-fee. */
-extern const char * const sr_receipt_methods[];
-extern const char * const sr_payment_methods[];
+#define SR_N_RECEIPT_METHODS 6
+#define SR_N_PAYMENT_METHODS 5
+extern const char * const sr_receipt_methods[SR_N_RECEIPT_METHODS + 1];
+extern const char * const sr_payment_methods[SR_N_PAYMENT_METHODS + 1];
 const char *sr_receipt_method_get_label (const char *code);
 const char *sr_payment_method_get_label (const char *code);
 const char *sr_plan_item_kind_get_label (const char *code);

@@ -5,7 +5,9 @@
 
 #include "sr-appointments.h"
 #include "sr-audit.h"
+#include "sr-bookings.h"
 #include "sr-customers.h"
+#include "sr-deals.h"
 #include "sr-desk.h"
 #include "sr-demo.h"
 #include "sr-error.h"
@@ -594,6 +596,208 @@ insert_desk_day (SrContext   *ctx,
   return TRUE;
 }
 
+/* A year of sales, oldest first, through the same core steps the office takes: intention
+ * money, requests, deposits confirmed by finance, discounts, contracts, changes of unit,
+ * cancellations with refunds; a few requests still waiting, reservations running and
+ * intention money held. The clock is set to each step's moment so receipts are dated
+ * and numbered in order. */
+typedef struct {
+  gint64 unit;
+  int days_ago;
+} DemoSale;
+
+static int
+compare_sales (gconstpointer a,
+               gconstpointer b)
+{
+  const DemoSale *x = a, *y = b;
+  if (x->days_ago != y->days_ago)
+    return y->days_ago - x->days_ago;
+  return (x->unit > y->unit) - (x->unit < y->unit);
+}
+
+static GArray *
+read_ids (SrContext   *ctx,
+          const char  *sql,
+          GError     **error)
+{
+  g_autoptr(SrStmt) stmt = sr_db_prepare (sr_context_get_db (ctx), sql, error);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  SrStep step;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((step = sr_stmt_step (stmt, error)) == SR_STEP_ROW)
+    {
+      gint64 id = sr_stmt_get_int (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  return step == SR_STEP_ERROR ? NULL : g_steal_pointer (&ids);
+}
+
+static char *
+day_at (gint64 today_start,
+        int    days_ago)
+{
+  return sr_day_from_unix (today_start - (gint64) days_ago * 86400 + 12 * 3600);
+}
+
+static void
+set_moment (SrContext *ctx,
+            gint64     today_start,
+            int        days_ago,
+            GRand     *rand)
+{
+  sr_clock_set_fixed (sr_context_get_clock (ctx),
+                      today_start - (gint64) days_ago * 86400 + 9 * 3600 + g_rand_int_range (rand, 0, 8 * 3600));
+}
+
+static gboolean
+insert_sales (SrContext   *ctx,
+              gint64       today_start,
+              GRand       *rand,
+              GError     **error)
+{
+  SrClock *clock = sr_context_get_clock (ctx);
+  gint64 saved = sr_clock_get_fixed (clock);
+  g_autoptr(GArray) units = read_ids (ctx, "SELECT id FROM units WHERE status = 'available' ORDER BY id", error);
+  g_autoptr(GArray) customers = NULL;
+  g_autoptr(GArray) sales = g_array_new (FALSE, FALSE, sizeof (DemoSale));
+  static const char *methods[] = { "transfer", "transfer", "card", "wechat", "alipay", "cash" };
+  static const char *plans[] = { "commercial-mortgage", "commercial-mortgage", "commercial-mortgage",
+                                 "provident-fund", "combined", "one-off", "instalments" };
+  guint n_sales, spare, next_customer = 0, contract_no = 0;
+  gboolean ok = FALSE;
+
+  customers = units == NULL ? NULL
+            : read_ids (ctx, "SELECT id FROM customers WHERE owner_id IS NOT NULL AND is_voided = 0 ORDER BY id", error);
+  if (customers == NULL)
+    return FALSE;
+  /* Shuffle the units: the first 40 % are sold, the rest are where changes go. */
+  for (guint i = units->len; i > 1; i--)
+    {
+      guint j = g_rand_int_range (rand, 0, (gint32) i);
+      gint64 t = g_array_index (units, gint64, i - 1);
+      g_array_index (units, gint64, i - 1) = g_array_index (units, gint64, j);
+      g_array_index (units, gint64, j) = t;
+    }
+  n_sales = MIN (units->len * 2 / 5, customers->len / 2);
+  spare = n_sales;
+  for (guint i = 0; i < n_sales; i++)
+    {
+      DemoSale sale = { g_array_index (units, gint64, i), g_rand_int_range (rand, 0, 365) };
+      g_array_append_val (sales, sale);
+    }
+  g_array_sort (sales, compare_sales);
+
+  for (guint i = 0; i < sales->len; i++)
+    {
+      DemoSale *sale = &g_array_index (sales, DemoSale, i);
+      gint64 customer = g_array_index (customers, gint64, next_customer++);
+      int age = sale->days_ago, fate = g_rand_int_range (rand, 0, 100);
+      g_autofree char *day = day_at (today_start, age);
+      g_autofree char *sign_by = day_at (today_start, age - 7);
+      const char *method = methods[g_rand_int_range (rand, 0, G_N_ELEMENTS (methods))];
+      SrFen deposit = g_rand_int_range (rand, 0, 3) == 0 ? 2000000 : 5000000;
+      gint64 booking, deal = 0;
+
+      set_moment (ctx, today_start, age, rand);
+      if (fate < 10 && sr_intention_take (ctx, customer, 1000000, method, day, NULL, error) == 0)
+        goto out;
+      booking = sr_units_request_subscription (ctx, sale->unit, customer, deposit, sign_by, error);
+      if (booking == 0 ||
+          !sr_db_get_int (sr_context_get_db (ctx), &deal, error,
+                          "SELECT deal_id FROM bookings WHERE id = ?1", "i", booking))
+        goto out;
+      /* The newest requests, and some of the last two days, still wait for finance. */
+      if ((age < 2 && fate % 2 == 0) || i + 2 >= sales->len)
+        continue;
+      {
+        SrFen due = 0;
+        if (!sr_deals_deposit_due (ctx, deal, &due, error) ||
+            !sr_deals_confirm_deposit (ctx, deal, due, method, day, NULL, error))
+          goto out;
+      }
+      if (fate >= 10 && fate < 40)
+        {
+          g_autoptr(SrDeal) d = sr_deals_get (ctx, deal, error);
+          if (d == NULL || !sr_deals_set_discount (ctx, deal, d->list_price_fen / 200 / 100 * 100,
+                                                   "老带新优惠 0.5%", error))
+            goto out;
+        }
+      /* A change of unit before signing (换房), to a unit nobody else is sold. */
+      if (fate >= 40 && fate < 43 && spare < units->len && age >= 4)
+        {
+          set_moment (ctx, today_start, age - 1, rand);
+          if (!sr_deals_change_unit (ctx, deal, g_array_index (units, gint64, spare++),
+                                     "客户要求换到更高楼层", error))
+            goto out;
+        }
+      /* Signed within a week; a few subscriptions stay unsigned past the agreed date. */
+      if (age >= 7 && fate < 95)
+        {
+          g_autofree char *signed_on = day_at (today_start, age - 3 - fate % 4);
+          g_autofree char *number = g_strdup_printf ("CH-%u-%05u", 2025 + (age < 325 ? 1 : 0), ++contract_no);
+          SrContractInput contract = { number, signed_on, plans[fate % G_N_ELEMENTS (plans)],
+                                       fate % 5 == 0 ? "配偶" : NULL, NULL };
+          set_moment (ctx, today_start, age - 3 - fate % 4, rand);
+          if (!sr_deals_sign (ctx, deal, &contract, error))
+            goto out;
+        }
+      /* Some sales fall through (退房): part of the deposit is forfeited, the rest paid back. */
+      if (fate >= 95 && age >= 30)
+        {
+          g_autoptr(SrDeal) d = NULL;
+          g_autofree char *refund_day = day_at (today_start, age - 22);
+          set_moment (ctx, today_start, age - 20, rand);
+          if (!sr_deals_cancel (ctx, deal, fate % 2 == 0 ? "贷款未获批" : "客户家庭原因放弃购买",
+                                fate % 2 == 0 ? 0 : deposit / 5, error))
+            goto out;
+          d = sr_deals_get (ctx, deal, error);
+          set_moment (ctx, today_start, age - 22, rand);
+          if (d == NULL || (d->refund_due_fen > 0 &&
+                            !sr_deals_pay_refund (ctx, deal, "transfer", refund_day, NULL, error)))
+            goto out;
+        }
+    }
+
+  /* Today: reservations running, intention money held. */
+  sr_clock_set_fixed (clock, today_start + 9 * 3600);
+  for (guint i = 0; i < MAX (n_sales / 40, 2) && spare < units->len; i++)
+    {
+      gint64 customer = g_array_index (customers, gint64, next_customer++);
+      if (sr_units_reserve (ctx, g_array_index (units, gint64, spare++), customer,
+                            today_start + (gint64) (2 + i % 3) * 86400, "客户周末带家人来定", error) == 0)
+        goto out;
+    }
+  for (guint i = 0; i < MAX (n_sales / 20, 3); i++)
+    {
+      gint64 customer = g_array_index (customers, gint64, next_customer++);
+      g_autofree char *day = day_at (today_start, (int) (i % 20));
+      set_moment (ctx, today_start, (int) (i % 20), rand);
+      if (sr_intention_take (ctx, customer, i % 3 == 0 ? 2000000 : 1000000,
+                             methods[i % G_N_ELEMENTS (methods)], day, NULL, error) == 0)
+        goto out;
+    }
+  /* The demo writes as the command line; in the office the consultant asks and finance
+   * takes the money, so the rows name them. */
+  {
+    SrDb *db = sr_context_get_db (ctx);
+    gint64 finance = 0;
+    if (!sr_db_get_int (db, &finance, error, "SELECT id FROM staff WHERE login = 'zhaocaiwu'", "") ||
+        !sr_db_run (db, error, "UPDATE bookings SET created_by = (SELECT owner_id FROM customers c "
+                    "WHERE c.id = bookings.customer_id) WHERE created_by IS NULL", "") ||
+        !sr_db_run (db, error, "UPDATE deals SET created_by = owner_id WHERE created_by IS NULL", "") ||
+        !sr_db_run (db, error, "UPDATE receipts SET recorded_by = ?1, confirmed_by = ?1 "
+                    "WHERE recorded_by IS NULL", "i", finance))
+      goto out;
+  }
+  ok = TRUE;
+out:
+  sr_clock_set_fixed (clock, saved);
+  return ok;
+}
+
 gboolean
 sr_demo_generate (SrContext            *ctx,
                   const SrDemoOptions  *options,
@@ -661,6 +865,8 @@ sr_demo_generate (SrContext            *ctx,
   if (!insert_customers (ctx, n_customers, consultants, today_start, rand, error) ||
       !insert_past_desk_days (ctx, today, consultants, rand, error) ||
       !insert_desk_day (ctx, today, consultants, rand, error))
+    goto fail;
+  if (sr_office_kind_has_units (options->kind) && !insert_sales (ctx, today_start, rand, error))
     goto fail;
   if (!sr_audit_write (ctx, "demo", "office", 1, NULL,
                        options->size == SR_DEMO_LARGE ? "{\"size\":\"large\"}"

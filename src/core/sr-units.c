@@ -524,6 +524,27 @@ sr_units_get (SrContext  *ctx,
   return NULL;
 }
 
+gint64
+sr_units_find (SrContext   *ctx,
+               gint64       building_id,
+               const char  *text,
+               GError     **error)
+{
+  g_autofree char *wanted = g_strstrip (g_strdup (text != NULL ? text : ""));
+  gint64 id = 0;
+
+  if (*wanted != '\0' &&
+      !sr_db_get_int (sr_context_get_db (ctx), &id, error,
+                      "SELECT id FROM units WHERE building_id = ?1 AND (number = ?2 OR "
+                      "(entrance <> '' AND entrance || '-' || number = ?2)) ORDER BY entrance LIMIT 1",
+                      "it", building_id, wanted))
+    return 0;
+  if (id == 0)
+    g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_NOT_FOUND, _("There is no unit %s in this building."),
+                 wanted);
+  return id;
+}
+
 static char *
 unit_json (const char *unit_type,
            gint64      area_centi,

@@ -121,6 +121,12 @@ GPtrArray *sr_units_list           (SrContext             *ctx,
 SrUnit    *sr_units_get            (SrContext             *ctx,
                                     gint64                 unit_id,
                                     GError               **error);
+/* The unit of @building_id called @text: its number (1201) or entrance and number
+ * (2-1201); NOT_FOUND with the text in the message when there is none. */
+gint64     sr_units_find           (SrContext             *ctx,
+                                    gint64                 building_id,
+                                    const char            *text,
+                                    GError               **error);
 /* Edits type, area and total price; a price change is kept in the price history.
  * Refused on a unit that is booked. */
 gboolean   sr_units_update         (SrContext             *ctx,

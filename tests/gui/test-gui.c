@@ -8,6 +8,7 @@
 #include "common/sr-test-util.h"
 #include "core/sr-appointments.h"
 #include "core/sr-call-check.h"
+#include "core/sr-bookings.h"
 #include "core/sr-customers.h"
 #include "core/sr-desk.h"
 #include "core/sr-office.h"
@@ -471,6 +472,96 @@ find_of_type (GtkWidget *root,
 }
 
 /* The unit grid and a unit's panel: withhold, release, reserve; the filter bar. */
+/* A sale through the screens: finance confirms the deposit on the money page (a wrong
+ * amount is refused and kept), the controller enters the contract on the unit panel. */
+static void
+test_money_page (void)
+{
+  g_autoptr(SrContext) admin = sr_test_context_new (SR_OFFICE_PROPERTY);
+  g_autoptr(SrContext) ctl = sr_test_context_as (admin, "xiaokong", SR_ROLE_SALES_CONTROLLER);
+  g_autoptr(SrContext) fin = sr_test_context_as (admin, "caiwu", SR_ROLE_FINANCE);
+  g_autoptr(SrContext) sup = sr_test_context_as (admin, "zhuguan", SR_ROLE_CUSTOMER_MANAGER);
+  g_autoptr(GError) error = NULL;
+  SrUnitColumn column = { "两室两厅", 8936, 1200000 };
+  SrBuildingPlan plan = { "1号楼", 3, 0, 1, &column, 0, FALSE };
+  gint64 project = sr_projects_add (admin, "翠湖", NULL, &error);
+  gint64 building = sr_buildings_create (admin, project, &plan, &error);
+  g_autoptr(GPtrArray) units = sr_units_list (admin, building, &error);
+  gint64 unit = ((SrUnit *) g_ptr_array_index (units, 0))->id;
+  const char *phones[] = { "13800138000", NULL };
+  SrCustomerInput in = { "张先生", NULL, "walk-in", 0, NULL, 0, phones, FALSE, 0 };
+  SrWindow *window;
+  GtkWidget *w, *panel;
+  SrForm *form;
+
+  g_assert_cmpint (sr_customers_add (sup, &in, &error), >, 0);
+  g_assert_cmpint (sr_units_request_subscription (ctl, unit, 1, 5000000, "2026-12-01", &error), >, 0);
+  g_assert_no_error (error);
+
+  window = sr_window_new (NULL, fin, NULL);
+  w = GTK_WIDGET (window);
+  gtk_window_present (GTK_WINDOW (window));
+  sr_window_sign_in_as (window, sr_context_get_session (fin));
+  g_assert_true (sr_window_show_page (window, "money"));
+  sr_gui_test_spin_idle ();
+  g_assert_nonnull (sr_gui_test_find (w, "张先生 · 1号楼 301"));
+  g_assert_nonnull (sr_gui_test_find (w, "Deposits to confirm (1)"));
+  sr_gui_test_click (w, "Confirm Deposit…");
+  sr_gui_test_spin_idle ();
+  form = find_form ();
+  g_assert_nonnull (form);
+  sr_gui_test_type (GTK_WIDGET (form), "Received now, ¥", "40000");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
+  sr_gui_test_spin_idle ();
+  g_assert_true (find_form () == form);
+  g_assert_true (sr_gui_test_has_error (GTK_WIDGET (form)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sr_gui_test_find (GTK_WIDGET (form), "Received now, ¥"))),
+                   ==, "40000");
+  sr_gui_test_type (GTK_WIDGET (form), "Received now, ¥", "50,000");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
+  sr_gui_test_spin_idle ();
+  g_assert_null (find_form ());
+  g_assert_nonnull (sr_gui_test_find (w, "Deposits to confirm (0)"));
+  {
+    g_autoptr(SrUnit) u = sr_units_get (admin, unit, NULL);
+    g_assert_cmpint (u->status, ==, SR_UNIT_SUBSCRIBED);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  sr_gui_test_spin_idle ();
+
+  /* The controller signs on the unit's panel; the receipt shows there. */
+  window = sr_window_new (NULL, ctl, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  sr_window_sign_in_as (window, sr_context_get_session (ctl));
+  sr_gui_test_spin_idle ();
+  panel = sr_unit_window_new (GTK_WIDGET (window), ctl, unit);
+  gtk_window_present (GTK_WINDOW (panel));
+  sr_gui_test_spin_idle ();
+  g_assert_nonnull (sr_gui_test_find (panel, "2026-00001 · 2026-11-23"));
+  g_assert_null (sr_gui_test_find (panel, "Confirm Deposit…"));   /* finance's, not the controller's */
+  sr_gui_test_click (panel, "Sign Contract…");
+  sr_gui_test_spin_idle ();
+  form = find_form ();
+  g_assert_nonnull (form);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
+  sr_gui_test_spin_idle ();
+  g_assert_true (find_form () == form);   /* no contract number: refused */
+  sr_gui_test_type (GTK_WIDGET (form), "Contract number", "HT-001");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
+  sr_gui_test_spin_idle ();
+  g_assert_null (find_form ());
+  {
+    g_autoptr(SrUnit) u = sr_units_get (admin, unit, NULL);
+    g_assert_cmpint (u->status, ==, SR_UNIT_SIGNED);
+  }
+  g_assert_nonnull (sr_gui_test_find (panel, "Cancel the Sale…"));
+  gtk_window_destroy (GTK_WINDOW (panel));
+  gtk_window_destroy (GTK_WINDOW (window));
+  sr_gui_test_spin_idle ();
+  g_clear_object (&ctl); g_clear_object (&fin); g_clear_object (&sup);
+  sr_test_context_finish (g_steal_pointer (&admin));
+}
+
 static void
 test_units_page (void)
 {
@@ -616,6 +707,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/appointment-reminder", test_appointment_reminder);
   g_test_add_func ("/gui/supervisor-desk", test_supervisor_desk);
   g_test_add_func ("/gui/units-page", test_units_page);
+  g_test_add_func ("/gui/money-page", test_money_page);
   g_test_add_func ("/gui/unopenable-database", test_unopenable_database);
   return g_test_run ();
 }

@@ -36,11 +36,25 @@ spin (guint ms)
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* Scrolls every scrolled window under @widget to its end. */
+static void
+scroll_to_end (GtkWidget *widget)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    {
+      GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (widget));
+      gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj));
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    scroll_to_end (c);
+}
+
 int
 main (int argc, char *argv[])
 {
   g_autofree char *db_path = NULL, *user = NULL, *page = NULL, *size = NULL, *output = NULL;
   gint64 customer = 0, unit = 0;
+  gboolean to_end = FALSE;
   g_autofree char *action = NULL;
   g_auto(GStrv) typed = NULL;
   GtkWidget *shown;
@@ -52,6 +66,7 @@ main (int argc, char *argv[])
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "PNG to write", "FILE" },
     { "customer", 0, 0, G_OPTION_ARG_INT64, &customer, "show this customer's page instead", "ID" },
     { "unit", 0, 0, G_OPTION_ARG_INT64, &unit, "show this unit's panel instead", "ID" },
+    { "scroll-to-end", 0, 0, G_OPTION_ARG_NONE, &to_end, "scroll the shown window to its end", NULL },
     { "type", 0, 0, G_OPTION_ARG_STRING_ARRAY, &typed, "type TEXT into the entry FIELD of the page", "FIELD=TEXT" },
     { "action", 0, 0, G_OPTION_ARG_STRING, &action, "activate this action of the page (e.g. desk.receive) and show the window it opens", "NAME" },
     { NULL }
@@ -160,6 +175,11 @@ main (int argc, char *argv[])
       spin (700);
     }
 
+  if (to_end)
+    {
+      scroll_to_end (shown);
+      spin (300);
+    }
   paintable = gtk_widget_paintable_new (shown);
   width = gtk_widget_get_width (shown);
   height = gtk_widget_get_height (shown);

@@ -5,14 +5,11 @@
 #include <gtk/gtk.h>
 
 #include "core/sr-context.h"
+#include "sr-unit-window.h"
 
 G_BEGIN_DECLS
 
 gboolean   sr_units_page_is_for (SrSession *session);
 GtkWidget *sr_units_page_new    (SrContext *ctx);
-/* Opens the panel of one unit (also used by tests and screenshots). */
-GtkWidget *sr_unit_window_new   (GtkWidget *parent,
-                                 SrContext *ctx,
-                                 gint64     unit_id);
 
 G_END_DECLS

@@ -1,0 +1,274 @@
+/* sr-ledger-page.c — see sr-ledger-page.h. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "core/sr-deals.h"
+#include "gui/sr-gui-util.h"
+#include "gui/sr-window.h"
+#include "gui/units/sr-unit-window.h"
+#include "sr-ledger-page.h"
+#include "sr-money-forms.h"
+
+typedef struct {
+  SrContext *ctx;
+  GtkWidget *root;
+  GtkWidget *search;
+  GtkWidget *scroller;
+  GSimpleActionGroup *actions;
+  gulong changed_id;
+} Ledger;
+
+gboolean
+sr_ledger_page_is_for (SrSession *session)
+{
+  return sr_session_may (session, SR_ACTION_RECORD_MONEY);
+}
+
+static void
+ledger_free (Ledger *l)
+{
+  g_clear_signal_handler (&l->changed_id, l->ctx);
+  g_clear_object (&l->ctx);
+  g_clear_object (&l->actions);
+  g_free (l);
+}
+
+static gint64
+row_deal (GtkWidget *widget)
+{
+  return GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (widget), "deal-id"));
+}
+
+static void
+on_confirm (GtkButton *button,
+            Ledger    *l)
+{
+  sr_money_form_confirm_deposit (l->root, l->ctx, row_deal (GTK_WIDGET (button)));
+}
+
+static void
+on_refund (GtkButton *button,
+           Ledger    *l)
+{
+  sr_money_form_refund (l->root, l->ctx, row_deal (GTK_WIDGET (button)));
+}
+
+static void
+on_open_unit (AdwActionRow *row,
+              Ledger       *l)
+{
+  gint64 unit = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "unit-id"));
+
+  if (unit > 0)
+    gtk_window_present (GTK_WINDOW (sr_unit_window_new (l->root, l->ctx, unit)));
+}
+
+/* A row: who and which unit, what is asked, and the one button for it. */
+static GtkWidget *
+deal_row (Ledger     *l,
+          SrDeal     *d,
+          const char *detail,
+          const char *button_label,
+          GCallback   callback,
+          gboolean    is_main)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (button_label);
+  g_autofree char *title = d->unit_label != NULL ? g_strdup_printf ("%s · %s", d->customer_name, d->unit_label)
+                                                 : g_strdup (d->customer_name);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), detail);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  if (is_main)
+    gtk_widget_add_css_class (button, "suggested-action");
+  g_object_set_data (G_OBJECT (button), "deal-id", GSIZE_TO_POINTER (d->id));
+  g_signal_connect (button, "clicked", callback, l);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  if (d->unit_id > 0)
+    {
+      g_object_set_data (G_OBJECT (row), "unit-id", GSIZE_TO_POINTER (d->unit_id));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_signal_connect (row, "activated", G_CALLBACK (on_open_unit), l);
+    }
+  return row;
+}
+
+static gboolean
+matches (SrDeal     *d,
+         const char *needle)
+{
+  return *needle == '\0' ||
+         (d->customer_name != NULL && strstr (d->customer_name, needle) != NULL) ||
+         (d->unit_label != NULL && strstr (d->unit_label, needle) != NULL);
+}
+
+static GtkWidget *
+new_group (const char *title)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  return group;
+}
+
+static void
+set_group_count (GtkWidget  *group,
+                 const char *title,
+                 guint       n,
+                 const char *empty)
+{
+  g_autofree char *full = g_strdup_printf ("%s (%u)", title, n);
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), full);
+  if (n == 0)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), empty);
+}
+
+static void
+reload (Ledger *l)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) deals = sr_deals_list_for_finance (l->ctx, &error);
+  const char *needle = gtk_editable_get_text (GTK_EDITABLE (l->search));
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *deposits = new_group (NULL), *refunds = new_group (NULL), *held = new_group (NULL);
+  guint n_deposits = 0, n_refunds = 0, n_held = 0;
+
+  if (deals == NULL)
+    {
+      sr_toast_error (l->root, error);
+      return;
+    }
+  for (guint i = 0; i < deals->len; i++)
+    {
+      SrDeal *d = g_ptr_array_index (deals, i);
+      g_autofree char *detail = NULL;
+      g_autofree char *money = NULL;
+      g_autofree char *paid = NULL;
+
+      if (!matches (d, needle))
+        continue;
+      if (g_strcmp0 (d->state, "pending") == 0)
+        {
+          g_autofree char *when = sr_format_moment (d->created_at);
+          money = sr_money_format (d->deposit_fen);
+          paid = sr_money_format (d->paid_fen);
+          detail = d->paid_fen > 0
+                   ? g_strdup_printf (_("Deposit %s (intention money %s already paid), asked %s by %s; sign by %s"),
+                                      money, paid, when, d->owner_name != NULL ? d->owner_name : "—",
+                                      d->sign_by_day != NULL ? d->sign_by_day : "—")
+                   : g_strdup_printf (_("Deposit %s, asked %s by %s; sign by %s"), money, when,
+                                      d->owner_name != NULL ? d->owner_name : "—",
+                                      d->sign_by_day != NULL ? d->sign_by_day : "—");
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (deposits),
+                                     deal_row (l, d, detail, _("_Confirm Deposit…"), G_CALLBACK (on_confirm), TRUE));
+          n_deposits++;
+        }
+      else if (g_strcmp0 (d->state, "cancelled") == 0)
+        {
+          money = sr_money_format (d->refund_due_fen);
+          paid = sr_money_format (d->forfeit_fen);
+          detail = g_strdup_printf (_("Cancelled (%s): pay back %s, forfeited %s"),
+                                    d->end_reason != NULL ? d->end_reason : "", money, paid);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (refunds),
+                                     deal_row (l, d, detail, _("_Pay Back…"), G_CALLBACK (on_refund), TRUE));
+          n_refunds++;
+        }
+      else
+        {
+          g_autofree char *when = sr_format_moment (d->created_at);
+          money = sr_money_format (d->paid_fen);
+          detail = g_strdup_printf (_("Intention money %s, taken %s; consultant %s"), money, when,
+                                    d->owner_name != NULL ? d->owner_name : "—");
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (held),
+                                     deal_row (l, d, detail, _("Pay _Back…"), G_CALLBACK (on_refund), FALSE));
+          n_held++;
+        }
+    }
+  set_group_count (deposits, _("Deposits to confirm"), n_deposits,
+                   _("No subscription request is waiting. A consultant’s request on the unit grid shows here."));
+  set_group_count (refunds, _("Money to pay back"), n_refunds, _("Nothing is due back to a customer."));
+  set_group_count (held, _("Intention money held"), n_held,
+                   _("No intention money is held. Take it with “Take Intention Money…”."));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (deposits));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (refunds));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (held));
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (l->scroller), page);
+}
+
+static void
+on_changed (SrContext  *ctx,
+            const char *table,
+            Ledger     *l)
+{
+  if (g_strcmp0 (table, "deals") == 0 || g_strcmp0 (table, "customers") == 0)
+    reload (l);
+}
+
+static void
+take_intention (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       data)
+{
+  Ledger *l = data;
+  sr_money_form_take_intention (l->root, l->ctx);
+}
+
+static void
+focus_search (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       data)
+{
+  Ledger *l = data;
+  gtk_widget_grab_focus (l->search);
+}
+
+GtkWidget *
+sr_ledger_page_new (SrContext *ctx)
+{
+  static const GActionEntry entries[] = {
+    { "take-intention", take_intention, NULL, NULL, NULL, { 0 } },
+    { "find", focus_search, NULL, NULL, NULL, { 0 } },
+  };
+  Ledger *l = g_new0 (Ledger, 1);
+  GtkWidget *toolbar, *box, *spacer;
+  GtkShortcutController *shortcuts;
+
+  l->ctx = g_object_ref (ctx);
+  l->actions = g_simple_action_group_new ();
+  g_action_map_add_action_entries (G_ACTION_MAP (l->actions), entries, G_N_ELEMENTS (entries), l);
+  l->scroller = gtk_scrolled_window_new ();
+  box = sr_toolbar_view_new (&toolbar, l->scroller);
+  gtk_box_prepend (GTK_BOX (box),
+                   sr_section_header_new (_("Money"),
+                                          _("What is waiting for finance: deposits that make a unit 认购, money due back after a cancellation, and intention money held. Every amount taken gets a receipt number.")));
+  sr_toolbar_add_button (toolbar, "list-add-symbolic", _("_Take Intention Money…"), "money.take-intention");
+  spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_set_hexpand (spacer, TRUE);
+  gtk_box_append (GTK_BOX (toolbar), spacer);
+  l->search = gtk_search_entry_new ();
+  g_object_set (l->search, "placeholder-text", _("Customer or unit"), NULL);
+  gtk_box_append (GTK_BOX (toolbar), l->search);
+  g_signal_connect_swapped (l->search, "search-changed", G_CALLBACK (reload), l);
+
+  shortcuts = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
+  gtk_shortcut_controller_set_scope (shortcuts, GTK_SHORTCUT_SCOPE_MANAGED);
+  gtk_shortcut_controller_add_shortcut (shortcuts,
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_n, GDK_CONTROL_MASK),
+                      gtk_named_action_new ("money.take-intention")));
+  gtk_shortcut_controller_add_shortcut (shortcuts,
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_f, GDK_CONTROL_MASK),
+                      gtk_named_action_new ("money.find")));
+  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (shortcuts));
+
+  l->root = box;
+  gtk_widget_insert_action_group (box, "money", G_ACTION_GROUP (l->actions));
+  g_object_set_data_full (G_OBJECT (box), "sr-ledger-page", l, (GDestroyNotify) ledger_free);
+  l->changed_id = g_signal_connect (ctx, "changed", G_CALLBACK (on_changed), l);
+  reload (l);
+  return box;
+}

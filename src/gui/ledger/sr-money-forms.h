@@ -1,0 +1,23 @@
+/* sr-money-forms.h — the forms finance fills in: intention money, the deposit that turns
+ * a request into 认购, money paid back. Used by the money page and the unit panel. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "core/sr-context.h"
+
+G_BEGIN_DECLS
+
+void sr_money_form_take_intention  (GtkWidget *parent,
+                                    SrContext *ctx);
+void sr_money_form_confirm_deposit (GtkWidget *parent,
+                                    SrContext *ctx,
+                                    gint64     deal_id);
+/* Pays back intention money in full, or what a cancellation left due. */
+void sr_money_form_refund          (GtkWidget *parent,
+                                    SrContext *ctx,
+                                    gint64     deal_id);
+/* The receipt-method labels in the order of sr_receipt_methods, NULL-terminated. */
+const char **sr_money_method_labels (void);
+
+G_END_DECLS

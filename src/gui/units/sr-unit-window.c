@@ -1,0 +1,608 @@
+/* sr-unit-window.c — see sr-unit-window.h. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "core/sr-bookings.h"
+#include "core/sr-customers.h"
+#include "core/sr-deals.h"
+#include "core/sr-money.h"
+#include "core/sr-office.h"
+#include "core/sr-units.h"
+#include "gui/ledger/sr-money-forms.h"
+#include "gui/sr-form.h"
+#include "gui/sr-gui-util.h"
+#include "gui/sr-window.h"
+#include "sr-unit-window.h"
+
+static void fill_unit_window (GtkWidget *window);
+
+static SrContext *
+window_ctx (GtkWidget *window)
+{
+  return g_object_get_data (G_OBJECT (window), "ctx");
+}
+
+static gint64
+window_unit (GtkWidget *window)
+{
+  return GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (window), "unit-id"));
+}
+
+static void
+on_hold (GtkButton *button,
+         GtkWidget *window)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SrUnit) u = sr_units_get (window_ctx (window), window_unit (window), NULL);
+  gboolean ok = u != NULL && u->status == SR_UNIT_HELD
+                ? sr_units_release (window_ctx (window), window_unit (window), &error)
+                : sr_units_hold (window_ctx (window), window_unit (window), &error);
+  if (!ok)
+    sr_toast_error (window, error);
+}
+
+static gint64
+customer_by_phone (SrContext   *ctx,
+                   const char  *phone,
+                   GError     **error)
+{
+  g_autoptr(SrCustomer) c = sr_customers_find_by_phone (ctx, phone, error);
+
+  if (c == NULL)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                     _("No customer has the phone %s: register them first."), phone);
+      return 0;
+    }
+  return c->id;
+}
+
+static gboolean
+save_reserve (SrForm   *form,
+              gpointer  user_data,
+              GError  **error)
+{
+  GtkWidget *window = user_data;
+  SrContext *ctx = window_ctx (window);
+  gint64 customer = customer_by_phone (ctx, sr_form_get_text (form, "phone"), error);
+  int hours = sr_form_get_int (form, "hours");
+
+  return customer > 0 &&
+         sr_units_reserve (ctx, window_unit (window), customer, sr_context_now (ctx) + hours * 3600,
+                           sr_form_get_text (form, "note"), error) > 0;
+}
+
+static void
+on_reserve (GtkButton *button,
+            GtkWidget *window)
+{
+  SrForm *form = sr_form_new (window, _("Reserve the Unit"), _("_Reserve"));
+
+  sr_form_add_entry (form, "phone", _("The customer’s phone"), NULL);
+  sr_form_add_spin (form, "hours", _("For how many hours"), 1, 24 * 30, 24);
+  sr_form_add_entry (form, "note", _("Note"), NULL);
+  sr_form_run (form, save_reserve, window, NULL);
+}
+
+static gboolean
+save_request (SrForm   *form,
+              gpointer  user_data,
+              GError  **error)
+{
+  GtkWidget *window = user_data;
+  SrContext *ctx = window_ctx (window);
+  gint64 customer = customer_by_phone (ctx, sr_form_get_text (form, "phone"), error);
+  SrFen deposit = 0;
+
+  return customer > 0 && sr_money_parse (sr_form_get_text (form, "deposit"), &deposit, error) &&
+         sr_units_request_subscription (ctx, window_unit (window), customer, deposit,
+                                        sr_form_get_text (form, "sign"), error) > 0;
+}
+
+static void
+on_request (GtkButton *button,
+            GtkWidget *window)
+{
+  SrContext *ctx = window_ctx (window);
+  g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (sr_context_now (ctx));
+  g_autoptr(GDateTime) later = g_date_time_add_days (now, 7);
+  g_autofree char *sign = g_date_time_format (later, "%Y-%m-%d");
+  SrForm *form = sr_form_new (window, _("Request a Subscription"), _("_Request"));
+
+  sr_form_add_group (form, NULL, _("The unit is 待确认 until finance confirms the deposit."));
+  sr_form_add_entry (form, "phone", _("The customer’s phone"), NULL);
+  sr_form_add_entry (form, "deposit", _("Deposit, ¥"), "50000");
+  sr_form_add_entry (form, "sign", _("Agreed signing date (YYYY-MM-DD)"), sign);
+  sr_form_run (form, save_request, window, NULL);
+}
+
+static gboolean
+save_void (SrForm   *form,
+           gpointer  user_data,
+           GError  **error)
+{
+  GtkWidget *window = user_data;
+  gint64 booking = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (form), "booking"));
+
+  return sr_bookings_void (window_ctx (window), booking, sr_form_get_text (form, "reason"), error);
+}
+
+static void
+on_void (GtkButton *button,
+         GtkWidget *window)
+{
+  SrForm *form = sr_form_new (window, _("Void the Booking"), _("_Void"));
+
+  g_object_set_data (G_OBJECT (form), "booking", g_object_get_data (G_OBJECT (button), "booking"));
+  sr_form_add_entry (form, "reason", _("Reason"), NULL);
+  sr_form_run (form, save_void, window, NULL);
+}
+
+static gint64
+button_deal (GtkButton *button)
+{
+  return GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "deal-id"));
+}
+
+static gint64
+form_deal (SrForm *form)
+{
+  return GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (form), "deal-id"));
+}
+
+static SrForm *
+deal_form_new (GtkWidget  *window,
+               GtkButton  *button,
+               const char *title,
+               const char *save_label)
+{
+  SrForm *form = sr_form_new (window, title, save_label);
+
+  g_object_set_data (G_OBJECT (form), "deal-id", GSIZE_TO_POINTER (button_deal (button)));
+  return form;
+}
+
+static void
+on_confirm_deposit (GtkButton *button,
+                    GtkWidget *window)
+{
+  sr_money_form_confirm_deposit (window, window_ctx (window), button_deal (button));
+}
+
+static gboolean
+save_discount (SrForm   *form,
+               gpointer  user_data,
+               GError  **error)
+{
+  GtkWidget *window = user_data;
+  const char *text = sr_form_get_text (form, "discount");
+  SrFen discount = 0;
+
+  return (text == NULL || *text == '\0' || sr_money_parse (text, &discount, error)) &&
+         sr_deals_set_discount (window_ctx (window), form_deal (form), discount,
+                                sr_form_get_text (form, "reason"), error);
+}
+
+static void
+on_discount (GtkButton *button,
+             GtkWidget *window)
+{
+  SrContext *ctx = window_ctx (window);
+  g_autoptr(SrDeal) deal = sr_deals_get (ctx, button_deal (button), NULL);
+  SrForm *form = deal_form_new (window, button, _("Special Discount"), _("_Save"));
+  gint64 limit = sr_settings_get_int (ctx, "sales.discount_limit_permille", 10);
+  g_autofree char *info = g_strdup_printf (_("Off the list price, with the reason. Above %.1f %% of the list price "
+                                             "only the manager may give it, and is recorded as approving it."),
+                                           limit / 10.0);
+  g_autofree char *current = deal != NULL && deal->discount_fen > 0
+                             ? g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", deal->discount_fen / 100,
+                                                (int) (deal->discount_fen % 100))
+                             : NULL;
+
+  sr_form_add_group (form, NULL, info);
+  sr_form_add_entry (form, "discount", _("Discount, ¥ (empty: none)"), current);
+  sr_form_add_entry (form, "reason", _("Reason"), deal != NULL ? deal->discount_reason : NULL);
+  sr_form_run (form, save_discount, window, NULL);
+}
+
+static gboolean
+save_sign (SrForm   *form,
+           gpointer  user_data,
+           GError  **error)
+{
+  GtkWidget *window = user_data;
+  SrContractInput in = {
+    sr_form_get_text (form, "number"),
+    sr_form_get_text (form, "day"),
+    sr_payment_methods[sr_form_get_selected (form, "method")],
+    sr_form_get_text (form, "co-buyers"),
+    sr_form_get_text (form, "clauses"),
+  };
+
+  return sr_deals_sign (window_ctx (window), form_deal (form), &in, error);
+}
+
+static void
+on_sign (GtkButton *button,
+         GtkWidget *window)
+{
+  SrContext *ctx = window_ctx (window);
+  g_autoptr(SrDeal) deal = sr_deals_get (ctx, button_deal (button), NULL);
+  g_autofree char *today = sr_clock_today (sr_context_get_clock (ctx));
+  SrForm *form = deal_form_new (window, button, _("Enter the Contract"), _("_Sign"));
+  const char *methods[G_N_ELEMENTS (sr_payment_methods)] = { NULL };
+  g_autofree char *price = NULL;
+  g_autofree char *info = NULL;
+
+  for (guint i = 0; sr_payment_methods[i] != NULL; i++)
+    methods[i] = sr_payment_method_get_label (sr_payment_methods[i]);
+  if (deal != NULL)
+    {
+      price = sr_money_format (deal->list_price_fen - deal->discount_fen);
+      info = g_strdup_printf (_("Contract price %s. The unit becomes 签约; the balance after the deposit "
+                                "is due on the signing day until the payment plan is set."), price);
+      sr_form_add_group (form, NULL, info);
+    }
+  sr_form_add_entry (form, "number", _("Contract number"), NULL);
+  sr_form_add_entry (form, "day", _("Signed on (YYYY-MM-DD)"), today);
+  sr_form_add_choice (form, "method", _("Payment method"), methods, 0);
+  sr_form_add_entry (form, "co-buyers", _("Co-buyers (共有人)"), NULL);
+  sr_form_add_entry (form, "clauses", _("Special clauses"), NULL);
+  sr_form_run (form, save_sign, window, NULL);
+}
+
+static gboolean
+save_change (SrForm   *form,
+             gpointer  user_data,
+             GError  **error)
+{
+  GtkWidget *window = user_data;
+  SrContext *ctx = window_ctx (window);
+  GArray *buildings = g_object_get_data (G_OBJECT (form), "buildings");
+  gint64 building = g_array_index (buildings, gint64, sr_form_get_selected (form, "building"));
+  gint64 unit = sr_units_find (ctx, building, sr_form_get_text (form, "unit"), error);
+
+  if (unit == 0 || !sr_deals_change_unit (ctx, form_deal (form), unit, sr_form_get_text (form, "reason"), error))
+    return FALSE;
+  /* The panel follows the sale to its new unit. */
+  g_object_set_data (G_OBJECT (window), "unit-id", GSIZE_TO_POINTER (unit));
+  fill_unit_window (window);
+  return TRUE;
+}
+
+static void
+on_change (GtkButton *button,
+           GtkWidget *window)
+{
+  SrContext *ctx = window_ctx (window);
+  g_autoptr(SrUnit) u = sr_units_get (ctx, window_unit (window), NULL);
+  g_autoptr(GPtrArray) projects = sr_projects_list (ctx, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  SrForm *form = deal_form_new (window, button, _("Change the Unit"), _("_Change"));
+  guint selected = 0;
+
+  for (guint p = 0; projects != NULL && p < projects->len; p++)
+    {
+      SrProject *project = g_ptr_array_index (projects, p);
+      g_autoptr(GPtrArray) buildings = sr_buildings_list (ctx, project->id, NULL);
+      for (guint b = 0; buildings != NULL && b < buildings->len; b++)
+        {
+          SrBuilding *building = g_ptr_array_index (buildings, b);
+          if (u != NULL && building->id == u->building_id)
+            selected = ids->len;
+          g_array_append_val (ids, building->id);
+          g_ptr_array_add (names, projects->len > 1 ? g_strdup_printf ("%s %s", project->name, building->name)
+                                                    : g_strdup (building->name));
+        }
+    }
+  g_ptr_array_add (names, NULL);
+  g_object_set_data_full (G_OBJECT (form), "buildings", ids, (GDestroyNotify) g_array_unref);
+  sr_form_add_group (form, NULL, _("Before signing, the booking and the money paid move to another available "
+                                   "unit at its list price; this unit is for sale again."));
+  sr_form_add_choice (form, "building", _("Building"), (const char * const *) names->pdata, selected);
+  sr_form_add_entry (form, "unit", _("Unit number (e.g. 1201 or 2-1201)"), NULL);
+  sr_form_add_entry (form, "reason", _("Reason"), NULL);
+  sr_form_run (form, save_change, window, NULL);
+}
+
+static gboolean
+save_cancel (SrForm   *form,
+             gpointer  user_data,
+             GError  **error)
+{
+  GtkWidget *window = user_data;
+  const char *text = sr_form_get_text (form, "forfeit");
+  SrFen forfeit = 0;
+
+  return (text == NULL || *text == '\0' || sr_money_parse (text, &forfeit, error)) &&
+         sr_deals_cancel (window_ctx (window), form_deal (form), sr_form_get_text (form, "reason"), forfeit, error);
+}
+
+static void
+on_cancel (GtkButton *button,
+           GtkWidget *window)
+{
+  SrContext *ctx = window_ctx (window);
+  g_autoptr(SrDeal) deal = sr_deals_get (ctx, button_deal (button), NULL);
+  SrForm *form = deal_form_new (window, button, _("Cancel the Sale (退房)"), _("Cancel the _Sale"));
+  g_autofree char *paid = deal != NULL ? sr_money_format (deal->paid_fen) : NULL;
+  g_autofree char *info = g_strdup_printf (_("The unit returns to 待售. Of the %s paid, the forfeited part "
+                                             "(定金罚没) is kept as income and finance pays back the rest."),
+                                           paid != NULL ? paid : "");
+
+  sr_form_add_group (form, NULL, info);
+  sr_form_add_entry (form, "reason", _("Reason"), NULL);
+  sr_form_add_entry (form, "forfeit", _("Forfeited, ¥ (empty: none)"), NULL);
+  sr_form_run (form, save_cancel, window, NULL);
+}
+
+static GtkWidget *
+info_row (const char *title,
+          const char *value)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *label = gtk_label_new (value);
+
+  /* One line a fact: the name on the left, the value on the right, so the whole sale
+   * fits in the window. */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_set_hexpand (label, TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  return row;
+}
+
+static GtkWidget *
+action_button (const char *label,
+               GCallback   callback,
+               GtkWidget  *window)
+{
+  GtkWidget *b = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_add_css_class (b, "pill");
+  g_signal_connect (b, "clicked", callback, window);
+  return b;
+}
+
+static GtkWidget *
+add_deal_button (GtkWidget  *buttons,
+                 const char *label,
+                 GCallback   callback,
+                 GtkWidget  *window,
+                 SrDeal     *deal,
+                 gboolean    is_main)
+{
+  GtkWidget *b = action_button (label, callback, window);
+
+  g_object_set_data (G_OBJECT (b), "deal-id", GSIZE_TO_POINTER (deal->id));
+  if (is_main)
+    gtk_widget_add_css_class (b, "suggested-action");
+  gtk_box_append (GTK_BOX (buttons), b);
+  return b;
+}
+
+static void
+add_info (GtkWidget  *group,
+          const char *title,
+          const char *value)
+{
+  if (value != NULL && *value != '\0')
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), info_row (title, value));
+}
+
+/* The sale on the unit: who, what was agreed, the plan and the receipts. */
+static void
+add_sale_groups (AdwPreferencesPage *page,
+                 SrContext          *ctx,
+                 SrDeal             *deal)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  g_autoptr(GPtrArray) plan = sr_deals_list_plan (ctx, deal->id, NULL);
+  g_autoptr(GPtrArray) receipts = sr_deals_list_receipts (ctx, deal->id, NULL);
+  g_autofree char *list = sr_money_format (deal->list_price_fen);
+  g_autofree char *paid = sr_money_format (deal->paid_fen);
+  g_autofree char *discount = NULL;
+  g_autofree char *contract = NULL;
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Sale"));
+  add_info (group, _("Customer"), deal->customer_name);
+  add_info (group, _("State"), sr_deal_state_get_label (deal->state));
+  add_info (group, _("Consultant"), deal->owner_name);
+  if (deal->discount_fen > 0)
+    {
+      g_autofree char *money = sr_money_format (deal->discount_fen);
+      discount = deal->discount_approver != NULL
+                 ? g_strdup_printf (_("%s off %s: %s (approved by %s)"), money, list,
+                                    deal->discount_reason != NULL ? deal->discount_reason : "",
+                                    deal->discount_approver)
+                 : g_strdup_printf (_("%s off %s: %s"), money, list,
+                                    deal->discount_reason != NULL ? deal->discount_reason : "");
+      add_info (group, _("Special discount"), discount);
+    }
+  if (deal->contract_no != NULL)
+    {
+      g_autofree char *price = sr_money_format (deal->price_fen);
+      contract = g_strdup_printf (_("%s, signed %s, %s, price %s"), deal->contract_no,
+                                  deal->signed_on != NULL ? deal->signed_on : "",
+                                  sr_payment_method_get_label (deal->payment_method), price);
+      add_info (group, _("Contract"), contract);
+      add_info (group, _("Co-buyers"), deal->co_buyers);
+      add_info (group, _("Special clauses"), deal->clauses);
+    }
+  add_info (group, _("Paid"), paid);
+  adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (group));
+
+  if (plan != NULL && plan->len > 0)
+    {
+      GtkWidget *g = adw_preferences_group_new ();
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (g), _("Payment plan"));
+      for (guint i = 0; i < plan->len; i++)
+        {
+          SrPlanItem *item = g_ptr_array_index (plan, i);
+          g_autofree char *amount = sr_money_format (item->amount_fen);
+          g_autofree char *done = sr_money_format (item->paid_fen);
+          g_autofree char *title = g_strdup_printf ("%s · %s", sr_plan_item_kind_get_label (item->kind),
+                                                    item->due_day);
+          g_autofree char *text = g_strdup_printf (_("%s, paid %s"), amount, done);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), info_row (title, text));
+        }
+      adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (g));
+    }
+  if (receipts != NULL && receipts->len > 0)
+    {
+      GtkWidget *g = adw_preferences_group_new ();
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (g), _("Receipts"));
+      for (guint i = 0; i < receipts->len; i++)
+        {
+          SrReceipt *r = g_ptr_array_index (receipts, i);
+          g_autofree char *amount = sr_money_format (g_strcmp0 (r->kind, "refund") == 0 ? -r->amount_fen
+                                                                                         : r->amount_fen);
+          g_autofree char *title = g_strdup_printf ("%s · %s%s", r->number, r->day,
+                                                    r->is_voided ? _(" (void)") : "");
+          g_autofree char *text = r->recorded_by != NULL
+                                  ? g_strdup_printf ("%s, %s, %s", amount, sr_receipt_method_get_label (r->method),
+                                                     r->recorded_by)
+                                  : g_strdup_printf ("%s, %s", amount, sr_receipt_method_get_label (r->method));
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), info_row (title, text));
+        }
+      adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (g));
+    }
+}
+
+static void
+fill_unit_window (GtkWidget *window)
+{
+  SrContext *ctx = window_ctx (window);
+  SrSession *session = sr_context_get_session (ctx);
+  GtkWidget *scroller = g_object_get_data (G_OBJECT (window), "scroller");
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SrUnit) u = sr_units_get (ctx, window_unit (window), &error);
+  g_autoptr(SrBooking) booking = NULL;
+  g_autoptr(SrDeal) deal = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *area = NULL;
+  g_autofree char *price = NULL;
+  g_autofree char *per = NULL;
+  gboolean controls = sr_session_may (session, SR_ACTION_CONTROL_UNITS);
+
+  if (u == NULL)
+    {
+      sr_toast_error (window, error);
+      return;
+    }
+  booking = sr_bookings_live_for_unit (ctx, u->id, NULL);
+  title = g_strdup_printf (_("Unit %s"), u->number);
+  gtk_window_set_title (GTK_WINDOW (window), title);
+  area = sr_area_format (u->area_centi);
+  price = sr_money_format (u->price_fen);
+  per = sr_money_format (sr_price_per_m2 (u->price_fen, u->area_centi));
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), info_row (_("Status"), sr_unit_status_get_label (u->status)));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), info_row (_("Unit type"), u->unit_type));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), info_row (_("Floor area, m²"), area));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), info_row (_("List price"), price));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), info_row (_("Per m²"), per));
+  /* A reservation, or a request waiting for finance; a confirmed sale shows below. */
+  if (booking != NULL && (g_strcmp0 (booking->state, "reserved") == 0 || g_strcmp0 (booking->state, "pending") == 0))
+    {
+      g_autofree char *who = NULL;
+      const char *by = booking->booked_by != NULL ? booking->booked_by : _("the command line");
+      if (g_strcmp0 (booking->state, "reserved") == 0)
+        {
+          g_autofree char *until = sr_format_moment (booking->expires_at);
+          who = g_strdup_printf (_("%s, reserved until %s by %s"), booking->customer_name, until, by);
+        }
+      else
+        {
+          g_autofree char *deposit = sr_money_format (booking->deposit_fen);
+          who = g_strdup_printf (_("%s, deposit %s, signing by %s; asked by %s"), booking->customer_name,
+                                 deposit, booking->sign_by_day != NULL ? booking->sign_by_day : "", by);
+        }
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), info_row (_("Booked for"), who));
+    }
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  deal = sr_deals_for_unit (ctx, u->id, NULL);
+  if (deal != NULL)
+    add_sale_groups (ADW_PREFERENCES_PAGE (page), ctx, deal);
+
+  /* The steps this person may take now. */
+  if (controls && booking == NULL && (u->status == SR_UNIT_AVAILABLE || u->status == SR_UNIT_HELD))
+    gtk_box_append (GTK_BOX (buttons), action_button (u->status == SR_UNIT_HELD ? _("_Release for Sale")
+                                                                                 : _("_Withhold (销控)"),
+                                                      G_CALLBACK (on_hold), window));
+  if (controls && booking == NULL && u->status == SR_UNIT_AVAILABLE)
+    gtk_box_append (GTK_BOX (buttons), action_button (_("Re_serve…"), G_CALLBACK (on_reserve), window));
+  if (sr_session_may (session, SR_ACTION_REQUEST_SUBSCRIPTION) &&
+      ((booking == NULL && u->status == SR_UNIT_AVAILABLE) ||
+       (booking != NULL && g_strcmp0 (booking->state, "reserved") == 0)))
+    gtk_box_append (GTK_BOX (buttons), action_button (_("Request _Subscription…"), G_CALLBACK (on_request), window));
+  if (controls && booking != NULL &&
+      (g_strcmp0 (booking->state, "reserved") == 0 || g_strcmp0 (booking->state, "pending") == 0))
+    {
+      GtkWidget *b = action_button (_("_Void the Booking…"), G_CALLBACK (on_void), window);
+      g_object_set_data (G_OBJECT (b), "booking", GSIZE_TO_POINTER (booking->id));
+      gtk_box_append (GTK_BOX (buttons), b);
+    }
+  if (deal != NULL)
+    {
+      gboolean manages = sr_session_may (session, SR_ACTION_MANAGE_DEALS) ||
+                         sr_session_may (session, SR_ACTION_APPROVE_DISCOUNT);
+      gboolean pending = g_strcmp0 (deal->state, "pending") == 0;
+      gboolean subscribed = g_strcmp0 (deal->state, "subscribed") == 0;
+      gboolean is_signed = g_strcmp0 (deal->state, "signed") == 0;
+
+      if (pending && sr_session_may (session, SR_ACTION_RECORD_MONEY))
+        add_deal_button (buttons, _("Confirm _Deposit…"), G_CALLBACK (on_confirm_deposit), window, deal, TRUE);
+      if (subscribed && sr_session_may (session, SR_ACTION_MANAGE_DEALS))
+        add_deal_button (buttons, _("Sign _Contract…"), G_CALLBACK (on_sign), window, deal, TRUE);
+      if ((pending || subscribed) && manages)
+        add_deal_button (buttons, _("_Discount…"), G_CALLBACK (on_discount), window, deal, FALSE);
+      if ((pending || subscribed) && sr_session_may (session, SR_ACTION_MANAGE_DEALS))
+        add_deal_button (buttons, _("C_hange Unit…"), G_CALLBACK (on_change), window, deal, FALSE);
+      if ((subscribed || is_signed) && sr_session_may (session, SR_ACTION_MANAGE_DEALS))
+        {
+          GtkWidget *b = add_deal_button (buttons, _("Cancel the _Sale…"), G_CALLBACK (on_cancel), window, deal, FALSE);
+          gtk_widget_add_css_class (b, "destructive-action");
+        }
+    }
+  if (gtk_widget_get_first_child (buttons) != NULL)
+    {
+      GtkWidget *actions = adw_preferences_group_new ();
+      gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (actions), buttons);
+      adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (actions));
+    }
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), page);
+}
+
+static void
+on_unit_changed (SrContext  *ctx,
+                 const char *table,
+                 GtkWidget  *window)
+{
+  if (g_strcmp0 (table, "units") == 0)
+    fill_unit_window (window);
+}
+
+GtkWidget *
+sr_unit_window_new (GtkWidget *parent,
+                    SrContext *ctx,
+                    gint64     unit_id)
+{
+  GtkWidget *window = sr_record_window_new (parent, ctx, 560, 720);
+
+  g_object_set_data (G_OBJECT (window), "unit-id", GSIZE_TO_POINTER (unit_id));
+  g_signal_connect_object (ctx, "changed", G_CALLBACK (on_unit_changed), window, 0);
+  fill_unit_window (window);
+  return window;
+}
