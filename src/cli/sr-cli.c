@@ -13,6 +13,7 @@
 #include "core/sr-demo.h"
 #include "core/sr-error.h"
 #include "core/sr-office.h"
+#include "core/sr-price-list.h"
 #include "core/sr-staff.h"
 #include "sr-cli.h"
 
@@ -24,6 +25,9 @@ sr_cli_print_usage (FILE *out)
              "  salesroom [--db PATH]                      open the window\n"
              "  salesroom demo --db PATH [--kind property|decoration|housekeeping]\n"
              "                 [--size small|large] [--seed N] [--today YYYY-MM-DD]\n"
+             "  salesroom import units FILE.csv --project NAME [--dry-run]\n"
+             "                                             bring in a price list (楼栋, 单元, 楼层, 房号,\n"
+             "                                             户型, 建筑面积, 单价, 总价); all or nothing\n"
              "  salesroom backup -o FILE                   copy the database, also while it is in use\n"
              "  salesroom --version\n"
              "\n"
@@ -215,6 +219,54 @@ run_backup (SrCliGlobal  *global,
   return SR_EXIT_OK;
 }
 
+/* import ---------------------------------------------------------------------------- */
+
+static int
+run_import (SrCliGlobal  *global,
+            char        **argv)
+{
+  g_autofree char *project = NULL;
+  gboolean dry_run = FALSE;
+  GOptionEntry entries[] = {
+    { "project", 0, 0, G_OPTION_ARG_STRING, &project, N_("the project (楼盘) the units belong to"), "NAME" },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, N_("check and count, change nothing"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) options = g_option_context_new ("import");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SrContext) ctx = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(SrPriceList) list = NULL;
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
+  g_option_context_set_help_enabled (options, FALSE);
+  if (!g_option_context_parse_strv (options, &argv, &error))
+    return usage_error (error->message);
+  if (g_strv_length (argv) < 2 || g_strcmp0 (argv[1], "units") != 0)
+    return usage_error (_("import what? Say: import units FILE.csv --project NAME."));
+  if (g_strv_length (argv) != 3)
+    return usage_error (_("import units takes one FILE.csv."));
+  if (project == NULL)
+    return usage_error (_("import units needs --project NAME."));
+
+  if (!g_file_get_contents (argv[2], &contents, &len, &error))
+    return fail (error);
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
+  list = sr_price_list_parse (bytes, &error);
+  if (list == NULL)
+    return fail (error);
+  ctx = open_context (global, SR_DB_OPEN_EXISTING, &error);
+  if (ctx == NULL || !sr_price_list_import (ctx, list, project, dry_run, &error))
+    return fail (error);
+  printf (dry_run ? _("Would import into %s%s: %u new units (%u new buildings), %u price changes, %u unchanged. Nothing was changed.\n")
+                  : _("Imported into %s%s: %u new units (%u new buildings), %u price changes, %u unchanged.\n"),
+          project, list->is_new_project ? _(" (a new project)") : "", list->n_new, list->n_new_buildings,
+          list->n_changed, list->n_unchanged);
+  return SR_EXIT_OK;
+}
+
 /* dispatch --------------------------------------------------------------------------- */
 
 typedef int (*SubcommandFunc) (SrCliGlobal *global, char **argv);
@@ -225,6 +277,7 @@ static const struct {
 } subcommands[] = {
   { "demo", run_demo },
   { "backup", run_backup },
+  { "import", run_import },
 };
 
 /* Takes --db, --user, --version, --help (anywhere) out of @argv; the rest, in order,

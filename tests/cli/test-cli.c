@@ -131,6 +131,52 @@ test_demo_and_backup (void)
   sr_test_remove_tree (dir);
 }
 
+/* import units: 0 done (dry run changes nothing), 1 bad file with its line, 2 usage. */
+static void
+test_import_units (void)
+{
+  g_autofree char *dir = sr_test_tmp_dir ();
+  g_autofree char *db = g_build_filename (dir, "office.db", NULL);
+  g_autofree char *good = g_build_filename (dir, "prices.csv", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.csv", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.csv", NULL);
+  g_auto(Run) a = { 0 }, b = { 0 }, c = { 0 }, d = { 0 }, e = { 0 }, f = { 0 }, g = { 0 };
+  g_autoptr(SrDb) store = NULL;
+  gint64 n = 0;
+
+  g_assert_true (g_file_set_contents (good, "\xef\xbb\xbf楼栋,楼层,房号,户型,建筑面积,单价,总价\r\n"
+                                            "9号楼,1,101,两室,89.36,12000,1072320\r\n"
+                                            "9号楼,2,201,两室,89.36,,1082320\r\n", -1, NULL));
+  g_assert_true (g_file_set_contents (bad, "楼栋,楼层,房号,建筑面积,总价\n9号楼,1,101,89.36,1072320\n"
+                                           "9号楼,1,102,0,1072320\n", -1, NULL));
+  run (&a, NULL, "demo", "--db", db, "--today", "2026-11-23", NULL);
+  g_assert_cmpint (a.status, ==, 0);
+
+  run (&b, NULL, "import", "units", good, "--db", db, NULL);
+  g_assert_cmpint (b.status, ==, 2);   /* no --project */
+  run (&c, NULL, "import", "units", missing, "--project", "翠湖天地", "--db", db, NULL);
+  g_assert_cmpint (c.status, ==, 1);
+  run (&d, NULL, "import", "units", bad, "--project", "翠湖天地", "--db", db, NULL);
+  g_assert_cmpint (d.status, ==, 1);
+  g_assert_nonnull (strstr (d.err, "Line 3"));
+  run (&e, NULL, "import", "units", good, "--project", "翠湖天地", "--db", db, "--dry-run", NULL);
+  g_assert_cmpint (e.status, ==, 0);
+  g_assert_nonnull (strstr (e.out, "2 new units (1 new buildings)"));
+  g_assert_nonnull (strstr (e.out, "Nothing was changed"));
+  run (&f, NULL, "import", "units", good, "--project", "翠湖天地", "--db", db, NULL);
+  g_assert_cmpint (f.status, ==, 0);
+  run (&g, NULL, "import", "units", good, "--project", "翠湖天地", "--db", db, NULL);
+  g_assert_cmpint (g.status, ==, 0);
+  g_assert_nonnull (strstr (g.out, "2 unchanged"));
+
+  store = sr_db_open (db, SR_DB_OPEN_EXISTING, NULL);
+  g_assert_true (sr_db_query_int (store, "SELECT count(*) FROM units u JOIN buildings b "
+                                         "ON b.id = u.building_id WHERE b.name = '9号楼'", &n, NULL));
+  g_assert_cmpint (n, ==, 2);
+  g_clear_object (&store);
+  sr_test_remove_tree (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -140,5 +186,6 @@ main (int argc, char *argv[])
   g_assert_nonnull (bin);
   g_test_add_func ("/cli/version-and-usage", test_version_and_usage);
   g_test_add_func ("/cli/demo-and-backup", test_demo_and_backup);
+  g_test_add_func ("/cli/import-units", test_import_units);
   return g_test_run ();
 }
