@@ -490,6 +490,10 @@ sr_price_list_import (SrContext    *ctx,
     }
   if (!sr_db_commit (db, error))
     goto fail;
+  if (list->is_new_project)
+    sr_context_emit_changed (ctx, "projects");
+  if (list->n_new_buildings > 0)
+    sr_context_emit_changed (ctx, "buildings");
   sr_context_emit_changed (ctx, "units");
   return TRUE;
 

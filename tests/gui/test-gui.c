@@ -15,6 +15,7 @@
 #include "common/sr-gui-test-util.h"
 #include "gui/customers/sr-customers-page.h"
 #include "gui/sr-form.h"
+#include "gui/units/sr-price-import-window.h"
 #include "gui/units/sr-units-page.h"
 #include "gui/units/sr-unit-grid.h"
 #include "core/sr-units.h"
@@ -562,6 +563,58 @@ test_money_page (void)
   sr_test_context_finish (g_steal_pointer (&admin));
 }
 
+/* The price-list preview: a bad file shows its line and cannot be imported; a good one
+ * lists what each row does and imports on the button. */
+static void
+test_price_import (void)
+{
+  g_autoptr(SrContext) admin = sr_test_context_new (SR_OFFICE_PROPERTY);
+  g_autoptr(SrContext) ctl = sr_test_context_as (admin, "xiaokong", SR_ROLE_SALES_CONTROLLER);
+  g_autofree char *dir = sr_test_tmp_dir ();
+  g_autofree char *bad = g_build_filename (dir, "bad.csv", NULL);
+  g_autofree char *good = g_build_filename (dir, "good.csv", NULL);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+  g_autoptr(GFile) good_file = g_file_new_for_path (good);
+  SrWindow *window;
+  GtkWidget *preview;
+  gint64 n = 0;
+
+  g_assert_true (g_file_set_contents (bad, "楼栋,楼层,房号,建筑面积,总价\n1号楼,1,101,89.36,1072320\n1号楼,1,101,89.36,1072320\n", -1, NULL));
+  g_assert_true (g_file_set_contents (good, "楼栋,楼层,房号,建筑面积,总价\n1号楼,1,101,89.36,1072320\n1号楼,2,201,89.36,1082320\n", -1, NULL));
+  window = sr_window_new (NULL, ctl, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  sr_window_sign_in_as (window, sr_context_get_session (ctl));
+  g_assert_true (sr_window_show_page (window, "units"));
+  sr_gui_test_spin_idle ();
+  g_assert_nonnull (sr_gui_test_find (GTK_WIDGET (window), "No Units Yet"));
+
+  preview = sr_price_import_window_new (GTK_WIDGET (window), ctl, bad_file, "翠湖");
+  gtk_window_present (GTK_WINDOW (preview));
+  sr_gui_test_spin_idle ();
+  g_assert_nonnull (sr_gui_test_find (preview, "Line 3: unit 1号楼 101 is in the file twice (first on line 2)."));
+  g_assert_false (gtk_widget_get_sensitive (sr_gui_test_find (preview, "Import")));
+  gtk_window_destroy (GTK_WINDOW (preview));
+
+  preview = sr_price_import_window_new (GTK_WIDGET (window), ctl, good_file, "翠湖");
+  gtk_window_present (GTK_WINDOW (preview));
+  sr_gui_test_spin_idle ();
+  g_assert_true (gtk_widget_get_sensitive (sr_gui_test_find (preview, "Import")));
+  g_assert_true (sr_db_query_int (sr_context_get_db (admin), "SELECT count(*) FROM units", &n, NULL));
+  g_assert_cmpint (n, ==, 0);   /* the preview writes nothing */
+  sr_gui_test_click (preview, "Import");
+  sr_gui_test_spin_idle ();
+  g_assert_true (sr_db_query_int (sr_context_get_db (admin), "SELECT count(*) FROM units", &n, NULL));
+  g_assert_cmpint (n, ==, 2);
+  /* The grid replaces the empty page. */
+  g_assert_nonnull (sr_gui_test_find (GTK_WIDGET (window), "翠湖 · 1号楼"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  sr_gui_test_spin_idle ();
+  g_clear_object (&ctl);
+  sr_test_context_finish (g_steal_pointer (&admin));
+  sr_test_remove_tree (dir);
+}
+
 static void
 test_units_page (void)
 {
@@ -708,6 +761,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/supervisor-desk", test_supervisor_desk);
   g_test_add_func ("/gui/units-page", test_units_page);
   g_test_add_func ("/gui/money-page", test_money_page);
+  g_test_add_func ("/gui/price-import", test_price_import);
   g_test_add_func ("/gui/unopenable-database", test_unopenable_database);
   return g_test_run ();
 }

@@ -16,6 +16,7 @@
 #include "common/sr-gui-test-util.h"
 #include "core/sr-staff.h"
 #include "gui/customers/sr-customers-page.h"
+#include "gui/units/sr-price-import-window.h"
 #include "gui/units/sr-units-page.h"
 #include "gui/sr-window.h"
 
@@ -55,6 +56,7 @@ main (int argc, char *argv[])
   g_autofree char *db_path = NULL, *user = NULL, *page = NULL, *size = NULL, *output = NULL;
   gint64 customer = 0, unit = 0;
   gboolean to_end = FALSE;
+  g_autofree char *import_file = NULL;
   g_autofree char *action = NULL;
   g_auto(GStrv) typed = NULL;
   GtkWidget *shown;
@@ -66,6 +68,7 @@ main (int argc, char *argv[])
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "PNG to write", "FILE" },
     { "customer", 0, 0, G_OPTION_ARG_INT64, &customer, "show this customer's page instead", "ID" },
     { "unit", 0, 0, G_OPTION_ARG_INT64, &unit, "show this unit's panel instead", "ID" },
+    { "import", 0, 0, G_OPTION_ARG_FILENAME, &import_file, "show the price-list import preview of this CSV file", "FILE" },
     { "scroll-to-end", 0, 0, G_OPTION_ARG_NONE, &to_end, "scroll the shown window to its end", NULL },
     { "type", 0, 0, G_OPTION_ARG_STRING_ARRAY, &typed, "type TEXT into the entry FIELD of the page", "FIELD=TEXT" },
     { "action", 0, 0, G_OPTION_ARG_STRING, &action, "activate this action of the page (e.g. desk.receive) and show the window it opens", "NAME" },
@@ -165,6 +168,13 @@ main (int argc, char *argv[])
   if (unit > 0)
     {
       shown = sr_unit_window_new (GTK_WIDGET (window), ctx, unit);
+      gtk_window_present (GTK_WINDOW (shown));
+      spin (700);
+    }
+  if (import_file != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (import_file);
+      shown = sr_price_import_window_new (GTK_WIDGET (window), ctx, file, "翠湖天地");
       gtk_window_present (GTK_WINDOW (shown));
       spin (700);
     }

@@ -11,6 +11,7 @@
 #include "gui/sr-form.h"
 #include "gui/sr-gui-util.h"
 #include "gui/sr-window.h"
+#include "sr-price-import-window.h"
 #include "sr-unit-grid.h"
 #include "sr-units-page.h"
 
@@ -20,7 +21,9 @@ typedef struct {
   GtkWidget *dropdown;
   GtkStringList *names;
   GArray *building_ids;
+  GPtrArray *project_names;   /* the project of each building in the dropdown */
   GtkWidget *grid;
+  GtkWidget *stack;     /* the grid, or what to do when there are no buildings */
   GtkWidget *counts;
   char *counts_text;
   /* The filter bar: dims the units that do not match. */
@@ -46,6 +49,7 @@ page_free (Page *p)
   g_clear_signal_handler (&p->changed_id, p->ctx);
   g_clear_object (&p->ctx);
   g_clear_pointer (&p->building_ids, g_array_unref);
+  g_clear_pointer (&p->project_names, g_ptr_array_unref);
   g_clear_pointer (&p->counts_text, g_free);
   g_free (p);
 }
@@ -218,6 +222,7 @@ reload_buildings (Page *p)
   guint keep = gtk_drop_down_get_selected (GTK_DROP_DOWN (p->dropdown));
 
   g_array_set_size (p->building_ids, 0);
+  g_ptr_array_set_size (p->project_names, 0);
   gtk_string_list_splice (p->names, 0, g_list_model_get_n_items (G_LIST_MODEL (p->names)), NULL);
   for (guint i = 0; projects != NULL && i < projects->len; i++)
     {
@@ -228,11 +233,13 @@ reload_buildings (Page *p)
           SrBuilding *b = g_ptr_array_index (buildings, k);
           g_autofree char *label = g_strdup_printf ("%s · %s", project->name, b->name);
           g_array_append_val (p->building_ids, b->id);
+          g_ptr_array_add (p->project_names, g_strdup (project->name));
           gtk_string_list_append (p->names, label);
         }
     }
   if (keep != GTK_INVALID_LIST_POSITION && keep < p->building_ids->len)
     gtk_drop_down_set_selected (GTK_DROP_DOWN (p->dropdown), keep);
+  gtk_stack_set_visible_child_name (GTK_STACK (p->stack), p->building_ids->len > 0 ? "grid" : "empty");
   show_building (p);
 }
 
@@ -323,6 +330,15 @@ filter_bar_new (Page *p)
   return bar;
 }
 
+static void
+on_import (Page *p)
+{
+  guint i = gtk_drop_down_get_selected (GTK_DROP_DOWN (p->dropdown));
+  const char *project = i < p->project_names->len ? g_ptr_array_index (p->project_names, i) : NULL;
+
+  sr_price_import_choose (p->root, p->ctx, project);
+}
+
 GtkWidget *
 sr_units_page_new (SrContext *ctx)
 {
@@ -331,6 +347,7 @@ sr_units_page_new (SrContext *ctx)
 
   p->ctx = g_object_ref (ctx);
   p->building_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  p->project_names = g_ptr_array_new_with_free_func (g_free);
   p->names = gtk_string_list_new (NULL);
   p->dropdown = gtk_drop_down_new (G_LIST_MODEL (p->names), NULL);
   gtk_widget_set_tooltip_text (p->dropdown, _("Building"));
@@ -343,7 +360,31 @@ sr_units_page_new (SrContext *ctx)
   scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), p->grid);
 
-  box = sr_toolbar_view_new (&toolbar, scroller);
+  p->stack = gtk_stack_new ();
+  gtk_stack_add_named (GTK_STACK (p->stack), scroller, "grid");
+  {
+    GtkWidget *empty = adw_status_page_new ();
+    adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "view-grid-symbolic");
+    adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Units Yet"));
+    if (sr_session_may (sr_context_get_session (ctx), SR_ACTION_EDIT_UNITS))
+      {
+        GtkWidget *button = gtk_button_new_with_mnemonic (_("_Import Price List…"));
+        adw_status_page_set_description (ADW_STATUS_PAGE (empty),
+                                         _("Import the developer’s price list (CSV saved from Excel), or lay out "
+                                           "buildings in Admin → Projects and Units."));
+        gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+        gtk_widget_add_css_class (button, "pill");
+        gtk_widget_add_css_class (button, "suggested-action");
+        g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_import), p);
+        adw_status_page_set_child (ADW_STATUS_PAGE (empty), button);
+      }
+    else
+      adw_status_page_set_description (ADW_STATUS_PAGE (empty),
+                                       _("The sales controller imports the price list; the grid shows here then."));
+    gtk_stack_add_named (GTK_STACK (p->stack), empty, "empty");
+  }
+
+  box = sr_toolbar_view_new (&toolbar, p->stack);
   gtk_box_append (GTK_BOX (toolbar), p->dropdown);
   legend = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   for (guint s = 0; s < SR_N_UNIT_STATUSES; s++)
@@ -355,6 +396,16 @@ sr_units_page_new (SrContext *ctx)
     }
   gtk_widget_set_valign (legend, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (toolbar), legend);
+  if (sr_session_may (sr_context_get_session (ctx), SR_ACTION_EDIT_UNITS))
+    {
+      GtkWidget *spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      GtkWidget *import = gtk_button_new_with_mnemonic (_("_Import Price List…"));
+      gtk_widget_set_hexpand (spacer, TRUE);
+      gtk_box_append (GTK_BOX (toolbar), spacer);
+      gtk_widget_set_tooltip_text (import, _("Bring in the developer’s price list saved from Excel as CSV"));
+      g_signal_connect_swapped (import, "clicked", G_CALLBACK (on_import), p);
+      gtk_box_append (GTK_BOX (toolbar), import);
+    }
   p->counts = gtk_label_new (NULL);
   gtk_widget_add_css_class (p->counts, "dim-label");
   gtk_label_set_wrap (GTK_LABEL (p->counts), TRUE);
