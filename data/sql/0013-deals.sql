@@ -24,6 +24,7 @@ CREATE TABLE deals (
                                        ('one-off', 'instalments', 'commercial-mortgage',
                                         'provident-fund', 'combined')),
   contract_no           TEXT    UNIQUE,
+  subscribed_on         TEXT,     -- the day finance confirmed the deposit (认购)
   signed_on             TEXT,
   co_buyers             TEXT,
   clauses               TEXT,
@@ -39,6 +40,7 @@ CREATE TABLE deals (
 CREATE INDEX deals_customer ON deals (customer_id);
 CREATE INDEX deals_unit ON deals (unit_id);
 CREATE INDEX deals_state ON deals (state);
+CREATE INDEX deals_subscribed ON deals (subscribed_on);
 
 -- A booking belongs to the deal it was made for; a change of unit ends one booking
 -- ('changed') and starts another for the same deal.

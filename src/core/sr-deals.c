@@ -637,6 +637,7 @@ sr_deals_confirm_deposit (SrContext   *ctx,
     }
   if (!set_booking_state (ctx, booking, "subscribed", error) ||
       !sr_units_set_status (ctx, unit, "subscribed", error) ||
+      !sr_db_run (db, error, "UPDATE deals SET subscribed_on = ?2 WHERE id = ?1", "it", deal_id, day) ||
       !set_deal_state (ctx, deal_id, "pending", "subscribed", error) ||
       !move_stage (ctx, customer, SR_STAGE_SUBSCRIBE, deal_id, error) ||
       !finish (ctx, TRUE, error))

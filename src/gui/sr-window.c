@@ -7,6 +7,7 @@
 #include "customers/sr-my-day-page.h"
 #include "frontdesk/sr-front-desk-page.h"
 #include "ledger/sr-ledger-page.h"
+#include "units/sr-sales-report-page.h"
 #include "units/sr-units-page.h"
 #include "core/sr-appointments.h"
 #include "core/sr-office.h"
@@ -196,6 +197,14 @@ build_main_pages (SrWindow *self)
       AdwViewStackPage *page = adw_view_stack_add_titled (self->main_stack, units, "units",
                                                           _("Units"));
       adw_view_stack_page_set_icon_name (page, "view-grid-symbolic");
+      any = TRUE;
+    }
+  if (sr_sales_report_page_is_for (session) && sr_office_kind_has_units (kind))
+    {
+      GtkWidget *sales = sr_sales_report_page_new (self->ctx);
+      AdwViewStackPage *page = adw_view_stack_add_titled (self->main_stack, sales, "sales",
+                                                          _("Daily Sales"));
+      adw_view_stack_page_set_icon_name (page, "x-office-spreadsheet-symbolic");
       any = TRUE;
     }
   /* Money hangs on unit sales so far; the ledger issue brings other offices' deals. */

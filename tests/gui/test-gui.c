@@ -535,6 +535,12 @@ test_money_page (void)
   gtk_window_present (GTK_WINDOW (window));
   sr_window_sign_in_as (window, sr_context_get_session (ctl));
   sr_gui_test_spin_idle ();
+  /* The daily report counts the subscription confirmed today. */
+  g_assert_true (sr_window_show_page (window, "sales"));
+  sr_gui_test_spin_idle ();
+  g_assert_nonnull (sr_gui_test_find (GTK_WIDGET (window),
+                                      "2026-11-23: 1 units subscribed, 89.36 m², ¥1,072,320.00. To date: 1 units, "
+                                      "89.36 m², ¥1,072,320.00. For sale now: 2."));
   panel = sr_unit_window_new (GTK_WIDGET (window), ctl, unit);
   gtk_window_present (GTK_WINDOW (panel));
   sr_gui_test_spin_idle ();
