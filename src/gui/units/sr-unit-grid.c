@@ -7,32 +7,19 @@
 
 #include "core/sr-money.h"
 #include "core/sr-units.h"
+#include "registers/sr-grid-plan.h"
 #include "sr-unit-grid.h"
 
-#define CELL_W 92
-#define CELL_H 58
-#define GAP 4
-#define FLOOR_W 40
-#define HEADER_H 24
-#define ENTRANCE_GAP 14
-
-typedef struct {
-  SrUnit *unit;
-  int row;              /* 0 = top floor */
-  int column;           /* across entrances */
-  PangoLayout *layout;  /* the cell's text, made once */
-} Cell;
+#define CELL_W SR_GRID_CELL_W
+#define CELL_H SR_GRID_CELL_H
 
 struct _SrUnitGrid
 {
   GtkWidget parent_instance;
 
-  GPtrArray *units;
-  GArray *cells;      /* Cell */
-  GArray *floors;     /* int, top first */
-  GPtrArray *columns; /* char* "entrance|NN" labels, in order */
-  GArray *column_xs;  /* int: x of each column */
-  int cursor;         /* index into cells, -1 */
+  SrGridPlan *plan;   /* where each unit goes, shared with the printed grid */
+  GPtrArray *layouts; /* PangoLayout of each cell's text, made on first draw */
+  int cursor;         /* index into the plan's cells, -1 */
   SrUnitFilter filter;
   char *filter_type;  /* owns filter.unit_type */
 };
@@ -42,48 +29,24 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (SrUnitGrid, sr_unit_grid, GTK_TYPE_WIDGET)
 
-/* The colours of the legend (PRODUCT.md): available green, held grey, reserved yellow,
- * pending hatched yellow, subscribed orange, signed red, delivered blue. */
 static void
-status_colour (SrUnitStatus status,
-               GdkRGBA     *rgba)
+g_object_unref_safe (gpointer object)
 {
-  static const char *colours[SR_N_UNIT_STATUSES] = {
-    [SR_UNIT_AVAILABLE] = "#57e389", [SR_UNIT_HELD] = "#c0bfbc", [SR_UNIT_RESERVED] = "#f8e45c",
-    [SR_UNIT_PENDING] = "#f8e45c", [SR_UNIT_SUBSCRIBED] = "#ffa348", [SR_UNIT_SIGNED] = "#f66151",
-    [SR_UNIT_DELIVERED] = "#99c1f1",
-  };
-  gdk_rgba_parse (rgba, colours[status]);
+  if (object != NULL)
+    g_object_unref (object);
 }
 
-static int compute_column_x (SrUnitGrid *self, int column);
-
-static int
-column_x (SrUnitGrid *self,
-          int         column)
+static guint
+n_cells (SrUnitGrid *self)
 {
-  if (column >= 0 && (guint) column < self->column_xs->len)
-    return g_array_index (self->column_xs, int, column);
-  return compute_column_x (self, column);
+  return self->plan != NULL ? self->plan->cells->len : 0;
 }
 
-static int
-compute_column_x (SrUnitGrid *self,
-                  int         column)
+static SrGridCell *
+cell_of (SrUnitGrid *self,
+         guint       i)
 {
-  int x = FLOOR_W, entrance_breaks = 0;
-  const char *previous = NULL;
-
-  for (int c = 0; c <= column && c < (int) self->columns->len; c++)
-    {
-      const char *label = g_ptr_array_index (self->columns, c);
-      const char *bar = strchr (label, '|');
-      if (previous != NULL && strncmp (previous, label, (size_t) (bar - label)) != 0)
-        entrance_breaks++;
-      previous = label;
-    }
-  x += column * (CELL_W + GAP) + entrance_breaks * ENTRANCE_GAP;
-  return x;
+  return &g_array_index (self->plan->cells, SrGridCell, i);
 }
 
 static void
@@ -97,10 +60,12 @@ sr_unit_grid_measure (GtkWidget      *widget,
 {
   SrUnitGrid *self = SR_UNIT_GRID (widget);
 
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    *minimum = *natural = self->columns->len > 0 ? column_x (self, (int) self->columns->len - 1) + CELL_W + GAP : 0;
+  if (self->plan == NULL)
+    *minimum = *natural = 0;
+  else if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *minimum = *natural = self->plan->width;
   else
-    *minimum = *natural = HEADER_H + (int) self->floors->len * (CELL_H + GAP);
+    *minimum = *natural = self->plan->height;
 }
 
 static void
@@ -113,43 +78,48 @@ sr_unit_grid_snapshot (GtkWidget   *widget,
 
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
 
-  /* Column headers: entrance and unit number, e.g. 1单元 01. */
-  for (guint c = 0; c < self->columns->len; c++)
+  if (self->plan == NULL)
     {
-      const char *label = g_ptr_array_index (self->columns, c);
-      g_auto(GStrv) parts = g_strsplit (label, "|", 2);
-      g_autofree char *text = *parts[0] != '\0' ? g_strdup_printf (_("Entrance %s · %s"), parts[0], parts[1])
-                                                : g_strdup (parts[1]);
+      g_object_unref (layout);
+      return;
+    }
+  /* Column headers: entrance and unit number, e.g. 1单元 01. */
+  for (guint c = 0; c < self->plan->columns->len; c++)
+    {
+      g_autofree char *text = sr_grid_plan_column_label (self->plan, c, NULL);
       pango_layout_set_text (layout, text, -1);
       gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (column_x (self, (int) c) + 4, 2));
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (g_array_index (self->plan->column_xs, int, c) + 4, 2));
       gtk_snapshot_append_layout (snapshot, layout, &(GdkRGBA) { fg.red, fg.green, fg.blue, 0.6f });
       gtk_snapshot_restore (snapshot);
     }
   /* Floor numbers. */
-  for (guint r = 0; r < self->floors->len; r++)
+  for (guint r = 0; r < self->plan->floors->len; r++)
     {
-      g_autofree char *text = g_strdup_printf (_("%dF"), g_array_index (self->floors, int, r));
+      g_autofree char *text = g_strdup_printf (_("%dF"), g_array_index (self->plan->floors, int, r));
       pango_layout_set_text (layout, text, -1);
       gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (4, HEADER_H + (int) r * (CELL_H + GAP) + 12));
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (4, SR_GRID_HEADER_H + (int) r * (CELL_H + SR_GRID_GAP) + 12));
       gtk_snapshot_append_layout (snapshot, layout, &(GdkRGBA) { fg.red, fg.green, fg.blue, 0.6f });
       gtk_snapshot_restore (snapshot);
     }
 
-  for (guint i = 0; i < self->cells->len; i++)
+  for (guint i = 0; i < n_cells (self); i++)
     {
-      Cell *cell = &g_array_index (self->cells, Cell, i);
-      float x = (float) column_x (self, cell->column);
-      float y = (float) (HEADER_H + cell->row * (CELL_H + GAP));
+      SrGridCell *cell = cell_of (self, i);
+      float x = (float) sr_grid_plan_cell_x (self->plan, cell);
+      float y = (float) sr_grid_plan_cell_y (self->plan, cell);
       GskRoundedRect rounded;
       GdkRGBA colour;
+      double rgb[3];
+      PangoLayout *text_layout = g_ptr_array_index (self->layouts, i);
 
       gboolean dimmed = !sr_unit_filter_matches (&self->filter, cell->unit);
 
       if (dimmed)
         gtk_snapshot_push_opacity (snapshot, 0.22);
-      status_colour (cell->unit->status, &colour);
+      sr_unit_status_rgb (cell->unit->status, rgb);
+      colour = (GdkRGBA) { (float) rgb[0], (float) rgb[1], (float) rgb[2], 1 };
       gsk_rounded_rect_init_from_rect (&rounded, &GRAPHENE_RECT_INIT (x, y, CELL_W, CELL_H), 5);
       gtk_snapshot_push_rounded_clip (snapshot, &rounded);
       gtk_snapshot_append_color (snapshot, &colour, &GRAPHENE_RECT_INIT (x, y, CELL_W, CELL_H));
@@ -174,18 +144,17 @@ sr_unit_grid_snapshot (GtkWidget   *widget,
           GdkRGBA rings[4] = { ring, ring, ring, ring };
           gtk_snapshot_append_border (snapshot, &rounded, w, rings);
         }
-      if (cell->layout == NULL)
+      if (text_layout == NULL)
         {
-          g_autofree char *area = sr_area_format (cell->unit->area_centi);
-          g_autofree char *text = g_strdup_printf ("%s\n%s\n%s m²", cell->unit->number,
-                                                   cell->unit->unit_type, area);
-          cell->layout = gtk_widget_create_pango_layout (widget, text);
-          pango_layout_set_width (cell->layout, (CELL_W - 10) * PANGO_SCALE);
-          pango_layout_set_ellipsize (cell->layout, PANGO_ELLIPSIZE_END);
+          g_autofree char *text = sr_grid_cell_text (cell->unit);
+          text_layout = gtk_widget_create_pango_layout (widget, text);
+          pango_layout_set_width (text_layout, (CELL_W - 10) * PANGO_SCALE);
+          pango_layout_set_ellipsize (text_layout, PANGO_ELLIPSIZE_END);
+          g_ptr_array_index (self->layouts, i) = text_layout;
         }
       gtk_snapshot_save (snapshot);
       gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x + 6, y + 2));
-      gtk_snapshot_append_layout (snapshot, cell->layout, &(GdkRGBA) { 0.1f, 0.1f, 0.1f, 1 });
+      gtk_snapshot_append_layout (snapshot, text_layout, &(GdkRGBA) { 0.1f, 0.1f, 0.1f, 1 });
       gtk_snapshot_restore (snapshot);
       if (dimmed)
         gtk_snapshot_pop (snapshot);
@@ -198,15 +167,7 @@ cell_at (SrUnitGrid *self,
          double      px,
          double      py)
 {
-  for (guint i = 0; i < self->cells->len; i++)
-    {
-      Cell *cell = &g_array_index (self->cells, Cell, i);
-      int x = column_x (self, cell->column);
-      int y = HEADER_H + cell->row * (CELL_H + GAP);
-      if (px >= x && px < x + CELL_W && py >= y && py < y + CELL_H)
-        return (int) i;
-    }
-  return -1;
+  return self->plan != NULL ? sr_grid_plan_cell_at (self->plan, px, py) : -1;
 }
 
 static void
@@ -223,7 +184,7 @@ on_pressed (GtkGestureClick *gesture,
     return;
   self->cursor = i;
   gtk_widget_queue_draw (GTK_WIDGET (self));
-  g_signal_emit (self, signals[UNIT_ACTIVATED], 0, g_array_index (self->cells, Cell, i).unit->id);
+  g_signal_emit (self, signals[UNIT_ACTIVATED], 0, cell_of (self, (guint) i)->unit->id);
 }
 
 static gboolean
@@ -244,7 +205,7 @@ on_query_tooltip (GtkWidget  *widget,
 
   if (i < 0)
     return FALSE;
-  u = g_array_index (self->cells, Cell, i).unit;
+  u = cell_of (self, (guint) i)->unit;
   area = sr_area_format (u->area_centi);
   price = sr_money_format (u->price_fen);
   per = sr_money_format (sr_price_per_m2 (u->price_fen, u->area_centi));
@@ -263,13 +224,13 @@ on_key (GtkEventControllerKey *controller,
         SrUnitGrid            *self)
 {
   int drow = 0, dcol = 0;
-  Cell *current;
+  SrGridCell *current;
 
-  if (self->cells->len == 0)
+  if (n_cells (self) == 0)
     return FALSE;
   if (self->cursor < 0)
     self->cursor = 0;
-  current = &g_array_index (self->cells, Cell, self->cursor);
+  current = cell_of (self, (guint) self->cursor);
   switch (keyval)
     {
     case GDK_KEY_Up: drow = -1; break;
@@ -284,9 +245,9 @@ on_key (GtkEventControllerKey *controller,
     default:
       return FALSE;
     }
-  for (guint i = 0; i < self->cells->len; i++)
+  for (guint i = 0; i < n_cells (self); i++)
     {
-      Cell *cell = &g_array_index (self->cells, Cell, i);
+      SrGridCell *cell = cell_of (self, i);
       if (cell->row == current->row + drow && cell->column == current->column + dcol)
         {
           self->cursor = (int) i;
@@ -303,13 +264,8 @@ sr_unit_grid_finalize (GObject *object)
 {
   SrUnitGrid *self = SR_UNIT_GRID (object);
 
-  for (guint i = 0; self->cells != NULL && i < self->cells->len; i++)
-    g_clear_object (&g_array_index (self->cells, Cell, i).layout);
-  g_clear_pointer (&self->units, g_ptr_array_unref);
-  g_clear_pointer (&self->cells, g_array_unref);
-  g_clear_pointer (&self->column_xs, g_array_unref);
-  g_clear_pointer (&self->floors, g_array_unref);
-  g_clear_pointer (&self->columns, g_ptr_array_unref);
+  g_clear_pointer (&self->plan, sr_grid_plan_free);
+  g_clear_pointer (&self->layouts, g_ptr_array_unref);
   g_clear_pointer (&self->filter_type, g_free);
   G_OBJECT_CLASS (sr_unit_grid_parent_class)->finalize (object);
 }
@@ -334,10 +290,7 @@ sr_unit_grid_init (SrUnitGrid *self)
   GtkGesture *click = gtk_gesture_click_new ();
   GtkEventController *keys = gtk_event_controller_key_new ();
 
-  self->cells = g_array_new (FALSE, FALSE, sizeof (Cell));
-  self->floors = g_array_new (FALSE, FALSE, sizeof (int));
-  self->columns = g_ptr_array_new_with_free_func (g_free);
-  self->column_xs = g_array_new (FALSE, FALSE, sizeof (int));
+  self->layouts = g_ptr_array_new_with_free_func (g_object_unref_safe);
   self->cursor = -1;
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
@@ -354,88 +307,28 @@ sr_unit_grid_new (void)
   return g_object_new (SR_TYPE_UNIT_GRID, NULL);
 }
 
-/* "2|03" before "10|01": entrances by number, then the unit's place on the floor. */
-static int
-compare_columns (gconstpointer a,
-                 gconstpointer b)
-{
-  const char *x = *(const char * const *) a;
-  const char *y = *(const char * const *) b;
-  int ex = atoi (x), ey = atoi (y);
-
-  if (ex != ey)
-    return ex - ey;
-  return g_strcmp0 (strchr (x, '|'), strchr (y, '|'));
-}
-
-static int
-compare_int_desc (gconstpointer a,
-                  gconstpointer b)
-{
-  return *(const int *) b - *(const int *) a;
-}
-
 void
 sr_unit_grid_set_units (SrUnitGrid *self,
                         GPtrArray  *units)
 {
-  g_autoptr(GHashTable) floors = g_hash_table_new (g_direct_hash, g_direct_equal);
-  g_autoptr(GHashTable) columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  for (guint i = 0; i < self->cells->len; i++)
-    g_clear_object (&g_array_index (self->cells, Cell, i).layout);
-  g_clear_pointer (&self->units, g_ptr_array_unref);
-  self->units = g_ptr_array_ref (units);
-  g_array_set_size (self->cells, 0);
-  g_array_set_size (self->column_xs, 0);
-  g_array_set_size (self->floors, 0);
-  g_ptr_array_set_size (self->columns, 0);
-
-  /* A unit's column: its entrance and the number without the floor (1203 → 03). */
-  for (guint i = 0; i < units->len; i++)
-    {
-      SrUnit *u = g_ptr_array_index (units, i);
-      g_autofree char *floor_prefix = g_strdup_printf ("%d", u->floor);
-      const char *rest = g_str_has_prefix (u->number, floor_prefix) ? u->number + strlen (floor_prefix) : u->number;
-      g_autofree char *key = g_strdup_printf ("%s|%s", u->entrance, rest);
-
-      if (!g_hash_table_contains (floors, GINT_TO_POINTER (u->floor)))
-        {
-          g_hash_table_add (floors, GINT_TO_POINTER (u->floor));
-          g_array_append_val (self->floors, u->floor);
-        }
-      if (!g_hash_table_contains (columns, key))
-        {
-          g_hash_table_add (columns, g_strdup (key));
-          g_ptr_array_add (self->columns, g_strdup (key));
-        }
-    }
-  g_array_sort (self->floors, compare_int_desc);
-  g_ptr_array_sort (self->columns, compare_columns);
-  for (guint c = 0; c < self->columns->len; c++)
-    {
-      int x = compute_column_x (self, (int) c);
-      g_array_append_val (self->column_xs, x);
-    }
-
-  for (guint i = 0; i < units->len; i++)
-    {
-      SrUnit *u = g_ptr_array_index (units, i);
-      g_autofree char *floor_prefix = g_strdup_printf ("%d", u->floor);
-      const char *rest = g_str_has_prefix (u->number, floor_prefix) ? u->number + strlen (floor_prefix) : u->number;
-      g_autofree char *key = g_strdup_printf ("%s|%s", u->entrance, rest);
-      Cell cell = { u, 0, 0, NULL };
-
-      for (guint r = 0; r < self->floors->len; r++)
-        if (g_array_index (self->floors, int, r) == u->floor)
-          cell.row = (int) r;
-      for (guint c = 0; c < self->columns->len; c++)
-        if (g_strcmp0 (g_ptr_array_index (self->columns, c), key) == 0)
-          cell.column = (int) c;
-      g_array_append_val (self->cells, cell);
-    }
-  self->cursor = self->cells->len > 0 ? 0 : -1;
+  g_clear_pointer (&self->plan, sr_grid_plan_free);
+  self->plan = sr_grid_plan_new (units);
+  g_ptr_array_set_size (self->layouts, 0);
+  g_ptr_array_set_size (self->layouts, (int) self->plan->cells->len);
+  self->cursor = self->plan->cells->len > 0 ? 0 : -1;
   gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+SrGridPlan *
+sr_unit_grid_get_plan (SrUnitGrid *self)
+{
+  return self->plan;
+}
+
+const SrUnitFilter *
+sr_unit_grid_get_filter (SrUnitGrid *self)
+{
+  return &self->filter;
 }
 
 void
@@ -457,13 +350,13 @@ sr_unit_grid_get_n_matching (SrUnitGrid *self)
 {
   guint n = 0;
 
-  for (guint i = 0; i < self->cells->len; i++)
-    n += sr_unit_filter_matches (&self->filter, g_array_index (self->cells, Cell, i).unit);
+  for (guint i = 0; i < n_cells (self); i++)
+    n += sr_unit_filter_matches (&self->filter, cell_of (self, i)->unit);
   return n;
 }
 
 gint64
 sr_unit_grid_get_cursor (SrUnitGrid *self)
 {
-  return self->cursor >= 0 ? g_array_index (self->cells, Cell, self->cursor).unit->id : 0;
+  return self->cursor >= 0 ? cell_of (self, (guint) self->cursor)->unit->id : 0;
 }

@@ -6,6 +6,7 @@
 #include <gtk/gtk.h>
 
 #include "core/sr-units.h"
+#include "registers/sr-grid-plan.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +23,10 @@ void       sr_unit_grid_set_filter (SrUnitGrid         *self,
                                     const SrUnitFilter *filter);
 /* How many of the building's units match the filter (all of them when there is none). */
 guint      sr_unit_grid_get_n_matching (SrUnitGrid *self);
+/* Where each unit is drawn (NULL before units are set), and the filter in force: what
+ * the printed grid draws from. */
+SrGridPlan *sr_unit_grid_get_plan  (SrUnitGrid *self);
+const SrUnitFilter *sr_unit_grid_get_filter (SrUnitGrid *self);
 /* The focused unit's id, 0 when none. */
 gint64     sr_unit_grid_get_cursor (SrUnitGrid *self);
 

@@ -11,6 +11,7 @@
 #include "gui/sr-form.h"
 #include "gui/sr-gui-util.h"
 #include "gui/sr-window.h"
+#include "registers/sr-grid-print.h"
 #include "sr-price-import-window.h"
 #include "sr-unit-grid.h"
 #include "sr-units-page.h"
@@ -331,6 +332,55 @@ filter_bar_new (Page *p)
 }
 
 static void
+on_draw_page (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page_nr,
+              Page              *p)
+{
+  SrGridPlan *plan = sr_unit_grid_get_plan (SR_UNIT_GRID (p->grid));
+  GtkStringObject *name = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (p->dropdown));
+  g_autofree char *today = sr_clock_today (sr_context_get_clock (p->ctx));
+  g_autofree char *title = g_strdup_printf (_("Unit grid · %s"), name != NULL ? gtk_string_object_get_string (name) : "");
+  g_autofree char *date = g_strdup_printf (_("Printed %s"), today);
+
+  if (plan != NULL)
+    sr_grid_print_page (gtk_print_context_get_cairo_context (context), gtk_print_context_get_width (context),
+                        gtk_print_context_get_height (context), title, date, plan,
+                        sr_unit_grid_get_filter (SR_UNIT_GRID (p->grid)));
+}
+
+/* The building on one landscape page, as on screen (filter dimming included). */
+static void
+on_print (Page *p)
+{
+  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (p->root);
+
+  if (sr_unit_grid_get_plan (SR_UNIT_GRID (p->grid)) == NULL)
+    return;
+  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_n_pages (operation, 1);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_job_name (operation, _("Unit grid"));
+  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), p);
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    sr_toast_error (p->root, error);
+}
+
+static gboolean
+print_shortcut (GtkWidget *widget,
+                GVariant  *args,
+                Page      *p)
+{
+  on_print (p);
+  return TRUE;
+}
+
+static void
 on_import (Page *p)
 {
   guint i = gtk_drop_down_get_selected (GTK_DROP_DOWN (p->dropdown));
@@ -396,12 +446,24 @@ sr_units_page_new (SrContext *ctx)
     }
   gtk_widget_set_valign (legend, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (toolbar), legend);
+  {
+    GtkWidget *spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+    GtkWidget *print = gtk_button_new_with_mnemonic (_("_Print…"));
+    GtkShortcutController *shortcuts = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
+    gtk_widget_set_hexpand (spacer, TRUE);
+    gtk_box_append (GTK_BOX (toolbar), spacer);
+    gtk_widget_set_tooltip_text (print, _("Print this building’s grid on a landscape page, or save it as PDF (Ctrl+P)"));
+    g_signal_connect_swapped (print, "clicked", G_CALLBACK (on_print), p);
+    gtk_box_append (GTK_BOX (toolbar), print);
+    gtk_shortcut_controller_set_scope (shortcuts, GTK_SHORTCUT_SCOPE_MANAGED);
+    gtk_shortcut_controller_add_shortcut (shortcuts,
+      gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_p, GDK_CONTROL_MASK),
+                        gtk_callback_action_new ((GtkShortcutFunc) print_shortcut, p, NULL)));
+    gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (shortcuts));
+  }
   if (sr_session_may (sr_context_get_session (ctx), SR_ACTION_EDIT_UNITS))
     {
-      GtkWidget *spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
       GtkWidget *import = gtk_button_new_with_mnemonic (_("_Import Price List…"));
-      gtk_widget_set_hexpand (spacer, TRUE);
-      gtk_box_append (GTK_BOX (toolbar), spacer);
       gtk_widget_set_tooltip_text (import, _("Bring in the developer’s price list saved from Excel as CSV"));
       g_signal_connect_swapped (import, "clicked", G_CALLBACK (on_import), p);
       gtk_box_append (GTK_BOX (toolbar), import);
