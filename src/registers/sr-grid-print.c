@@ -1,13 +1,13 @@
 /* sr-grid-print.c — see sr-grid-print.h. */
 #include "config.h"
 
-#include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
 #include "core/sr-error.h"
 #include "core/sr-money.h"
 #include "sr-grid-print.h"
+#include "sr-slips.h"
 
 #define MARGIN 28.0   /* points: about 1 cm */
 
@@ -108,6 +108,22 @@ sr_grid_print_page (cairo_t            *cr,
   cairo_restore (cr);
 }
 
+typedef struct {
+  const char *title;
+  const char *printed_on;
+  SrGridPlan *plan;
+} GridPage;
+
+static void
+draw_grid_page (cairo_t  *cr,
+                double    width,
+                double    height,
+                gpointer  data)
+{
+  GridPage *page = data;
+  sr_grid_print_page (cr, width, height, page->title, page->printed_on, page->plan, NULL);
+}
+
 gboolean
 sr_grid_print_pdf (const char  *path,
                    SrPaper      paper,
@@ -116,25 +132,9 @@ sr_grid_print_pdf (const char  *path,
                    SrGridPlan  *plan,
                    GError     **error)
 {
+  GridPage page = { title, printed_on, plan };
   double w, h;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  cairo_status_t status;
 
   sr_paper_landscape_size (paper, &w, &h);
-  surface = cairo_pdf_surface_create (path, w, h);
-  cr = cairo_create (surface);
-  sr_grid_print_page (cr, w, h, title, printed_on, plan, NULL);
-  cairo_show_page (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, SR_STORE_ERROR, SR_STORE_ERROR_IO, _("Could not write %s: %s"), path,
-                   cairo_status_to_string (status));
-      return FALSE;
-    }
-  return TRUE;
+  return sr_page_write_pdf (path, w, h, draw_grid_page, &page, error);
 }

@@ -696,6 +696,9 @@ test_units_page (void)
   sr_gui_test_spin_idle ();
   g_assert_null (find_form ());
   g_assert_nonnull (sr_gui_test_find (panel, "Booked for"));
+  /* Papers for the customer once the unit is kept for them. */
+  g_assert_nonnull (sr_gui_test_find (panel, "Print Confirmation Slip…"));
+  g_assert_nonnull (sr_gui_test_find (panel, "Print Cost Sheet…"));
   {
     g_autoptr(SrUnit) u = sr_units_get (ctl, unit, NULL);
     g_assert_cmpint (u->status, ==, SR_UNIT_RESERVED);

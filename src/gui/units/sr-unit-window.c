@@ -13,6 +13,7 @@
 #include "gui/ledger/sr-money-forms.h"
 #include "gui/sr-form.h"
 #include "gui/sr-gui-util.h"
+#include "gui/sr-print.h"
 #include "gui/sr-window.h"
 #include "sr-unit-window.h"
 
@@ -340,6 +341,38 @@ on_cancel (GtkButton *button,
   sr_form_run (form, save_cancel, window, NULL);
 }
 
+static void
+on_slip (GtkButton *button,
+         GtkWidget *window)
+{
+  g_autoptr(GError) error = NULL;
+  SrConfirmationSlip *slip = sr_confirmation_slip_new (window_ctx (window), window_unit (window), &error);
+
+  if (slip == NULL)
+    {
+      sr_toast_error (window, error);
+      return;
+    }
+  sr_print_page (window, _("Unit confirmation slip"), FALSE, sr_confirmation_slip_draw, slip,
+                 (GDestroyNotify) sr_confirmation_slip_free);
+}
+
+static void
+on_cost_sheet (GtkButton *button,
+               GtkWidget *window)
+{
+  g_autoptr(GError) error = NULL;
+  SrCostSheetPage *page = sr_cost_sheet_page_new (window_ctx (window), window_unit (window), &error);
+
+  if (page == NULL)
+    {
+      sr_toast_error (window, error);
+      return;
+    }
+  sr_print_page (window, _("Cost sheet"), FALSE, sr_cost_sheet_page_draw, page,
+                 (GDestroyNotify) sr_cost_sheet_page_free);
+}
+
 static GtkWidget *
 info_row (const char *title,
           const char *value)
@@ -573,6 +606,28 @@ fill_unit_window (GtkWidget *window)
         {
           GtkWidget *b = add_deal_button (buttons, _("Cancel the _Sale…"), G_CALLBACK (on_cancel), window, deal, FALSE);
           gtk_widget_add_css_class (b, "destructive-action");
+        }
+    }
+  /* Papers for the customer: the cost sheet for any unit on sale, the slip once the unit
+   * is reserved or requested. */
+  if (sr_session_may (session, SR_ACTION_REQUEST_SUBSCRIPTION) || controls)
+    {
+      GtkWidget *papers = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      if (booking != NULL && (g_strcmp0 (booking->state, "reserved") == 0 || g_strcmp0 (booking->state, "pending") == 0))
+        gtk_box_append (GTK_BOX (papers), action_button (_("Print Confirmation _Slip…"), G_CALLBACK (on_slip), window));
+      if (u->status == SR_UNIT_AVAILABLE || u->status == SR_UNIT_RESERVED || u->status == SR_UNIT_PENDING)
+        gtk_box_append (GTK_BOX (papers), action_button (_("Print Cost _Sheet…"), G_CALLBACK (on_cost_sheet), window));
+      if (gtk_widget_get_first_child (papers) != NULL)
+        {
+          GtkWidget *group = adw_preferences_group_new ();
+          gtk_widget_set_halign (papers, GTK_ALIGN_CENTER);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), papers);
+          adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+        }
+      else
+        {
+          g_object_ref_sink (papers);
+          g_object_unref (papers);
         }
     }
   if (gtk_widget_get_first_child (buttons) != NULL)

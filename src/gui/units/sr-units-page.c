@@ -11,6 +11,7 @@
 #include "gui/sr-form.h"
 #include "gui/sr-gui-util.h"
 #include "gui/sr-window.h"
+#include "gui/sr-print.h"
 #include "registers/sr-grid-print.h"
 #include "sr-price-import-window.h"
 #include "sr-unit-grid.h"
@@ -331,44 +332,53 @@ filter_bar_new (Page *p)
   return bar;
 }
 
-static void
-on_draw_page (GtkPrintOperation *operation,
-              GtkPrintContext   *context,
-              int                page_nr,
-              Page              *p)
-{
-  SrGridPlan *plan = sr_unit_grid_get_plan (SR_UNIT_GRID (p->grid));
-  GtkStringObject *name = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (p->dropdown));
-  g_autofree char *today = sr_clock_today (sr_context_get_clock (p->ctx));
-  g_autofree char *title = g_strdup_printf (_("Unit grid · %s"), name != NULL ? gtk_string_object_get_string (name) : "");
-  g_autofree char *date = g_strdup_printf (_("Printed %s"), today);
+typedef struct {
+  char *title;
+  char *printed_on;
+  SrGridPlan *plan;       /* the page keeps what it prints, even if the grid changes */
+  SrUnitFilter filter;
+  char *filter_type;
+} GridJob;
 
-  if (plan != NULL)
-    sr_grid_print_page (gtk_print_context_get_cairo_context (context), gtk_print_context_get_width (context),
-                        gtk_print_context_get_height (context), title, date, plan,
-                        sr_unit_grid_get_filter (SR_UNIT_GRID (p->grid)));
+static void
+grid_job_free (GridJob *job)
+{
+  g_free (job->title);
+  g_free (job->printed_on);
+  g_clear_pointer (&job->plan, sr_grid_plan_free);
+  g_free (job->filter_type);
+  g_free (job);
+}
+
+static void
+draw_grid (cairo_t  *cr,
+           double    width,
+           double    height,
+           gpointer  data)
+{
+  GridJob *job = data;
+  sr_grid_print_page (cr, width, height, job->title, job->printed_on, job->plan, &job->filter);
 }
 
 /* The building on one landscape page, as on screen (filter dimming included). */
 static void
 on_print (Page *p)
 {
-  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
-  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr(GError) error = NULL;
-  GtkRoot *root = gtk_widget_get_root (p->root);
+  SrGridPlan *plan = sr_unit_grid_get_plan (SR_UNIT_GRID (p->grid));
+  GtkStringObject *name = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (p->dropdown));
+  g_autofree char *today = sr_clock_today (sr_context_get_clock (p->ctx));
+  GridJob *job;
 
-  if (sr_unit_grid_get_plan (SR_UNIT_GRID (p->grid)) == NULL)
+  if (plan == NULL)
     return;
-  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
-  gtk_print_operation_set_default_page_setup (operation, setup);
-  gtk_print_operation_set_n_pages (operation, 1);
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_job_name (operation, _("Unit grid"));
-  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), p);
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    sr_toast_error (p->root, error);
+  job = g_new0 (GridJob, 1);
+  job->title = g_strdup_printf (_("Unit grid · %s"), name != NULL ? gtk_string_object_get_string (name) : "");
+  job->printed_on = g_strdup_printf (_("Printed %s"), today);
+  job->plan = sr_grid_plan_new (plan->units);
+  job->filter = *sr_unit_grid_get_filter (SR_UNIT_GRID (p->grid));
+  job->filter_type = g_strdup (job->filter.unit_type);
+  job->filter.unit_type = job->filter_type;
+  sr_print_page (p->root, _("Unit grid"), TRUE, draw_grid, job, (GDestroyNotify) grid_job_free);
 }
 
 static gboolean

@@ -1,0 +1,63 @@
+/* sr-print.c — see sr-print.h. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sr-print.h"
+#include "sr-window.h"
+
+typedef struct {
+  SrPageDrawFunc draw;
+  gpointer data;
+  GDestroyNotify destroy;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  if (job->destroy != NULL)
+    job->destroy (job->data);
+  g_free (job);
+}
+
+static void
+on_draw_page (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page_nr,
+              Job               *job)
+{
+  job->draw (gtk_print_context_get_cairo_context (context), gtk_print_context_get_width (context),
+             gtk_print_context_get_height (context), job->data);
+}
+
+void
+sr_print_page (GtkWidget      *parent,
+               const char     *job_name,
+               gboolean        landscape,
+               SrPageDrawFunc  draw,
+               gpointer        data,
+               GDestroyNotify  destroy)
+{
+  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (parent);
+  Job *job = g_new0 (Job, 1);
+
+  job->draw = draw;
+  job->data = data;
+  job->destroy = destroy;
+  gtk_page_setup_set_paper_size (setup, a4);
+  gtk_page_setup_set_orientation (setup, landscape ? GTK_PAGE_ORIENTATION_LANDSCAPE : GTK_PAGE_ORIENTATION_PORTRAIT);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_n_pages (operation, 1);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_job_name (operation, job_name);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), job);
+  g_object_set_data_full (G_OBJECT (operation), "sr-print-job", job, (GDestroyNotify) job_free);
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error)
+      == GTK_PRINT_OPERATION_RESULT_ERROR)
+    sr_toast_error (parent, error);
+}

@@ -1,0 +1,380 @@
+/* sr-slips.c — see sr-slips.h. */
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gi18n-lib.h>
+#include <pango/pangocairo.h>
+
+#include "core/sr-bookings.h"
+#include "core/sr-customers.h"
+#include "core/sr-deals.h"
+#include "core/sr-error.h"
+#include "core/sr-office.h"
+#include "core/sr-units.h"
+#include "sr-slips.h"
+
+#define MARGIN 56.0   /* points: 2 cm */
+
+gboolean
+sr_page_write_pdf (const char      *path,
+                   double           width,
+                   double           height,
+                   SrPageDrawFunc   draw,
+                   gpointer         data,
+                   GError         **error)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, width, height);
+  cairo_t *cr = cairo_create (surface);
+  cairo_status_t status;
+
+  draw (cr, width, height, data);
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, SR_STORE_ERROR, SR_STORE_ERROR_IO, _("Could not write %s: %s"), path,
+                   cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Text ---------------------------------------------------------------------- */
+
+/* Shows @text in @font with its left edge at @x (or centred on @x when @centre, or
+ * right-aligned to @x when @right) and returns its height. */
+static double
+text_at (cairo_t    *cr,
+         const char *font,
+         const char *text,
+         double      x,
+         double      y,
+         double      wrap_width,
+         int         align)  /* -1 left, 0 centre, 1 right */
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *desc = pango_font_description_from_string (font);
+  int w = 0, h = 0;
+
+  pango_layout_set_font_description (layout, desc);
+  if (wrap_width > 0)
+    {
+      pango_layout_set_width (layout, (int) (wrap_width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
+  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  pango_layout_get_size (layout, &w, &h);
+  if (align == 0 && wrap_width > 0)
+    {
+      /* Centred lines within the wrap width, centred on @x. */
+      pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+      x -= wrap_width / 2;
+    }
+  else if (align == 0)
+    x -= w / (double) PANGO_SCALE / 2;
+  else if (align > 0)
+    x -= w / (double) PANGO_SCALE;
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+  pango_font_description_free (desc);
+  g_object_unref (layout);
+  return h / (double) PANGO_SCALE;
+}
+
+/* A table of label/value rows with lines, as offices' forms have. Returns the y after. */
+static double
+form_table (cairo_t     *cr,
+            double       x,
+            double       y,
+            double       width,
+            const char **cells,   /* label, value, label, value, … NULL-terminated */
+            gboolean     two_per_row)
+{
+  double half = two_per_row ? width / 2 : width;
+  double row_h = 26, label_w = two_per_row ? half * 0.4 : width * 0.25;
+  guint n = 0;
+
+  while (cells[n] != NULL)
+    n++;
+  cairo_set_line_width (cr, 0.8);
+  for (guint i = 0; i + 1 < n; i += 2)
+    {
+      guint slot = i / 2;
+      double cx = x + (two_per_row ? (slot % 2) * half : 0);
+      double cy = y + (two_per_row ? slot / 2 : slot) * row_h;
+      cairo_rectangle (cr, cx, cy, label_w, row_h);
+      cairo_rectangle (cr, cx + label_w, cy, half - label_w, row_h);
+      cairo_stroke (cr);
+      text_at (cr, "Sans 10", cells[i], cx + 6, cy + 6, label_w - 8, -1);
+      text_at (cr, "Sans 10", cells[i + 1], cx + label_w + 6, cy + 6, half - label_w - 10, -1);
+    }
+  return y + ((two_per_row ? (n / 2 + 1) / 2 : n / 2)) * row_h;
+}
+
+static void
+signature_line (cairo_t    *cr,
+                double      x,
+                double      y,
+                const char *who)
+{
+  g_autofree char *text = g_strdup_printf (_("%s (signature): ____________  Date: ________"), who);
+  text_at (cr, "Sans 10", text, x, y, 0, -1);
+}
+
+/* The confirmation slip ------------------------------------------------------------ */
+
+void
+sr_confirmation_slip_free (SrConfirmationSlip *slip)
+{
+  if (slip == NULL)
+    return;
+  g_free (slip->office);
+  g_free (slip->printed_on);
+  g_free (slip->customer);
+  g_free (slip->phone);
+  g_free (slip->consultant);
+  g_free (slip->unit_label);
+  g_free (slip->unit_type);
+  g_free (slip->area);
+  g_free (slip->list_price);
+  g_free (slip->per_m2);
+  g_free (slip->discount);
+  g_free (slip->price);
+  g_free (slip->deposit);
+  g_free (slip->sign_by);
+  g_free (slip->note);
+  g_free (slip);
+}
+
+static char *
+unit_label (SrContext  *ctx,
+            gint64      unit_id,
+            GError    **error)
+{
+  g_autoptr(SrStmt) stmt = sr_db_prepare (sr_context_get_db (ctx),
+                                          "SELECT p.name || ' ' || b.name || ' ' || "
+                                          " CASE WHEN u.entrance <> '' THEN u.entrance || '-' ELSE '' END || u.number "
+                                          "FROM units u JOIN buildings b ON b.id = u.building_id "
+                                          "JOIN projects p ON p.id = b.project_id WHERE u.id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sr_stmt_bind_int (stmt, 1, unit_id);
+  if (sr_stmt_step (stmt, error) != SR_STEP_ROW)
+    return NULL;
+  return sr_stmt_dup_text (stmt, 0);
+}
+
+SrConfirmationSlip *
+sr_confirmation_slip_new (SrContext  *ctx,
+                          gint64      unit_id,
+                          GError    **error)
+{
+  g_autoptr(SrConfirmationSlip) slip = g_new0 (SrConfirmationSlip, 1);
+  g_autoptr(SrUnit) unit = sr_units_get (ctx, unit_id, error);
+  g_autoptr(SrBooking) booking = NULL;
+  g_autoptr(SrDeal) deal = NULL;
+  g_autoptr(SrCustomer) customer = NULL;
+  SrFen list, discount;
+
+  if (unit == NULL)
+    return NULL;
+  booking = sr_bookings_live_for_unit (ctx, unit_id, error);
+  if (booking == NULL)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_NOT_FOUND,
+                     _("Nobody has this unit reserved or requested: there is nothing to confirm."));
+      return NULL;
+    }
+  customer = sr_customers_get (ctx, booking->customer_id, error);
+  if (customer == NULL)
+    return NULL;
+  deal = sr_deals_for_unit (ctx, unit_id, NULL);
+  if (!sr_office_get (ctx, &slip->office, NULL, error))
+    return NULL;
+  slip->printed_on = sr_clock_today (sr_context_get_clock (ctx));
+  slip->customer = g_strdup (customer->name);
+  slip->phone = g_strdup (customer->phones != NULL && customer->phones[0] != NULL ? customer->phones[0] : "");
+  slip->consultant = g_strdup (customer->owner_name != NULL ? customer->owner_name : "");
+  slip->unit_label = unit_label (ctx, unit_id, error);
+  if (slip->unit_label == NULL)
+    return NULL;
+  list = deal != NULL && deal->list_price_fen > 0 ? deal->list_price_fen : unit->price_fen;
+  discount = deal != NULL ? deal->discount_fen : 0;
+  slip->unit_type = g_strdup (unit->unit_type);
+  slip->area = sr_area_format (unit->area_centi);
+  slip->list_price = sr_money_format (list);
+  slip->per_m2 = sr_money_format (sr_price_per_m2 (list, unit->area_centi));
+  slip->discount = discount > 0 ? sr_money_format (discount) : g_strdup ("");
+  slip->price = sr_money_format (list - discount);
+  slip->deposit = booking->deposit_fen > 0 ? sr_money_format (booking->deposit_fen) : g_strdup ("");
+  slip->sign_by = g_strdup (booking->sign_by_day != NULL ? booking->sign_by_day : "");
+  slip->note = sr_settings_get (ctx, "slip.confirmation_note",
+                                _("This slip confirms the unit chosen; it is not a receipt. The deposit is paid "
+                                  "to finance against a numbered receipt, and the contract is signed by the agreed "
+                                  "date, after which the unit is no longer kept."));
+  return g_steal_pointer (&slip);
+}
+
+void
+sr_confirmation_slip_draw (cairo_t  *cr,
+                           double    width,
+                           double    height,
+                           gpointer  data)
+{
+  SrConfirmationSlip *slip = data;
+  double y = MARGIN, inner = width - 2 * MARGIN;
+  g_autofree char *per = g_strdup_printf (_("%s per m²"), slip->per_m2);
+  g_autofree char *area = g_strdup_printf ("%s m²", slip->area);
+  g_autofree char *date = g_strdup_printf (_("Date: %s"), slip->printed_on);
+  const char *customer_rows[] = {
+    _("Customer"), slip->customer, _("Phone"), slip->phone,
+    _("Consultant"), slip->consultant, _("Agreed signing date"), slip->sign_by,
+    NULL
+  };
+  const char *unit_rows[] = {
+    _("Unit"), slip->unit_label,
+    _("Unit type"), slip->unit_type,
+    _("Floor area"), area,
+    _("List price"), slip->list_price,
+    _("Price per m²"), per,
+    _("Special discount"), slip->discount,
+    _("Price"), slip->price,
+    _("Deposit to pay"), slip->deposit,
+    NULL
+  };
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  y += text_at (cr, "Sans 12", slip->office, width / 2, y, 0, 0) + 6;
+  y += text_at (cr, "Sans Bold 18", _("Unit Confirmation Slip"), width / 2, y, 0, 0) + 4;
+  text_at (cr, "Sans 9", date, width - MARGIN, y, 0, 1);
+  y += 22;
+  y = form_table (cr, MARGIN, y, inner, customer_rows, TRUE) + 16;
+  y = form_table (cr, MARGIN, y, inner, unit_rows, FALSE) + 16;
+  y += text_at (cr, "Sans 9", slip->note, MARGIN, y, inner, -1) + 36;
+  signature_line (cr, MARGIN, y, _("Customer"));
+  y += 30;
+  signature_line (cr, MARGIN, y, _("Consultant"));
+  y += 30;
+  signature_line (cr, MARGIN, y, _("Sales controller"));
+  cairo_restore (cr);
+}
+
+/* The cost sheet ---------------------------------------------------------------- */
+
+void
+sr_cost_sheet_page_free (SrCostSheetPage *page)
+{
+  if (page == NULL)
+    return;
+  g_free (page->office);
+  g_free (page->printed_on);
+  g_clear_pointer (&page->sheet, sr_cost_sheet_free);
+  g_free (page);
+}
+
+SrCostSheetPage *
+sr_cost_sheet_page_new (SrContext  *ctx,
+                        gint64      unit_id,
+                        GError    **error)
+{
+  g_autoptr(SrCostSheetPage) page = g_new0 (SrCostSheetPage, 1);
+
+  page->sheet = sr_cost_sheet_new (ctx, unit_id, error);
+  if (page->sheet == NULL || !sr_office_get (ctx, &page->office, NULL, error))
+    return NULL;
+  page->printed_on = sr_clock_today (sr_context_get_clock (ctx));
+  return g_steal_pointer (&page);
+}
+
+static char *
+money_or_dash (SrFen fen)
+{
+  return fen > 0 ? sr_money_format (fen) : g_strdup ("—");
+}
+
+void
+sr_cost_sheet_page_draw (cairo_t  *cr,
+                         double    width,
+                         double    height,
+                         gpointer  data)
+{
+  SrCostSheetPage *page = data;
+  SrCostSheet *sheet = page->sheet;
+  /* Narrower margins than the slip: five money columns side by side. */
+  double left = 40, y = MARGIN, inner = width - 2 * left, label_w = 92, col_w = (inner - label_w) / 5, row_h = 28;
+  g_autofree char *area = sr_area_format (sheet->area_centi);
+  g_autofree char *list = sr_money_format (sheet->list_fen);
+  g_autofree char *head = g_strdup_printf (_("%s · %s · %s m² · list price %s"), sheet->unit_label,
+                                           sheet->unit_type, area, list);
+  g_autofree char *date = g_strdup_printf (_("Date: %s"), page->printed_on);
+  const char *rows[] = { _("Discount"), _("Price"), _("Down payment"), _("Commercial loan"),
+                         _("Provident-fund loan"), _("Term"), _("Rate"), _("Monthly payment") };
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  y += text_at (cr, "Sans 12", page->office, width / 2, y, 0, 0) + 6;
+  y += text_at (cr, "Sans Bold 18", _("Cost Sheet"), width / 2, y, 0, 0) + 4;
+  text_at (cr, "Sans 9", date, width - left, y, 0, 1);
+  y += 22;
+  y += text_at (cr, "Sans 10", head, left, y, inner, -1) + 10;
+
+  cairo_set_line_width (cr, 0.8);
+  /* Header row: the payment methods. */
+  for (guint m = 0; m <= 5; m++)
+    {
+      double cx = m == 0 ? left : left + label_w + (m - 1) * col_w;
+      cairo_rectangle (cr, cx, y, m == 0 ? label_w : col_w, row_h * 1.6);
+      if (m > 0)
+        text_at (cr, "Sans Bold 8", sr_payment_method_get_label (sheet->columns[m - 1].method),
+                 cx + col_w / 2, y + 5, col_w - 6, 0);
+    }
+  cairo_stroke (cr);
+  y += row_h * 1.6;
+  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+    {
+      cairo_rectangle (cr, left, y, label_w, row_h);
+      text_at (cr, "Sans 8", rows[r], left + 5, y + 4, label_w - 8, -1);
+      for (guint m = 0; m < 5; m++)
+        {
+          SrCostColumn *c = &sheet->columns[m];
+          double cx = left + label_w + m * col_w;
+          g_autofree char *value = NULL;
+          switch (r)
+            {
+            case 0: value = money_or_dash (c->discount_fen); break;
+            case 1: value = sr_money_format (c->price_fen); break;
+            case 2: value = sr_money_format (c->down_fen); break;
+            case 3: value = money_or_dash (c->commercial_loan_fen); break;
+            case 4: value = money_or_dash (c->fund_loan_fen); break;
+            case 5: value = c->months > 0 ? g_strdup_printf (_("%d months"), c->months) : g_strdup ("—"); break;
+            case 6:
+              value = c->commercial_loan_fen > 0 && c->fund_loan_fen > 0
+                      ? g_strdup_printf ("%.2f%% / %.2f%%", c->fund_rate_bp / 100.0, c->commercial_rate_bp / 100.0)
+                      : c->commercial_loan_fen > 0 ? g_strdup_printf ("%.2f%%", c->commercial_rate_bp / 100.0)
+                      : c->fund_loan_fen > 0 ? g_strdup_printf ("%.2f%%", c->fund_rate_bp / 100.0)
+                      : g_strdup ("—");
+              break;
+            default: value = money_or_dash (c->monthly_fen); break;
+            }
+          cairo_rectangle (cr, cx, y, col_w, row_h);
+          text_at (cr, r == 7 ? "Sans Bold 8" : "Sans 8", value, cx + col_w - 4, y + 9, 0, 1);
+        }
+      cairo_stroke (cr);
+      y += row_h;
+    }
+  y += 10;
+  text_at (cr, "Sans 8",
+           _("For comparison only: loans repay in equal monthly instalments at the rates set by the office; the "
+             "bank's approval and the contract decide. Instalments carry no interest. Taxes and fees are not included."),
+           left, y, inner, -1);
+  cairo_restore (cr);
+}

@@ -1,0 +1,77 @@
+/* sr-slips.h — the papers a consultant hands over a unit, on A4 portrait:
+ * the unit confirmation slip (房位确认单) printed before the deposit, and the cost
+ * sheet (费用核算单) comparing payment methods. The same drawing goes to the printer and
+ * to PDF. No GTK. */
+#pragma once
+
+#include <cairo.h>
+
+#include "core/sr-context.h"
+#include "core/sr-cost-sheet.h"
+
+G_BEGIN_DECLS
+
+typedef void (*SrPageDrawFunc) (cairo_t *cr,
+                                double   width,
+                                double   height,
+                                gpointer data);
+
+/* A4 portrait, in points. */
+#define SR_A4_WIDTH 595.28
+#define SR_A4_HEIGHT 841.89
+
+/* Writes one page drawn by @draw into a PDF at @path. */
+gboolean sr_page_write_pdf          (const char     *path,
+                                     double          width,
+                                     double          height,
+                                     SrPageDrawFunc  draw,
+                                     gpointer        data,
+                                     GError        **error);
+
+typedef struct {
+  char *office;
+  char *printed_on;
+  char *customer;        /* name */
+  char *phone;           /* as the printing person may see it */
+  char *consultant;
+  char *unit_label;
+  char *unit_type;
+  char *area;            /* 89.36 */
+  char *list_price;      /* ¥1,072,320.00 */
+  char *per_m2;
+  char *discount;        /* "" when none */
+  char *price;
+  char *deposit;         /* asked for, or "" */
+  char *sign_by;         /* agreed signing date, or "" */
+  char *note;            /* the office's words under the table */
+} SrConfirmationSlip;
+
+void                sr_confirmation_slip_free (SrConfirmationSlip *slip);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SrConfirmationSlip, sr_confirmation_slip_free)
+/* The slip of the unit's reservation or subscription request; NOT_FOUND when nobody
+ * has the unit booked. */
+SrConfirmationSlip *sr_confirmation_slip_new  (SrContext          *ctx,
+                                               gint64              unit_id,
+                                               GError            **error);
+void                sr_confirmation_slip_draw (cairo_t            *cr,
+                                               double              width,
+                                               double              height,
+                                               gpointer            slip);
+
+typedef struct {
+  char *office;
+  char *printed_on;
+  SrCostSheet *sheet;
+} SrCostSheetPage;
+
+void                sr_cost_sheet_page_free   (SrCostSheetPage    *page);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SrCostSheetPage, sr_cost_sheet_page_free)
+SrCostSheetPage    *sr_cost_sheet_page_new    (SrContext          *ctx,
+                                               gint64              unit_id,
+                                               GError            **error);
+void                sr_cost_sheet_page_draw   (cairo_t            *cr,
+                                               double              width,
+                                               double              height,
+                                               gpointer            page);
+
+G_END_DECLS

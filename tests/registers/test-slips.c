@@ -1,0 +1,120 @@
+/* The confirmation slip and the cost sheet as PDF pages: what is on them, and that a
+ * slip needs somebody to have the unit booked. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <string.h>
+
+#include "common/sr-test-util.h"
+#include "core/sr-bookings.h"
+#include "core/sr-customers.h"
+#include "core/sr-error.h"
+#include "core/sr-units.h"
+#include "registers/sr-slips.h"
+
+/* The text of a PDF, or NULL when pdftotext is not installed. */
+static char *
+pdf_text (const char *path)
+{
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { NULL, "-layout", path, "-", NULL };
+  char *out = NULL;
+
+  if (pdftotext == NULL)
+    return NULL;
+  argv[0] = pdftotext;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return out;
+}
+
+static void
+keep (const char     *name,
+      SrPageDrawFunc  draw,
+      gpointer        data)
+{
+  /* SR_TEST_OUTPUT_DIR keeps a copy to look at. */
+  if (g_getenv ("SR_TEST_OUTPUT_DIR") != NULL)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("SR_TEST_OUTPUT_DIR"), name, NULL);
+      g_assert_true (sr_page_write_pdf (path, SR_A4_WIDTH, SR_A4_HEIGHT, draw, data, NULL));
+    }
+}
+
+static void
+test_slips (void)
+{
+  g_autoptr(SrContext) admin = sr_test_context_new (SR_OFFICE_PROPERTY);
+  g_autoptr(SrContext) gw = sr_test_context_as (admin, "guwen", SR_ROLE_CONSULTANT);
+  g_autoptr(SrContext) mgr = sr_test_context_as (admin, "jingli", SR_ROLE_MANAGER);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SrConfirmationSlip) slip = NULL;
+  g_autoptr(SrCostSheetPage) sheet = NULL;
+  g_autofree char *dir = sr_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "slip.pdf", NULL);
+  g_autofree char *text = NULL;
+  /* The words are checked in English (the suite runs with LANGUAGE=en). */
+  gboolean english = g_str_has_prefix (g_getenv ("LANGUAGE") != NULL ? g_getenv ("LANGUAGE") : "en", "en");
+  SrUnitColumn column = { "两室两厅", 8936, 1200000 };
+  SrBuildingPlan plan = { "3号楼", 12, 0, 1, &column, 0, FALSE };
+  gint64 project = sr_projects_add (admin, "翠湖天地", NULL, &error);
+  gint64 building = sr_buildings_create (admin, project, &plan, &error);
+  g_autoptr(GPtrArray) units = sr_units_list (admin, building, &error);
+  gint64 unit = ((SrUnit *) units->pdata[0])->id;   /* 1201 */
+  const char *phones[] = { "13912345678", NULL };
+  SrCustomerInput in = { "王芳", NULL, "walk-in", 0, NULL, sr_test_staff_id (gw), phones, FALSE, 0 };
+  gint64 customer = sr_customers_add (mgr, &in, &error);
+
+  g_assert_no_error (error);
+  g_assert_null (sr_confirmation_slip_new (gw, unit, &error));
+  g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (sr_units_request_subscription (gw, unit, customer, 5000000, "2026-12-01", &error), >, 0);
+  slip = sr_confirmation_slip_new (gw, unit, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (slip->customer, ==, "王芳");
+  g_assert_cmpstr (slip->phone, ==, "13912345678");   /* the consultant's own customer */
+  g_assert_cmpstr (slip->unit_label, ==, "翠湖天地 3号楼 1201");
+  g_assert_cmpstr (slip->deposit, ==, "¥50,000.00");
+  g_assert_true (sr_page_write_pdf (path, SR_A4_WIDTH, SR_A4_HEIGHT, sr_confirmation_slip_draw, slip, &error));
+  keep ("slip.pdf", sr_confirmation_slip_draw, slip);
+  text = pdf_text (path);
+  if (text != NULL && english)
+    {
+      g_assert_nonnull (strstr (text, "Unit Confirmation Slip"));
+      g_assert_nonnull (strstr (text, "王芳"));
+      g_assert_nonnull (strstr (text, "¥1,072,320.00"));
+      g_assert_nonnull (strstr (text, "2026-12-01"));
+    }
+  g_clear_pointer (&text, g_free);
+
+  sheet = sr_cost_sheet_page_new (gw, unit, &error);
+  g_assert_no_error (error);
+  g_assert_true (sr_page_write_pdf (path, SR_A4_WIDTH, SR_A4_HEIGHT, sr_cost_sheet_page_draw, sheet, &error));
+  keep ("cost-sheet.pdf", sr_cost_sheet_page_draw, sheet);
+  text = pdf_text (path);
+  if (text != NULL && english)
+    {
+      g_autofree char *monthly = sr_money_format (sheet->sheet->columns[2].monthly_fen);
+      g_assert_nonnull (strstr (text, "Cost Sheet"));
+      g_assert_nonnull (strstr (text, "Provident-fund"));
+      g_assert_nonnull (strstr (text, monthly));
+    }
+  g_clear_object (&gw);
+  g_clear_object (&mgr);
+  sr_test_remove_tree (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "");
+  /* The translation from the build, so SR_TEST_OUTPUT_DIR pages can be looked at in Chinese. */
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/slips/confirmation-and-cost-sheet", test_slips);
+  return g_test_run ();
+}
