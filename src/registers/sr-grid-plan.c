@@ -218,25 +218,28 @@ sr_grid_plan_draw (SrGridPlan         *plan,
   /* Three lines when they fit, else the number alone, as large as the cell allows. */
   gboolean full = cell_h >= 34;
   double size = full ? MIN (8.0, cell_h / 4.2) : MIN (8.0, MAX (cell_h * 0.62, 3.0));
+  /* A thumbnail (cells too small for text) has no header row and no floor column. */
+  gboolean thumb = cell_h < 7 || cell_w < 14;
+  double head = thumb ? 0 : SR_GRID_PRINT_HEADER_H, left = thumb ? SR_GRID_FLOOR_W : 0;
 
   size = MIN (size, cell_w / 6.5);
   pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
   pango_layout_set_font_description (layout, font);
   cairo_save (cr);
-  /* Column headers and floor labels, grey. */
+  /* Column headers and floor labels, grey (not on a thumbnail). */
   cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
-  for (guint c = 0; c < plan->columns->len; c++)
+  for (guint c = 0; !thumb && c < plan->columns->len; c++)
     {
       g_autofree char *text = sr_grid_plan_column_label (plan, c, NULL);
       pango_layout_set_text (layout, text, -1);
       cairo_move_to (cr, g_array_index (plan->column_xs, int, c) * sx + 2, 2);
       pango_cairo_show_layout (cr, layout);
     }
-  for (guint r = 0; r < plan->floors->len; r++)
+  for (guint r = 0; !thumb && r < plan->floors->len; r++)
     {
       g_autofree char *text = g_strdup_printf (_("%dF"), g_array_index (plan->floors, int, r));
       pango_layout_set_text (layout, text, -1);
-      cairo_move_to (cr, 2, SR_GRID_PRINT_HEADER_H + r * (SR_GRID_CELL_H + SR_GRID_GAP) * sy + cell_h / 2 - size / 1.6);
+      cairo_move_to (cr, 2, head + r * (SR_GRID_CELL_H + SR_GRID_GAP) * sy + cell_h / 2 - size / 1.6);
       pango_cairo_show_layout (cr, layout);
     }
   pango_layout_set_width (layout, (int) ((cell_w - 4) * PANGO_SCALE));
@@ -244,8 +247,8 @@ sr_grid_plan_draw (SrGridPlan         *plan,
   for (guint i = 0; i < plan->cells->len; i++)
     {
       SrGridCell *cell = &g_array_index (plan->cells, SrGridCell, i);
-      double x = sr_grid_plan_cell_x (plan, cell) * sx, rgb[3];
-      double y = SR_GRID_PRINT_HEADER_H + cell->row * (SR_GRID_CELL_H + SR_GRID_GAP) * sy;
+      double x = (sr_grid_plan_cell_x (plan, cell) - left) * sx, rgb[3];
+      double y = head + cell->row * (SR_GRID_CELL_H + SR_GRID_GAP) * sy;
       double alpha = filter == NULL || sr_unit_filter_matches (filter, cell->unit) ? 1.0 : 0.22;
       g_autofree char *text = full ? sr_grid_cell_text (cell->unit) : g_strdup (cell->unit->number);
 
@@ -267,6 +270,8 @@ sr_grid_plan_draw (SrGridPlan         *plan,
           cairo_stroke (cr);
         }
       cairo_restore (cr);
+      if (thumb)
+        continue;   /* colours only */
       cairo_set_source_rgba (cr, 0.1, 0.1, 0.1, alpha);
       pango_layout_set_text (layout, text, -1);
       cairo_move_to (cr, x + 3, full ? y + 2 : y + (cell_h - size * 1.25) / 2);

@@ -59,8 +59,10 @@ void        sr_unit_status_rgb    (SrUnitStatus        status,
 char       *sr_grid_cell_text     (SrUnit             *unit);
 
 /* Draws the grid with Cairo, its geometry stretched by @sx across and @sy down (the
- * header row stays SR_GRID_PRINT_HEADER_H high); a cell too short for three lines shows its number alone. Units not
- * matching @filter are dimmed (NULL: none). */
+ * header row stays SR_GRID_PRINT_HEADER_H high). A cell too short for three lines shows
+ * its number alone; cells too small for any text make a thumbnail: colours only, no
+ * headers, no floor column (it starts at 0, 0). Units not matching @filter are dimmed
+ * (NULL: none). */
 void        sr_grid_plan_draw     (SrGridPlan         *plan,
                                    cairo_t            *cr,
                                    double              sx,

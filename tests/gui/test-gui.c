@@ -672,6 +672,21 @@ test_units_page (void)
     g_assert_false (gtk_widget_get_sensitive (clear));
   }
 
+  /* The project overview: every building small; a click opens its grid. */
+  {
+    SrBuildingPlan plan2 = { "2号楼", 2, 0, 1, &column, 0, FALSE };
+    g_assert_cmpint (sr_buildings_create (admin, project, &plan2, &error), >, 0);
+    sr_context_emit_changed (ctl, "buildings");
+    sr_gui_test_spin_idle ();
+    sr_gui_test_click (GTK_WIDGET (window), "Project Overview");
+    sr_gui_test_spin_idle ();
+    g_assert_nonnull (sr_gui_test_find (GTK_WIDGET (window), "2号楼"));
+    g_assert_null (sr_gui_test_find (GTK_WIDGET (window), "Clear Filter"));   /* one building's */
+    sr_gui_test_click (GTK_WIDGET (window), "2号楼");
+    sr_gui_test_spin_idle ();
+    g_assert_nonnull (sr_gui_test_find (GTK_WIDGET (window), "翠湖 · 2号楼"));
+    g_assert_nonnull (sr_gui_test_find (GTK_WIDGET (window), "Clear Filter"));
+  }
   panel = sr_unit_window_new (GTK_WIDGET (window), ctl, unit);
   gtk_window_present (GTK_WINDOW (panel));
   sr_gui_test_spin_idle ();

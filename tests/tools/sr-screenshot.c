@@ -57,6 +57,7 @@ main (int argc, char *argv[])
   gint64 customer = 0, unit = 0;
   gboolean to_end = FALSE;
   g_autofree char *import_file = NULL;
+  g_autofree char *click = NULL;
   g_autofree char *action = NULL;
   g_auto(GStrv) typed = NULL;
   GtkWidget *shown;
@@ -68,6 +69,7 @@ main (int argc, char *argv[])
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "PNG to write", "FILE" },
     { "customer", 0, 0, G_OPTION_ARG_INT64, &customer, "show this customer's page instead", "ID" },
     { "unit", 0, 0, G_OPTION_ARG_INT64, &unit, "show this unit's panel instead", "ID" },
+    { "click", 0, 0, G_OPTION_ARG_STRING, &click, "click the button with this label on the page first", "LABEL" },
     { "import", 0, 0, G_OPTION_ARG_FILENAME, &import_file, "show the price-list import preview of this CSV file", "FILE" },
     { "scroll-to-end", 0, 0, G_OPTION_ARG_NONE, &to_end, "scroll the shown window to its end", NULL },
     { "type", 0, 0, G_OPTION_ARG_STRING_ARRAY, &typed, "type TEXT into the entry FIELD of the page", "FIELD=TEXT" },
@@ -132,6 +134,17 @@ main (int argc, char *argv[])
     {
       g_printerr ("no page %s for this person\n", page);
       return 1;
+    }
+  if (click != NULL)
+    {
+      spin (300);
+      if (sr_gui_test_find (GTK_WIDGET (window), click) == NULL)
+        {
+          g_printerr ("nothing to click called %s\n", click);
+          return 1;
+        }
+      sr_gui_test_click (GTK_WIDGET (window), click);
+      spin (500);
     }
   spin (1200);
   shown = GTK_WIDGET (window);

@@ -14,6 +14,7 @@
 #include "gui/sr-print.h"
 #include "registers/sr-grid-print.h"
 #include "sr-price-import-window.h"
+#include "sr-project-overview.h"
 #include "sr-unit-grid.h"
 #include "sr-units-page.h"
 
@@ -24,6 +25,10 @@ typedef struct {
   GtkStringList *names;
   GArray *building_ids;
   GPtrArray *project_names;   /* the project of each building in the dropdown */
+  GArray *project_ids;
+  GtkWidget *overview;        /* the whole project, building by building */
+  GtkWidget *filter_bar;
+  GtkWidget *overview_toggle;
   GtkWidget *grid;
   GtkWidget *stack;     /* the grid, or what to do when there are no buildings */
   GtkWidget *counts;
@@ -52,6 +57,7 @@ page_free (Page *p)
   g_clear_object (&p->ctx);
   g_clear_pointer (&p->building_ids, g_array_unref);
   g_clear_pointer (&p->project_names, g_ptr_array_unref);
+  g_clear_pointer (&p->project_ids, g_array_unref);
   g_clear_pointer (&p->counts_text, g_free);
   g_free (p);
 }
@@ -217,6 +223,39 @@ show_building (Page *p)
   apply_filter (p);
 }
 
+/* The grid of one building, the project overview, or what to do without buildings. */
+static void
+show_view (Page *p)
+{
+  guint i = gtk_drop_down_get_selected (GTK_DROP_DOWN (p->dropdown));
+  gboolean overview = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (p->overview_toggle));
+
+  /* The filter and the counts are one building's. */
+  gtk_widget_set_visible (p->filter_bar, !overview);
+  gtk_widget_set_visible (p->counts, !overview);
+  if (p->building_ids->len == 0)
+    gtk_stack_set_visible_child_name (GTK_STACK (p->stack), "empty");
+  else if (overview && i < p->project_ids->len)
+    {
+      sr_project_overview_set_project (p->overview, g_array_index (p->project_ids, gint64, i));
+      gtk_stack_set_visible_child_name (GTK_STACK (p->stack), "overview");
+    }
+  else
+    gtk_stack_set_visible_child_name (GTK_STACK (p->stack), "grid");
+}
+
+static void
+on_overview_building (gint64   building_id,
+                      gpointer data)
+{
+  Page *p = data;
+
+  for (guint i = 0; i < p->building_ids->len; i++)
+    if (g_array_index (p->building_ids, gint64, i) == building_id)
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (p->dropdown), i);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (p->overview_toggle), FALSE);
+}
+
 static void
 reload_buildings (Page *p)
 {
@@ -225,6 +264,7 @@ reload_buildings (Page *p)
 
   g_array_set_size (p->building_ids, 0);
   g_ptr_array_set_size (p->project_names, 0);
+  g_array_set_size (p->project_ids, 0);
   gtk_string_list_splice (p->names, 0, g_list_model_get_n_items (G_LIST_MODEL (p->names)), NULL);
   for (guint i = 0; projects != NULL && i < projects->len; i++)
     {
@@ -236,12 +276,13 @@ reload_buildings (Page *p)
           g_autofree char *label = g_strdup_printf ("%s · %s", project->name, b->name);
           g_array_append_val (p->building_ids, b->id);
           g_ptr_array_add (p->project_names, g_strdup (project->name));
+          g_array_append_val (p->project_ids, project->id);
           gtk_string_list_append (p->names, label);
         }
     }
   if (keep != GTK_INVALID_LIST_POSITION && keep < p->building_ids->len)
     gtk_drop_down_set_selected (GTK_DROP_DOWN (p->dropdown), keep);
-  gtk_stack_set_visible_child_name (GTK_STACK (p->stack), p->building_ids->len > 0 ? "grid" : "empty");
+  show_view (p);
   show_building (p);
 }
 
@@ -251,7 +292,11 @@ on_changed (SrContext  *ctx,
             Page       *p)
 {
   if (g_strcmp0 (table, "units") == 0)
-    show_building (p);
+    {
+      show_building (p);
+      if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (p->overview_toggle)))
+        show_view (p);
+    }
   else if (g_strcmp0 (table, "buildings") == 0 || g_strcmp0 (table, "projects") == 0)
     reload_buildings (p);
 }
@@ -408,6 +453,7 @@ sr_units_page_new (SrContext *ctx)
   p->ctx = g_object_ref (ctx);
   p->building_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   p->project_names = g_ptr_array_new_with_free_func (g_free);
+  p->project_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   p->names = gtk_string_list_new (NULL);
   p->dropdown = gtk_drop_down_new (G_LIST_MODEL (p->names), NULL);
   gtk_widget_set_tooltip_text (p->dropdown, _("Building"));
@@ -422,6 +468,8 @@ sr_units_page_new (SrContext *ctx)
 
   p->stack = gtk_stack_new ();
   gtk_stack_add_named (GTK_STACK (p->stack), scroller, "grid");
+  p->overview = sr_project_overview_new (ctx, on_overview_building, p);
+  gtk_stack_add_named (GTK_STACK (p->stack), p->overview, "overview");
   {
     GtkWidget *empty = adw_status_page_new ();
     adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "view-grid-symbolic");
@@ -446,6 +494,10 @@ sr_units_page_new (SrContext *ctx)
 
   box = sr_toolbar_view_new (&toolbar, p->stack);
   gtk_box_append (GTK_BOX (toolbar), p->dropdown);
+  p->overview_toggle = gtk_toggle_button_new_with_mnemonic (_("Project _Overview"));
+  gtk_widget_set_tooltip_text (p->overview_toggle, _("Every building of this project, small, with its counts"));
+  g_signal_connect_swapped (p->overview_toggle, "toggled", G_CALLBACK (show_view), p);
+  gtk_box_append (GTK_BOX (toolbar), p->overview_toggle);
   legend = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   for (guint s = 0; s < SR_N_UNIT_STATUSES; s++)
     {
@@ -485,8 +537,10 @@ sr_units_page_new (SrContext *ctx)
   gtk_widget_set_margin_start (p->counts, 12);
   gtk_widget_set_margin_top (p->counts, 6);
   gtk_box_insert_child_after (GTK_BOX (box), p->counts, gtk_widget_get_next_sibling (toolbar));
-  gtk_box_insert_child_after (GTK_BOX (box), filter_bar_new (p), toolbar);
+  p->filter_bar = filter_bar_new (p);
+  gtk_box_insert_child_after (GTK_BOX (box), p->filter_bar, toolbar);
   g_signal_connect_swapped (p->dropdown, "notify::selected", G_CALLBACK (show_building), p);
+  g_signal_connect_swapped (p->dropdown, "notify::selected", G_CALLBACK (show_view), p);
 
   p->root = box;
   g_object_set_data_full (G_OBJECT (box), "sr-units-page", p, (GDestroyNotify) page_free);
