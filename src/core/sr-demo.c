@@ -866,6 +866,17 @@ sr_demo_generate (SrContext            *ctx,
       !insert_past_desk_days (ctx, today, consultants, rand, error) ||
       !insert_desk_day (ctx, today, consultants, rand, error))
     goto fail;
+  /* What graded property customers want (户型, 面积): the controller's demand. */
+  if (sr_office_kind_has_units (options->kind) &&
+      !sr_db_run (db, error,
+                  "UPDATE customers SET intention_unit_type = CASE (id * 7) % 10 "
+                  " WHEN 0 THEN '一室一厅' WHEN 1 THEN '四室两厅' WHEN 2 THEN '两室两厅' WHEN 3 THEN '两室两厅' "
+                  " WHEN 4 THEN '两室两厅' WHEN 5 THEN '三室两厅' WHEN 6 THEN '三室两厅' WHEN 7 THEN '三室两厅' "
+                  " WHEN 8 THEN '三室两厅' ELSE NULL END, "
+                  "intention_area = CASE (id * 13) % 6 WHEN 0 THEN '60-90' WHEN 1 THEN '90-120' "
+                  " WHEN 2 THEN '90-120' WHEN 3 THEN '120-144' WHEN 4 THEN '约150平' ELSE NULL END "
+                  "WHERE grade IS NOT NULL", ""))
+    goto fail;
   if (sr_office_kind_has_units (options->kind) && !insert_sales (ctx, today_start, rand, error))
     goto fail;
   if (!sr_audit_write (ctx, "demo", "office", 1, NULL,

@@ -137,3 +137,79 @@ sr_section_header_new (const char *title,
   gtk_widget_set_margin_bottom (box, 6);
   return box;
 }
+
+static GtkWidget *
+figure_cell (const char *text,
+             gboolean    numeric,
+             gboolean    heading)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1 : 0);
+  if (numeric)
+    gtk_widget_add_css_class (label, "numeric");
+  if (heading)
+    gtk_widget_add_css_class (label, "heading");
+  gtk_widget_set_hexpand (label, !numeric);
+  return label;
+}
+
+static void
+figure_row (GtkWidget          *table,
+            const char * const *cells,
+            gboolean            bold,
+            gboolean            dim,
+            int                 row)
+{
+  guint n = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (table), "sr-columns"));
+
+  for (guint c = 0; c < n; c++)
+    {
+      GtkWidget *w = figure_cell (cells[c], c > 0, bold);
+      if (dim)
+        gtk_widget_add_css_class (w, "dim-label");
+      /* A little air inside the card. */
+      if (c == 0)
+        gtk_widget_set_margin_start (w, 12);
+      if (c == n - 1)
+        gtk_widget_set_margin_end (w, 12);
+      if (row == 0)
+        gtk_widget_set_margin_top (w, 8);
+      gtk_grid_attach (GTK_GRID (table), w, (int) c, row, 1, 1);
+    }
+}
+
+GtkWidget *
+sr_figure_table_new (const char * const *heads)
+{
+  GtkWidget *grid = gtk_grid_new ();
+
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 18);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
+  gtk_widget_add_css_class (grid, "card");
+  gtk_widget_set_margin_bottom (grid, 18);
+  g_object_set_data (G_OBJECT (grid), "sr-columns", GUINT_TO_POINTER (g_strv_length ((char **) heads)));
+  g_object_set_data (G_OBJECT (grid), "sr-rows", GINT_TO_POINTER (1));
+  figure_row (grid, heads, TRUE, FALSE, 0);
+  return grid;
+}
+
+void
+sr_figure_table_add_row (GtkWidget          *table,
+                         const char * const *cells,
+                         gboolean            bold,
+                         gboolean            dim)
+{
+  int row = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (table), "sr-rows"));
+  guint n = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (table), "sr-columns"));
+
+  figure_row (table, cells, bold, dim, row);
+  /* Air under the last row only. */
+  for (guint c = 0; c < n; c++)
+    {
+      if (row > 1)
+        gtk_widget_set_margin_bottom (gtk_grid_get_child_at (GTK_GRID (table), (int) c, row - 1), 0);
+      gtk_widget_set_margin_bottom (gtk_grid_get_child_at (GTK_GRID (table), (int) c, row), 8);
+    }
+  g_object_set_data (G_OBJECT (table), "sr-rows", GINT_TO_POINTER (row + 1));
+}

@@ -37,4 +37,13 @@ GtkWidget           *sr_toolbar_add_button    (GtkWidget      *toolbar,
 GtkWidget           *sr_section_header_new    (const char     *title,
                                               const char     *subtitle);
 
+/* A card of figures: a header row, then rows added one by one; the first column is text,
+ * the others right-aligned numbers. */
+GtkWidget           *sr_figure_table_new      (const char * const *heads);
+/* @cells has as many entries as the header; @bold for a total, @dim for a quiet row. */
+void                 sr_figure_table_add_row  (GtkWidget          *table,
+                                              const char * const *cells,
+                                              gboolean            bold,
+                                              gboolean            dim);
+
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include "frontdesk/sr-front-desk-page.h"
 #include "ledger/sr-ledger-page.h"
 #include "units/sr-sales-report-page.h"
+#include "units/sr-supply-page.h"
 #include "units/sr-units-page.h"
 #include "core/sr-appointments.h"
 #include "core/sr-office.h"
@@ -205,6 +206,14 @@ build_main_pages (SrWindow *self)
       AdwViewStackPage *page = adw_view_stack_add_titled (self->main_stack, sales, "sales",
                                                           _("Daily Sales"));
       adw_view_stack_page_set_icon_name (page, "x-office-spreadsheet-symbolic");
+      any = TRUE;
+    }
+  if (sr_supply_page_is_for (session) && sr_office_kind_has_units (kind))
+    {
+      GtkWidget *supply = sr_supply_page_new (self->ctx);
+      AdwViewStackPage *page = adw_view_stack_add_titled (self->main_stack, supply, "supply",
+                                                          _("Demand and Supply"));
+      adw_view_stack_page_set_icon_name (page, "view-dual-symbolic");
       any = TRUE;
     }
   /* Money hangs on unit sales so far; the ledger issue brings other offices' deals. */

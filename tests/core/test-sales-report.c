@@ -10,6 +10,7 @@
 #include "core/sr-deals.h"
 #include "core/sr-error.h"
 #include "core/sr-sales-report.h"
+#include "core/sr-supply-demand.h"
 #include "core/sr-units.h"
 
 static SrSalesLine *
@@ -124,6 +125,83 @@ test_report (void)
   g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID);
 }
 
+/* Demand beside supply: intention customers by grade, type and wanted area, next to the
+ * units for sale and withheld. */
+static void
+test_supply_demand (void)
+{
+  g_autoptr(SrContext) admin = sr_test_context_new (SR_OFFICE_PROPERTY);
+  g_autoptr(SrContext) ctl = sr_test_context_as (admin, "xiaokong", SR_ROLE_SALES_CONTROLLER | SR_ROLE_MANAGER);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SrSupplyDemand) sd = NULL;
+  SrUnitColumn columns[2] = { { "两室", 8936, 1200000 }, { "三室", 12050, 1600000 } };
+  SrBuildingPlan plan = { "1号楼", 2, 0, 2, columns, 0, FALSE };
+  gint64 project = sr_projects_add (admin, "翠湖", NULL, &error);
+  gint64 building = sr_buildings_create (admin, project, &plan, &error);
+  g_autoptr(GPtrArray) units = sr_units_list (admin, building, &error);   /* 201, 202, 101, 102 */
+  struct { const char *grade, *type, *area; } people[] = {
+    { "A", "两室", "90-120" }, { "B", "两室", "80" }, { "A", "三室", "约130平" }, { NULL, NULL, NULL },
+  };
+  gint64 ids[G_N_ELEMENTS (people)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      g_autofree char *phone = g_strdup_printf ("1390000000%u", i);
+      const char *phones[] = { phone, NULL };
+      SrCustomerInput in = { "客户", NULL, "walk-in", 0, people[i].grade, 0, phones, FALSE, 0 };
+      g_autoptr(GHashTable) values = g_hash_table_new (g_str_hash, g_str_equal);
+      ids[i] = sr_customers_add (ctl, &in, &error);
+      g_assert_no_error (error);
+      if (people[i].type != NULL)
+        {
+          g_hash_table_insert (values, "intention_unit_type", (gpointer) people[i].type);
+          g_hash_table_insert (values, "intention_area", (gpointer) people[i].area);
+          g_assert_true (sr_customers_update_details (ctl, ids[i], values, &error));
+          g_assert_no_error (error);
+        }
+    }
+  /* 101 withheld; the second 两室 customer asks for 201: no longer demand. */
+  g_assert_true (sr_units_hold (ctl, ((SrUnit *) units->pdata[2])->id, &error));
+  g_assert_cmpint (sr_units_request_subscription (ctl, ((SrUnit *) units->pdata[0])->id, ids[1], 5000000,
+                                                  "2026-12-31", &error), >, 0);
+
+  sd = sr_supply_demand_new (admin, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sd->by_type->len, ==, 3);   /* 三室, 两室, (not said) */
+  for (guint i = 0; i < sd->by_type->len; i++)
+    {
+      SrSupplyLine *l = g_ptr_array_index (sd->by_type, i);
+      if (g_strcmp0 (l->label, "两室") == 0)
+        {
+          g_assert_cmpuint (l->demand[SR_DEMAND_A], ==, 1);
+          g_assert_cmpuint (l->demand[SR_DEMAND_B], ==, 0);
+          g_assert_cmpuint (l->available, ==, 0);
+          g_assert_cmpuint (l->held, ==, 1);
+        }
+      else if (g_strcmp0 (l->label, "三室") == 0)
+        {
+          g_assert_cmpuint (l->demand[SR_DEMAND_A], ==, 1);
+          g_assert_cmpuint (l->available, ==, 2);
+        }
+      else
+        {
+          g_assert_cmpstr (l->label, ==, "(not said)");
+          g_assert_cmpuint (l->demand[SR_DEMAND_UNGRADED], ==, 1);
+        }
+    }
+  /* Areas: 90–120 wants 1 (105 m²), 120–144 wants 1 (130), not said 1. */
+  g_assert_cmpuint (((SrSupplyLine *) sd->by_area->pdata[1])->demand[SR_DEMAND_A], ==, 1);
+  g_assert_cmpuint (((SrSupplyLine *) sd->by_area->pdata[2])->demand[SR_DEMAND_A], ==, 1);
+  g_assert_cmpuint (((SrSupplyLine *) sd->by_area->pdata[2])->available, ==, 2);   /* 120.50 m² */
+  g_assert_cmpuint (((SrSupplyLine *) sd->by_area->pdata[4])->demand[SR_DEMAND_UNGRADED], ==, 1);
+
+  g_assert_cmpint (sr_wanted_area_parse ("90-120"), ==, 105);
+  g_assert_cmpint (sr_wanted_area_parse ("90～120平"), ==, 105);
+  g_assert_cmpint (sr_wanted_area_parse ("约100平"), ==, 100);
+  g_assert_cmpint (sr_wanted_area_parse ("大一点"), ==, 0);
+  g_assert_cmpint (sr_wanted_area_parse (NULL), ==, 0);
+}
+
 static void
 test_bands_parse (void)
 {
@@ -148,5 +226,6 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/sales-report/report", test_report);
   g_test_add_func ("/sales-report/bands-parse", test_bands_parse);
+  g_test_add_func ("/sales-report/supply-demand", test_supply_demand);
   return g_test_run ();
 }

@@ -32,25 +32,8 @@ report_free (Report *r)
   g_free (r);
 }
 
-static GtkWidget *
-cell (const char *text,
-      gboolean    numeric,
-      gboolean    heading)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1 : 0);
-  if (numeric)
-    gtk_widget_add_css_class (label, "numeric");
-  if (heading)
-    gtk_widget_add_css_class (label, "heading");
-  gtk_widget_set_hexpand (label, !numeric);
-  return label;
-}
-
 static void
-add_line (GtkGrid     *grid,
-          int          row,
+add_line (GtkWidget   *table,
           SrSalesLine *line,
           gboolean     is_total)
 {
@@ -61,52 +44,24 @@ add_line (GtkGrid     *grid,
   g_autofree char *sa = sr_area_format (line->total_area_centi);
   g_autofree char *sf = sr_money_format (line->total_fen);
   g_autofree char *av = g_strdup_printf ("%u", line->available_units);
-  const char *texts[] = { line->label, tu, ta, tf, su, sa, sf, av };
+  const char *texts[] = { line->label, tu, ta, tf, su, sa, sf, av, NULL };
 
-  for (guint c = 0; c < G_N_ELEMENTS (texts); c++)
-    {
-      GtkWidget *w = cell (texts[c], c > 0, is_total);
-      if (line->today_units == 0 && line->total_units == 0 && !is_total)
-        gtk_widget_add_css_class (w, "dim-label");
-      gtk_grid_attach (grid, w, (int) c, row, 1, 1);
-    }
+  sr_figure_table_add_row (table, texts, is_total,
+                           !is_total && line->today_units == 0 && line->total_units == 0);
 }
 
 static GtkWidget *
 section_table (SrSalesSection *section,
                SrSalesLine    *total)
 {
-  GtkWidget *grid = gtk_grid_new ();
   const char *heads[] = { section->title, _("Today, units"), _("Today, m²"), _("Today, amount"),
-                          _("To date, units"), _("To date, m²"), _("To date, amount"), _("For sale") };
+                          _("To date, units"), _("To date, m²"), _("To date, amount"), _("For sale"), NULL };
+  GtkWidget *table = sr_figure_table_new (heads);
 
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 18);
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
-  gtk_widget_add_css_class (grid, "card");
-  gtk_widget_set_margin_bottom (grid, 18);
-  g_object_set (grid, "margin-start", 0, NULL);
-  for (guint c = 0; c < G_N_ELEMENTS (heads); c++)
-    {
-      GtkWidget *w = cell (heads[c], c > 0, TRUE);
-      gtk_widget_set_margin_top (w, 8);
-      gtk_grid_attach (GTK_GRID (grid), w, (int) c, 0, 1, 1);
-    }
   for (guint i = 0; i < section->lines->len; i++)
-    add_line (GTK_GRID (grid), (int) i + 1, g_ptr_array_index (section->lines, i), FALSE);
-  add_line (GTK_GRID (grid), (int) section->lines->len + 1, total, TRUE);
-  /* A little air inside the card. */
-  for (GtkWidget *c = gtk_widget_get_first_child (grid); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      int col, row;
-      gtk_grid_query_child (GTK_GRID (grid), c, &col, &row, NULL, NULL);
-      if (col == 0)
-        gtk_widget_set_margin_start (c, 12);
-      if (col == (int) G_N_ELEMENTS (heads) - 1)
-        gtk_widget_set_margin_end (c, 12);
-      if (row == (int) section->lines->len + 1)
-        gtk_widget_set_margin_bottom (c, 8);
-    }
-  return grid;
+    add_line (table, g_ptr_array_index (section->lines, i), FALSE);
+  add_line (table, total, TRUE);
+  return table;
 }
 
 static void
