@@ -1,8 +1,10 @@
 /* sr-deals-private.h — for sr-bookings.c, whose subscription request and voiding open
- * and end deals inside their own transactions. */
+ * and end deals inside their own transactions, and for sr-deal-steps.c, the steps after
+ * signing, which share the deal's checks and writes. The caller holds the transaction. */
 #pragma once
 
 #include "sr-deals.h"
+#include "sr-stages.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +22,70 @@ gint64   sr_deals_open_for_request (SrContext   *ctx,
 gboolean sr_deals_end_request      (SrContext   *ctx,
                                     gint64       deal_id,
                                     const char  *reason,
+                                    GError     **error);
+
+/* Checks: a date not in the future; a receipt method; the deal's state among the
+ * space-separated @wanted (else CONFLICT with @message). */
+gboolean sr_deals_check_day        (SrContext   *ctx,
+                                    const char  *day,
+                                    GError     **error);
+gboolean sr_deals_check_method     (const char  *method,
+                                    GError     **error);
+gboolean sr_deals_expect_state     (const char  *state,
+                                    const char  *wanted,
+                                    const char  *message,
+                                    GError     **error);
+gint64   sr_deals_staff            (SrContext   *ctx);
+/* The deal's state, customer, unit and live booking (any out may be NULL but state). */
+gboolean sr_deals_read             (SrContext   *ctx,
+                                    gint64       deal_id,
+                                    char       **out_state,
+                                    gint64      *out_customer,
+                                    gint64      *out_unit,
+                                    gint64      *out_booking,
+                                    GError     **error);
+/* Payments less refunds, voided receipts not counted. */
+gboolean sr_deals_paid             (SrContext   *ctx,
+                                    gint64       deal_id,
+                                    SrFen       *out_paid,
+                                    GError     **error);
+/* A receipt recorded and confirmed by finance, numbered next in its year. */
+gint64   sr_deals_add_receipt      (SrContext   *ctx,
+                                    gint64       deal_id,
+                                    const char  *kind,
+                                    const char  *day,
+                                    SrFen        amount_fen,
+                                    const char  *method,
+                                    char       **out_number,
+                                    GError     **error);
+gint64   sr_deals_add_plan_item    (SrContext   *ctx,
+                                    gint64       deal_id,
+                                    const char  *kind,
+                                    const char  *due_day,
+                                    SrFen        amount_fen,
+                                    GError     **error);
+gboolean sr_deals_allocate         (SrContext   *ctx,
+                                    gint64       receipt_id,
+                                    gint64       item_id,
+                                    SrFen        amount_fen,
+                                    GError     **error);
+gboolean sr_deals_set_state        (SrContext   *ctx,
+                                    gint64       deal_id,
+                                    const char  *from,
+                                    const char  *to,
+                                    GError     **error);
+gboolean sr_deals_set_booking_state (SrContext  *ctx,
+                                    gint64       booking_id,
+                                    const char  *state,
+                                    GError     **error);
+gboolean sr_deals_move_stage       (SrContext   *ctx,
+                                    gint64       customer_id,
+                                    SrStageKind  kind,
+                                    gint64       deal_id,
+                                    GError     **error);
+/* Commits (and tells the screens) or rolls back; FALSE keeps the error. */
+gboolean sr_deals_finish           (SrContext   *ctx,
+                                    gboolean     ok,
                                     GError     **error);
 
 G_END_DECLS

@@ -108,10 +108,10 @@ sr_receipt_format_number (gint64 year,
 /* Checks -------------------------------------------------------------------- */
 
 /* A receipt's day: a date, not in the future. */
-static gboolean
-check_day (SrContext   *ctx,
-           const char  *day,
-           GError     **error)
+gboolean
+sr_deals_check_day (SrContext   *ctx,
+                    const char  *day,
+                    GError     **error)
 {
   g_autofree char *today = sr_clock_today (sr_context_get_clock (ctx));
   GDate date;
@@ -130,9 +130,9 @@ check_day (SrContext   *ctx,
   return TRUE;
 }
 
-static gboolean
-check_method (const char  *method,
-              GError     **error)
+gboolean
+sr_deals_check_method (const char  *method,
+                       GError     **error)
 {
   if (sr_receipt_method_get_label (method) == NULL)
     {
@@ -142,21 +142,21 @@ check_method (const char  *method,
   return TRUE;
 }
 
-static gint64
-staff_or_null (SrContext *ctx)
+gint64
+sr_deals_staff (SrContext *ctx)
 {
   return sr_session_get_staff_id (sr_context_get_session (ctx));
 }
 
 /* The deal's state, customer, unit and live booking; NOT_FOUND when there is none. */
-static gboolean
-read_deal (SrContext   *ctx,
-           gint64       deal_id,
-           char       **out_state,
-           gint64      *out_customer,
-           gint64      *out_unit,
-           gint64      *out_booking,
-           GError     **error)
+gboolean
+sr_deals_read (SrContext   *ctx,
+               gint64       deal_id,
+               char       **out_state,
+               gint64      *out_customer,
+               gint64      *out_unit,
+               gint64      *out_booking,
+               GError     **error)
 {
   g_autoptr(SrStmt) stmt = sr_db_prepare (sr_context_get_db (ctx),
                                           "SELECT d.state, d.customer_id, coalesce (d.unit_id, 0), "
@@ -183,11 +183,11 @@ read_deal (SrContext   *ctx,
   return TRUE;
 }
 
-static gboolean
-expect_state (const char  *state,
-              const char  *wanted,
-              const char  *message,
-              GError     **error)
+gboolean
+sr_deals_expect_state (const char  *state,
+                       const char  *wanted,
+                       const char  *message,
+                       GError     **error)
 {
   g_auto(GStrv) states = g_strsplit (wanted, " ", -1);
 
@@ -197,11 +197,11 @@ expect_state (const char  *state,
   return FALSE;
 }
 
-static gboolean
-paid_fen (SrContext  *ctx,
-          gint64      deal_id,
-          SrFen      *out_paid,
-          GError    **error)
+gboolean
+sr_deals_paid (SrContext  *ctx,
+               gint64      deal_id,
+               SrFen      *out_paid,
+               GError    **error)
 {
   return sr_db_get_int (sr_context_get_db (ctx), out_paid, error,
                         "SELECT coalesce (sum (CASE kind WHEN 'payment' THEN amount_fen "
@@ -212,18 +212,18 @@ paid_fen (SrContext  *ctx,
 /* Writes ------------------------------------------------------------------- */
 
 /* A receipt recorded and confirmed by finance, numbered next in its year. */
-static gint64
-add_receipt (SrContext   *ctx,
-             gint64       deal_id,
-             const char  *kind,
-             const char  *day,
-             SrFen        amount_fen,
-             const char  *method,
-             char       **out_number,
-             GError     **error)
+gint64
+sr_deals_add_receipt (SrContext   *ctx,
+                      gint64       deal_id,
+                      const char  *kind,
+                      const char  *day,
+                      SrFen        amount_fen,
+                      const char  *method,
+                      char       **out_number,
+                      GError     **error)
 {
   SrDb *db = sr_context_get_db (ctx);
-  gint64 year = g_ascii_strtoll (day, NULL, 10), number = 0, id = 0, staff = staff_or_null (ctx);
+  gint64 year = g_ascii_strtoll (day, NULL, 10), number = 0, id = 0, staff = sr_deals_staff (ctx);
   g_autoptr(SrJson) json = sr_json_new ();
   g_autofree char *after = NULL;
   g_autofree char *text = NULL;
@@ -251,13 +251,13 @@ add_receipt (SrContext   *ctx,
   return id;
 }
 
-static gint64
-add_plan_item (SrContext   *ctx,
-               gint64       deal_id,
-               const char  *kind,
-               const char  *due_day,
-               SrFen        amount_fen,
-               GError     **error)
+gint64
+sr_deals_add_plan_item (SrContext   *ctx,
+                        gint64       deal_id,
+                        const char  *kind,
+                        const char  *due_day,
+                        SrFen        amount_fen,
+                        GError     **error)
 {
   gint64 id = 0;
 
@@ -270,24 +270,24 @@ add_plan_item (SrContext   *ctx,
   return id;
 }
 
-static gboolean
-allocate (SrContext  *ctx,
-          gint64      receipt_id,
-          gint64      item_id,
-          SrFen       amount_fen,
-          GError    **error)
+gboolean
+sr_deals_allocate (SrContext  *ctx,
+                   gint64      receipt_id,
+                   gint64      item_id,
+                   SrFen       amount_fen,
+                   GError    **error)
 {
   return sr_db_run (sr_context_get_db (ctx), error,
                     "INSERT INTO receipt_allocations (receipt_id, plan_item_id, amount_fen) "
                     "VALUES (?1, ?2, ?3)", "iii", receipt_id, item_id, amount_fen);
 }
 
-static gboolean
-set_deal_state (SrContext   *ctx,
-                gint64       deal_id,
-                const char  *from,
-                const char  *to,
-                GError     **error)
+gboolean
+sr_deals_set_state (SrContext   *ctx,
+                    gint64       deal_id,
+                    const char  *from,
+                    const char  *to,
+                    GError     **error)
 {
   g_autofree char *before = g_strdup_printf ("{\"state\":\"%s\"}", from);
   g_autofree char *after = g_strdup_printf ("{\"state\":\"%s\"}", to);
@@ -297,11 +297,11 @@ set_deal_state (SrContext   *ctx,
          sr_audit_write (ctx, to, "deals", deal_id, before, after, error);
 }
 
-static gboolean
-set_booking_state (SrContext   *ctx,
-                   gint64       booking_id,
-                   const char  *state,
-                   GError     **error)
+gboolean
+sr_deals_set_booking_state (SrContext   *ctx,
+                            gint64       booking_id,
+                            const char  *state,
+                            GError     **error)
 {
   return sr_db_run (sr_context_get_db (ctx), error, "UPDATE bookings SET state = ?2 WHERE id = ?1",
                     "it", booking_id, state);
@@ -319,18 +319,18 @@ end_booking (SrContext   *ctx,
   return sr_db_run (sr_context_get_db (ctx), error,
                     "UPDATE bookings SET state = ?2, ended_at = ?3, ended_by = nullif (?4, 0), "
                     "end_reason = ?5 WHERE id = ?1", "itiit", booking_id, state,
-                    sr_context_now (ctx), staff_or_null (ctx), reason) &&
+                    sr_context_now (ctx), sr_deals_staff (ctx), reason) &&
          sr_units_set_status (ctx, unit_id, "available", error);
 }
 
 /* Moves the customer to the office's first stage of @kind (none in the preset: nothing
  * to do), with a stage_changes row the pipeline reads. */
-static gboolean
-move_stage (SrContext    *ctx,
-            gint64        customer_id,
-            SrStageKind   kind,
-            gint64        deal_id,
-            GError      **error)
+gboolean
+sr_deals_move_stage (SrContext    *ctx,
+                     gint64        customer_id,
+                     SrStageKind   kind,
+                     gint64        deal_id,
+                     GError      **error)
 {
   SrDb *db = sr_context_get_db (ctx);
   const char *code = sr_stage_kind_get_code (kind);
@@ -346,15 +346,15 @@ move_stage (SrContext    *ctx,
   return sr_db_run (db, error, "UPDATE customers SET stage_id = ?2 WHERE id = ?1", "ii", customer_id, to) &&
          sr_db_run (db, error, "INSERT INTO stage_changes (customer_id, from_stage, to_stage, at, "
                     "staff_id, event, deal_id) VALUES (?1, nullif (?2, 0), ?3, ?4, nullif (?5, 0), ?6, ?7)",
-                    "iiiiiti", customer_id, from, to, sr_context_now (ctx), staff_or_null (ctx), code,
+                    "iiiiiti", customer_id, from, to, sr_context_now (ctx), sr_deals_staff (ctx), code,
                     deal_id);
 }
 
 /* Commits, or rolls back and keeps the error. */
-static gboolean
-finish (SrContext  *ctx,
-        gboolean    ok,
-        GError    **error)
+gboolean
+sr_deals_finish (SrContext  *ctx,
+                 gboolean    ok,
+                 GError    **error)
 {
   SrDb *db = sr_context_get_db (ctx);
 
@@ -390,7 +390,7 @@ sr_intention_take (SrContext   *ctx,
       g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID, _("Give the amount."));
       return 0;
     }
-  if (!check_method (method, error) || !check_day (ctx, day, error) || !sr_db_begin (db, error))
+  if (!sr_deals_check_method (method, error) || !sr_deals_check_day (ctx, day, error) || !sr_db_begin (db, error))
     return 0;
   if (!sr_customers_read_owner (ctx, customer_id, &owner, error) ||
       !sr_db_get_int (db, &open, error, "SELECT count(*) FROM deals WHERE customer_id = ?1 "
@@ -405,13 +405,13 @@ sr_intention_take (SrContext   *ctx,
   if (!sr_db_get_int (db, &deal, error,
                       "INSERT INTO deals (customer_id, kind, state, owner_id, created_by, created_at) "
                       "VALUES (?1, 'unit', 'intention', nullif (?2, 0), nullif (?3, 0), ?4) RETURNING id",
-                      "iiii", customer_id, owner, staff_or_null (ctx), sr_context_now (ctx)))
+                      "iiii", customer_id, owner, sr_deals_staff (ctx), sr_context_now (ctx)))
     goto fail;
-  item = add_plan_item (ctx, deal, "intention", day, amount_fen, error);
-  receipt = item > 0 ? add_receipt (ctx, deal, "payment", day, amount_fen, method, &number, error) : 0;
-  if (receipt == 0 || !allocate (ctx, receipt, item, amount_fen, error) ||
+  item = sr_deals_add_plan_item (ctx, deal, "intention", day, amount_fen, error);
+  receipt = item > 0 ? sr_deals_add_receipt (ctx, deal, "payment", day, amount_fen, method, &number, error) : 0;
+  if (receipt == 0 || !sr_deals_allocate (ctx, receipt, item, amount_fen, error) ||
       !sr_audit_write (ctx, "intention", "deals", deal, NULL, "{\"state\":\"intention\"}", error) ||
-      !finish (ctx, TRUE, error))
+      !sr_deals_finish (ctx, TRUE, error))
     goto fail;
   if (out_receipt_no != NULL)
     *out_receipt_no = g_steal_pointer (&number);
@@ -433,7 +433,7 @@ refund (SrContext   *ctx,
         char       **out_number,
         GError     **error)
 {
-  return add_receipt (ctx, deal_id, "refund", day, amount_fen, method, out_number, error) > 0;
+  return sr_deals_add_receipt (ctx, deal_id, "refund", day, amount_fen, method, out_number, error) > 0;
 }
 
 gboolean
@@ -459,18 +459,18 @@ sr_intention_refund (SrContext   *ctx,
       g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID, _("Say why the money is paid back."));
       return FALSE;
     }
-  if (!check_method (method, error) || !check_day (ctx, day, error) || !sr_db_begin (db, error))
+  if (!sr_deals_check_method (method, error) || !sr_deals_check_day (ctx, day, error) || !sr_db_begin (db, error))
     return FALSE;
-  ok = read_deal (ctx, deal_id, &state, NULL, NULL, NULL, error) &&
-       expect_state (state, "intention",
+  ok = sr_deals_read (ctx, deal_id, &state, NULL, NULL, NULL, error) &&
+       sr_deals_expect_state (state, "intention",
                      _("Only intention money not yet turned into a deposit can be paid back here."),
                      error) &&
-       paid_fen (ctx, deal_id, &paid, error) &&
+       sr_deals_paid (ctx, deal_id, &paid, error) &&
        (paid <= 0 || refund (ctx, deal_id, paid, method, day, &number, error)) &&
        sr_db_run (db, error, "UPDATE deals SET ended_at = ?2, ended_by = nullif (?3, 0), end_reason = ?4 "
-                  "WHERE id = ?1", "iiit", deal_id, sr_context_now (ctx), staff_or_null (ctx), why) &&
-       set_deal_state (ctx, deal_id, state, "refunded", error);
-  if (!finish (ctx, ok, error))
+                  "WHERE id = ?1", "iiit", deal_id, sr_context_now (ctx), sr_deals_staff (ctx), why) &&
+       sr_deals_set_state (ctx, deal_id, state, "refunded", error);
+  if (!sr_deals_finish (ctx, ok, error))
     return FALSE;
   if (out_receipt_no != NULL)
     *out_receipt_no = g_steal_pointer (&number);
@@ -499,7 +499,7 @@ sr_deals_open_for_request (SrContext   *ctx,
     return 0;
   if (deal > 0)
     {
-      if (!paid_fen (ctx, deal, &paid, error))
+      if (!sr_deals_paid (ctx, deal, &paid, error))
         return 0;
       if (deposit_fen < paid)
         {
@@ -511,7 +511,7 @@ sr_deals_open_for_request (SrContext   *ctx,
         }
       if (!sr_db_run (db, error, "UPDATE deals SET unit_id = ?2, list_price_fen = ?3 WHERE id = ?1",
                       "iii", deal, unit_id, price) ||
-          !set_deal_state (ctx, deal, "intention", "pending", error))
+          !sr_deals_set_state (ctx, deal, "intention", "pending", error))
         return 0;
       return deal;
     }
@@ -519,7 +519,7 @@ sr_deals_open_for_request (SrContext   *ctx,
                       "INSERT INTO deals (customer_id, kind, unit_id, state, list_price_fen, owner_id, "
                       "created_by, created_at) VALUES (?1, 'unit', ?2, 'pending', ?3, nullif (?4, 0), "
                       "nullif (?5, 0), ?6) RETURNING id", "iiiiii", customer_id, unit_id, price, owner_id,
-                      staff_or_null (ctx), sr_context_now (ctx)) ||
+                      sr_deals_staff (ctx), sr_context_now (ctx)) ||
       !sr_audit_write (ctx, "request", "deals", deal, NULL, "{\"state\":\"pending\"}", error))
     return 0;
   return deal;
@@ -541,11 +541,11 @@ sr_deals_end_request (SrContext   *ctx,
     return sr_db_run (db, error, "UPDATE deals SET unit_id = NULL, list_price_fen = NULL, "
                       "discount_fen = 0, discount_reason = NULL, discount_approved_by = NULL "
                       "WHERE id = ?1", "i", deal_id) &&
-           set_deal_state (ctx, deal_id, "pending", "intention", error);
+           sr_deals_set_state (ctx, deal_id, "pending", "intention", error);
   return sr_db_run (db, error, "UPDATE deals SET ended_at = ?2, ended_by = nullif (?3, 0), "
                     "end_reason = ?4 WHERE id = ?1", "iiit", deal_id, sr_context_now (ctx),
-                    staff_or_null (ctx), reason) &&
-         set_deal_state (ctx, deal_id, "pending", "voided", error);
+                    sr_deals_staff (ctx), reason) &&
+         sr_deals_set_state (ctx, deal_id, "pending", "voided", error);
 }
 
 /* The deposit -------------------------------------------------------------- */
@@ -574,7 +574,7 @@ sr_deals_deposit_due (SrContext  *ctx,
   gint64 booking = 0;
   SrFen deposit = 0, paid = 0;
 
-  if (!pending_booking (ctx, deal_id, &booking, &deposit, error) || !paid_fen (ctx, deal_id, &paid, error))
+  if (!pending_booking (ctx, deal_id, &booking, &deposit, error) || !sr_deals_paid (ctx, deal_id, &paid, error))
     return FALSE;
   if (booking == 0)
     {
@@ -602,11 +602,11 @@ sr_deals_confirm_deposit (SrContext   *ctx,
 
   if (!sr_context_check (ctx, SR_ACTION_RECORD_MONEY, error))
     return FALSE;
-  if (!check_day (ctx, day, error) || (amount_fen > 0 && !check_method (method, error)) ||
+  if (!sr_deals_check_day (ctx, day, error) || (amount_fen > 0 && !sr_deals_check_method (method, error)) ||
       !sr_db_begin (db, error))
     return FALSE;
-  if (!read_deal (ctx, deal_id, &state, &customer, &unit, NULL, error) ||
-      !expect_state (state, "pending", _("This sale is not waiting for a deposit."), error) ||
+  if (!sr_deals_read (ctx, deal_id, &state, &customer, &unit, NULL, error) ||
+      !sr_deals_expect_state (state, "pending", _("This sale is not waiting for a deposit."), error) ||
       !pending_booking (ctx, deal_id, &booking, &deposit, error) ||
       !sr_deals_deposit_due (ctx, deal_id, &due, error))
     goto fail;
@@ -627,20 +627,20 @@ sr_deals_confirm_deposit (SrContext   *ctx,
                       "WHERE id = ?1", "iit", item, deposit, day))
         goto fail;
     }
-  else if ((item = add_plan_item (ctx, deal_id, "deposit", day, deposit, error)) == 0)
+  else if ((item = sr_deals_add_plan_item (ctx, deal_id, "deposit", day, deposit, error)) == 0)
     goto fail;
   if (due > 0)
     {
-      receipt = add_receipt (ctx, deal_id, "payment", day, due, method, &number, error);
-      if (receipt == 0 || !allocate (ctx, receipt, item, due, error))
+      receipt = sr_deals_add_receipt (ctx, deal_id, "payment", day, due, method, &number, error);
+      if (receipt == 0 || !sr_deals_allocate (ctx, receipt, item, due, error))
         goto fail;
     }
-  if (!set_booking_state (ctx, booking, "subscribed", error) ||
+  if (!sr_deals_set_booking_state (ctx, booking, "subscribed", error) ||
       !sr_units_set_status (ctx, unit, "subscribed", error) ||
       !sr_db_run (db, error, "UPDATE deals SET subscribed_on = ?2 WHERE id = ?1", "it", deal_id, day) ||
-      !set_deal_state (ctx, deal_id, "pending", "subscribed", error) ||
-      !move_stage (ctx, customer, SR_STAGE_SUBSCRIBE, deal_id, error) ||
-      !finish (ctx, TRUE, error))
+      !sr_deals_set_state (ctx, deal_id, "pending", "subscribed", error) ||
+      !sr_deals_move_stage (ctx, customer, SR_STAGE_SUBSCRIBE, deal_id, error) ||
+      !sr_deals_finish (ctx, TRUE, error))
     goto fail;
   if (out_receipt_no != NULL)
     *out_receipt_no = g_steal_pointer (&number);
@@ -665,7 +665,7 @@ sr_deals_set_discount (SrContext   *ctx,
   g_autofree char *state = NULL;
   g_autofree char *why = g_strstrip (g_strdup (reason != NULL ? reason : ""));
   gint64 list = 0, limit = sr_settings_get_int (ctx, "sales.discount_limit_permille", 10);
-  gboolean approves = sr_session_may (session, SR_ACTION_APPROVE_DISCOUNT), ok;
+  gboolean approves = sr_session_may (session, SR_ACTION_APPROVE_TERMS), ok;
   g_autoptr(SrJson) json = sr_json_new ();
   g_autofree char *after = NULL;
 
@@ -679,8 +679,8 @@ sr_deals_set_discount (SrContext   *ctx,
     }
   if (!sr_db_begin (db, error))
     return FALSE;
-  if (!read_deal (ctx, deal_id, &state, NULL, NULL, NULL, error) ||
-      !expect_state (state, "pending subscribed", _("A discount is set before the contract is signed."), error) ||
+  if (!sr_deals_read (ctx, deal_id, &state, NULL, NULL, NULL, error) ||
+      !sr_deals_expect_state (state, "pending subscribed", _("A discount is set before the contract is signed."), error) ||
       !sr_db_get_int (db, &list, error, "SELECT coalesce (list_price_fen, 0) FROM deals WHERE id = ?1",
                       "i", deal_id))
     goto fail;
@@ -702,9 +702,9 @@ sr_deals_set_discount (SrContext   *ctx,
   after = sr_json_end (json);
   ok = sr_db_run (db, error, "UPDATE deals SET discount_fen = ?2, discount_reason = nullif (?3, ''), "
                   "discount_approved_by = CASE WHEN ?4 AND ?2 > 0 THEN nullif (?5, 0) END WHERE id = ?1",
-                  "iitii", deal_id, discount_fen, why, (gint64) approves, staff_or_null (ctx)) &&
+                  "iitii", deal_id, discount_fen, why, (gint64) approves, sr_deals_staff (ctx)) &&
        sr_audit_write (ctx, "discount", "deals", deal_id, NULL, after, error);
-  return finish (ctx, ok, error);
+  return sr_deals_finish (ctx, ok, error);
 
 fail:
   sr_db_rollback (db);
@@ -736,10 +736,10 @@ sr_deals_sign (SrContext             *ctx,
       g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID, _("Choose the payment method."));
       return FALSE;
     }
-  if (!check_day (ctx, in->signed_on, error) || !sr_db_begin (db, error))
+  if (!sr_deals_check_day (ctx, in->signed_on, error) || !sr_db_begin (db, error))
     return FALSE;
-  if (!read_deal (ctx, deal_id, &state, &customer, &unit, &booking, error) ||
-      !expect_state (state, "subscribed",
+  if (!sr_deals_read (ctx, deal_id, &state, &customer, &unit, &booking, error) ||
+      !sr_deals_expect_state (state, "subscribed",
                      _("A contract is entered once finance has confirmed the deposit."), error) ||
       !sr_db_get_int (db, &used, error, "SELECT count(*) FROM deals WHERE contract_no = ?1", "t", number) ||
       !sr_db_get_int (db, &price, error, "SELECT list_price_fen - discount_fen FROM deals WHERE id = ?1",
@@ -763,12 +763,12 @@ sr_deals_sign (SrContext             *ctx,
                   "co_buyers = nullif (trim (?5), ''), clauses = nullif (trim (?6), ''), price_fen = ?7 "
                   "WHERE id = ?1", "ittttti", deal_id, number, in->signed_on, in->payment_method,
                   in->co_buyers, in->clauses, price) &&
-       (planned == price || add_plan_item (ctx, deal_id, "balance", in->signed_on, price - planned, error) > 0) &&
-       set_booking_state (ctx, booking, "signed", error) &&
+       (planned == price || sr_deals_add_plan_item (ctx, deal_id, "balance", in->signed_on, price - planned, error) > 0) &&
+       sr_deals_set_booking_state (ctx, booking, "signed", error) &&
        sr_units_set_status (ctx, unit, "signed", error) &&
-       set_deal_state (ctx, deal_id, "subscribed", "signed", error) &&
-       move_stage (ctx, customer, SR_STAGE_SIGN, deal_id, error);
-  return finish (ctx, ok, error);
+       sr_deals_set_state (ctx, deal_id, "subscribed", "signed", error) &&
+       sr_deals_move_stage (ctx, customer, SR_STAGE_SIGN, deal_id, error);
+  return sr_deals_finish (ctx, ok, error);
 
 fail:
   sr_db_rollback (db);
@@ -800,8 +800,8 @@ sr_deals_change_unit (SrContext   *ctx,
     }
   if (!sr_db_begin (db, error))
     return FALSE;
-  if (!read_deal (ctx, deal_id, &state, &customer, &unit, &booking, error) ||
-      !expect_state (state, "pending subscribed",
+  if (!sr_deals_read (ctx, deal_id, &state, &customer, &unit, &booking, error) ||
+      !sr_deals_expect_state (state, "pending subscribed",
                      _("After signing, a change of unit is a cancellation and a new sale."), error))
     goto fail;
   if (new_unit_id == unit)
@@ -852,7 +852,7 @@ sr_deals_change_unit (SrContext   *ctx,
                     "iii", deal_id, new_unit_id, price) &&
          sr_audit_write (ctx, "change-unit", "deals", deal_id, NULL, after, error);
   }
-  return finish (ctx, ok, error);
+  return sr_deals_finish (ctx, ok, error);
 
 fail:
   sr_db_rollback (db);
@@ -883,10 +883,10 @@ sr_deals_cancel (SrContext   *ctx,
     }
   if (!sr_db_begin (db, error))
     return FALSE;
-  if (!read_deal (ctx, deal_id, &state, NULL, &unit, &booking, error) ||
-      !expect_state (state, "subscribed signed",
+  if (!sr_deals_read (ctx, deal_id, &state, NULL, &unit, &booking, error) ||
+      !sr_deals_expect_state (state, "subscribed signed",
                      _("Only a subscribed or signed sale can be cancelled; void a request instead."), error) ||
-      !paid_fen (ctx, deal_id, &paid, error))
+      !sr_deals_paid (ctx, deal_id, &paid, error))
     goto fail;
   if (forfeit_fen > paid)
     {
@@ -898,9 +898,9 @@ sr_deals_cancel (SrContext   *ctx,
   ok = end_booking (ctx, booking, unit, "cancelled", why, error) &&
        sr_db_run (db, error, "UPDATE deals SET ended_at = ?2, ended_by = nullif (?3, 0), end_reason = ?4, "
                   "refund_due_fen = ?5, forfeit_fen = ?6 WHERE id = ?1", "iiitii", deal_id,
-                  sr_context_now (ctx), staff_or_null (ctx), why, paid - forfeit_fen, forfeit_fen) &&
-       set_deal_state (ctx, deal_id, state, "cancelled", error);
-  return finish (ctx, ok, error);
+                  sr_context_now (ctx), sr_deals_staff (ctx), why, paid - forfeit_fen, forfeit_fen) &&
+       sr_deals_set_state (ctx, deal_id, state, "cancelled", error);
+  return sr_deals_finish (ctx, ok, error);
 
 fail:
   sr_db_rollback (db);
@@ -923,10 +923,10 @@ sr_deals_pay_refund (SrContext   *ctx,
 
   if (!sr_context_check (ctx, SR_ACTION_RECORD_MONEY, error))
     return FALSE;
-  if (!check_method (method, error) || !check_day (ctx, day, error) || !sr_db_begin (db, error))
+  if (!sr_deals_check_method (method, error) || !sr_deals_check_day (ctx, day, error) || !sr_db_begin (db, error))
     return FALSE;
-  ok = read_deal (ctx, deal_id, &state, NULL, NULL, NULL, error) &&
-       expect_state (state, "cancelled", _("Nothing is due back on this sale."), error) &&
+  ok = sr_deals_read (ctx, deal_id, &state, NULL, NULL, NULL, error) &&
+       sr_deals_expect_state (state, "cancelled signed delivered", _("Nothing is due back on this sale."), error) &&
        sr_db_get_int (db, &due, error, "SELECT refund_due_fen FROM deals WHERE id = ?1", "i", deal_id);
   if (ok && due <= 0)
     {
@@ -935,7 +935,7 @@ sr_deals_pay_refund (SrContext   *ctx,
     }
   ok = ok && refund (ctx, deal_id, due, method, day, &number, error) &&
        sr_db_run (db, error, "UPDATE deals SET refund_due_fen = 0 WHERE id = ?1", "i", deal_id);
-  if (!finish (ctx, ok, error))
+  if (!sr_deals_finish (ctx, ok, error))
     return FALSE;
   if (out_receipt_no != NULL)
     *out_receipt_no = g_steal_pointer (&number);

@@ -150,6 +150,7 @@ sr_my_day_free (SrMyDay *day)
     return;
   g_clear_pointer (&day->due, g_ptr_array_unref);
   g_clear_pointer (&day->covered, g_ptr_array_unref);
+  g_clear_pointer (&day->promises, g_ptr_array_unref);
   g_clear_pointer (&day->received, g_ptr_array_unref);
   g_free (day);
 }
@@ -169,6 +170,7 @@ sr_my_day_load (SrContext  *ctx,
   day->due = g_ptr_array_new_with_free_func ((GDestroyNotify) my_day_item_free);
   day->covered = g_ptr_array_new_with_free_func ((GDestroyNotify) my_day_item_free);
   day->received = g_ptr_array_new_with_free_func ((GDestroyNotify) my_day_item_free);
+  day->promises = g_ptr_array_new_with_free_func ((GDestroyNotify) my_day_item_free);
 
   /* Follow-ups due today or overdue, the most overdue first. */
   stmt = sr_db_prepare (db, "SELECT id, name, next_follow_up_day FROM customers WHERE owner_id = ?1 "
@@ -218,6 +220,38 @@ sr_my_day_load (SrContext  *ctx,
   if (step == SR_STEP_ERROR)
     return NULL;
   g_clear_pointer (&stmt, sr_stmt_done);
+
+  /* Certificates promised to their owners within a week (or already late), not yet
+   * handed over: tell the owner first. */
+  {
+    g_autofree char *week = sr_day_from_unix (today_start + 7 * 86400 + 12 * 3600);
+    stmt = sr_db_prepare (db, "SELECT c.id, c.name, d.certificate_promised_on FROM deals d "
+                          "JOIN customers c ON c.id = d.customer_id WHERE d.owner_id = ?1 "
+                          "AND d.state IN ('signed', 'delivered') AND d.certificate_promised_on <= ?2 "
+                          "AND NOT EXISTS (SELECT 1 FROM deal_progress p WHERE p.deal_id = d.id "
+                          " AND p.track = 'certificate' AND p.step = 'handed-over') "
+                          "ORDER BY d.certificate_promised_on LIMIT 200", error);
+    if (stmt == NULL)
+      return NULL;
+    sr_stmt_bind_int (stmt, 1, staff_id);
+    sr_stmt_bind_text (stmt, 2, week);
+    while ((step = sr_stmt_step (stmt, error)) == SR_STEP_ROW)
+      {
+        SrMyDayItem *item = g_new0 (SrMyDayItem, 1);
+        const char *promised = sr_stmt_get_text (stmt, 2);
+        item->customer_id = sr_stmt_get_int (stmt, 0);
+        item->customer_name = sr_stmt_dup_text (stmt, 1);
+        item->is_overdue = g_strcmp0 (promised, today) < 0;
+        item->detail = g_strdup_printf (item->is_overdue ? _("property certificate promised for %s and not handed over: "
+                                                             "call the owner")
+                                                         : _("property certificate promised for %s: tell the owner "
+                                                             "how it stands first"), promised);
+        g_ptr_array_add (day->promises, item);
+      }
+    if (step == SR_STEP_ERROR)
+      return NULL;
+    g_clear_pointer (&stmt, sr_stmt_done);
+  }
 
   /* New customers they received today. */
   stmt = sr_db_prepare (db, "SELECT c.id, c.name, t.at FROM ownership_transfers t "

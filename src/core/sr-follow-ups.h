@@ -38,6 +38,8 @@ typedef struct {
   GPtrArray *due;       /* SrMyDayItem: next follow-up today or before */
   GPtrArray *covered;   /* their customers received by a colleague in the last 7 days */
   GPtrArray *received;  /* new customers they received today */
+  GPtrArray *promises;  /* property certificates promised within a week, not handed over:
+                         * tell the owner before the day */
 } SrMyDay;
 
 SrMyDay    *sr_my_day_load                (SrContext        *ctx,

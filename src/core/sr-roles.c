@@ -66,7 +66,7 @@ static const struct {
     SR_ROLE_FINANCE },
   { SR_ACTION_MANAGE_DEALS, "manage-deals", N_("Sign contracts, change units and cancel sales"),
     SR_ROLE_SALES_CONTROLLER | SR_ROLE_MANAGER },
-  { SR_ACTION_APPROVE_DISCOUNT, "approve-discount", N_("Approve a special discount"),
+  { SR_ACTION_APPROVE_TERMS, "approve-terms", N_("Approve special discounts and supplementary agreements"),
     SR_ROLE_MANAGER },
 };
 

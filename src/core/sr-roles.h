@@ -45,7 +45,7 @@ typedef enum {
   SR_ACTION_REQUEST_SUBSCRIPTION, /* ask for a unit for a customer, with a deposit (认购申请) */
   SR_ACTION_RECORD_MONEY,        /* take and confirm money: intention money, deposits, refunds (财务) */
   SR_ACTION_MANAGE_DEALS,        /* sign contracts, change units, cancel (销控) */
-  SR_ACTION_APPROVE_DISCOUNT,    /* a special discount above the office's limit (特殊优惠) */
+  SR_ACTION_APPROVE_TERMS,       /* a special discount above the limit (特殊优惠), supplementary agreements (补充协议) */
   SR_N_ACTIONS
 } SrAction;
 

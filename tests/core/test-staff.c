@@ -435,7 +435,7 @@ static const ActionFunc action_funcs[SR_N_ACTIONS] = {
   [SR_ACTION_REQUEST_SUBSCRIPTION] = do_request_subscription,
   [SR_ACTION_RECORD_MONEY] = do_record_money,
   [SR_ACTION_MANAGE_DEALS] = do_manage_deals,
-  [SR_ACTION_APPROVE_DISCOUNT] = do_approve_discount,
+  [SR_ACTION_APPROVE_TERMS] = do_approve_discount,
 };
 
 /* What PRODUCT.md's table says, written out independently of sr-roles.c. */
@@ -462,7 +462,7 @@ expected (SrRole role, SrAction action)
       return role == SR_ROLE_FINANCE;
     case SR_ACTION_MANAGE_DEALS:
       return role == SR_ROLE_SALES_CONTROLLER || role == SR_ROLE_MANAGER;
-    case SR_ACTION_APPROVE_DISCOUNT:
+    case SR_ACTION_APPROVE_TERMS:
       return role == SR_ROLE_MANAGER;
     case SR_ACTION_REGISTER_CUSTOMER:
     case SR_ACTION_BOOK_APPOINTMENT:

@@ -10,6 +10,8 @@
 #include "core/sr-call-check.h"
 #include "core/sr-bookings.h"
 #include "core/sr-customers.h"
+#include "core/sr-deal-steps.h"
+#include "core/sr-deals.h"
 #include "core/sr-desk.h"
 #include "core/sr-office.h"
 #include "common/sr-gui-test-util.h"
@@ -562,6 +564,42 @@ test_money_page (void)
     g_assert_cmpint (u->status, ==, SR_UNIT_SIGNED);
   }
   g_assert_nonnull (sr_gui_test_find (panel, "Cancel the Sale…"));
+  /* After signing: acceptance, then delivery, refused while money is due (form kept). */
+  g_assert_nonnull (sr_gui_test_find (panel, "Record Progress…"));
+  sr_gui_test_click (panel, "Internal Acceptance…");
+  sr_gui_test_spin_idle ();
+  form = find_form ();
+  g_assert_nonnull (form);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
+  sr_gui_test_spin_idle ();
+  g_assert_null (find_form ());
+  sr_gui_test_click (panel, "Deliver…");
+  sr_gui_test_spin_idle ();
+  form = find_form ();
+  sr_gui_test_type (GTK_WIDGET (form), "Move-in day (YYYY-MM-DD, may be empty)", "2026-12-20");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
+  sr_gui_test_spin_idle ();
+  g_assert_true (find_form () == form);
+  g_assert_true (sr_gui_test_has_error (GTK_WIDGET (form)));
+  gtk_window_destroy (GTK_WINDOW (form));
+  {
+    g_autoptr(SrDeal) deal = sr_deals_for_unit (admin, unit, NULL);
+    SrFen due = 0;
+    g_assert_true (sr_deals_due (admin, deal->id, &due, NULL));
+    g_assert_true (sr_deals_record_payment (fin, deal->id, due, "bank-loan", "2026-11-23", NULL, &error));
+    g_assert_no_error (error);
+  }
+  sr_gui_test_spin_idle ();
+  sr_gui_test_click (panel, "Deliver…");
+  sr_gui_test_spin_idle ();
+  form = find_form ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
+  sr_gui_test_spin_idle ();
+  g_assert_null (find_form ());
+  {
+    g_autoptr(SrUnit) u = sr_units_get (admin, unit, NULL);
+    g_assert_cmpint (u->status, ==, SR_UNIT_DELIVERED);
+  }
   gtk_window_destroy (GTK_WINDOW (panel));
   gtk_window_destroy (GTK_WINDOW (window));
   sr_gui_test_spin_idle ();

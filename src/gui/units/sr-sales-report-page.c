@@ -176,6 +176,7 @@ sr_sales_report_page_new (SrContext *ctx)
   gtk_label_set_wrap (GTK_LABEL (r->summary), TRUE);
   gtk_label_set_xalign (GTK_LABEL (r->summary), 0);
   gtk_widget_set_margin_start (r->summary, 12);
+  gtk_widget_set_hexpand (r->summary, TRUE);
   gtk_box_append (GTK_BOX (toolbar), r->summary);
   g_signal_connect_swapped (previous, "clicked", G_CALLBACK (on_previous), r);
   g_signal_connect_swapped (next, "clicked", G_CALLBACK (on_next), r);

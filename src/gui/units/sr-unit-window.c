@@ -6,6 +6,7 @@
 
 #include "core/sr-bookings.h"
 #include "core/sr-customers.h"
+#include "core/sr-deal-steps.h"
 #include "core/sr-deals.h"
 #include "core/sr-money.h"
 #include "core/sr-office.h"
@@ -164,6 +165,13 @@ deal_form_new (GtkWidget  *window,
 
   g_object_set_data (G_OBJECT (form), "deal-id", GSIZE_TO_POINTER (button_deal (button)));
   return form;
+}
+
+static void
+on_refund_due (GtkButton *button,
+               GtkWidget *window)
+{
+  sr_money_form_refund (window, window_ctx (window), button_deal (button));
 }
 
 static void
@@ -404,6 +412,241 @@ action_button (const char *label,
   return b;
 }
 
+
+/* After the contract ------------------------------------------------------------------ */
+
+static gboolean
+save_payment (SrForm   *form,
+              gpointer  user_data,
+              GError  **error)
+{
+  GtkWidget *window = user_data;
+  g_autofree char *number = NULL;
+  g_autofree char *text = NULL;
+  SrFen amount = 0;
+
+  if (!sr_money_parse (sr_form_get_text (form, "amount"), &amount, error) ||
+      !sr_deals_record_payment (window_ctx (window), form_deal (form), amount,
+                                sr_receipt_methods[sr_form_get_selected (form, "method")],
+                                sr_form_get_text (form, "day"), &number, error))
+    return FALSE;
+  text = g_strdup_printf (_("%s: receipt %s"), _("Payment recorded"), number);
+  sr_toast (window, text);
+  return TRUE;
+}
+
+static void
+on_payment (GtkButton *button,
+            GtkWidget *window)
+{
+  SrContext *ctx = window_ctx (window);
+  g_autofree char *today = sr_clock_today (sr_context_get_clock (ctx));
+  g_autofree char *due_text = NULL;
+  SrFen due = 0;
+  SrForm *form = deal_form_new (window, button, _("Record a Payment"), _("_Record"));
+
+  sr_deals_due (ctx, button_deal (button), &due, NULL);
+  due_text = g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", due / 100, (int) (due % 100));
+  sr_form_add_group (form, NULL, _("Paid toward the plan, oldest due item first."));
+  sr_form_add_entry (form, "amount", _("Amount, ¥"), due_text);
+  sr_form_add_choice (form, "method", _("Paid by"), sr_money_method_labels (), 2);
+  sr_form_add_entry (form, "day", _("Date (YYYY-MM-DD)"), today);
+  sr_form_run (form, save_payment, window, NULL);
+}
+
+static gboolean
+save_area (SrForm   *form,
+           gpointer  user_data,
+           GError  **error)
+{
+  GtkWidget *window = user_data;
+  gint64 area = 0;
+
+  return sr_area_parse (sr_form_get_text (form, "area"), &area, error) &&
+         sr_deals_settle_area (window_ctx (window), form_deal (form), area, error);
+}
+
+static void
+on_area (GtkButton *button,
+         GtkWidget *window)
+{
+  SrForm *form = deal_form_new (window, button, _("Settle the Area"), _("_Settle"));
+
+  sr_form_add_group (form, NULL, _("The surveyed area: the difference at the contract’s price per m² is added to "
+                                   "the plan, or paid back to the owner by finance."));
+  sr_form_add_entry (form, "area", _("Measured area, m²"), NULL);
+  sr_form_run (form, save_area, window, NULL);
+}
+
+/* The next step of each track, or NULL when the track is complete. */
+static const char *
+next_step (GPtrArray  *done,
+           const char *track)
+{
+  const char * const *steps = sr_progress_steps (track);
+  guint n = 0;
+
+  for (guint i = 0; done != NULL && i < done->len; i++)
+    n += g_strcmp0 (((SrProgressStep *) g_ptr_array_index (done, i))->track, track) == 0;
+  return steps[n];
+}
+
+static gboolean
+save_progress (SrForm   *form,
+               gpointer  user_data,
+               GError  **error)
+{
+  GtkWidget *window = user_data;
+  GPtrArray *choices = g_object_get_data (G_OBJECT (form), "choices");
+  const char *pair = g_ptr_array_index (choices, sr_form_get_selected (form, "step"));
+  g_auto(GStrv) parts = g_strsplit (pair, "|", 2);
+
+  return sr_deals_record_progress (window_ctx (window), form_deal (form), parts[0], parts[1],
+                                   sr_form_get_text (form, "day"), sr_form_get_text (form, "note"), error);
+}
+
+static void
+on_progress (GtkButton *button,
+             GtkWidget *window)
+{
+  SrContext *ctx = window_ctx (window);
+  g_autoptr(GPtrArray) done = sr_deals_list_progress (ctx, button_deal (button), NULL);
+  g_autofree char *today = sr_clock_today (sr_context_get_clock (ctx));
+  GPtrArray *choices = g_ptr_array_new_with_free_func (g_free);
+  const char *labels[3] = { NULL };
+  const char *tracks[] = { "mortgage", "certificate" };
+  guint n = 0;
+  SrForm *form = deal_form_new (window, button, _("Record Progress"), _("_Record"));
+
+  for (guint t = 0; t < G_N_ELEMENTS (tracks); t++)
+    {
+      const char *step = next_step (done, tracks[t]);
+      if (step == NULL)
+        continue;
+      g_ptr_array_add (choices, g_strdup_printf ("%s|%s", tracks[t], step));
+      labels[n++] = sr_progress_step_label (tracks[t], step);
+    }
+  g_object_set_data_full (G_OBJECT (form), "choices", choices, (GDestroyNotify) g_ptr_array_unref);
+  sr_form_add_group (form, NULL, _("Mortgage: papers complete → sent to the bank → approved → disbursed. "
+                                   "Certificate: fees taken → filed → issued → handed over."));
+  sr_form_add_choice (form, "step", _("Next step"), labels, 0);
+  sr_form_add_entry (form, "day", _("Date (YYYY-MM-DD)"), today);
+  sr_form_add_entry (form, "note", _("Note"), NULL);
+  sr_form_run (form, save_progress, window, NULL);
+}
+
+static gboolean
+save_fee (SrForm   *form,
+          gpointer  user_data,
+          GError  **error)
+{
+  GtkWidget *window = user_data;
+  SrFen amount = 0;
+  const char *promise = sr_form_get_text (form, "promise");
+
+  return sr_money_parse (sr_form_get_text (form, "amount"), &amount, error) &&
+         sr_deals_add_certificate_fee (window_ctx (window), form_deal (form), amount,
+                                       sr_form_get_text (form, "due"), error) &&
+         (promise == NULL || *promise == '\0' ||
+          sr_deals_promise_certificate (window_ctx (window), form_deal (form), promise, error));
+}
+
+static void
+on_fee (GtkButton *button,
+        GtkWidget *window)
+{
+  SrContext *ctx = window_ctx (window);
+  g_autofree char *today = sr_clock_today (sr_context_get_clock (ctx));
+  SrForm *form = deal_form_new (window, button, _("Certificate Fees"), _("_Save"));
+
+  sr_form_add_group (form, NULL, _("The fees (办证费) go on the plan and are collected before filing. The promised "
+                                   "date reminds the consultant to tell the owner first."));
+  sr_form_add_entry (form, "amount", _("Amount, ¥"), NULL);
+  sr_form_add_entry (form, "due", _("Due on (YYYY-MM-DD)"), today);
+  sr_form_add_entry (form, "promise", _("Certificate promised for (YYYY-MM-DD, may be empty)"), NULL);
+  sr_form_run (form, save_fee, window, NULL);
+}
+
+static gboolean
+save_agreement (SrForm   *form,
+                gpointer  user_data,
+                GError  **error)
+{
+  GtkWidget *window = user_data;
+  return sr_deals_add_agreement (window_ctx (window), form_deal (form), sr_form_get_text (form, "content"), error) > 0;
+}
+
+static void
+on_agreement (GtkButton *button,
+              GtkWidget *window)
+{
+  SrForm *form = deal_form_new (window, button, _("Supplementary Agreement"), _("_Add"));
+
+  sr_form_add_group (form, NULL, _("It waits for the manager’s approval."));
+  sr_form_add_entry (form, "content", _("What it says"), NULL);
+  sr_form_run (form, save_agreement, window, NULL);
+}
+
+static void
+decide (GtkButton *button,
+        GtkWidget *window,
+        gboolean   approve)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "agreement-id"));
+
+  if (!sr_deals_decide_agreement (window_ctx (window), id, approve, approve ? NULL : _("Rejected by the manager"),
+                                  &error))
+    sr_toast_error (window, error);
+}
+
+static void on_approve (GtkButton *button, GtkWidget *window) { decide (button, window, TRUE); }
+static void on_reject (GtkButton *button, GtkWidget *window) { decide (button, window, FALSE); }
+
+static gboolean
+save_acceptance (SrForm   *form,
+                 gpointer  user_data,
+                 GError  **error)
+{
+  GtkWidget *window = user_data;
+  return sr_units_pass_acceptance (window_ctx (window), window_unit (window), sr_form_get_text (form, "day"), error);
+}
+
+static void
+on_acceptance (GtkButton *button,
+               GtkWidget *window)
+{
+  g_autofree char *today = sr_clock_today (sr_context_get_clock (window_ctx (window)));
+  SrForm *form = sr_form_new (window, _("Internal Acceptance"), _("_Passed"));
+
+  sr_form_add_group (form, NULL, _("The office’s own inspection (内部验收) of the unit before it is handed over."));
+  sr_form_add_entry (form, "day", _("Passed on (YYYY-MM-DD)"), today);
+  sr_form_run (form, save_acceptance, window, NULL);
+}
+
+static gboolean
+save_deliver (SrForm   *form,
+              gpointer  user_data,
+              GError  **error)
+{
+  GtkWidget *window = user_data;
+  return sr_deals_deliver (window_ctx (window), form_deal (form), sr_form_get_text (form, "day"),
+                           sr_form_get_text (form, "move-in"), error);
+}
+
+static void
+on_deliver (GtkButton *button,
+            GtkWidget *window)
+{
+  g_autofree char *today = sr_clock_today (sr_context_get_clock (window_ctx (window)));
+  SrForm *form = deal_form_new (window, button, _("Deliver the Unit (交付)"), _("_Deliver"));
+
+  sr_form_add_group (form, NULL, _("Needs the payoff (every plan item paid) and the internal acceptance."));
+  sr_form_add_entry (form, "day", _("Delivered on (YYYY-MM-DD)"), today);
+  sr_form_add_entry (form, "move-in", _("Move-in day (YYYY-MM-DD, may be empty)"), NULL);
+  sr_form_run (form, save_deliver, window, NULL);
+}
+
 static GtkWidget *
 add_deal_button (GtkWidget  *buttons,
                  const char *label,
@@ -417,8 +660,120 @@ add_deal_button (GtkWidget  *buttons,
   g_object_set_data (G_OBJECT (b), "deal-id", GSIZE_TO_POINTER (deal->id));
   if (is_main)
     gtk_widget_add_css_class (b, "suggested-action");
-  gtk_box_append (GTK_BOX (buttons), b);
+  gtk_flow_box_append (GTK_FLOW_BOX (buttons), b);
   return b;
+}
+
+/* Payments, area, progress, agreements, acceptance and delivery, for whoever may. */
+static void
+add_after_signing_buttons (GtkWidget *buttons,
+                           GtkWidget *window,
+                           SrSession *session,
+                           SrDeal    *deal,
+                           SrUnit    *u)
+{
+  SrContext *ctx = window_ctx (window);
+  gboolean manages = sr_session_may (session, SR_ACTION_MANAGE_DEALS);
+  gboolean finance = sr_session_may (session, SR_ACTION_RECORD_MONEY);
+  gboolean is_signed = g_strcmp0 (deal->state, "signed") == 0;
+  gboolean delivered = g_strcmp0 (deal->state, "delivered") == 0;
+  SrFen due = 0;
+  gint64 settled = 0, fee = 0;
+  g_autofree char *accepted = NULL;
+
+  if (!is_signed && !delivered && g_strcmp0 (deal->state, "subscribed") != 0)
+    return;
+  sr_deals_due (ctx, deal->id, &due, NULL);
+  sr_db_get_int (sr_context_get_db (ctx), &settled, NULL, "SELECT coalesce (area_settled_at, 0) FROM deals "
+                 "WHERE id = ?1", "i", deal->id);
+  sr_db_get_int (sr_context_get_db (ctx), &fee, NULL, "SELECT count(*) FROM plan_items WHERE deal_id = ?1 "
+                 "AND kind = 'certificate-fee'", "i", deal->id);
+  {
+    g_autoptr(SrStmt) stmt = sr_db_prepare (sr_context_get_db (ctx), "SELECT acceptance_passed_on FROM units "
+                                            "WHERE id = ?1", NULL);
+    if (stmt != NULL)
+      {
+        sr_stmt_bind_int (stmt, 1, u->id);
+        if (sr_stmt_step (stmt, NULL) == SR_STEP_ROW)
+          accepted = sr_stmt_dup_text (stmt, 0);
+      }
+  }
+  if (finance && due > 0 && g_strcmp0 (deal->state, "subscribed") != 0)
+    add_deal_button (buttons, _("Record _Payment…"), G_CALLBACK (on_payment), window, deal, TRUE);
+  if (finance && deal->refund_due_fen > 0)
+    add_deal_button (buttons, _("Pay _Back…"), G_CALLBACK (on_refund_due), window, deal, FALSE);
+  if (!is_signed && !delivered)
+    return;
+  if (manages || finance)
+    add_deal_button (buttons, _("Record Pro_gress…"), G_CALLBACK (on_progress), window, deal, FALSE);
+  if (manages && is_signed && settled == 0)
+    add_deal_button (buttons, _("Settle _Area…"), G_CALLBACK (on_area), window, deal, FALSE);
+  if (manages && fee == 0)
+    add_deal_button (buttons, _("Certificate _Fees…"), G_CALLBACK (on_fee), window, deal, FALSE);
+  if (manages)
+    add_deal_button (buttons, _("Supplementary _Agreement…"), G_CALLBACK (on_agreement), window, deal, FALSE);
+  if (manages && is_signed && accepted == NULL)
+    gtk_flow_box_append (GTK_FLOW_BOX (buttons), action_button (_("Internal Acceptance…"), G_CALLBACK (on_acceptance), window));
+  if (manages && is_signed)
+    add_deal_button (buttons, _("De_liver…"), G_CALLBACK (on_deliver), window, deal, due == 0 && accepted != NULL);
+}
+
+/* Mortgage and certificate steps, the promised date, supplementary agreements. */
+static void
+add_progress_groups (AdwPreferencesPage *page,
+                     SrContext          *ctx,
+                     SrDeal             *deal)
+{
+  g_autoptr(GPtrArray) steps = sr_deals_list_progress (ctx, deal->id, NULL);
+  g_autoptr(GPtrArray) agreements = sr_deals_list_agreements (ctx, deal->id, NULL);
+  SrSession *session = sr_context_get_session (ctx);
+
+  if (steps != NULL && steps->len > 0)
+    {
+      GtkWidget *g = adw_preferences_group_new ();
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (g), _("Mortgage and certificate"));
+      for (guint i = 0; i < steps->len; i++)
+        {
+          SrProgressStep *p = g_ptr_array_index (steps, i);
+          g_autofree char *text = p->note != NULL ? g_strdup_printf ("%s · %s", p->day, p->note) : g_strdup (p->day);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (g),
+                                     info_row (sr_progress_step_label (p->track, p->step), text));
+        }
+      adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (g));
+    }
+  if (agreements != NULL && agreements->len > 0)
+    {
+      GtkWidget *g = adw_preferences_group_new ();
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (g), _("Supplementary agreements"));
+      for (guint i = 0; i < agreements->len; i++)
+        {
+          SrAgreement *a = g_ptr_array_index (agreements, i);
+          GtkWidget *row = adw_action_row_new ();
+          const char *state = g_strcmp0 (a->state, "approved") == 0 ? _("Approved")
+                            : g_strcmp0 (a->state, "rejected") == 0 ? _("Rejected") : _("Waiting for approval");
+          g_autofree char *subtitle = a->decided_by != NULL ? g_strdup_printf ("%s · %s", state, a->decided_by)
+                                                            : g_strdup (state);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), a->content);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+          if (g_strcmp0 (a->state, "pending") == 0 && session != NULL &&
+              sr_session_may (session, SR_ACTION_APPROVE_TERMS))
+            {
+              GtkWidget *window = g_object_get_data (G_OBJECT (page), "window");
+              GtkWidget *yes = gtk_button_new_with_mnemonic (_("_Approve"));
+              GtkWidget *no = gtk_button_new_with_mnemonic (_("Re_ject"));
+              gtk_widget_set_valign (yes, GTK_ALIGN_CENTER);
+              gtk_widget_set_valign (no, GTK_ALIGN_CENTER);
+              g_object_set_data (G_OBJECT (yes), "agreement-id", GSIZE_TO_POINTER (a->id));
+              g_object_set_data (G_OBJECT (no), "agreement-id", GSIZE_TO_POINTER (a->id));
+              g_signal_connect (yes, "clicked", G_CALLBACK (on_approve), window);
+              g_signal_connect (no, "clicked", G_CALLBACK (on_reject), window);
+              adw_action_row_add_suffix (ADW_ACTION_ROW (row), no);
+              adw_action_row_add_suffix (ADW_ACTION_ROW (row), yes);
+            }
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), row);
+        }
+      adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (g));
+    }
 }
 
 static void
@@ -488,6 +843,7 @@ add_sale_groups (AdwPreferencesPage *page,
         }
       adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (g));
     }
+  add_progress_groups (page, ctx, deal);
   if (receipts != NULL && receipts->len > 0)
     {
       GtkWidget *g = adw_preferences_group_new ();
@@ -516,8 +872,9 @@ fill_unit_window (GtkWidget *window)
   SrSession *session = sr_context_get_session (ctx);
   GtkWidget *scroller = g_object_get_data (G_OBJECT (window), "scroller");
   GtkWidget *page = adw_preferences_page_new ();
+  /* Rows that act (approving an agreement) find the window here. */
   GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *buttons = gtk_flow_box_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(SrUnit) u = sr_units_get (ctx, window_unit (window), &error);
   g_autoptr(SrBooking) booking = NULL;
@@ -564,32 +921,33 @@ fill_unit_window (GtkWidget *window)
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), info_row (_("Booked for"), who));
     }
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  g_object_set_data (G_OBJECT (page), "window", window);
   deal = sr_deals_for_unit (ctx, u->id, NULL);
   if (deal != NULL)
     add_sale_groups (ADW_PREFERENCES_PAGE (page), ctx, deal);
 
   /* The steps this person may take now. */
   if (controls && booking == NULL && (u->status == SR_UNIT_AVAILABLE || u->status == SR_UNIT_HELD))
-    gtk_box_append (GTK_BOX (buttons), action_button (u->status == SR_UNIT_HELD ? _("_Release for Sale")
+    gtk_flow_box_append (GTK_FLOW_BOX (buttons), action_button (u->status == SR_UNIT_HELD ? _("_Release for Sale")
                                                                                  : _("_Withhold (销控)"),
                                                       G_CALLBACK (on_hold), window));
   if (controls && booking == NULL && u->status == SR_UNIT_AVAILABLE)
-    gtk_box_append (GTK_BOX (buttons), action_button (_("Re_serve…"), G_CALLBACK (on_reserve), window));
+    gtk_flow_box_append (GTK_FLOW_BOX (buttons), action_button (_("Re_serve…"), G_CALLBACK (on_reserve), window));
   if (sr_session_may (session, SR_ACTION_REQUEST_SUBSCRIPTION) &&
       ((booking == NULL && u->status == SR_UNIT_AVAILABLE) ||
        (booking != NULL && g_strcmp0 (booking->state, "reserved") == 0)))
-    gtk_box_append (GTK_BOX (buttons), action_button (_("Request _Subscription…"), G_CALLBACK (on_request), window));
+    gtk_flow_box_append (GTK_FLOW_BOX (buttons), action_button (_("Request _Subscription…"), G_CALLBACK (on_request), window));
   if (controls && booking != NULL &&
       (g_strcmp0 (booking->state, "reserved") == 0 || g_strcmp0 (booking->state, "pending") == 0))
     {
       GtkWidget *b = action_button (_("_Void the Booking…"), G_CALLBACK (on_void), window);
       g_object_set_data (G_OBJECT (b), "booking", GSIZE_TO_POINTER (booking->id));
-      gtk_box_append (GTK_BOX (buttons), b);
+      gtk_flow_box_append (GTK_FLOW_BOX (buttons), b);
     }
   if (deal != NULL)
     {
       gboolean manages = sr_session_may (session, SR_ACTION_MANAGE_DEALS) ||
-                         sr_session_may (session, SR_ACTION_APPROVE_DISCOUNT);
+                         sr_session_may (session, SR_ACTION_APPROVE_TERMS);
       gboolean pending = g_strcmp0 (deal->state, "pending") == 0;
       gboolean subscribed = g_strcmp0 (deal->state, "subscribed") == 0;
       gboolean is_signed = g_strcmp0 (deal->state, "signed") == 0;
@@ -602,6 +960,7 @@ fill_unit_window (GtkWidget *window)
         add_deal_button (buttons, _("_Discount…"), G_CALLBACK (on_discount), window, deal, FALSE);
       if ((pending || subscribed) && sr_session_may (session, SR_ACTION_MANAGE_DEALS))
         add_deal_button (buttons, _("C_hange Unit…"), G_CALLBACK (on_change), window, deal, FALSE);
+      add_after_signing_buttons (buttons, window, session, deal, u);
       if ((subscribed || is_signed) && sr_session_may (session, SR_ACTION_MANAGE_DEALS))
         {
           GtkWidget *b = add_deal_button (buttons, _("Cancel the _Sale…"), G_CALLBACK (on_cancel), window, deal, FALSE);
@@ -630,6 +989,10 @@ fill_unit_window (GtkWidget *window)
           g_object_unref (papers);
         }
     }
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (buttons), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (buttons), 3);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (buttons), 6);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (buttons), 6);
   if (gtk_widget_get_first_child (buttons) != NULL)
     {
       GtkWidget *actions = adw_preferences_group_new ();

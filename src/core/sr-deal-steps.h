@@ -1,0 +1,113 @@
+/* sr-deal-steps.h — a sale after the contract (PRODUCT.md "Sales control", "Money"):
+ * money paid toward the plan, area settlement, mortgage and certificate progress,
+ * the promised certificate date, supplementary agreements with approval, the unit's
+ * internal acceptance and delivery (交付) with the owner's move-in day.
+ * Each step checks the permission, writes an audit row, and runs in one transaction. */
+#pragma once
+
+#include "sr-context.h"
+#include "sr-money.h"
+
+G_BEGIN_DECLS
+
+/* Finance records money paid toward the plan, allocated to the items oldest due first.
+ * More than is due is refused (advances come with the ledger). When the whole plan is
+ * paid the customer moves to the office's paid stage. */
+gboolean sr_deals_record_payment  (SrContext   *ctx,
+                                   gint64       deal_id,
+                                   SrFen        amount_fen,
+                                   const char  *method,
+                                   const char  *day,
+                                   char       **out_receipt_no,
+                                   GError     **error);
+/* What the plan still asks for. */
+gboolean sr_deals_due             (SrContext   *ctx,
+                                   gint64       deal_id,
+                                   SrFen       *out_due,
+                                   GError     **error);
+
+/* The measured area of a signed sale's unit: the difference at the contract's price per
+ * m² becomes a plan item (more area) or money due back (less). Once per sale. */
+gboolean sr_deals_settle_area     (SrContext   *ctx,
+                                   gint64       deal_id,
+                                   gint64       measured_area_centi,
+                                   GError     **error);
+
+/* Tracks: "mortgage" (papers, sent, approved, disbursed) and "certificate" (fees, filed,
+ * issued, handed-over). Steps are recorded in order, each once, with its day; the
+ * certificate's fees step needs the certificate-fee item paid. */
+const char * const *sr_progress_steps       (const char *track);
+const char         *sr_progress_step_label  (const char *track,
+                                             const char *step);
+gboolean sr_deals_record_progress (SrContext   *ctx,
+                                   gint64       deal_id,
+                                   const char  *track,
+                                   const char  *step,
+                                   const char  *day,
+                                   const char  *note,
+                                   GError     **error);
+/* Certificate fees (办证费) as a plan item, collected before filing. */
+gboolean sr_deals_add_certificate_fee (SrContext *ctx,
+                                   gint64       deal_id,
+                                   SrFen        amount_fen,
+                                   const char  *due_day,
+                                   GError     **error);
+/* The day the office promised the certificate; the consultant is reminded to tell the
+ * owner first (My Day) from a week before. */
+gboolean sr_deals_promise_certificate (SrContext *ctx,
+                                   gint64       deal_id,
+                                   const char  *day,
+                                   GError     **error);
+
+/* A supplementary agreement (补充协议) to a contract, waiting for approval. */
+gint64   sr_deals_add_agreement   (SrContext   *ctx,
+                                   gint64       deal_id,
+                                   const char  *content,
+                                   GError     **error);
+gboolean sr_deals_decide_agreement (SrContext  *ctx,
+                                   gint64       agreement_id,
+                                   gboolean     approve,
+                                   const char  *note,
+                                   GError     **error);
+
+/* The unit passed the office's internal acceptance (内部验收) on @day. */
+gboolean sr_units_pass_acceptance (SrContext   *ctx,
+                                   gint64       unit_id,
+                                   const char  *day,
+                                   GError     **error);
+/* Delivery (交付): needs the payoff (every plan item paid, nothing due back) and the
+ * unit's internal acceptance; schedules the owner's move-in day (may be NULL). */
+gboolean sr_deals_deliver         (SrContext   *ctx,
+                                   gint64       deal_id,
+                                   const char  *day,
+                                   const char  *move_in_day,
+                                   GError     **error);
+
+typedef struct {
+  char *track;
+  char *step;
+  char *day;
+  char *note;
+  char *by;
+} SrProgressStep;
+
+typedef struct {
+  gint64 id;
+  char *content;
+  char *state;            /* pending, approved, rejected */
+  char *created_by;
+  char *decided_by;
+  char *note;
+  gint64 created_at;
+} SrAgreement;
+
+void       sr_progress_step_free   (SrProgressStep *step);
+void       sr_agreement_free       (SrAgreement    *agreement);
+GPtrArray *sr_deals_list_progress  (SrContext      *ctx,
+                                    gint64          deal_id,
+                                    GError        **error);
+GPtrArray *sr_deals_list_agreements (SrContext     *ctx,
+                                    gint64          deal_id,
+                                    GError        **error);
+
+G_END_DECLS
