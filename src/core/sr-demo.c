@@ -7,6 +7,7 @@
 #include "sr-audit.h"
 #include "sr-bookings.h"
 #include "sr-customers.h"
+#include "sr-deal-steps.h"
 #include "sr-deals.h"
 #include "sr-desk.h"
 #include "sr-demo.h"
@@ -606,6 +607,29 @@ typedef struct {
   int days_ago;
 } DemoSale;
 
+/* What happens to a signed sale later: the balance paid (with the mortgage steps when
+ * the bank lends), then the acceptance and the delivery. Done in day order after all
+ * the sales. */
+enum { LATER_PAY, LATER_DELIVER };
+
+typedef struct {
+  int days_ago;
+  int kind;
+  gint64 deal;
+  gint64 unit;
+  gboolean mortgage;
+} DemoLater;
+
+static int
+compare_later (gconstpointer a,
+               gconstpointer b)
+{
+  const DemoLater *x = a, *y = b;
+  if (x->days_ago != y->days_ago)
+    return y->days_ago - x->days_ago;
+  return (x->deal > y->deal) - (x->deal < y->deal);
+}
+
 static int
 compare_sales (gconstpointer a,
                gconstpointer b)
@@ -663,6 +687,7 @@ insert_sales (SrContext   *ctx,
   g_autoptr(GArray) units = read_ids (ctx, "SELECT id FROM units WHERE status = 'available' ORDER BY id", error);
   g_autoptr(GArray) customers = NULL;
   g_autoptr(GArray) sales = g_array_new (FALSE, FALSE, sizeof (DemoSale));
+  g_autoptr(GArray) later = g_array_new (FALSE, FALSE, sizeof (DemoLater));
   static const char *methods[] = { "transfer", "transfer", "card", "wechat", "alipay", "cash" };
   static const char *plans[] = { "commercial-mortgage", "commercial-mortgage", "commercial-mortgage",
                                  "provident-fund", "combined", "one-off", "instalments" };
@@ -743,6 +768,21 @@ insert_sales (SrContext   *ctx,
           set_moment (ctx, today_start, age - 3 - fate % 4, rand);
           if (!sr_deals_sign (ctx, deal, &contract, error))
             goto out;
+          /* The balance a month later (the bank's loan, or the buyer), delivery after five. */
+          if (age >= 45 && fate < 95)
+            {
+              g_autoptr(SrDeal) d = sr_deals_get (ctx, deal, error);
+              DemoLater pay = { age - 30, LATER_PAY, deal, 0,
+                                d != NULL && d->payment_method != NULL && g_str_has_suffix (d->payment_method, "mortgage") };
+              if (d == NULL)
+                goto out;
+              g_array_append_val (later, pay);
+              if (age >= 200)
+                {
+                  DemoLater deliver = { age - 150, LATER_DELIVER, deal, d->unit_id, FALSE };
+                  g_array_append_val (later, deliver);
+                }
+            }
         }
       /* Some sales fall through (退房): part of the deposit is forfeited, the rest paid back. */
       if (fate >= 95 && age >= 30)
@@ -757,6 +797,46 @@ insert_sales (SrContext   *ctx,
           set_moment (ctx, today_start, age - 22, rand);
           if (d == NULL || (d->refund_due_fen > 0 &&
                             !sr_deals_pay_refund (ctx, deal, "transfer", refund_day, NULL, error)))
+            goto out;
+        }
+    }
+
+  /* Later steps, in day order. */
+  g_array_sort (later, compare_later);
+  for (guint i = 0; i < later->len; i++)
+    {
+      DemoLater *step = &g_array_index (later, DemoLater, i);
+      g_autofree char *day = day_at (today_start, step->days_ago);
+      g_autoptr(SrDeal) d = sr_deals_get (ctx, step->deal, error);
+
+      if (d == NULL)
+        goto out;
+      if (g_strcmp0 (d->state, "signed") != 0)
+        continue;   /* cancelled or changed meanwhile */
+      set_moment (ctx, today_start, step->days_ago, rand);
+      if (step->kind == LATER_PAY)
+        {
+          SrFen due = 0;
+          static const char *mortgage_steps[] = { "papers", "sent", "approved", "disbursed" };
+          if (step->mortgage)
+            for (guint k = 0; k < G_N_ELEMENTS (mortgage_steps); k++)
+              if (!sr_deals_record_progress (ctx, step->deal, "mortgage", mortgage_steps[k], day, NULL, error))
+                goto out;
+          if (!sr_deals_due (ctx, step->deal, &due, error) ||
+              (due > 0 && !sr_deals_record_payment (ctx, step->deal, due, step->mortgage ? "bank-loan" : "transfer",
+                                                     day, NULL, error)))
+            goto out;
+        }
+      else
+        {
+          g_autofree char *move_in = day_at (today_start, MAX (step->days_ago - 10, 0));
+          SrFen due = 0;
+          if (!sr_deals_due (ctx, step->deal, &due, error))
+            goto out;
+          if (due > 0)
+            continue;
+          if (!sr_units_pass_acceptance (ctx, step->unit, day, error) ||
+              !sr_deals_deliver (ctx, step->deal, day, move_in, error))
             goto out;
         }
     }
