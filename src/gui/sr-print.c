@@ -7,7 +7,8 @@
 #include "sr-window.h"
 
 typedef struct {
-  SrPageDrawFunc draw;
+  SrPageDrawFunc draw;        /* one page, or: */
+  SrPagesDrawFunc draw_page;  /* several */
   gpointer data;
   GDestroyNotify destroy;
 } Job;
@@ -26,9 +27,21 @@ on_draw_page (GtkPrintOperation *operation,
               int                page_nr,
               Job               *job)
 {
-  job->draw (gtk_print_context_get_cairo_context (context), gtk_print_context_get_width (context),
-             gtk_print_context_get_height (context), job->data);
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  double w = gtk_print_context_get_width (context), h = gtk_print_context_get_height (context);
+
+  if (job->draw_page != NULL)
+    job->draw_page (cr, w, h, (guint) page_nr, job->data);
+  else
+    job->draw (cr, w, h, job->data);
 }
+
+static void
+run (GtkWidget *parent,
+     const char *job_name,
+     gboolean    landscape,
+     guint       n_pages,
+     Job        *job);
 
 void
 sr_print_page (GtkWidget      *parent,
@@ -38,20 +51,48 @@ sr_print_page (GtkWidget      *parent,
                gpointer        data,
                GDestroyNotify  destroy)
 {
-  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
-  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
-  g_autoptr(GError) error = NULL;
-  GtkRoot *root = gtk_widget_get_root (parent);
   Job *job = g_new0 (Job, 1);
 
   job->draw = draw;
   job->data = data;
   job->destroy = destroy;
+  run (parent, job_name, landscape, 1, job);
+}
+
+void
+sr_print_pages (GtkWidget       *parent,
+                const char      *job_name,
+                gboolean         landscape,
+                guint            n_pages,
+                SrPagesDrawFunc  draw_page,
+                gpointer         data,
+                GDestroyNotify   destroy)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->draw_page = draw_page;
+  job->data = data;
+  job->destroy = destroy;
+  run (parent, job_name, landscape, n_pages, job);
+}
+
+static void
+run (GtkWidget  *parent,
+     const char *job_name,
+     gboolean    landscape,
+     guint       n_pages,
+     Job        *job)
+{
+  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (parent);
+
   gtk_page_setup_set_paper_size (setup, a4);
   gtk_page_setup_set_orientation (setup, landscape ? GTK_PAGE_ORIENTATION_LANDSCAPE : GTK_PAGE_ORIENTATION_PORTRAIT);
   gtk_print_operation_set_default_page_setup (operation, setup);
-  gtk_print_operation_set_n_pages (operation, 1);
+  gtk_print_operation_set_n_pages (operation, (int) n_pages);
   gtk_print_operation_set_use_full_page (operation, TRUE);
   gtk_print_operation_set_job_name (operation, job_name);
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), job);

@@ -16,4 +16,18 @@ void sr_print_page (GtkWidget      *parent,
                     gpointer        data,
                     GDestroyNotify  destroy);
 
+/* Several pages: @draw_page draws page @page (from 0) of @n_pages. */
+typedef void (*SrPagesDrawFunc) (cairo_t *cr,
+                                 double   width,
+                                 double   height,
+                                 guint    page,
+                                 gpointer data);
+void sr_print_pages (GtkWidget       *parent,
+                     const char      *job_name,
+                     gboolean         landscape,
+                     guint            n_pages,
+                     SrPagesDrawFunc  draw_page,
+                     gpointer         data,
+                     GDestroyNotify   destroy);
+
 G_END_DECLS

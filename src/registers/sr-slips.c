@@ -378,3 +378,227 @@ sr_cost_sheet_page_draw (cairo_t  *cr,
            left, y, inner, -1);
   cairo_restore (cr);
 }
+
+/* The owner's inspection checklist ------------------------------------------------------- */
+
+void
+sr_inspection_sheet_free (SrInspectionSheet *sheet)
+{
+  if (sheet == NULL)
+    return;
+  g_free (sheet->office);
+  g_free (sheet->printed_on);
+  g_free (sheet->unit_label);
+  g_free (sheet->owner);
+  g_free (sheet->delivery);
+  g_free (sheet);
+}
+
+SrInspectionSheet *
+sr_inspection_sheet_new (SrContext  *ctx,
+                         gint64      unit_id,
+                         GError    **error)
+{
+  g_autoptr(SrInspectionSheet) sheet = g_new0 (SrInspectionSheet, 1);
+  g_autoptr(SrDeal) deal = sr_deals_for_unit (ctx, unit_id, error);
+  g_autoptr(SrStmt) stmt = NULL;
+
+  if (deal == NULL || (g_strcmp0 (deal->state, "subscribed") != 0 && g_strcmp0 (deal->state, "signed") != 0 &&
+                       g_strcmp0 (deal->state, "delivered") != 0))
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_NOT_FOUND, _("This unit is not sold: there is no owner to inspect it."));
+      return NULL;
+    }
+  if (!sr_office_get (ctx, &sheet->office, NULL, error))
+    return NULL;
+  sheet->printed_on = sr_clock_today (sr_context_get_clock (ctx));
+  sheet->unit_label = unit_label (ctx, unit_id, error);
+  if (sheet->unit_label == NULL)
+    return NULL;
+  sheet->owner = g_strdup (deal->customer_name);
+  stmt = sr_db_prepare (sr_context_get_db (ctx), "SELECT coalesce (move_in_on, delivered_on, '') FROM deals "
+                        "WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sr_stmt_bind_int (stmt, 1, deal->id);
+  sheet->delivery = sr_stmt_step (stmt, NULL) == SR_STEP_ROW ? sr_stmt_dup_text (stmt, 0) : g_strdup ("");
+  return g_steal_pointer (&sheet);
+}
+
+void
+sr_inspection_sheet_draw (cairo_t  *cr,
+                          double    width,
+                          double    height,
+                          gpointer  data)
+{
+  SrInspectionSheet *sheet = data;
+  /* The items an owner checks at handover, room by room. */
+  const char *items[] = {
+    N_("Entrance door, locks and keys"), N_("Windows, glass and seals"), N_("Walls: cracks, hollows, damp"),
+    N_("Floors: level, tiles, skirting"), N_("Ceilings"), N_("Water supply and meters"),
+    N_("Drains and floor drains"), N_("Bathroom waterproofing"), N_("Electricity: switches, sockets, box"),
+    N_("Gas and meters"), N_("Balcony and railings"), N_("Intercom and doorbell"), N_("Other"),
+  };
+  double y = MARGIN, inner = width - 2 * MARGIN, row_h = 30;
+  double col[4] = { inner * 0.42, inner * 0.1, inner * 0.1, inner * 0.38 };
+  const char *heads[4] = { _("Item"), _("Passed"), _("Failed"), _("Notes") };
+  const char *info[] = { _("Unit"), sheet->unit_label, C_("home owner", "Owner"), sheet->owner, _("Handover day"), sheet->delivery,
+                         _("Date"), sheet->printed_on, NULL };
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  y += text_at (cr, "Sans 12", sheet->office, width / 2, y, 0, 0) + 6;
+  y += text_at (cr, "Sans Bold 18", _("Owner’s Inspection Checklist"), width / 2, y, 0, 0) + 18;
+  y = form_table (cr, MARGIN, y, inner, info, TRUE) + 16;
+  cairo_set_line_width (cr, 0.8);
+  for (guint r = 0; r <= G_N_ELEMENTS (items); r++)
+    {
+      double x = MARGIN;
+      for (guint c = 0; c < 4; c++)
+        {
+          cairo_rectangle (cr, x, y, col[c], row_h);
+          if (r == 0)
+            text_at (cr, "Sans Bold 10", heads[c], x + col[c] / 2, y + 8, col[c] - 4, 0);
+          else if (c == 0)
+            text_at (cr, "Sans 10", _(items[r - 1]), x + 6, y + 8, col[c] - 10, -1);
+          else if (c < 3)
+            cairo_rectangle (cr, x + col[c] / 2 - 6, y + row_h / 2 - 6, 12, 12);   /* a box to tick */
+          x += col[c];
+        }
+      cairo_stroke (cr);
+      y += row_h;
+    }
+  y += 10;
+  y += text_at (cr, "Sans 9",
+                _("Failed items are written in the notes and handed to the engineering department to put right; the "
+                  "owner is told the date they will be done."), MARGIN, y, inner, -1) + 30;
+  signature_line (cr, MARGIN, y, C_("home owner", "Owner"));
+  y += 30;
+  signature_line (cr, MARGIN, y, _("Engineering"));
+  y += 30;
+  signature_line (cr, MARGIN, y, _("Consultant"));
+  cairo_restore (cr);
+}
+
+/* The full price list ----------------------------------------------------------------- */
+
+#define PRICE_ROWS_PER_PAGE 34
+
+struct _SrPriceListPrint
+{
+  char *office;
+  char *title;
+  char *printed_on;
+  GPtrArray *units;
+};
+
+void
+sr_price_list_print_free (SrPriceListPrint *print)
+{
+  if (print == NULL)
+    return;
+  g_free (print->office);
+  g_free (print->title);
+  g_free (print->printed_on);
+  g_clear_pointer (&print->units, g_ptr_array_unref);
+  g_free (print);
+}
+
+SrPriceListPrint *
+sr_price_list_print_new (SrContext  *ctx,
+                         gint64      building_id,
+                         GError    **error)
+{
+  g_autoptr(SrPriceListPrint) print = g_new0 (SrPriceListPrint, 1);
+  g_autoptr(SrStmt) stmt = NULL;
+
+  /* The full list with every price is the controller's and the manager's paper. */
+  if (!sr_context_check (ctx, SR_ACTION_CONTROL_UNITS, error) || !sr_office_get (ctx, &print->office, NULL, error))
+    return NULL;
+  stmt = sr_db_prepare (sr_context_get_db (ctx), "SELECT p.name || ' ' || b.name FROM buildings b "
+                        "JOIN projects p ON p.id = b.project_id WHERE b.id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sr_stmt_bind_int (stmt, 1, building_id);
+  if (sr_stmt_step (stmt, error) != SR_STEP_ROW)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_NOT_FOUND, _("No such building."));
+      return NULL;
+    }
+  print->title = g_strdup_printf (_("Price List · %s"), sr_stmt_get_text (stmt, 0));
+  print->units = sr_units_list (ctx, building_id, error);
+  if (print->units == NULL)
+    return NULL;
+  print->printed_on = sr_clock_today (sr_context_get_clock (ctx));
+  return g_steal_pointer (&print);
+}
+
+guint
+sr_price_list_print_n_pages (SrPriceListPrint *print)
+{
+  return MAX (1, (print->units->len + PRICE_ROWS_PER_PAGE - 1) / PRICE_ROWS_PER_PAGE);
+}
+
+void
+sr_price_list_print_draw_page (cairo_t          *cr,
+                               double            width,
+                               double            height,
+                               guint             page,
+                               SrPriceListPrint *print)
+{
+  const char *heads[] = { _("Entrance"), _("Number"), _("Floor"), _("Unit type"), _("Area, m²"), _("Price per m²"),
+                          _("Total price"), _("Status") };
+  double share[] = { 0.07, 0.1, 0.07, 0.14, 0.13, 0.16, 0.19, 0.14 };
+  double left = 40, inner = width - 2 * left, y = 40, row_h = 19.5;
+  g_autofree char *footer = g_strdup_printf (_("%s · page %u of %u"), print->printed_on, page + 1,
+                                             sr_price_list_print_n_pages (print));
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  text_at (cr, "Sans 9", print->office, left, y, 0, -1);
+  y += text_at (cr, "Sans Bold 14", print->title, width / 2, y + 10, 0, 0) + 24;
+  cairo_set_line_width (cr, 0.6);
+  for (guint r = 0; r <= PRICE_ROWS_PER_PAGE; r++)
+    {
+      guint index = page * PRICE_ROWS_PER_PAGE + r - 1;
+      SrUnit *u = r > 0 && index < print->units->len ? g_ptr_array_index (print->units, index) : NULL;
+      double x = left;
+      if (r > 0 && u == NULL)
+        break;
+      for (guint c = 0; c < G_N_ELEMENTS (heads); c++)
+        {
+          double w = inner * share[c];
+          g_autofree char *value = NULL;
+          cairo_rectangle (cr, x, y, w, row_h);
+          if (u == NULL)
+            value = g_strdup (heads[c]);
+          else
+            switch (c)
+              {
+              case 0: value = g_strdup (u->entrance); break;
+              case 1: value = g_strdup (u->number); break;
+              case 2: value = g_strdup_printf ("%d", u->floor); break;
+              case 3: value = g_strdup (u->unit_type); break;
+              case 4: value = sr_area_format (u->area_centi); break;
+              case 5: value = sr_money_format (sr_price_per_m2 (u->price_fen, u->area_centi)); break;
+              case 6: value = sr_money_format (u->price_fen); break;
+              default: value = g_strdup (sr_unit_status_get_label (u->status)); break;
+              }
+          if (u == NULL || c < 4 || c == 7)
+            text_at (cr, u == NULL ? "Sans Bold 8" : "Sans 8", value, x + 4, y + 4, w - 6, -1);
+          else
+            text_at (cr, "Sans 8", value, x + w - 4, y + 4, 0, 1);
+          x += w;
+        }
+      cairo_stroke (cr);
+      y += row_h;
+    }
+  text_at (cr, "Sans 8", footer, width / 2, height - 36, 0, 0);
+  cairo_restore (cr);
+}

@@ -74,4 +74,42 @@ void                sr_cost_sheet_page_draw   (cairo_t            *cr,
                                                double              height,
                                                gpointer            page);
 
+/* The owner's inspection checklist (验房单) for a sold unit: the usual items with pass and
+ * fail boxes and a notes column, signatures under it. */
+typedef struct {
+  char *office;
+  char *printed_on;
+  char *unit_label;
+  char *owner;
+  char *delivery;        /* delivery or move-in day, or "" */
+} SrInspectionSheet;
+
+void               sr_inspection_sheet_free (SrInspectionSheet *sheet);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SrInspectionSheet, sr_inspection_sheet_free)
+/* NOT_FOUND when the unit is not sold (subscribed, signed or delivered). */
+SrInspectionSheet *sr_inspection_sheet_new  (SrContext          *ctx,
+                                             gint64              unit_id,
+                                             GError            **error);
+void               sr_inspection_sheet_draw (cairo_t            *cr,
+                                             double              width,
+                                             double              height,
+                                             gpointer            sheet);
+
+/* The full price list of a building (价目表), for the sales controller and the manager
+ * only (DENIED for anyone else): every unit with its area, prices and status, several
+ * A4 pages. */
+typedef struct _SrPriceListPrint SrPriceListPrint;
+
+void              sr_price_list_print_free      (SrPriceListPrint *print);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SrPriceListPrint, sr_price_list_print_free)
+SrPriceListPrint *sr_price_list_print_new       (SrContext        *ctx,
+                                                 gint64            building_id,
+                                                 GError          **error);
+guint             sr_price_list_print_n_pages   (SrPriceListPrint *print);
+void              sr_price_list_print_draw_page (cairo_t          *cr,
+                                                 double            width,
+                                                 double            height,
+                                                 guint             page,
+                                                 SrPriceListPrint *print);
+
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include "common/sr-test-util.h"
 #include "core/sr-bookings.h"
 #include "core/sr-customers.h"
+#include "core/sr-deals.h"
 #include "core/sr-error.h"
 #include "core/sr-units.h"
 #include "registers/sr-slips.h"
@@ -107,6 +108,98 @@ test_slips (void)
   sr_test_remove_tree (dir);
 }
 
+typedef struct {
+  SrPriceListPrint *print;
+  guint page;
+} OnePage;
+
+static void
+draw_one_page (cairo_t  *cr,
+               double    width,
+               double    height,
+               gpointer  data)
+{
+  OnePage *one = data;
+  sr_price_list_print_draw_page (cr, width, height, one->page, one->print);
+}
+
+/* The inspection checklist needs a sold unit; the full price list is the controller's
+ * and the manager's only, page by page. */
+static void
+test_inspection_and_price_list (void)
+{
+  g_autoptr(SrContext) admin = sr_test_context_new (SR_OFFICE_PROPERTY);
+  g_autoptr(SrContext) ctl = sr_test_context_as (admin, "xiaokong", SR_ROLE_SALES_CONTROLLER);
+  g_autoptr(SrContext) fin = sr_test_context_as (admin, "caiwu", SR_ROLE_FINANCE);
+  g_autoptr(SrContext) gw = sr_test_context_as (admin, "guwen", SR_ROLE_CONSULTANT);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SrInspectionSheet) sheet = NULL;
+  g_autoptr(SrPriceListPrint) print = NULL;
+  g_autofree char *dir = sr_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "page.pdf", NULL);
+  g_autofree char *text = NULL;
+  gboolean english = g_str_has_prefix (g_getenv ("LANGUAGE") != NULL ? g_getenv ("LANGUAGE") : "en", "en");
+  SrUnitColumn column = { "两室两厅", 8936, 1200000 };
+  SrBuildingPlan plan = { "8号楼", 40, 0, 1, &column, 0, FALSE };   /* 40 units: two pages */
+  gint64 project = sr_projects_add (admin, "翠湖天地", NULL, &error);
+  gint64 building = sr_buildings_create (admin, project, &plan, &error);
+  g_autoptr(GPtrArray) units = sr_units_list (admin, building, &error);
+  gint64 unit = ((SrUnit *) units->pdata[0])->id;
+  const char *phones[] = { "13912345670", NULL };
+  SrCustomerInput in = { "赵业主", NULL, "walk-in", 0, NULL, 0, phones, FALSE, 0 };
+  gint64 customer, booking, deal = 0;
+  OnePage one;
+
+  g_assert_null (sr_inspection_sheet_new (ctl, unit, &error));
+  g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  {
+    g_autoptr(SrContext) mgr = sr_test_context_as (admin, "jingli", SR_ROLE_MANAGER);
+    customer = sr_customers_add (mgr, &in, &error);
+  }
+  booking = sr_units_request_subscription (ctl, unit, customer, 5000000, "2026-12-31", &error);
+  g_assert_true (sr_db_get_int (sr_context_get_db (admin), &deal, NULL, "SELECT deal_id FROM bookings WHERE id = ?1",
+                                "i", booking));
+  g_assert_true (sr_deals_confirm_deposit (fin, deal, 5000000, "cash", SR_TEST_NOW_DAY, NULL, &error));
+  g_assert_no_error (error);
+  sheet = sr_inspection_sheet_new (ctl, unit, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sheet->owner, ==, "赵业主");
+  g_assert_true (sr_page_write_pdf (path, SR_A4_WIDTH, SR_A4_HEIGHT, sr_inspection_sheet_draw, sheet, &error));
+  keep ("inspection.pdf", sr_inspection_sheet_draw, sheet);
+  text = pdf_text (path);
+  if (text != NULL && english)
+    {
+      g_assert_nonnull (strstr (text, "Inspection Checklist"));
+      g_assert_nonnull (strstr (text, "赵业主"));
+      g_assert_nonnull (strstr (text, "Bathroom waterproofing"));
+    }
+  g_clear_pointer (&text, g_free);
+
+  g_assert_null (sr_price_list_print_new (gw, building, &error));
+  g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_DENIED);
+  g_clear_error (&error);
+  print = sr_price_list_print_new (ctl, building, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sr_price_list_print_n_pages (print), ==, 2);
+  one = (OnePage) { print, 1 };
+  g_assert_true (sr_page_write_pdf (path, SR_A4_WIDTH, SR_A4_HEIGHT, draw_one_page, &one, &error));
+  one.page = 0;
+  keep ("price-list.pdf", draw_one_page, &one);
+  text = pdf_text (path);
+  if (text != NULL && english)
+    {
+      g_assert_nonnull (strstr (text, "Price List"));
+      g_assert_nonnull (strstr (text, "page 2 of 2"));
+      g_assert_nonnull (strstr (text, "¥1,072,320.00"));
+      g_assert_null (strstr (text, "4001"));   /* the top floor is on page 1 */
+    }
+  g_clear_object (&ctl);
+  g_clear_object (&fin);
+  g_clear_object (&gw);
+  sr_test_remove_tree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -116,5 +209,6 @@ main (int argc, char **argv)
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/slips/confirmation-and-cost-sheet", test_slips);
+  g_test_add_func ("/slips/inspection-and-price-list", test_inspection_and_price_list);
   return g_test_run ();
 }

@@ -366,6 +366,22 @@ on_slip (GtkButton *button,
 }
 
 static void
+on_inspection (GtkButton *button,
+               GtkWidget *window)
+{
+  g_autoptr(GError) error = NULL;
+  SrInspectionSheet *sheet = sr_inspection_sheet_new (window_ctx (window), window_unit (window), &error);
+
+  if (sheet == NULL)
+    {
+      sr_toast_error (window, error);
+      return;
+    }
+  sr_print_page (window, _("Owner’s inspection checklist"), FALSE, sr_inspection_sheet_draw, sheet,
+                 (GDestroyNotify) sr_inspection_sheet_free);
+}
+
+static void
 on_cost_sheet (GtkButton *button,
                GtkWidget *window)
 {
@@ -976,6 +992,9 @@ fill_unit_window (GtkWidget *window)
         gtk_box_append (GTK_BOX (papers), action_button (_("Print Confirmation _Slip…"), G_CALLBACK (on_slip), window));
       if (u->status == SR_UNIT_AVAILABLE || u->status == SR_UNIT_RESERVED || u->status == SR_UNIT_PENDING)
         gtk_box_append (GTK_BOX (papers), action_button (_("Print Cost _Sheet…"), G_CALLBACK (on_cost_sheet), window));
+      if (u->status == SR_UNIT_SIGNED || u->status == SR_UNIT_DELIVERED)
+        gtk_box_append (GTK_BOX (papers), action_button (_("Print Inspection _Checklist…"), G_CALLBACK (on_inspection),
+                                                         window));
       if (gtk_widget_get_first_child (papers) != NULL)
         {
           GtkWidget *group = adw_preferences_group_new ();

@@ -13,6 +13,7 @@
 #include "gui/sr-window.h"
 #include "gui/sr-print.h"
 #include "registers/sr-grid-print.h"
+#include "registers/sr-slips.h"
 #include "sr-price-import-window.h"
 #include "sr-project-overview.h"
 #include "sr-unit-grid.h"
@@ -426,6 +427,36 @@ on_print (Page *p)
   sr_print_page (p->root, _("Unit grid"), TRUE, draw_grid, job, (GDestroyNotify) grid_job_free);
 }
 
+static void
+draw_price_page (cairo_t  *cr,
+                 double    width,
+                 double    height,
+                 guint     page,
+                 gpointer  data)
+{
+  sr_price_list_print_draw_page (cr, width, height, page, data);
+}
+
+/* The full price list of the building: the controller's and the manager's paper. */
+static void
+on_print_prices (Page *p)
+{
+  guint i = gtk_drop_down_get_selected (GTK_DROP_DOWN (p->dropdown));
+  g_autoptr(GError) error = NULL;
+  SrPriceListPrint *print;
+
+  if (i >= p->building_ids->len)
+    return;
+  print = sr_price_list_print_new (p->ctx, g_array_index (p->building_ids, gint64, i), &error);
+  if (print == NULL)
+    {
+      sr_toast_error (p->root, error);
+      return;
+    }
+  sr_print_pages (p->root, _("Price list"), FALSE, sr_price_list_print_n_pages (print), draw_price_page, print,
+                  (GDestroyNotify) sr_price_list_print_free);
+}
+
 static gboolean
 print_shortcut (GtkWidget *widget,
                 GVariant  *args,
@@ -517,6 +548,13 @@ sr_units_page_new (SrContext *ctx)
     gtk_widget_set_tooltip_text (print, _("Print this building’s grid on a landscape page, or save it as PDF (Ctrl+P)"));
     g_signal_connect_swapped (print, "clicked", G_CALLBACK (on_print), p);
     gtk_box_append (GTK_BOX (toolbar), print);
+    if (sr_session_may (sr_context_get_session (ctx), SR_ACTION_CONTROL_UNITS))
+      {
+        GtkWidget *prices = gtk_button_new_with_mnemonic (_("Print Price _List…"));
+        gtk_widget_set_tooltip_text (prices, _("Every unit of this building with its prices (for the sales controller and the manager)"));
+        g_signal_connect_swapped (prices, "clicked", G_CALLBACK (on_print_prices), p);
+        gtk_box_append (GTK_BOX (toolbar), prices);
+      }
     gtk_shortcut_controller_set_scope (shortcuts, GTK_SHORTCUT_SCOPE_MANAGED);
     gtk_shortcut_controller_add_shortcut (shortcuts,
       gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_p, GDK_CONTROL_MASK),
