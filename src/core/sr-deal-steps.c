@@ -633,3 +633,172 @@ sr_deals_list_agreements (SrContext  *ctx,
     }
   return step == SR_STEP_ERROR ? NULL : g_steal_pointer (&list);
 }
+
+/* A unit's history ---------------------------------------------------------------- */
+
+void
+sr_unit_event_free (SrUnitEvent *event)
+{
+  if (event == NULL)
+    return;
+  g_free (event->text);
+  g_free (event->who);
+  g_free (event);
+}
+
+static int
+compare_events (gconstpointer a,
+                gconstpointer b)
+{
+  const SrUnitEvent *x = *(SrUnitEvent * const *) a, *y = *(SrUnitEvent * const *) b;
+  return (y->at > x->at) - (y->at < x->at);
+}
+
+static void
+add_event (GPtrArray  *events,
+           gint64      at,
+           char       *text,
+           const char *who)
+{
+  SrUnitEvent *e = g_new0 (SrUnitEvent, 1);
+  e->at = at;
+  e->text = text;
+  e->who = g_strdup (who);
+  g_ptr_array_add (events, e);
+}
+
+GPtrArray *
+sr_units_history (SrContext  *ctx,
+                  gint64      unit_id,
+                  GError    **error)
+{
+  SrDb *db = sr_context_get_db (ctx);
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) sr_unit_event_free);
+  g_autoptr(SrStmt) stmt = NULL;
+  SrStep step;
+
+  /* Withheld, released, accepted, edited: the audit log of the unit's row. */
+  stmt = sr_db_prepare (db, "SELECT at, action, actor_label FROM audit_log WHERE table_name = 'units' "
+                        "AND row_id = ?1 AND action IN ('hold', 'release', 'acceptance')", error);
+  if (stmt == NULL)
+    return NULL;
+  sr_stmt_bind_int (stmt, 1, unit_id);
+  while ((step = sr_stmt_step (stmt, error)) == SR_STEP_ROW)
+    {
+      const char *action = sr_stmt_get_text (stmt, 1);
+      add_event (events, sr_stmt_get_int (stmt, 0),
+                 g_strdup (g_strcmp0 (action, "hold") == 0 ? _("Withheld from sale (销控)")
+                           : g_strcmp0 (action, "release") == 0 ? _("Released for sale")
+                           : _("Passed the internal acceptance")),
+                 sr_stmt_get_text (stmt, 2));
+    }
+  if (step == SR_STEP_ERROR)
+    return NULL;
+  g_clear_pointer (&stmt, sr_stmt_done);
+
+  /* Prices. */
+  stmt = sr_db_prepare (db, "SELECT p.at, p.price_fen, p.reason, s.display_name FROM unit_prices p "
+                        "LEFT JOIN staff s ON s.id = p.staff_id WHERE p.unit_id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sr_stmt_bind_int (stmt, 1, unit_id);
+  while ((step = sr_stmt_step (stmt, error)) == SR_STEP_ROW)
+    {
+      g_autofree char *money = sr_money_format (sr_stmt_get_int (stmt, 1));
+      const char *reason = sr_stmt_get_text (stmt, 2);
+      add_event (events, sr_stmt_get_int (stmt, 0),
+                 reason != NULL ? g_strdup_printf (_("Price set to %s (%s)"), money, reason)
+                                : g_strdup_printf (_("Price set to %s"), money),
+                 sr_stmt_get_text (stmt, 3));
+    }
+  if (step == SR_STEP_ERROR)
+    return NULL;
+  g_clear_pointer (&stmt, sr_stmt_done);
+
+  /* Bookings: made, and how they ended. */
+  stmt = sr_db_prepare (db, "SELECT b.created_at, b.state, c.name, coalesce (b.deposit_fen, 0), s.display_name, "
+                        " b.ended_at, b.end_reason, e.display_name, b.expires_at IS NOT NULL "
+                        "FROM bookings b JOIN customers c ON c.id = b.customer_id "
+                        "LEFT JOIN staff s ON s.id = b.created_by LEFT JOIN staff e ON e.id = b.ended_by "
+                        "WHERE b.unit_id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sr_stmt_bind_int (stmt, 1, unit_id);
+  while ((step = sr_stmt_step (stmt, error)) == SR_STEP_ROW)
+    {
+      const char *state = sr_stmt_get_text (stmt, 1);
+      const char *customer = sr_stmt_get_text (stmt, 2);
+      const char *reason = sr_stmt_get_text (stmt, 6);
+      g_autofree char *deposit = sr_money_format (sr_stmt_get_int (stmt, 3));
+      gboolean was_reservation = sr_stmt_get_int (stmt, 8) != 0 || g_strcmp0 (state, "expired") == 0;
+
+      add_event (events, sr_stmt_get_int (stmt, 0),
+                 was_reservation && sr_stmt_get_int (stmt, 3) == 0
+                 ? g_strdup_printf (_("Reserved for %s"), customer)
+                 : g_strdup_printf (_("Subscription asked for %s, deposit %s"), customer, deposit),
+                 sr_stmt_get_text (stmt, 4));
+      if (!sr_stmt_is_null (stmt, 5))
+        {
+          char *text = g_strcmp0 (state, "expired") == 0 ? g_strdup_printf (_("The reservation for %s ran out"), customer)
+                     : g_strcmp0 (state, "voided") == 0 ? g_strdup_printf (_("Booking of %s voided: %s"), customer, reason)
+                     : g_strcmp0 (state, "cancelled") == 0 ? g_strdup_printf (_("Sale to %s cancelled: %s"), customer, reason)
+                     : g_strdup_printf (_("%s moved to another unit: %s"), customer, reason);
+          add_event (events, sr_stmt_get_int (stmt, 5), text, sr_stmt_get_text (stmt, 7));
+        }
+    }
+  if (step == SR_STEP_ERROR)
+    return NULL;
+  g_clear_pointer (&stmt, sr_stmt_done);
+
+  /* The sale's milestones, from the deals' own dates (days: shown at noon). */
+  stmt = sr_db_prepare (db, "SELECT d.subscribed_on, d.signed_on, d.contract_no, d.delivered_on, c.name "
+                        "FROM deals d JOIN customers c ON c.id = d.customer_id WHERE d.unit_id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sr_stmt_bind_int (stmt, 1, unit_id);
+  while ((step = sr_stmt_step (stmt, error)) == SR_STEP_ROW)
+    {
+      const char *customer = sr_stmt_get_text (stmt, 4);
+      if (!sr_stmt_is_null (stmt, 0))
+        add_event (events, sr_day_start_unix (sr_stmt_get_text (stmt, 0)) + 12 * 3600,
+                   g_strdup_printf (_("Deposit of %s confirmed by finance (认购)"), customer), NULL);
+      if (!sr_stmt_is_null (stmt, 1))
+        add_event (events, sr_day_start_unix (sr_stmt_get_text (stmt, 1)) + 12 * 3600 + 1,
+                   g_strdup_printf (_("Contract %s signed with %s"), sr_stmt_get_text (stmt, 2), customer), NULL);
+      if (!sr_stmt_is_null (stmt, 3))
+        add_event (events, sr_day_start_unix (sr_stmt_get_text (stmt, 3)) + 12 * 3600 + 2,
+                   g_strdup_printf (_("Delivered to %s"), customer), NULL);
+    }
+  if (step == SR_STEP_ERROR)
+    return NULL;
+  g_ptr_array_sort (events, compare_events);
+  return g_steal_pointer (&events);
+}
+
+/* Reservations that ran out since @since, newest first, as "label · customer · when". */
+GPtrArray *
+sr_bookings_list_expired (SrContext  *ctx,
+                          gint64      since,
+                          GError    **error)
+{
+  g_autoptr(SrStmt) stmt = sr_db_prepare (sr_context_get_db (ctx),
+                                          "SELECT b.name || ' ' || CASE WHEN u.entrance <> '' THEN u.entrance || '-' "
+                                          " ELSE '' END || u.number, c.name, k.expires_at FROM bookings k "
+                                          "JOIN units u ON u.id = k.unit_id JOIN buildings b ON b.id = u.building_id "
+                                          "JOIN customers c ON c.id = k.customer_id "
+                                          "WHERE k.state = 'expired' AND k.expires_at >= ?1 ORDER BY k.expires_at DESC",
+                                          error);
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_free);
+  SrStep step;
+
+  if (stmt == NULL)
+    return NULL;
+  sr_stmt_bind_int (stmt, 1, since);
+  while ((step = sr_stmt_step (stmt, error)) == SR_STEP_ROW)
+    {
+      g_autofree char *when = sr_format_moment (sr_stmt_get_int (stmt, 2));
+      g_ptr_array_add (list, g_strdup_printf ("%s · %s · %s", sr_stmt_get_text (stmt, 0), sr_stmt_get_text (stmt, 1),
+                                              when));
+    }
+  return step == SR_STEP_ERROR ? NULL : g_steal_pointer (&list);
+}

@@ -110,4 +110,22 @@ GPtrArray *sr_deals_list_agreements (SrContext     *ctx,
                                     gint64          deal_id,
                                     GError        **error);
 
+/* What happened to a unit, newest first: withheld and released, prices set, bookings
+ * made and ended (with why), deposit confirmed, contract signed, acceptance, delivery. */
+typedef struct {
+  gint64 at;
+  char *text;
+  char *who;     /* may be NULL */
+} SrUnitEvent;
+
+void       sr_unit_event_free      (SrUnitEvent    *event);
+/* Reservations that ran out since @since (unix time), newest first, each as
+ * "building unit · customer · when": what the controller checks after the sweep. */
+GPtrArray *sr_bookings_list_expired (SrContext     *ctx,
+                                    gint64          since,
+                                    GError        **error);
+GPtrArray *sr_units_history        (SrContext      *ctx,
+                                    gint64          unit_id,
+                                    GError        **error);
+
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "sr-setup-page.h"
 #include "sr-sign-in-page.h"
 #include "sr-window.h"
+#include "core/sr-bookings.h"
 
 struct _SrWindow
 {
@@ -260,6 +261,27 @@ build_main_pages (SrWindow *self)
   }
 }
 
+/* Every minute: ends reservations whose time has passed (the periodic sweep: a PC that
+ * books a unit also ends its expired reservation in the same transaction), telling
+ * whoever controls units; then the appointment reminders. */
+static void
+sweep_reservations (SrWindow *self)
+{
+  SrSession *session = sr_context_get_session (self->ctx);
+  g_autoptr(GError) error = NULL;
+  gint64 n = sr_bookings_sweep_expired (self->ctx, &error);
+
+  if (n < 0)
+    g_warning ("sweeping expired reservations: %s", error->message);
+  else if (n > 0 && sr_session_may (session, SR_ACTION_CONTROL_UNITS))
+    {
+      g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d reservation ran out: the unit is for sale again.",
+                                                               "%d reservations ran out: the units are for sale again.",
+                                                               (gulong) n), (int) n);
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
+    }
+}
+
 /* Reminds the signed-in person of their appointments a quarter of an hour ahead. */
 static gboolean
 check_reminders (gpointer data)
@@ -272,6 +294,7 @@ check_reminders (gpointer data)
 
   if (session == NULL || sr_session_get_staff_id (session) == 0)
     return G_SOURCE_CONTINUE;
+  sweep_reservations (self);
   today = sr_clock_today (sr_context_get_clock (self->ctx));
   now = sr_context_now (self->ctx);
   list = sr_appointments_for_day (self->ctx, sr_session_get_staff_id (session), today, NULL);

@@ -273,6 +273,48 @@ test_agreements (Office *o, gconstpointer data)
   g_assert_cmpstr (((SrAgreement *) list->pdata[1])->note, ==, "超出权限");
 }
 
+/* A unit's history, newest first, and the reservations that ran out. */
+static void
+test_history (Office *o, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GPtrArray) expired = NULL;
+  gint64 unit = o->units[1], now = sr_context_now (o->admin), deal;
+  const char *phones[] = { "13800000009", NULL };
+  SrCustomerInput in = { "钱先生", NULL, "walk-in", 0, NULL, 0, phones, FALSE, 0 };
+  gint64 customer = sr_customers_add (o->mgr, &in, &error);
+  g_autoptr(GString) all = g_string_new (NULL);
+
+  g_assert_true (sr_units_hold (o->ctl, unit, &error));
+  sr_clock_set_fixed (sr_context_get_clock (o->admin), now + 60);
+  g_assert_true (sr_units_release (o->ctl, unit, &error));
+  g_assert_cmpint (sr_units_reserve (o->ctl, unit, customer, now + 120, NULL, &error), >, 0);
+  sr_clock_set_fixed (sr_context_get_clock (o->admin), now + 3600);
+  g_assert_cmpint (sr_bookings_sweep_expired (o->ctl, &error), ==, 1);
+  expired = sr_bookings_list_expired (o->admin, now, &error);
+  g_assert_cmpuint (expired->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (expired, 0), "钱先生"));
+  deal = signed_sale (o, unit, "13800000010", "HT-9");
+  g_assert_cmpint (deal, >, 0);
+
+  history = sr_units_history (o->admin, unit, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < history->len; i++)
+    {
+      SrUnitEvent *e = g_ptr_array_index (history, i);
+      g_string_append_printf (all, "%s\n", e->text);
+      if (i > 0)
+        g_assert_cmpint (e->at, <=, ((SrUnitEvent *) g_ptr_array_index (history, i - 1))->at);
+    }
+  g_test_message ("%s", all->str);
+  g_assert_nonnull (strstr (all->str, "Withheld from sale"));
+  g_assert_nonnull (strstr (all->str, "Released for sale"));
+  g_assert_nonnull (strstr (all->str, "Reserved for 钱先生"));
+  g_assert_nonnull (strstr (all->str, "The reservation for 钱先生 ran out"));
+  g_assert_nonnull (strstr (all->str, "Contract HT-9 signed"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -281,6 +323,7 @@ main (int argc, char **argv)
   g_test_add ("/deal-steps/payoff-and-delivery", Office, NULL, office_setup, test_payoff_and_delivery, office_teardown);
   g_test_add ("/deal-steps/area-settlement", Office, NULL, office_setup, test_area_settlement, office_teardown);
   g_test_add ("/deal-steps/progress", Office, NULL, office_setup, test_progress, office_teardown);
+  g_test_add ("/deal-steps/history", Office, NULL, office_setup, test_history, office_teardown);
   g_test_add ("/deal-steps/agreements", Office, NULL, office_setup, test_agreements, office_teardown);
   return g_test_run ();
 }

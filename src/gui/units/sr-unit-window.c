@@ -895,6 +895,7 @@ fill_unit_window (GtkWidget *window)
   g_autoptr(SrUnit) u = sr_units_get (ctx, window_unit (window), &error);
   g_autoptr(SrBooking) booking = NULL;
   g_autoptr(SrDeal) deal = NULL;
+  GtkWidget *history_group = NULL;   /* shown last, under the steps */
   g_autofree char *title = NULL;
   g_autofree char *area = NULL;
   g_autofree char *price = NULL;
@@ -941,6 +942,27 @@ fill_unit_window (GtkWidget *window)
   deal = sr_deals_for_unit (ctx, u->id, NULL);
   if (deal != NULL)
     add_sale_groups (ADW_PREFERENCES_PAGE (page), ctx, deal);
+
+  /* What happened to the unit, newest first. */
+  {
+    g_autoptr(GPtrArray) history = sr_units_history (ctx, u->id, NULL);
+    if (history != NULL && history->len > 0)
+      {
+        GtkWidget *g = adw_preferences_group_new ();
+        adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (g), _("History"));
+        for (guint i = 0; i < history->len && i < 30; i++)
+          {
+            SrUnitEvent *e = g_ptr_array_index (history, i);
+            GtkWidget *row = adw_action_row_new ();
+            g_autofree char *when = sr_format_moment (e->at);
+            g_autofree char *sub = e->who != NULL ? g_strdup_printf ("%s · %s", when, e->who) : g_strdup (when);
+            adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), e->text);
+            adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sub);
+            adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), row);
+          }
+        history_group = g;
+      }
+  }
 
   /* The steps this person may take now. */
   if (controls && booking == NULL && (u->status == SR_UNIT_AVAILABLE || u->status == SR_UNIT_HELD))
@@ -1019,6 +1041,8 @@ fill_unit_window (GtkWidget *window)
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (actions), buttons);
       adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (actions));
     }
+  if (history_group != NULL)
+    adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (history_group));
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), page);
 }
 

@@ -6,6 +6,7 @@
 
 #include "core/sr-bookings.h"
 #include "core/sr-customers.h"
+#include "core/sr-deal-steps.h"
 #include "core/sr-money.h"
 #include "core/sr-units.h"
 #include "gui/sr-form.h"
@@ -218,6 +219,18 @@ show_building (Page *p)
     g_autofree char *area = sr_area_format (sold_area);
     g_string_append_printf (text, _(" · sold %s m², %s · held share %.1f%%"), area, money,
                             units->len > 0 ? 100.0 * counts[SR_UNIT_HELD] / units->len : 0.0);
+  }
+  /* What ran out lately: the controller checks it after the sweep. */
+  {
+    g_autoptr(GPtrArray) expired = sr_bookings_list_expired (p->ctx, sr_context_now (p->ctx) - 7 * 86400, NULL);
+    if (expired != NULL && expired->len > 0)
+      {
+        g_string_append_printf (text, _("\nReservations that ran out this week (%u): "), expired->len);
+        for (guint k = 0; k < expired->len && k < 5; k++)
+          g_string_append_printf (text, "%s%s", k > 0 ? "; " : "", (char *) g_ptr_array_index (expired, k));
+        if (expired->len > 5)
+          g_string_append (text, " …");
+      }
   }
   g_free (p->counts_text);
   p->counts_text = g_string_free (g_steal_pointer (&text), FALSE);
