@@ -524,6 +524,26 @@ sr_units_get (SrContext  *ctx,
   return NULL;
 }
 
+char *
+sr_units_get_label (SrContext  *ctx,
+                    gint64      unit_id,
+                    GError    **error)
+{
+  g_autoptr(SrStmt) stmt = sr_db_prepare (sr_context_get_db (ctx),
+                                          "SELECT b.name || ' ' || CASE WHEN u.entrance <> '' THEN u.entrance || '-' "
+                                          " ELSE '' END || u.number FROM units u JOIN buildings b ON b.id = u.building_id "
+                                          "WHERE u.id = ?1", error);
+  SrStep step;
+
+  if (stmt == NULL)
+    return NULL;
+  sr_stmt_bind_int (stmt, 1, unit_id);
+  step = sr_stmt_step (stmt, error);
+  if (step == SR_STEP_DONE)
+    g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_NOT_FOUND, _("No such unit."));
+  return step == SR_STEP_ROW ? sr_stmt_dup_text (stmt, 0) : NULL;
+}
+
 gint64
 sr_units_find (SrContext   *ctx,
                gint64       building_id,

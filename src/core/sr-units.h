@@ -121,6 +121,10 @@ GPtrArray *sr_units_list           (SrContext             *ctx,
 SrUnit    *sr_units_get            (SrContext             *ctx,
                                     gint64                 unit_id,
                                     GError               **error);
+/* How people name a unit: building, entrance and number (1号楼 2-1201). */
+char      *sr_units_get_label      (SrContext             *ctx,
+                                    gint64                 unit_id,
+                                    GError               **error);
 /* The unit of @building_id called @text: its number (1201) or entrance and number
  * (2-1201); NOT_FOUND with the text in the message when there is none. */
 gint64     sr_units_find           (SrContext             *ctx,

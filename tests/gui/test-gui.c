@@ -728,7 +728,7 @@ test_units_page (void)
   panel = sr_unit_window_new (GTK_WIDGET (window), ctl, unit);
   gtk_window_present (GTK_WINDOW (panel));
   sr_gui_test_spin_idle ();
-  g_assert_nonnull (sr_gui_test_find (panel, "Unit 301"));
+  g_assert_nonnull (sr_gui_test_find (panel, "Unit 1号楼 301"));
   sr_gui_test_click (panel, "Withhold (销控)");
   sr_gui_test_spin_idle ();
   {

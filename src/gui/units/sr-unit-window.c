@@ -663,6 +663,25 @@ on_deliver (GtkButton *button,
   sr_form_run (form, save_deliver, window, NULL);
 }
 
+/* The steps' buttons, three to a row, centred. */
+static void
+append_button (GtkWidget *buttons,
+               GtkWidget *button)
+{
+  GtkWidget *row = gtk_widget_get_last_child (buttons);
+  guint n = 0;
+
+  for (GtkWidget *c = row != NULL ? gtk_widget_get_first_child (row) : NULL; c != NULL; c = gtk_widget_get_next_sibling (c))
+    n++;
+  if (row == NULL || n >= 3)
+    {
+      row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      gtk_widget_set_halign (row, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (buttons), row);
+    }
+  gtk_box_append (GTK_BOX (row), button);
+}
+
 static GtkWidget *
 add_deal_button (GtkWidget  *buttons,
                  const char *label,
@@ -676,7 +695,7 @@ add_deal_button (GtkWidget  *buttons,
   g_object_set_data (G_OBJECT (b), "deal-id", GSIZE_TO_POINTER (deal->id));
   if (is_main)
     gtk_widget_add_css_class (b, "suggested-action");
-  gtk_flow_box_append (GTK_FLOW_BOX (buttons), b);
+  append_button (buttons, b);
   return b;
 }
 
@@ -729,7 +748,7 @@ add_after_signing_buttons (GtkWidget *buttons,
   if (manages)
     add_deal_button (buttons, _("Supplementary _Agreement…"), G_CALLBACK (on_agreement), window, deal, FALSE);
   if (manages && is_signed && accepted == NULL)
-    gtk_flow_box_append (GTK_FLOW_BOX (buttons), action_button (_("Internal Acceptance…"), G_CALLBACK (on_acceptance), window));
+    append_button (buttons, action_button (_("Internal Acceptance…"), G_CALLBACK (on_acceptance), window));
   if (manages && is_signed)
     add_deal_button (buttons, _("De_liver…"), G_CALLBACK (on_deliver), window, deal, due == 0 && accepted != NULL);
 }
@@ -890,7 +909,7 @@ fill_unit_window (GtkWidget *window)
   GtkWidget *page = adw_preferences_page_new ();
   /* Rows that act (approving an agreement) find the window here. */
   GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *buttons = gtk_flow_box_new ();
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   g_autoptr(GError) error = NULL;
   g_autoptr(SrUnit) u = sr_units_get (ctx, window_unit (window), &error);
   g_autoptr(SrBooking) booking = NULL;
@@ -908,7 +927,10 @@ fill_unit_window (GtkWidget *window)
       return;
     }
   booking = sr_bookings_live_for_unit (ctx, u->id, NULL);
-  title = g_strdup_printf (_("Unit %s"), u->number);
+  {
+    g_autofree char *label = sr_units_get_label (ctx, u->id, NULL);
+    title = g_strdup_printf (_("Unit %s"), label != NULL ? label : u->number);
+  }
   gtk_window_set_title (GTK_WINDOW (window), title);
   area = sr_area_format (u->area_centi);
   price = sr_money_format (u->price_fen);
@@ -966,21 +988,21 @@ fill_unit_window (GtkWidget *window)
 
   /* The steps this person may take now. */
   if (controls && booking == NULL && (u->status == SR_UNIT_AVAILABLE || u->status == SR_UNIT_HELD))
-    gtk_flow_box_append (GTK_FLOW_BOX (buttons), action_button (u->status == SR_UNIT_HELD ? _("_Release for Sale")
+    append_button (buttons, action_button (u->status == SR_UNIT_HELD ? _("_Release for Sale")
                                                                                  : _("_Withhold (销控)"),
                                                       G_CALLBACK (on_hold), window));
   if (controls && booking == NULL && u->status == SR_UNIT_AVAILABLE)
-    gtk_flow_box_append (GTK_FLOW_BOX (buttons), action_button (_("Re_serve…"), G_CALLBACK (on_reserve), window));
+    append_button (buttons, action_button (_("Re_serve…"), G_CALLBACK (on_reserve), window));
   if (sr_session_may (session, SR_ACTION_REQUEST_SUBSCRIPTION) &&
       ((booking == NULL && u->status == SR_UNIT_AVAILABLE) ||
        (booking != NULL && g_strcmp0 (booking->state, "reserved") == 0)))
-    gtk_flow_box_append (GTK_FLOW_BOX (buttons), action_button (_("Request _Subscription…"), G_CALLBACK (on_request), window));
+    append_button (buttons, action_button (_("Request _Subscription…"), G_CALLBACK (on_request), window));
   if (controls && booking != NULL &&
       (g_strcmp0 (booking->state, "reserved") == 0 || g_strcmp0 (booking->state, "pending") == 0))
     {
       GtkWidget *b = action_button (_("_Void the Booking…"), G_CALLBACK (on_void), window);
       g_object_set_data (G_OBJECT (b), "booking", GSIZE_TO_POINTER (booking->id));
-      gtk_flow_box_append (GTK_FLOW_BOX (buttons), b);
+      append_button (buttons, b);
     }
   if (deal != NULL)
     {
@@ -1030,10 +1052,6 @@ fill_unit_window (GtkWidget *window)
           g_object_unref (papers);
         }
     }
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (buttons), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (buttons), 3);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (buttons), 6);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (buttons), 6);
   if (gtk_widget_get_first_child (buttons) != NULL)
     {
       GtkWidget *actions = adw_preferences_group_new ();
