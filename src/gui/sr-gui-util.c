@@ -82,6 +82,30 @@ sr_record_window_new (GtkWidget *parent,
   return window;
 }
 
+static void
+on_record_changed (SrContext  *ctx,
+                   const char *table,
+                   GtkWidget  *window)
+{
+  void (*fill) (GtkWidget *) = g_object_get_data (G_OBJECT (window), "sr-fill");
+
+  if (g_strcmp0 (table, g_object_get_data (G_OBJECT (window), "sr-watched-table")) == 0)
+    fill (window);
+}
+
+void
+sr_record_window_watch (GtkWidget  *window,
+                        const char *table,
+                        void      (*fill) (GtkWidget *window))
+{
+  SrContext *ctx = g_object_get_data (G_OBJECT (window), "ctx");
+
+  g_object_set_data_full (G_OBJECT (window), "sr-watched-table", g_strdup (table), g_free);
+  g_object_set_data (G_OBJECT (window), "sr-fill", fill);
+  g_signal_connect_object (ctx, "changed", G_CALLBACK (on_record_changed), window, 0);
+  fill (window);
+}
+
 GtkWidget *
 sr_toolbar_view_new (GtkWidget **out_toolbar,
                      GtkWidget  *child)

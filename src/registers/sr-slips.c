@@ -114,14 +114,18 @@ form_table (cairo_t     *cr,
   return y + ((two_per_row ? (n / 2 + 1) / 2 : n / 2)) * row_h;
 }
 
+/* A signature line for each of @who (NULL-terminated), 30 points apart. */
 static void
-signature_line (cairo_t    *cr,
-                double      x,
-                double      y,
-                const char *who)
+signature_lines (cairo_t            *cr,
+                 double              x,
+                 double              y,
+                 const char * const *who)
 {
-  g_autofree char *text = g_strdup_printf (_("%s (signature): ____________  Date: ________"), who);
-  text_at (cr, "Sans 10", text, x, y, 0, -1);
+  for (guint i = 0; who[i] != NULL; i++)
+    {
+      g_autofree char *text = g_strdup_printf (_("%s (signature): ____________  Date: ________"), who[i]);
+      text_at (cr, "Sans 10", text, x, y + 30 * i, 0, -1);
+    }
 }
 
 /* The confirmation slip ------------------------------------------------------------ */
@@ -258,11 +262,10 @@ sr_confirmation_slip_draw (cairo_t  *cr,
   y = form_table (cr, MARGIN, y, inner, customer_rows, TRUE) + 16;
   y = form_table (cr, MARGIN, y, inner, unit_rows, FALSE) + 16;
   y += text_at (cr, "Sans 9", slip->note, MARGIN, y, inner, -1) + 36;
-  signature_line (cr, MARGIN, y, _("Customer"));
-  y += 30;
-  signature_line (cr, MARGIN, y, _("Consultant"));
-  y += 30;
-  signature_line (cr, MARGIN, y, _("Sales controller"));
+  {
+    const char *who[] = { _("Customer"), _("Consultant"), _("Sales controller"), NULL };
+    signature_lines (cr, MARGIN, y, who);
+  }
   cairo_restore (cr);
 }
 
@@ -475,11 +478,10 @@ sr_inspection_sheet_draw (cairo_t  *cr,
   y += text_at (cr, "Sans 9",
                 _("Failed items are written in the notes and handed to the engineering department to put right; the "
                   "owner is told the date they will be done."), MARGIN, y, inner, -1) + 30;
-  signature_line (cr, MARGIN, y, C_("home owner", "Owner"));
-  y += 30;
-  signature_line (cr, MARGIN, y, _("Engineering"));
-  y += 30;
-  signature_line (cr, MARGIN, y, _("Consultant"));
+  {
+    const char *who[] = { C_("home owner", "Owner"), _("Engineering"), _("Consultant"), NULL };
+    signature_lines (cr, MARGIN, y, who);
+  }
   cairo_restore (cr);
 }
 

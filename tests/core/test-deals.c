@@ -211,6 +211,7 @@ test_subscribe_and_sign (Office *o, gconstpointer data)
     req = sr_units_request_subscription (o->ctl, unit_at (o, 1), o->c2, 3000000, "2026-12-01", &error);
     g_assert_no_error (error);
     other = deal_of (o, req);
+    g_clear_pointer (&no, g_free);
     g_assert_true (sr_deals_confirm_deposit (o->fin, other->id, 3000000, "cash", TODAY, &no, &error));
     g_assert_no_error (error);
     g_assert_cmpstr (no, ==, "2026-00002");

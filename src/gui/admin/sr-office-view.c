@@ -3,7 +3,9 @@
 
 #include <glib/gi18n.h>
 
+#include "core/sr-money.h"
 #include "core/sr-office.h"
+#include "core/sr-sales-report.h"
 #include "gui/sr-gui-util.h"
 #include "gui/sr-window.h"
 #include "sr-admin-views.h"
@@ -52,6 +54,115 @@ on_lapse_changed (AdwEntryRow *row,
     sr_toast_error (v->root, error);
   else
     sr_toast (v->root, _("Saved."));
+}
+
+/* The sales terms: one row a setting, checked before it is saved. */
+typedef enum { TERM_INT, TERM_BANDS, TERM_YUAN } TermKind;
+
+static const struct {
+  const char *key;
+  const char *title;
+  TermKind kind;
+  gint64 min, max, fallback;
+  const char *fallback_text;
+} terms[] = {
+  { "sales.discount_limit_permille", N_("Discount the sales controller may give alone, ‰ of the list price (above it: the manager)"), TERM_INT, 0, 1000, 10, NULL },
+  { "sales.one_off_discount_permille", N_("Discount for paying at once, ‰ (cost sheet)"), TERM_INT, 0, 200, 0, NULL },
+  { "loan.commercial_rate_bp", N_("Commercial mortgage rate, in hundredths of a percent (355 = 3.55 %)"), TERM_INT, 0, 5000, 355, NULL },
+  { "loan.fund_rate_bp", N_("Provident-fund loan rate, in hundredths of a percent"), TERM_INT, 0, 5000, 285, NULL },
+  { "loan.years", N_("Loan term, years"), TERM_INT, 1, 30, 30, NULL },
+  { "loan.commercial_down_permille", N_("Down payment with a commercial mortgage, ‰"), TERM_INT, 0, 1000, 300, NULL },
+  { "loan.fund_down_permille", N_("Down payment with a provident-fund loan, ‰"), TERM_INT, 0, 1000, 200, NULL },
+  { "loan.fund_cap_fen", N_("Most a provident-fund loan lends, ¥"), TERM_YUAN, 0, 0, 120000000, NULL },
+  { "sales.instalment_down_permille", N_("First part with instalments, ‰"), TERM_INT, 0, 1000, 500, NULL },
+  { "sales.instalment_months", N_("Instalments, months"), TERM_INT, 1, 120, 12, NULL },
+  { "report.area_bands", N_("Area bands of the daily report, m²"), TERM_BANDS, 0, 0, 0, "90,120,144" },
+  { "report.floor_bands", N_("Floor bands of the daily report"), TERM_BANDS, 0, 0, 0, "6,12,18" },
+  { "report.price_bands", N_("Price bands of the daily report, 万元"), TERM_BANDS, 0, 0, 0, "100,150,200" },
+};
+
+static void
+on_term_apply (AdwEntryRow *row,
+               OfficeView  *v)
+{
+  guint i = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "term"));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+  gint64 n = 0;
+
+  switch (terms[i].kind)
+    {
+    case TERM_INT:
+      if (!g_ascii_string_to_signed (text, 10, terms[i].min, terms[i].max, &n, NULL))
+        {
+          g_autofree char *message = g_strdup_printf (_("Give a whole number from %d to %d."), (int) terms[i].min,
+                                                      (int) terms[i].max);
+          sr_toast (v->root, message);
+          return;
+        }
+      value = g_strdup_printf ("%" G_GINT64_FORMAT, n);
+      break;
+    case TERM_YUAN:
+      if (!sr_money_parse (text, &n, &error))
+        {
+          sr_toast_error (v->root, error);
+          return;
+        }
+      value = g_strdup_printf ("%" G_GINT64_FORMAT, n);
+      break;
+    default:
+      {
+        g_autoptr(GArray) bands = sr_sales_bands_parse (text, &error);
+        if (bands == NULL)
+          {
+            sr_toast_error (v->root, error);
+            return;
+          }
+        value = g_strdup (text);
+      }
+    }
+  if (!sr_settings_set (v->ctx, terms[i].key, value, &error))
+    sr_toast_error (v->root, error);
+  else
+    {
+      sr_context_emit_changed (v->ctx, "settings");
+      sr_toast (v->root, _("Saved."));
+    }
+}
+
+static GtkWidget *
+terms_group (OfficeView *v,
+             gboolean    editable)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Sales terms"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Used by special discounts, the cost sheet and the daily sales report. "
+                                           "Press the tick to save a row."));
+  for (guint i = 0; i < G_N_ELEMENTS (terms); i++)
+    {
+      GtkWidget *row = adw_entry_row_new ();
+      g_autofree char *text = NULL;
+
+      if (terms[i].kind == TERM_BANDS)
+        text = sr_settings_get (v->ctx, terms[i].key, terms[i].fallback_text);
+      else
+        {
+          gint64 n = sr_settings_get_int (v->ctx, terms[i].key, terms[i].fallback);
+          text = terms[i].kind == TERM_YUAN ? g_strdup_printf ("%" G_GINT64_FORMAT, n / 100)
+                                            : g_strdup_printf ("%" G_GINT64_FORMAT, n);
+        }
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(terms[i].title));
+      gtk_editable_set_text (GTK_EDITABLE (row), text);
+      adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+      gtk_widget_set_sensitive (row, editable);
+      g_object_set_data (G_OBJECT (row), "term", GUINT_TO_POINTER (i));
+      g_signal_connect (row, "apply", G_CALLBACK (on_term_apply), v);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+  return group;
 }
 
 static void
@@ -145,6 +256,10 @@ sr_office_view_new (SrContext *ctx)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sr_db_get_path (sr_context_get_db (ctx)));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+
+  if (sr_office_kind_has_units (kind))
+    adw_preferences_page_add (ADW_PREFERENCES_PAGE (page),
+                              ADW_PREFERENCES_GROUP (terms_group (v, sr_session_may (session, SR_ACTION_EDIT_OFFICE))));
 
   if (sr_session_may (session, SR_ACTION_BACKUP))
     {

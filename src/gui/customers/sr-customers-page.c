@@ -832,15 +832,6 @@ fill_customer_window (GtkWidget *window)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), page);
 }
 
-static void
-on_customer_changed (SrContext  *ctx,
-                     const char *table,
-                     GtkWidget  *window)
-{
-  if (g_strcmp0 (table, "customers") == 0)
-    fill_customer_window (window);
-}
-
 GtkWidget *
 sr_customer_window_new (GtkWidget *parent,
                         SrContext *ctx,
@@ -849,7 +840,6 @@ sr_customer_window_new (GtkWidget *parent,
   GtkWidget *window = sr_record_window_new (parent, ctx, 620, 720);
 
   g_object_set_data (G_OBJECT (window), "customer-id", GSIZE_TO_POINTER (customer_id));
-  g_signal_connect_object (ctx, "changed", G_CALLBACK (on_customer_changed), window, 0);
-  fill_customer_window (window);
+  sr_record_window_watch (window, "customers", fill_customer_window);
   return window;
 }

@@ -1064,15 +1064,6 @@ fill_unit_window (GtkWidget *window)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), page);
 }
 
-static void
-on_unit_changed (SrContext  *ctx,
-                 const char *table,
-                 GtkWidget  *window)
-{
-  if (g_strcmp0 (table, "units") == 0)
-    fill_unit_window (window);
-}
-
 GtkWidget *
 sr_unit_window_new (GtkWidget *parent,
                     SrContext *ctx,
@@ -1081,7 +1072,6 @@ sr_unit_window_new (GtkWidget *parent,
   GtkWidget *window = sr_record_window_new (parent, ctx, 560, 720);
 
   g_object_set_data (G_OBJECT (window), "unit-id", GSIZE_TO_POINTER (unit_id));
-  g_signal_connect_object (ctx, "changed", G_CALLBACK (on_unit_changed), window, 0);
-  fill_unit_window (window);
+  sr_record_window_watch (window, "units", fill_unit_window);
   return window;
 }
