@@ -659,6 +659,108 @@ test_price_import (void)
   sr_test_remove_tree (dir);
 }
 
+/* The controller changes the unit and then cancels the sale on the panel; finance pays
+ * back what is due from the money page. */
+static void
+test_change_and_cancel (void)
+{
+  g_autoptr(SrContext) admin = sr_test_context_new (SR_OFFICE_PROPERTY);
+  g_autoptr(SrContext) ctl = sr_test_context_as (admin, "xiaokong", SR_ROLE_SALES_CONTROLLER);
+  g_autoptr(SrContext) fin = sr_test_context_as (admin, "caiwu", SR_ROLE_FINANCE);
+  g_autoptr(SrContext) sup = sr_test_context_as (admin, "zhuguan", SR_ROLE_CUSTOMER_MANAGER);
+  g_autoptr(GError) error = NULL;
+  SrUnitColumn column = { "两室两厅", 8936, 1200000 };
+  SrBuildingPlan plan = { "1号楼", 2, 0, 1, &column, 0, FALSE };
+  gint64 project = sr_projects_add (admin, "翠湖", NULL, &error);
+  gint64 building = sr_buildings_create (admin, project, &plan, &error);
+  g_autoptr(GPtrArray) units = sr_units_list (admin, building, &error);
+  gint64 first = ((SrUnit *) units->pdata[1])->id, second = ((SrUnit *) units->pdata[0])->id;   /* 101, 201 */
+  const char *phones[] = { "13800138000", NULL };
+  SrCustomerInput in = { "张先生", NULL, "walk-in", 0, NULL, 0, phones, FALSE, 0 };
+  gint64 booking, deal = 0, n = 0;
+  SrWindow *window;
+  GtkWidget *panel;
+  SrForm *form;
+
+  g_assert_cmpint (sr_customers_add (sup, &in, &error), >, 0);
+  booking = sr_units_request_subscription (ctl, first, 1, 5000000, "2026-12-01", &error);
+  g_assert_true (sr_db_get_int (sr_context_get_db (admin), &deal, NULL, "SELECT deal_id FROM bookings WHERE id = ?1",
+                                "i", booking));
+  g_assert_true (sr_deals_confirm_deposit (fin, deal, 5000000, "cash", "2026-11-23", NULL, &error));
+  g_assert_no_error (error);
+
+  window = sr_window_new (NULL, ctl, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  sr_window_sign_in_as (window, sr_context_get_session (ctl));
+  sr_gui_test_spin_idle ();
+  panel = sr_unit_window_new (GTK_WIDGET (window), ctl, first);
+  gtk_window_present (GTK_WINDOW (panel));
+  sr_gui_test_spin_idle ();
+
+  /* 换房: a unit that does not exist is refused and the form kept; then 201. */
+  sr_gui_test_click (panel, "Change Unit…");
+  sr_gui_test_spin_idle ();
+  form = find_form ();
+  g_assert_nonnull (form);
+  sr_gui_test_type (GTK_WIDGET (form), "Unit number (e.g. 1201 or 2-1201)", "901");
+  sr_gui_test_type (GTK_WIDGET (form), "Reason", "客户想住高一层");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
+  sr_gui_test_spin_idle ();
+  g_assert_true (find_form () == form);
+  g_assert_true (sr_gui_test_has_error (GTK_WIDGET (form)));
+  sr_gui_test_type (GTK_WIDGET (form), "Unit number (e.g. 1201 or 2-1201)", "201");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
+  sr_gui_test_spin_idle ();
+  g_assert_null (find_form ());
+  g_assert_nonnull (sr_gui_test_find (panel, "Unit 1号楼 201"));   /* the panel follows the sale */
+  {
+    g_autoptr(SrUnit) a = sr_units_get (admin, first, NULL);
+    g_autoptr(SrUnit) b = sr_units_get (admin, second, NULL);
+    g_assert_cmpint (a->status, ==, SR_UNIT_AVAILABLE);
+    g_assert_cmpint (b->status, ==, SR_UNIT_SUBSCRIBED);
+  }
+
+  /* 退房 with ¥10,000 forfeited. */
+  sr_gui_test_click (panel, "Cancel the Sale…");
+  sr_gui_test_spin_idle ();
+  form = find_form ();
+  sr_gui_test_type (GTK_WIDGET (form), "Reason", "贷款未获批");
+  sr_gui_test_type (GTK_WIDGET (form), "Forfeited, ¥ (empty: none)", "10000");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
+  sr_gui_test_spin_idle ();
+  g_assert_null (find_form ());
+  {
+    g_autoptr(SrUnit) b = sr_units_get (admin, second, NULL);
+    g_assert_cmpint (b->status, ==, SR_UNIT_AVAILABLE);
+  }
+  gtk_window_destroy (GTK_WINDOW (panel));
+  gtk_window_destroy (GTK_WINDOW (window));
+  sr_gui_test_spin_idle ();
+
+  /* Finance pays back the ¥40,000 due. */
+  window = sr_window_new (NULL, fin, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  sr_window_sign_in_as (window, sr_context_get_session (fin));
+  g_assert_true (sr_window_show_page (window, "money"));
+  sr_gui_test_spin_idle ();
+  g_assert_nonnull (sr_gui_test_find (GTK_WIDGET (window), "Money to pay back (1)"));
+  sr_gui_test_click (GTK_WIDGET (window), "Pay Back…");
+  sr_gui_test_spin_idle ();
+  form = find_form ();
+  g_assert_nonnull (sr_gui_test_find (GTK_WIDGET (form), "Pay ¥40,000.00 back to 张先生."));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
+  sr_gui_test_spin_idle ();
+  g_assert_null (find_form ());
+  g_assert_nonnull (sr_gui_test_find (GTK_WIDGET (window), "Money to pay back (0)"));
+  g_assert_true (sr_db_query_int (sr_context_get_db (admin), "SELECT count(*) FROM receipts WHERE kind = 'refund' "
+                                  "AND amount_fen = 4000000", &n, NULL));
+  g_assert_cmpint (n, ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+  sr_gui_test_spin_idle ();
+  g_clear_object (&ctl); g_clear_object (&fin); g_clear_object (&sup);
+  sr_test_context_finish (g_steal_pointer (&admin));
+}
+
 static void
 test_units_page (void)
 {
@@ -824,6 +926,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/units-page", test_units_page);
   g_test_add_func ("/gui/money-page", test_money_page);
   g_test_add_func ("/gui/price-import", test_price_import);
+  g_test_add_func ("/gui/change-and-cancel", test_change_and_cancel);
   g_test_add_func ("/gui/unopenable-database", test_unopenable_database);
   return g_test_run ();
 }
