@@ -166,6 +166,21 @@ test_roles_see_their_pages (void)
   sr_test_context_finish (g_steal_pointer (&admin));
 }
 
+static GtkWidget *
+find_of_type (GtkWidget *root,
+              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_of_type (c, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static SrForm *
 find_form (void)
 {
@@ -305,6 +320,34 @@ test_front_desk (void)
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (phone)), ==, "139111");
     gtk_editable_set_text (GTK_EDITABLE (phone), "");
     gtk_editable_set_text (GTK_EDITABLE (name), "");
+  }
+
+  /* Today's log: both visits; its search keeps only the lines that hold the text. */
+  {
+    g_autoptr(GList) before = gtk_window_list_toplevels ();
+    g_autoptr(GList) after = NULL;
+    GtkWidget *log = NULL, *search, *list;
+    guint shown = 0;
+
+    g_assert_true (gtk_widget_activate_action (sr_gui_test_find (w, "Next"), "desk.log", NULL));
+    sr_gui_test_spin_idle ();
+    after = gtk_window_list_toplevels ();
+    for (GList *l = after; l != NULL; l = l->next)
+      if (g_list_find (before, l->data) == NULL)
+        log = l->data;
+    g_assert_nonnull (log);
+    g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (log)), ==, "Today’s Visits (2)");
+    search = find_of_type (log, GTK_TYPE_SEARCH_ENTRY);
+    list = find_of_type (log, GTK_TYPE_LIST_BOX);
+    g_assert_nonnull (search);
+    g_assert_nonnull (list);
+    gtk_editable_set_text (GTK_EDITABLE (search), "李女士");
+    gtk_list_box_invalidate_filter (GTK_LIST_BOX (list));
+    sr_gui_test_spin_idle ();
+    for (GtkWidget *c = gtk_widget_get_first_child (list); c != NULL; c = gtk_widget_get_next_sibling (c))
+      shown += gtk_widget_get_child_visible (c);
+    g_assert_cmpuint (shown, ==, 1);
+    gtk_window_destroy (GTK_WINDOW (log));
   }
 
   /* The same phone again: the form says whose customer it is. */
@@ -459,20 +502,6 @@ test_supervisor_desk (void)
   sr_test_context_finish (g_steal_pointer (&admin));
 }
 
-static GtkWidget *
-find_of_type (GtkWidget *root,
-              GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_of_type (c, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 /* The unit grid and a unit's panel: withhold, release, reserve; the filter bar. */
 /* A sale through the screens: finance confirms the deposit on the money page (a wrong

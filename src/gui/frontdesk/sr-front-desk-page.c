@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "core/sr-appointments.h"
 #include "core/sr-call-check.h"
@@ -742,6 +743,17 @@ on_quick_activate (GtkEntry *entry,
 
 /* Today's log of calls and visits ---------------------------------------------------------------- */
 
+/* A row stays while its text (who, receiver, rule, media, tags, note) holds the search. */
+static gboolean
+log_row_matches (GtkListBoxRow *row,
+                 gpointer       data)
+{
+  const char *needle = gtk_editable_get_text (GTK_EDITABLE (data));
+  const char *text = g_object_get_data (G_OBJECT (row), "sr-text");
+
+  return needle == NULL || *needle == '\0' || (text != NULL && strstr (text, needle) != NULL);
+}
+
 static void
 log_activated (GSimpleAction *action,
                GVariant      *parameter,
@@ -751,7 +763,7 @@ log_activated (GSimpleAction *action,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) rows = sr_contacts_list (d->ctx, d->group == SR_DESK_PHONE ? "call" : "visit",
                                                 d->day, d->day, &error);
-  GtkWidget *window, *box, *scroller, *list, *clamp;
+  GtkWidget *window, *box, *scroller, *list, *clamp, *search;
   g_autofree char *title = NULL;
   GtkRoot *root = gtk_widget_get_root (d->root);
   gboolean has_feedback = FALSE;
@@ -769,8 +781,17 @@ log_activated (GSimpleAction *action,
     gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
   gtk_window_set_default_size (GTK_WINDOW (window), 760, 640);
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  {
+    GtkWidget *header = adw_header_bar_new ();
+    search = gtk_search_entry_new ();
+    g_object_set (search, "placeholder-text", _("Tag, name, phone, person or note"), NULL);
+    gtk_widget_set_tooltip_text (search, _("Shows only the lines that contain it, e.g. the tag 主材"));
+    adw_header_bar_pack_start (ADW_HEADER_BAR (header), search);
+    gtk_box_append (GTK_BOX (box), header);
+  }
   list = gtk_list_box_new ();
+  gtk_list_box_set_filter_func (GTK_LIST_BOX (list), log_row_matches, search, NULL);
+  g_signal_connect_swapped (search, "search-changed", G_CALLBACK (gtk_list_box_invalidate_filter), list);
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
   gtk_widget_set_valign (list, GTK_ALIGN_START);
@@ -798,6 +819,7 @@ log_activated (GSimpleAction *action,
         g_string_append_printf (sub, " · %s", _("filled in later"));
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), line);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sub->str);
+      g_object_set_data_full (G_OBJECT (row), "sr-text", g_strconcat (line, " ", sub->str, NULL), g_free);
       g_string_free (sub, TRUE);
       gtk_list_box_append (GTK_LIST_BOX (list), row);
     }
@@ -817,6 +839,7 @@ log_activated (GSimpleAction *action,
                                                   f->suggestions != NULL ? " · " : "", f->suggestions != NULL ? f->suggestions : "");
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
           adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sub);
+          g_object_set_data_full (G_OBJECT (row), "sr-text", g_strconcat (title, " ", sub, NULL), g_free);
           gtk_list_box_append (GTK_LIST_BOX (list), row);
         }
       if (feedback != NULL && feedback->len > 0)
