@@ -141,3 +141,96 @@ sr_price_per_m2 (SrFen  total,
     return 0;
   return (total * 100 + area_centi / 2) / area_centi;
 }
+
+/* 人民币大写 ------------------------------------------------------------------------ */
+
+static const char * const capital_digits[] = { "零", "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖" };
+static const char * const capital_units[] = { "", "拾", "佰", "仟" };
+
+/* 0 < @section < 10000, without leading zeros: 1203 → 壹仟贰佰零叁. */
+static void
+append_section (GString *out,
+                int      section)
+{
+  gboolean started = FALSE, zero = FALSE;
+
+  for (int pos = 3; pos >= 0; pos--)
+    {
+      int divisor = pos == 3 ? 1000 : pos == 2 ? 100 : pos == 1 ? 10 : 1;
+      int d = section / divisor % 10;
+
+      if (d == 0)
+        {
+          zero = started;
+          continue;
+        }
+      if (zero)
+        g_string_append (out, capital_digits[0]);
+      zero = FALSE;
+      g_string_append (out, capital_digits[d]);
+      g_string_append (out, capital_units[pos]);
+      started = TRUE;
+    }
+}
+
+char *
+sr_money_to_chinese (SrFen    fen,
+                     GError **error)
+{
+  static const char * const section_units[] = { "亿", "万", "" };
+  g_autoptr(GString) out = g_string_new (NULL);
+  gint64 yuan, sections[3];
+  int jiao, fen_digit;
+  gboolean need_zero = FALSE;
+
+  if (fen < 0 || fen > G_GINT64_CONSTANT (999999999999))
+    {
+      g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID,
+                   _("Only amounts from ¥0.00 to ¥9,999,999,999.99 can be written in capital numerals."));
+      return NULL;
+    }
+  yuan = fen / 100;
+  jiao = (int) (fen / 10 % 10);
+  fen_digit = (int) (fen % 10);
+  sections[0] = yuan / 100000000;
+  sections[1] = yuan / 10000 % 10000;
+  sections[2] = yuan % 10000;
+  for (guint i = 0; i < 3; i++)
+    {
+      if (sections[i] == 0)
+        {
+          need_zero = out->len > 0;
+          continue;
+        }
+      /* A section after a higher one that starts with zeros, or after an empty one. */
+      if (out->len > 0 && (sections[i] < 1000 || need_zero))
+        g_string_append (out, capital_digits[0]);
+      append_section (out, (int) sections[i]);
+      g_string_append (out, section_units[i]);
+      need_zero = FALSE;
+    }
+  if (yuan > 0)
+    g_string_append (out, "元");
+  if (jiao == 0 && fen_digit == 0)
+    {
+      if (yuan == 0)
+        g_string_append (out, "零元");
+      g_string_append (out, "整");
+    }
+  else
+    {
+      if (jiao > 0)
+        {
+          g_string_append (out, capital_digits[jiao]);
+          g_string_append (out, "角");
+        }
+      else if (yuan > 0)
+        g_string_append (out, capital_digits[0]);   /* ¥16,409.02 → …元零贰分 */
+      if (fen_digit > 0)
+        {
+          g_string_append (out, capital_digits[fen_digit]);
+          g_string_append (out, "分");
+        }
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}

@@ -26,4 +26,12 @@ SrFen     sr_price_total      (gint64       area_centi,
 SrFen     sr_price_per_m2     (SrFen        total,
                                gint64       area_centi);
 
+/* The amount in Chinese capital numerals (人民币大写) by the national convention for
+ * receipts: ¥12,000.00 → 壹万贰仟元整, ¥10,200.05 → 壹万零贰佰元零伍分, ¥0.50 → 伍角,
+ * ¥0.00 → 零元整. One 零 stands for a run of zeros; a section of 万 or 亿 that starts
+ * with zeros is joined by 零; 整 follows 元 only. Refused (INVALID) below 0 or above
+ * ¥9,999,999,999.99. */
+char     *sr_money_to_chinese (SrFen        fen,
+                               GError     **error);
+
 G_END_DECLS
