@@ -9,6 +9,7 @@
 #include "core/sr-customers.h"
 #include "core/sr-deals.h"
 #include "core/sr-error.h"
+#include "core/sr-money.h"
 #include "core/sr-office.h"
 #include "core/sr-units.h"
 #include "sr-slips.h"
@@ -602,5 +603,158 @@ sr_price_list_print_draw_page (cairo_t          *cr,
       y += row_h;
     }
   text_at (cr, "Sans 8", footer, width / 2, height - 36, 0, 0);
+  cairo_restore (cr);
+}
+
+/* Receipts and refund slips ---------------------------------------------------------------- */
+
+void
+sr_receipt_slip_free (SrReceiptSlip *slip)
+{
+  if (slip == NULL)
+    return;
+  g_free (slip->office);
+  g_free (slip->title);
+  g_free (slip->number);
+  g_free (slip->day);
+  g_free (slip->payer);
+  g_free (slip->unit_label);
+  g_free (slip->what);
+  g_free (slip->amount);
+  g_free (slip->capital);
+  g_free (slip->method);
+  g_free (slip->recorded_by);
+  g_free (slip->conditions);
+  g_free (slip);
+}
+
+SrReceiptSlip *
+sr_receipt_slip_new (SrContext  *ctx,
+                     gint64      receipt_id,
+                     GError    **error)
+{
+  g_autoptr(SrReceiptSlip) slip = g_new0 (SrReceiptSlip, 1);
+  g_autoptr(SrStmt) stmt = NULL;
+  g_autoptr(GString) what = g_string_new (NULL);
+  gboolean refund, refundable = FALSE;
+  gint64 unit = 0, amount;
+  SrStep step;
+
+  stmt = sr_db_prepare (sr_context_get_db (ctx),
+                        "SELECT r.year, r.number, r.kind, r.day, r.amount_fen, r.method, s.display_name, "
+                        " r.voided_at IS NOT NULL, c.name, coalesce (d.unit_id, 0) FROM receipts r "
+                        "JOIN deals d ON d.id = r.deal_id JOIN customers c ON c.id = d.customer_id "
+                        "LEFT JOIN staff s ON s.id = r.recorded_by WHERE r.id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sr_stmt_bind_int (stmt, 1, receipt_id);
+  step = sr_stmt_step (stmt, error);
+  if (step != SR_STEP_ROW)
+    {
+      if (step == SR_STEP_DONE)
+        g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_NOT_FOUND, _("No such receipt."));
+      return NULL;
+    }
+  refund = g_strcmp0 (sr_stmt_get_text (stmt, 2), "refund") == 0;
+  amount = sr_stmt_get_int (stmt, 4);
+  slip->number = sr_receipt_format_number (sr_stmt_get_int (stmt, 0), sr_stmt_get_int (stmt, 1));
+  slip->title = g_strdup (refund ? _("Refund Slip") : _("Receipt"));
+  slip->day = sr_stmt_dup_text (stmt, 3);
+  slip->amount = sr_money_format (amount);
+  slip->method = g_strdup (sr_receipt_method_get_label (sr_stmt_get_text (stmt, 5)));
+  slip->recorded_by = g_strdup (sr_stmt_get_text (stmt, 6) != NULL ? sr_stmt_get_text (stmt, 6) : "");
+  slip->is_voided = sr_stmt_get_int (stmt, 7) != 0;
+  slip->payer = sr_stmt_dup_text (stmt, 8);
+  unit = sr_stmt_get_int (stmt, 9);
+  g_clear_pointer (&stmt, sr_stmt_done);
+  slip->capital = sr_money_to_chinese (amount, error);
+  if (slip->capital == NULL || !sr_office_get (ctx, &slip->office, NULL, error))
+    return NULL;
+  slip->unit_label = unit > 0 ? unit_label (ctx, unit, error) : g_strdup ("");
+  if (slip->unit_label == NULL)
+    return NULL;
+
+  /* What it pays: the plan items it was allocated to. */
+  stmt = sr_db_prepare (sr_context_get_db (ctx), "SELECT p.kind, a.amount_fen FROM receipt_allocations a "
+                        "JOIN plan_items p ON p.id = a.plan_item_id WHERE a.receipt_id = ?1 ORDER BY p.position", error);
+  if (stmt == NULL)
+    return NULL;
+  sr_stmt_bind_int (stmt, 1, receipt_id);
+  while ((step = sr_stmt_step (stmt, error)) == SR_STEP_ROW)
+    {
+      const char *kind = sr_stmt_get_text (stmt, 0);
+      g_autofree char *part = sr_money_format (sr_stmt_get_int (stmt, 1));
+      g_string_append_printf (what, "%s%s %s", what->len > 0 ? "; " : "", sr_plan_item_kind_get_label (kind), part);
+      refundable |= g_strcmp0 (kind, "intention") == 0 || g_strcmp0 (kind, "deposit") == 0;
+    }
+  if (step == SR_STEP_ERROR)
+    return NULL;
+  if (refund)
+    g_string_assign (what, _("Money paid back"));
+  else if (what->len == 0)
+    g_string_assign (what, _("Intention money"));   /* converted since: its item became the deposit */
+  slip->what = g_string_free (g_steal_pointer (&what), FALSE);
+  slip->conditions = refundable
+                     ? sr_settings_get (ctx, "receipt.refund_conditions",
+                                        _("Intention money is paid back in full on request until a unit is chosen. A "
+                                          "deposit is paid back, less what the contract terms forfeit, when the sale is "
+                                          "cancelled; bring this receipt."))
+                     : g_strdup ("");
+  return g_steal_pointer (&slip);
+}
+
+void
+sr_receipt_slip_draw (cairo_t  *cr,
+                      double    width,
+                      double    height,
+                      gpointer  data)
+{
+  SrReceiptSlip *slip = data;
+  double y = MARGIN, inner = width - 2 * MARGIN;
+  g_autofree char *number = g_strdup_printf (_("No. %s"), slip->number);
+  g_autofree char *date = g_strdup_printf (_("Date: %s"), slip->day);
+  const char *rows[] = {
+    slip->title[0] != '\0' && g_strcmp0 (slip->title, _("Refund Slip")) == 0 ? _("Paid back to") : _("Received from"),
+    slip->payer,
+    _("Unit"), slip->unit_label,
+    _("For"), slip->what,
+    _("Amount"), slip->amount,
+    _("In words (人民币大写)"), slip->capital,
+    _("Paid by"), slip->method,
+    NULL
+  };
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  y += text_at (cr, "Sans 12", slip->office, width / 2, y, 0, 0) + 6;
+  y += text_at (cr, "Sans Bold 20", slip->title, width / 2, y, 0, 0) + 4;
+  text_at (cr, "Sans 10", number, MARGIN, y, 0, -1);
+  text_at (cr, "Sans 10", date, width - MARGIN, y, 0, 1);
+  y += 24;
+  y = form_table (cr, MARGIN, y, inner, rows, FALSE) + 14;
+  if (slip->conditions[0] != '\0')
+    y += text_at (cr, "Sans 9", slip->conditions, MARGIN, y, inner, -1) + 14;
+  y += 24;
+  {
+    const char *who[] = { _("Payer"), _("Cashier"), _("Finance"), NULL };
+    signature_lines (cr, MARGIN, y, who);
+  }
+  if (slip->recorded_by[0] != '\0')
+    {
+      g_autofree char *by = g_strdup_printf (_("Recorded by %s"), slip->recorded_by);
+      text_at (cr, "Sans 9", by, width - MARGIN, y + 90, 0, 1);
+    }
+  if (slip->is_voided)
+    {
+      /* Across the page, as a stamp would be. */
+      cairo_save (cr);
+      cairo_set_source_rgba (cr, 0.85, 0.1, 0.1, 0.6);
+      cairo_translate (cr, width / 2, MARGIN + 190);
+      cairo_rotate (cr, -0.35);
+      text_at (cr, "Sans Bold 60", _("VOID"), 0, -40, 0, 0);
+      cairo_restore (cr);
+    }
   cairo_restore (cr);
 }

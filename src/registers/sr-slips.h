@@ -74,6 +74,35 @@ void                sr_cost_sheet_page_draw   (cairo_t            *cr,
                                                double              height,
                                                gpointer            page);
 
+/* A printed receipt (收据), or the slip of money paid back (退款单): the amount in figures
+ * and in capital numerals, what it pays, the office's refund conditions on intention
+ * money and deposits, signatures. A voided receipt prints marked void. */
+typedef struct {
+  char *office;
+  char *title;           /* 收据 or 退款单 */
+  char *number;
+  char *day;
+  char *payer;
+  char *unit_label;      /* "" when none */
+  char *what;            /* the plan items it pays, or the refund */
+  char *amount;          /* ¥12,000.00 */
+  char *capital;         /* 壹万贰仟元整 */
+  char *method;
+  char *recorded_by;
+  char *conditions;      /* refund conditions, or "" */
+  gboolean is_voided;
+} SrReceiptSlip;
+
+void           sr_receipt_slip_free (SrReceiptSlip *slip);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SrReceiptSlip, sr_receipt_slip_free)
+SrReceiptSlip *sr_receipt_slip_new  (SrContext     *ctx,
+                                     gint64         receipt_id,
+                                     GError       **error);
+void           sr_receipt_slip_draw (cairo_t       *cr,
+                                     double         width,
+                                     double         height,
+                                     gpointer       slip);
+
 /* The owner's inspection checklist (验房单) for a sold unit: the usual items with pass and
  * fail boxes and a notes column, signatures under it. */
 typedef struct {

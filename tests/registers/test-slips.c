@@ -200,6 +200,67 @@ test_inspection_and_price_list (void)
   sr_test_remove_tree (dir);
 }
 
+/* A receipt and a refund slip with the amount in capital numerals. */
+static void
+test_receipts (void)
+{
+  g_autoptr(SrContext) admin = sr_test_context_new (SR_OFFICE_PROPERTY);
+  g_autoptr(SrContext) fin = sr_test_context_as (admin, "caiwu", SR_ROLE_FINANCE);
+  g_autoptr(SrContext) mgr = sr_test_context_as (admin, "jingli", SR_ROLE_MANAGER);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SrReceiptSlip) slip = NULL;
+  g_autofree char *dir = sr_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "receipt.pdf", NULL);
+  g_autofree char *text = NULL;
+  gboolean english = g_str_has_prefix (g_getenv ("LANGUAGE") != NULL ? g_getenv ("LANGUAGE") : "en", "en");
+  const char *phones[] = { "13912345679", NULL };
+  SrCustomerInput in = { "孙女士", NULL, "walk-in", 0, NULL, 0, phones, FALSE, 0 };
+  gint64 customer = sr_customers_add (mgr, &in, &error);
+  gint64 deal = sr_intention_take (fin, customer, 1020005, "wechat", SR_TEST_NOW_DAY, NULL, &error);
+  gint64 receipt = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (sr_db_get_int (sr_context_get_db (admin), &receipt, NULL, "SELECT id FROM receipts WHERE deal_id = ?1",
+                                "i", deal));
+  slip = sr_receipt_slip_new (fin, receipt, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (slip->capital, ==, "壹万零贰佰元零伍分");
+  g_assert_cmpstr (slip->number, ==, "2026-00001");
+  g_assert_true (slip->conditions[0] != '\0');   /* intention money prints the refund conditions */
+  g_assert_true (sr_page_write_pdf (path, SR_A4_WIDTH, SR_A4_HEIGHT, sr_receipt_slip_draw, slip, &error));
+  keep ("receipt.pdf", sr_receipt_slip_draw, slip);
+  text = pdf_text (path);
+  if (text != NULL && english)
+    {
+      g_assert_nonnull (strstr (text, "Receipt"));
+      g_assert_nonnull (strstr (text, "壹万零贰佰元零伍分"));
+      g_assert_nonnull (strstr (text, "¥10,200.05"));
+      g_assert_nonnull (strstr (text, "孙女士"));
+    }
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&slip, sr_receipt_slip_free);
+
+  /* Paid back in full: a refund slip under its own number. */
+  g_assert_true (sr_intention_refund (fin, deal, "transfer", SR_TEST_NOW_DAY, "客户放弃", NULL, &error));
+  g_assert_true (sr_db_get_int (sr_context_get_db (admin), &receipt, NULL,
+                                "SELECT id FROM receipts WHERE deal_id = ?1 AND kind = 'refund'", "i", deal));
+  slip = sr_receipt_slip_new (fin, receipt, &error);
+  g_assert_no_error (error);
+  if (english)
+    g_assert_cmpstr (slip->title, ==, "Refund Slip");
+  g_assert_cmpstr (slip->number, ==, "2026-00002");
+  g_assert_true (sr_page_write_pdf (path, SR_A4_WIDTH, SR_A4_HEIGHT, sr_receipt_slip_draw, slip, &error));
+  keep ("refund.pdf", sr_receipt_slip_draw, slip);
+  text = pdf_text (path);
+  if (text != NULL && english)
+    g_assert_nonnull (strstr (text, "Refund Slip"));
+  g_assert_null (sr_receipt_slip_new (fin, 999, &error));
+  g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_NOT_FOUND);
+  g_clear_object (&fin);
+  g_clear_object (&mgr);
+  sr_test_remove_tree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -210,5 +271,6 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/slips/confirmation-and-cost-sheet", test_slips);
   g_test_add_func ("/slips/inspection-and-price-list", test_inspection_and_price_list);
+  g_test_add_func ("/slips/receipts", test_receipts);
   return g_test_run ();
 }

@@ -366,6 +366,24 @@ on_slip (GtkButton *button,
 }
 
 static void
+on_print_receipt (GtkButton *button,
+                  gpointer   data)
+{
+  g_autoptr(GError) error = NULL;
+  SrContext *ctx = g_object_get_data (G_OBJECT (button), "ctx");
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "receipt-id"));
+  SrReceiptSlip *slip = sr_receipt_slip_new (ctx, id, &error);
+
+  if (slip == NULL)
+    {
+      sr_toast_error (GTK_WIDGET (button), error);
+      return;
+    }
+  sr_print_page (GTK_WIDGET (button), slip->title, FALSE, sr_receipt_slip_draw, slip,
+                 (GDestroyNotify) sr_receipt_slip_free);
+}
+
+static void
 on_inspection (GtkButton *button,
                GtkWidget *window)
 {
@@ -894,7 +912,16 @@ add_sale_groups (AdwPreferencesPage *page,
                                   ? g_strdup_printf ("%s, %s, %s", amount, sr_receipt_method_get_label (r->method),
                                                      r->recorded_by)
                                   : g_strdup_printf ("%s, %s", amount, sr_receipt_method_get_label (r->method));
-          adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), info_row (title, text));
+          GtkWidget *row = info_row (title, text);
+          GtkWidget *print = gtk_button_new_from_icon_name ("printer-symbolic");
+          gtk_widget_set_tooltip_text (print, _("Print this receipt (with the amount in capital numerals)"));
+          gtk_widget_set_valign (print, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (print, "flat");
+          g_object_set_data (G_OBJECT (print), "receipt-id", GSIZE_TO_POINTER (r->id));
+          g_object_set_data (G_OBJECT (print), "ctx", ctx);
+          g_signal_connect (print, "clicked", G_CALLBACK (on_print_receipt), NULL);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), print);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), row);
         }
       adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (g));
     }
