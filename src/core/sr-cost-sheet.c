@@ -45,6 +45,65 @@ share (SrFen  price,
   return (price * permille / 1000 + 50) / 100 * 100;
 }
 
+void
+sr_payment_split (SrContext    *ctx,
+                  const char   *method,
+                  SrFen         price,
+                  SrCostColumn *c)
+{
+  int years = (int) CLAMP (sr_settings_get_int (ctx, "loan.years", 30), 1, 30);
+  int commercial_bp = (int) CLAMP (sr_settings_get_int (ctx, "loan.commercial_rate_bp", 355), 0, 5000);
+  int fund_bp = (int) CLAMP (sr_settings_get_int (ctx, "loan.fund_rate_bp", 285), 0, 5000);
+  gint64 commercial_down = CLAMP (sr_settings_get_int (ctx, "loan.commercial_down_permille", 300), 0, 1000);
+  gint64 fund_down = CLAMP (sr_settings_get_int (ctx, "loan.fund_down_permille", 200), 0, 1000);
+  SrFen fund_cap = MAX (sr_settings_get_int (ctx, "loan.fund_cap_fen", 120000000), 0);
+  gint64 instalment_down = CLAMP (sr_settings_get_int (ctx, "sales.instalment_down_permille", 500), 0, 1000);
+  int instalment_months = (int) CLAMP (sr_settings_get_int (ctx, "sales.instalment_months", 12), 1, 120);
+  SrFen loan;
+
+  c->price_fen = price;
+  c->commercial_rate_bp = commercial_bp;
+  c->fund_rate_bp = fund_bp;
+  c->commercial_loan_fen = c->fund_loan_fen = c->monthly_fen = 0;
+  c->months = 0;
+  if (g_strcmp0 (method, "instalments") == 0)
+    {
+      /* Part now, the rest in equal months, no interest. */
+      c->down_fen = share (price, instalment_down);
+      c->months = instalment_months;
+      c->monthly_fen = sr_loan_monthly (price - c->down_fen, 0, instalment_months);
+    }
+  else if (g_strcmp0 (method, "commercial-mortgage") == 0)
+    {
+      c->down_fen = share (price, commercial_down);
+      c->commercial_loan_fen = price - c->down_fen;
+      c->months = years * 12;
+      c->monthly_fen = sr_loan_monthly (c->commercial_loan_fen, commercial_bp, c->months);
+    }
+  else if (g_strcmp0 (method, "provident-fund") == 0)
+    {
+      /* Up to the fund's cap; more down payment above it. */
+      loan = MIN (price - share (price, fund_down), fund_cap);
+      c->fund_loan_fen = loan;
+      c->down_fen = price - loan;
+      c->months = years * 12;
+      c->monthly_fen = sr_loan_monthly (loan, fund_bp, c->months);
+    }
+  else if (g_strcmp0 (method, "combined") == 0)
+    {
+      /* The fund lends up to its cap, the bank the rest. */
+      c->down_fen = share (price, fund_down);
+      loan = price - c->down_fen;
+      c->fund_loan_fen = MIN (loan, fund_cap);
+      c->commercial_loan_fen = loan - c->fund_loan_fen;
+      c->months = years * 12;
+      c->monthly_fen = sr_loan_monthly (c->fund_loan_fen, fund_bp, c->months) +
+                       sr_loan_monthly (c->commercial_loan_fen, commercial_bp, c->months);
+    }
+  else
+    c->down_fen = price;   /* one-off */
+}
+
 SrCostSheet *
 sr_cost_sheet_new (SrContext  *ctx,
                    gint64      unit_id,
@@ -54,14 +113,6 @@ sr_cost_sheet_new (SrContext  *ctx,
   g_autoptr(SrUnit) unit = sr_units_get (ctx, unit_id, error);
   g_autoptr(SrDeal) deal = NULL;
   g_autoptr(SrStmt) stmt = NULL;
-  int years = (int) CLAMP (sr_settings_get_int (ctx, "loan.years", 30), 1, 30);
-  int commercial_bp = (int) CLAMP (sr_settings_get_int (ctx, "loan.commercial_rate_bp", 355), 0, 5000);
-  int fund_bp = (int) CLAMP (sr_settings_get_int (ctx, "loan.fund_rate_bp", 285), 0, 5000);
-  gint64 commercial_down = CLAMP (sr_settings_get_int (ctx, "loan.commercial_down_permille", 300), 0, 1000);
-  gint64 fund_down = CLAMP (sr_settings_get_int (ctx, "loan.fund_down_permille", 200), 0, 1000);
-  SrFen fund_cap = MAX (sr_settings_get_int (ctx, "loan.fund_cap_fen", 120000000), 0);
-  gint64 instalment_down = CLAMP (sr_settings_get_int (ctx, "sales.instalment_down_permille", 500), 0, 1000);
-  int instalment_months = (int) CLAMP (sr_settings_get_int (ctx, "sales.instalment_months", 12), 1, 120);
   gint64 one_off = CLAMP (sr_settings_get_int (ctx, "sales.one_off_discount_permille", 0), 0, 200);
   SrFen price;
 
@@ -89,46 +140,11 @@ sr_cost_sheet_new (SrContext  *ctx,
   for (guint m = 0; m < G_N_ELEMENTS (sheet->columns); m++)
     {
       SrCostColumn *c = &sheet->columns[m];
-      SrFen loan;
+      SrFen discount = sheet->special_discount_fen + (m == 0 ? share (price, one_off) : 0);
 
+      sr_payment_split (ctx, sr_payment_methods[m], sheet->list_fen - discount, c);
       c->method = sr_payment_methods[m];
-      c->discount_fen = sheet->special_discount_fen + (m == 0 ? share (price, one_off) : 0);
-      c->price_fen = sheet->list_fen - c->discount_fen;
-      c->commercial_rate_bp = commercial_bp;
-      c->fund_rate_bp = fund_bp;
-      switch (m)
-        {
-        case 0:   /* one-off */
-          c->down_fen = c->price_fen;
-          break;
-        case 1:   /* instalments: part now, the rest in equal months, no interest */
-          c->down_fen = share (c->price_fen, instalment_down);
-          c->months = instalment_months;
-          c->monthly_fen = sr_loan_monthly (c->price_fen - c->down_fen, 0, instalment_months);
-          break;
-        case 2:   /* commercial mortgage */
-          c->down_fen = share (c->price_fen, commercial_down);
-          c->commercial_loan_fen = c->price_fen - c->down_fen;
-          c->months = years * 12;
-          c->monthly_fen = sr_loan_monthly (c->commercial_loan_fen, commercial_bp, c->months);
-          break;
-        case 3:   /* provident fund: up to the cap; more down payment above it */
-          loan = MIN (c->price_fen - share (c->price_fen, fund_down), fund_cap);
-          c->fund_loan_fen = loan;
-          c->down_fen = c->price_fen - loan;
-          c->months = years * 12;
-          c->monthly_fen = sr_loan_monthly (loan, fund_bp, c->months);
-          break;
-        default:  /* combined: the fund lends up to its cap, the bank the rest */
-          c->down_fen = share (c->price_fen, fund_down);
-          loan = c->price_fen - c->down_fen;
-          c->fund_loan_fen = MIN (loan, fund_cap);
-          c->commercial_loan_fen = loan - c->fund_loan_fen;
-          c->months = years * 12;
-          c->monthly_fen = sr_loan_monthly (c->fund_loan_fen, fund_bp, c->months) +
-                           sr_loan_monthly (c->commercial_loan_fen, commercial_bp, c->months);
-          break;
-        }
+      c->discount_fen = discount;
     }
   return g_steal_pointer (&sheet);
 }

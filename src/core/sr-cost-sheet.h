@@ -46,6 +46,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SrCostSheet, sr_cost_sheet_free)
 SrCostSheet *sr_cost_sheet_new     (SrContext   *ctx,
                                     gint64       unit_id,
                                     GError     **error);
+/* How @price_fen is paid under @method (a code of sr_payment_methods) with the office's
+ * terms: what the buyer pays first, what each lender lends, the months of the loan or
+ * of the instalments and the monthly payment. Fills @out except method and discount. */
+void         sr_payment_split      (SrContext   *ctx,
+                                    const char  *method,
+                                    SrFen        price_fen,
+                                    SrCostColumn *out);
 /* Equal monthly instalments of a loan: @principal at @rate_bp a year over @months,
  * rounded to the fen (0 months: 0). */
 SrFen        sr_loan_monthly       (SrFen        principal,

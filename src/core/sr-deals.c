@@ -8,6 +8,7 @@
 #include "sr-bookings-private.h"
 #include "sr-customers-private.h"
 #include "sr-deals-private.h"
+#include "sr-cost-sheet.h"
 #include "sr-error.h"
 #include "sr-office.h"
 #include "sr-stages.h"
@@ -711,6 +712,79 @@ fail:
   return FALSE;
 }
 
+/* @day moved on by @days and @months, as YYYY-MM-DD. */
+static char *
+day_plus (const char *day,
+          int         days,
+          int         months)
+{
+  GDate date;
+  char text[16];
+
+  if (!sr_day_parse (day, &date))
+    return g_strdup (day);
+  if (months > 0)
+    g_date_add_months (&date, (guint) months);
+  if (days > 0)
+    g_date_add_days (&date, (guint) days);
+  g_date_strftime (text, sizeof text, "%Y-%m-%d", &date);
+  return g_strdup (text);
+}
+
+/* The plan a contract gets in one step from its payment method and the office's terms
+ * (the cost sheet's split): what the buyer still pays first (首期款, the deposit counted),
+ * then the loans (按揭放款: the bank's in 60 days, the fund's in 90) or the monthly
+ * instalments (分期); one-off pays the balance (尾款) within a week. The items add up to
+ * the price less what is already planned. */
+static gboolean
+add_template_plan (SrContext   *ctx,
+                   gint64       deal_id,
+                   const char  *method,
+                   SrFen        price,
+                   SrFen        planned,
+                   const char  *signed_on,
+                   GError     **error)
+{
+  SrCostColumn split = { 0 };
+  SrFen remaining = price - planned, down, loans, commercial, fund;
+  g_autofree char *week = day_plus (signed_on, 7, 0);
+
+  if (remaining <= 0)
+    return TRUE;
+  sr_payment_split (ctx, method, price, &split);
+  if (g_strcmp0 (method, "one-off") == 0)
+    return sr_deals_add_plan_item (ctx, deal_id, "balance", week, remaining, error) > 0;
+  if (g_strcmp0 (method, "instalments") == 0)
+    {
+      SrFen rest, each;
+      down = CLAMP (split.down_fen - planned, 0, remaining);
+      rest = remaining - down;
+      each = rest / split.months;
+      if (down > 0 && sr_deals_add_plan_item (ctx, deal_id, "down-payment", signed_on, down, error) == 0)
+        return FALSE;
+      for (int k = 1; k <= split.months && rest > 0; k++)
+        {
+          g_autofree char *due = day_plus (signed_on, 0, k);
+          SrFen amount = k < split.months ? each : rest - each * (split.months - 1);
+          if (amount > 0 && sr_deals_add_plan_item (ctx, deal_id, "instalment", due, amount, error) == 0)
+            return FALSE;
+        }
+      return TRUE;
+    }
+  /* The loans, never more than what is left; the buyer pays the rest first. */
+  loans = MIN (split.commercial_loan_fen + split.fund_loan_fen, remaining);
+  commercial = MIN (split.commercial_loan_fen, loans);
+  fund = loans - commercial;
+  down = remaining - loans;
+  {
+    g_autofree char *bank = day_plus (signed_on, 60, 0);
+    g_autofree char *fund_day = day_plus (signed_on, 90, 0);
+    return (down == 0 || sr_deals_add_plan_item (ctx, deal_id, "down-payment", week, down, error) > 0) &&
+           (commercial == 0 || sr_deals_add_plan_item (ctx, deal_id, "mortgage", bank, commercial, error) > 0) &&
+           (fund == 0 || sr_deals_add_plan_item (ctx, deal_id, "mortgage", fund_day, fund, error) > 0);
+  }
+}
+
 gboolean
 sr_deals_sign (SrContext             *ctx,
                gint64                 deal_id,
@@ -763,7 +837,7 @@ sr_deals_sign (SrContext             *ctx,
                   "co_buyers = nullif (trim (?5), ''), clauses = nullif (trim (?6), ''), price_fen = ?7 "
                   "WHERE id = ?1", "ittttti", deal_id, number, in->signed_on, in->payment_method,
                   in->co_buyers, in->clauses, price) &&
-       (planned == price || sr_deals_add_plan_item (ctx, deal_id, "balance", in->signed_on, price - planned, error) > 0) &&
+       add_template_plan (ctx, deal_id, in->payment_method, price, planned, in->signed_on, error) &&
        sr_deals_set_booking_state (ctx, booking, "signed", error) &&
        sr_units_set_status (ctx, unit, "signed", error) &&
        sr_deals_set_state (ctx, deal_id, "subscribed", "signed", error) &&

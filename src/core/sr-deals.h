@@ -83,8 +83,8 @@ typedef struct {
 } SrContractInput;
 
 /* The controller enters the contract of a subscribed deal: the price is the list price
- * less the discount, the unit becomes 签约, and the plan gets the balance (price less
- * deposit) due on the signing day. */
+ * less the discount, the unit becomes 签约, and the plan gets the rest of the price by the
+ * payment method's template (down payment, loans or instalments, or the balance). */
 gboolean sr_deals_sign            (SrContext            *ctx,
                                    gint64                deal_id,
                                    const SrContractInput *in,

@@ -191,15 +191,21 @@ test_subscribe_and_sign (Office *o, gconstpointer data)
   g_assert_cmpstr (deal->state, ==, "signed");
   g_assert_cmpstr (deal->co_buyers, ==, "李四");
   g_assert_cmpint (deal->price_fen, ==, deal->list_price_fen);
-  /* The plan adds up to the price: the deposit (paid) and the balance. */
+  /* A commercial mortgage's plan: the deposit (paid), the rest of the 30 % down payment
+   * within a week, the bank's 70 % in 60 days; it adds up to the price. */
   plan = sr_deals_list_plan (o->admin, deal->id, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (plan->len, ==, 2);
+  g_assert_cmpint (plan->len, ==, 3);
   g_assert_cmpstr (((SrPlanItem *) plan->pdata[0])->kind, ==, "deposit");
   g_assert_cmpint (((SrPlanItem *) plan->pdata[0])->paid_fen, ==, 5000000);
-  g_assert_cmpstr (((SrPlanItem *) plan->pdata[1])->kind, ==, "balance");
+  g_assert_cmpstr (((SrPlanItem *) plan->pdata[1])->kind, ==, "down-payment");
+  g_assert_cmpstr (((SrPlanItem *) plan->pdata[1])->due_day, ==, "2026-11-30");
+  g_assert_cmpstr (((SrPlanItem *) plan->pdata[2])->kind, ==, "mortgage");
+  g_assert_cmpstr (((SrPlanItem *) plan->pdata[2])->due_day, ==, "2027-01-22");
   g_assert_cmpint (((SrPlanItem *) plan->pdata[0])->amount_fen + ((SrPlanItem *) plan->pdata[1])->amount_fen,
-                   ==, deal->price_fen);
+                   ==, (deal->price_fen * 300 / 1000 + 50) / 100 * 100);
+  g_assert_cmpint (((SrPlanItem *) plan->pdata[0])->amount_fen + ((SrPlanItem *) plan->pdata[1])->amount_fen +
+                   ((SrPlanItem *) plan->pdata[2])->amount_fen, ==, deal->price_fen);
   g_assert_cmpint (count (o, "SELECT count(*) FROM stage_changes WHERE event = 'sign'"), ==, 1);
   g_assert_false (sr_deals_sign (o->ctl, deal->id, &contract, &error));
   g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_CONFLICT);
@@ -477,6 +483,49 @@ test_cancel (Office *o, gconstpointer data)
   g_assert_cmpint (deal->refund_due_fen, ==, 0);
 }
 
+/* Each payment method's plan adds up to the price, with the office's terms. */
+static void
+test_plan_templates (Office *o, gconstpointer data)
+{
+  static const struct { const char *method; guint n_items; const char *last_kind; } cases[] = {
+    { "one-off", 2, "balance" },
+    { "instalments", 14, "instalment" },   /* deposit, the rest of half, 12 months */
+    { "provident-fund", 3, "mortgage" },
+    { "combined", 4, "mortgage" },         /* the fund's loan and the bank's */
+  };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *phone = g_strdup_printf ("1370000000%u", i);
+      g_autofree char *number = g_strdup_printf ("HT-T%u", i);
+      const char *phones[] = { phone, NULL };
+      SrCustomerInput in = { "客户", NULL, "walk-in", 0, NULL, sr_test_staff_id (o->gw), phones, FALSE, 0 };
+      SrContractInput contract = { number, TODAY, cases[i].method, NULL, NULL };
+      gint64 customer = sr_customers_add (o->mgr, &in, &error);
+      gint64 req = sr_units_request_subscription (o->ctl, unit_at (o, i), customer, 5000000, "2026-12-01", &error);
+      g_autoptr(SrDeal) deal = deal_of (o, req);
+      g_autoptr(SrDeal) after = NULL;
+      g_autoptr(GPtrArray) plan = NULL;
+      SrFen total = 0;
+
+      /* A fund that lends at most ¥500,000: the combined loan needs the bank too. */
+      if (g_strcmp0 (cases[i].method, "combined") == 0)
+        g_assert_true (sr_settings_set (o->admin, "loan.fund_cap_fen", "50000000", &error));
+      g_assert_true (sr_deals_confirm_deposit (o->fin, deal->id, 5000000, "cash", TODAY, NULL, &error));
+      g_assert_true (sr_deals_sign (o->ctl, deal->id, &contract, &error));
+      g_assert_no_error (error);
+      after = sr_deals_get (o->admin, deal->id, &error);
+      plan = sr_deals_list_plan (o->admin, deal->id, &error);
+      g_test_message ("%s: %u items", cases[i].method, plan->len);
+      g_assert_cmpuint (plan->len, ==, cases[i].n_items);
+      g_assert_cmpstr (((SrPlanItem *) plan->pdata[plan->len - 1])->kind, ==, cases[i].last_kind);
+      for (guint k = 0; k < plan->len; k++)
+        total += ((SrPlanItem *) plan->pdata[k])->amount_fen;
+      g_assert_cmpint (total, ==, after->price_fen);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -487,5 +536,6 @@ main (int argc, char **argv)
   g_test_add ("/deals/discount", Office, NULL, office_setup, test_discount, office_teardown);
   g_test_add ("/deals/change-unit", Office, NULL, office_setup, test_change_unit, office_teardown);
   g_test_add ("/deals/cancel", Office, NULL, office_setup, test_cancel, office_teardown);
+  g_test_add ("/deals/plan-templates", Office, NULL, office_setup, test_plan_templates, office_teardown);
   return g_test_run ();
 }

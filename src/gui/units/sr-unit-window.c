@@ -251,8 +251,8 @@ on_sign (GtkButton *button,
   if (deal != NULL)
     {
       price = sr_money_format (deal->list_price_fen - deal->discount_fen);
-      info = g_strdup_printf (_("Contract price %s. The unit becomes 签约; the balance after the deposit "
-                                "is due on the signing day until the payment plan is set."), price);
+      info = g_strdup_printf (_("Contract price %s. The unit becomes 签约; the rest of the price goes on the "
+                                "plan by the payment method (down payment, loans or instalments)."), price);
       sr_form_add_group (form, NULL, info);
     }
   sr_form_add_entry (form, "number", _("Contract number"), NULL);
