@@ -72,6 +72,7 @@ sr_deals_record_payment (SrContext   *ctx,
                          SrFen        amount_fen,
                          const char  *method,
                          const char  *day,
+                         gboolean     keep_advance,
                          char       **out_receipt_no,
                          GError     **error)
 {
@@ -99,11 +100,12 @@ sr_deals_record_payment (SrContext   *ctx,
                               _("Money toward the price is taken once the deposit is confirmed."), error) ||
       !sr_deals_due (ctx, deal_id, &due, error))
     goto fail;
-  if (amount_fen > due)
+  if (amount_fen > due && !keep_advance)
     {
       g_autofree char *money = sr_money_format (due);
       g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID,
-                   _("Only %s is due on the plan: take no more than that."), money);
+                   _("Only %s is due on the plan. To keep the rest as an advance for the next item, say so."),
+                   money);
       goto fail;
     }
   /* The items still open, oldest due first. */
@@ -139,6 +141,53 @@ sr_deals_record_payment (SrContext   *ctx,
   if (out_receipt_no != NULL)
     *out_receipt_no = g_steal_pointer (&number);
   return TRUE;
+
+fail:
+  sr_db_rollback (db);
+  return FALSE;
+}
+
+gboolean
+sr_receipts_void (SrContext   *ctx,
+                  gint64       receipt_id,
+                  const char  *reason,
+                  GError     **error)
+{
+  SrDb *db = sr_context_get_db (ctx);
+  g_autofree char *why = g_strstrip (g_strdup (reason != NULL ? reason : ""));
+  gint64 exists = 0, voided = 0, sale_money = 0, refund = 0;
+  gboolean ok;
+
+  if (!sr_context_check (ctx, SR_ACTION_RECORD_MONEY, error))
+    return FALSE;
+  if (*why == '\0')
+    {
+      g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID, _("Say why the receipt is voided."));
+      return FALSE;
+    }
+  if (!sr_db_begin (db, error))
+    return FALSE;
+  if (!sr_db_get_int (db, &exists, error, "SELECT count(*) FROM receipts WHERE id = ?1", "i", receipt_id) ||
+      !sr_db_get_int (db, &voided, error, "SELECT count(*) FROM receipts WHERE id = ?1 AND voided_at IS NOT NULL",
+                      "i", receipt_id) ||
+      !sr_db_get_int (db, &refund, error, "SELECT count(*) FROM receipts WHERE id = ?1 AND kind = 'refund'",
+                      "i", receipt_id) ||
+      !sr_db_get_int (db, &sale_money, error, "SELECT count(*) FROM receipt_allocations a JOIN plan_items p "
+                      "ON p.id = a.plan_item_id WHERE a.receipt_id = ?1 AND p.kind IN ('intention', 'deposit')",
+                      "i", receipt_id))
+    goto fail;
+  if (exists == 0 || voided > 0 || refund > 0 || sale_money > 0)
+    {
+      g_set_error (error, SR_RULE_ERROR, exists == 0 ? SR_RULE_ERROR_NOT_FOUND : SR_RULE_ERROR_CONFLICT,
+                   exists == 0 ? _("No such receipt.")
+                   : voided > 0 ? _("This receipt is already void.")
+                   : _("Intention money, deposits and refunds are not voided here: cancel the sale or pay the money back."));
+      goto fail;
+    }
+  ok = sr_db_run (db, error, "UPDATE receipts SET voided_at = ?2, voided_by = nullif (?3, 0), void_reason = ?4 "
+                  "WHERE id = ?1", "iiit", receipt_id, sr_context_now (ctx), sr_deals_staff (ctx), why) &&
+       audit_json (ctx, "void", "receipts", receipt_id, "reason", why, error);
+  return sr_deals_finish (ctx, ok, error);
 
 fail:
   sr_db_rollback (db);

@@ -11,14 +11,23 @@
 G_BEGIN_DECLS
 
 /* Finance records money paid toward the plan, allocated to the items oldest due first.
- * More than is due is refused (advances come with the ledger). When the whole plan is
- * paid the customer moves to the office's paid stage. */
+ * More than is due is refused unless @keep_advance (the person confirmed): the rest is
+ * kept as an advance on the receipt and goes to the next item the plan gets; never lost.
+ * When the whole plan is paid the customer moves to the office's paid stage. */
 gboolean sr_deals_record_payment  (SrContext   *ctx,
                                    gint64       deal_id,
                                    SrFen        amount_fen,
                                    const char  *method,
                                    const char  *day,
+                                   gboolean     keep_advance,
                                    char       **out_receipt_no,
+                                   GError     **error);
+/* Finance voids a receipt with the reason: it keeps its number and shows as void, and
+ * what it paid is open again. A receipt for intention money or a deposit is not voided
+ * here: cancel the sale or pay the money back. */
+gboolean sr_receipts_void         (SrContext   *ctx,
+                                   gint64       receipt_id,
+                                   const char  *reason,
                                    GError     **error);
 /* What the plan still asks for. */
 gboolean sr_deals_due             (SrContext   *ctx,

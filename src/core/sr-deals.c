@@ -252,6 +252,49 @@ sr_deals_add_receipt (SrContext   *ctx,
   return id;
 }
 
+/* Money kept as an advance (the part of a receipt not allocated yet) goes to the open
+ * items, oldest due first. */
+static gboolean
+apply_advances (SrContext  *ctx,
+                gint64      deal_id,
+                GError    **error)
+{
+  SrDb *db = sr_context_get_db (ctx);
+
+  for (;;)
+    {
+      gint64 receipt = 0, item = 0;
+      SrFen spare = 0, open = 0;
+      if (!sr_db_get_int (db, &receipt, error,
+                          "SELECT r.id FROM receipts r WHERE r.deal_id = ?1 AND r.kind = 'payment' "
+                          "AND r.voided_at IS NULL AND r.amount_fen > (SELECT coalesce (sum (a.amount_fen), 0) "
+                          " FROM receipt_allocations a WHERE a.receipt_id = r.id) ORDER BY r.id LIMIT 1",
+                          "i", deal_id) ||
+          !sr_db_get_int (db, &item, error,
+                          "SELECT p.id FROM plan_items p WHERE p.deal_id = ?1 AND p.amount_fen > "
+                          "(SELECT coalesce (sum (a.amount_fen), 0) FROM receipt_allocations a JOIN receipts r "
+                          " ON r.id = a.receipt_id WHERE a.plan_item_id = p.id AND r.voided_at IS NULL) "
+                          "ORDER BY p.due_day, p.position LIMIT 1", "i", deal_id))
+        return FALSE;
+      if (receipt == 0 || item == 0)
+        return TRUE;
+      if (!sr_db_get_int (db, &spare, error, "SELECT r.amount_fen - (SELECT coalesce (sum (amount_fen), 0) "
+                          "FROM receipt_allocations WHERE receipt_id = r.id) FROM receipts r WHERE r.id = ?1",
+                          "i", receipt) ||
+          !sr_db_get_int (db, &open, error, "SELECT p.amount_fen - (SELECT coalesce (sum (a.amount_fen), 0) "
+                          "FROM receipt_allocations a JOIN receipts r ON r.id = a.receipt_id "
+                          "WHERE a.plan_item_id = p.id AND r.voided_at IS NULL) FROM plan_items p WHERE p.id = ?1",
+                          "i", item))
+        return FALSE;
+      /* A receipt pays an item once: add to an allocation that is there already. */
+      if (!sr_db_run (db, error, "INSERT INTO receipt_allocations (receipt_id, plan_item_id, amount_fen) "
+                      "VALUES (?1, ?2, ?3) ON CONFLICT (receipt_id, plan_item_id) "
+                      "DO UPDATE SET amount_fen = amount_fen + excluded.amount_fen", "iii",
+                      receipt, item, MIN (spare, open)))
+        return FALSE;
+    }
+}
+
 gint64
 sr_deals_add_plan_item (SrContext   *ctx,
                         gint64       deal_id,
@@ -266,7 +309,8 @@ sr_deals_add_plan_item (SrContext   *ctx,
                       "INSERT INTO plan_items (deal_id, kind, due_day, amount_fen, position) "
                       "VALUES (?1, ?2, ?3, ?4, (SELECT coalesce (max (position), 0) + 1 "
                       " FROM plan_items WHERE deal_id = ?1)) RETURNING id",
-                      "itti", deal_id, kind, due_day, amount_fen))
+                      "itti", deal_id, kind, due_day, amount_fen) ||
+      !apply_advances (ctx, deal_id, error))
     return 0;
   return id;
 }
@@ -1028,7 +1072,10 @@ sr_deals_pay_refund (SrContext   *ctx,
   " coalesce (bk.deposit_fen, 0), bk.sign_by_day, " \
   " (SELECT coalesce (sum (CASE r.kind WHEN 'payment' THEN r.amount_fen ELSE -r.amount_fen END), 0) " \
   "  FROM receipts r WHERE r.deal_id = d.id AND r.voided_at IS NULL), " \
-  " d.refund_due_fen, d.forfeit_fen, d.end_reason, o.display_name, d.created_at " \
+  " d.refund_due_fen, d.forfeit_fen, d.end_reason, o.display_name, d.created_at, " \
+  " (SELECT coalesce (sum (r.amount_fen - (SELECT coalesce (sum (a.amount_fen), 0) FROM receipt_allocations a " \
+  "   WHERE a.receipt_id = r.id)), 0) FROM receipts r WHERE r.deal_id = d.id AND r.kind = 'payment' " \
+  "   AND r.voided_at IS NULL) " \
   "FROM deals d JOIN customers c ON c.id = d.customer_id " \
   "LEFT JOIN units u ON u.id = d.unit_id LEFT JOIN buildings b ON b.id = u.building_id " \
   "LEFT JOIN bookings bk ON bk.id = (SELECT max (id) FROM bookings WHERE deal_id = d.id) " \
@@ -1065,6 +1112,7 @@ deal_from_row (SrStmt *stmt)
   d->end_reason = sr_stmt_dup_text (stmt, 22);
   d->owner_name = sr_stmt_dup_text (stmt, 23);
   d->created_at = sr_stmt_get_int (stmt, 24);
+  d->advance_fen = sr_stmt_get_int (stmt, 25);
   return d;
 }
 

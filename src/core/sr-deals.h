@@ -132,6 +132,7 @@ typedef struct {
   SrFen deposit_fen;        /* asked for in the request */
   char *sign_by_day;
   SrFen paid_fen;           /* payments less refunds, voided receipts not counted */
+  SrFen advance_fen;        /* paid but not yet allocated to a plan item */
   SrFen refund_due_fen;     /* cancelled: still to pay back */
   SrFen forfeit_fen;
   char *end_reason;

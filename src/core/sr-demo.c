@@ -824,7 +824,7 @@ insert_sales (SrContext   *ctx,
                 goto out;
           if (!sr_deals_due (ctx, step->deal, &due, error) ||
               (due > 0 && !sr_deals_record_payment (ctx, step->deal, due, step->mortgage ? "bank-loan" : "transfer",
-                                                     day, NULL, error)))
+                                                     day, FALSE, NULL, error)))
             goto out;
         }
       else

@@ -99,17 +99,17 @@ test_payoff_and_delivery (Office *o, gconstpointer data)
   g_clear_error (&error);
 
   /* Only finance takes money, and no more than is due. */
-  g_assert_false (sr_deals_record_payment (o->ctl, deal, 10000000, "transfer", TODAY, NULL, &error));
+  g_assert_false (sr_deals_record_payment (o->ctl, deal, 10000000, "transfer", TODAY, FALSE, NULL, &error));
   g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_DENIED);
   g_clear_error (&error);
-  g_assert_false (sr_deals_record_payment (o->fin, deal, 95000001, "transfer", TODAY, NULL, &error));
+  g_assert_false (sr_deals_record_payment (o->fin, deal, 95000001, "transfer", TODAY, FALSE, NULL, &error));
   g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_true (sr_deals_record_payment (o->fin, deal, 30000000, "transfer", TODAY, &no, &error));
+  g_assert_true (sr_deals_record_payment (o->fin, deal, 30000000, "transfer", TODAY, FALSE, &no, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (no, ==, "2026-00002");
   g_assert_cmpint (count (o, "SELECT count(*) FROM stage_changes WHERE event = 'paid'"), ==, 0);
-  g_assert_true (sr_deals_record_payment (o->fin, deal, 65000000, "bank-loan", TODAY, NULL, &error));
+  g_assert_true (sr_deals_record_payment (o->fin, deal, 65000000, "bank-loan", TODAY, FALSE, NULL, &error));
   g_assert_no_error (error);
   plan = sr_deals_list_plan (o->admin, deal, &error);
   for (guint i = 0; i < plan->len; i++)
@@ -209,7 +209,7 @@ test_progress (Office *o, gconstpointer data)
   g_clear_error (&error);
   /* Paid oldest due first: the fee (due 12-01) comes after the balance (due today), so
    * pay all of it. */
-  g_assert_true (sr_deals_record_payment (o->fin, deal, 95300000, "transfer", TODAY, NULL, &error));
+  g_assert_true (sr_deals_record_payment (o->fin, deal, 95300000, "transfer", TODAY, FALSE, NULL, &error));
   g_assert_true (sr_deals_record_progress (o->fin, deal, "certificate", "fees", TODAY, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (sr_deals_promise_certificate (o->ctl, deal, "2027-06-30", &error));
@@ -273,6 +273,68 @@ test_agreements (Office *o, gconstpointer data)
   g_assert_cmpstr (((SrAgreement *) list->pdata[1])->note, ==, "超出权限");
 }
 
+/* More than is due is kept as an advance only when the person says so, and goes to the
+ * next item; a voided receipt keeps its number and opens what it paid again. */
+static void
+test_advance_and_void (Office *o, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SrDeal) deal = NULL;
+  g_autoptr(GPtrArray) receipts = NULL;
+  gint64 id = signed_sale (o, o->units[2], "13800000011", "HT-11");
+  gint64 big = 0, deposit_receipt = 0;
+  SrFen due = 0;
+
+  g_assert_false (sr_deals_record_payment (o->fin, id, 97000000, "transfer", TODAY, FALSE, NULL, &error));
+  g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "advance"));
+  g_clear_error (&error);
+  g_assert_true (sr_deals_record_payment (o->fin, id, 97000000, "transfer", TODAY, TRUE, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (sr_deals_due (o->admin, id, &due, &error));
+  g_assert_cmpint (due, ==, 0);
+  deal = sr_deals_get (o->admin, id, &error);
+  g_assert_cmpint (deal->advance_fen, ==, 2000000);
+  g_clear_pointer (&deal, sr_deal_free);
+  /* The certificate fees are paid from the advance at once. */
+  g_assert_true (sr_deals_add_certificate_fee (o->ctl, id, 300000, "2026-12-01", &error));
+  g_assert_true (sr_deals_due (o->admin, id, &due, &error));
+  g_assert_cmpint (due, ==, 0);
+  deal = sr_deals_get (o->admin, id, &error);
+  g_assert_cmpint (deal->advance_fen, ==, 1700000);
+  g_assert_cmpint (deal->paid_fen, ==, 5000000 + 97000000);
+  g_clear_pointer (&deal, sr_deal_free);
+
+  /* Void the big receipt: what it paid is open again; it keeps its number. */
+  g_assert_true (sr_db_get_int (sr_context_get_db (o->admin), &big, NULL,
+                                "SELECT id FROM receipts WHERE deal_id = ?1 AND amount_fen = 97000000", "i", id));
+  g_assert_true (sr_db_get_int (sr_context_get_db (o->admin), &deposit_receipt, NULL,
+                                "SELECT id FROM receipts WHERE deal_id = ?1 AND amount_fen = 5000000", "i", id));
+  g_assert_false (sr_receipts_void (o->ctl, big, "录错", &error));
+  g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_false (sr_receipts_void (o->fin, big, " ", &error));
+  g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (sr_receipts_void (o->fin, big, "金额录错", &error));
+  g_assert_no_error (error);
+  g_assert_false (sr_receipts_void (o->fin, big, "again", &error));
+  g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_false (sr_receipts_void (o->fin, deposit_receipt, "不要了", &error));
+  g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_true (sr_deals_due (o->admin, id, &due, &error));
+  g_assert_cmpint (due, ==, 95000000 + 300000);
+  deal = sr_deals_get (o->admin, id, &error);
+  g_assert_cmpint (deal->paid_fen, ==, 5000000);
+  g_assert_cmpint (deal->advance_fen, ==, 0);
+  receipts = sr_deals_list_receipts (o->admin, id, &error);
+  g_assert_cmpuint (receipts->len, ==, 2);
+  g_assert_true (((SrReceipt *) receipts->pdata[1])->is_voided);
+  g_assert_cmpint (count (o, "SELECT max (number) - count(*) FROM receipts WHERE year = 2026"), ==, 0);
+}
+
 /* A unit's history, newest first, and the reservations that ran out. */
 static void
 test_history (Office *o, gconstpointer data)
@@ -323,6 +385,7 @@ main (int argc, char **argv)
   g_test_add ("/deal-steps/payoff-and-delivery", Office, NULL, office_setup, test_payoff_and_delivery, office_teardown);
   g_test_add ("/deal-steps/area-settlement", Office, NULL, office_setup, test_area_settlement, office_teardown);
   g_test_add ("/deal-steps/progress", Office, NULL, office_setup, test_progress, office_teardown);
+  g_test_add ("/deal-steps/advance-and-void", Office, NULL, office_setup, test_advance_and_void, office_teardown);
   g_test_add ("/deal-steps/history", Office, NULL, office_setup, test_history, office_teardown);
   g_test_add ("/deal-steps/agreements", Office, NULL, office_setup, test_agreements, office_teardown);
   return g_test_run ();

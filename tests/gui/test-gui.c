@@ -615,7 +615,7 @@ test_money_page (void)
     g_autoptr(SrDeal) deal = sr_deals_for_unit (admin, unit, NULL);
     SrFen due = 0;
     g_assert_true (sr_deals_due (admin, deal->id, &due, NULL));
-    g_assert_true (sr_deals_record_payment (fin, deal->id, due, "bank-loan", "2026-11-23", NULL, &error));
+    g_assert_true (sr_deals_record_payment (fin, deal->id, due, "bank-loan", "2026-11-23", FALSE, NULL, &error));
     g_assert_no_error (error);
   }
   sr_gui_test_spin_idle ();

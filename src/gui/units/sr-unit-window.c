@@ -365,6 +365,29 @@ on_slip (GtkButton *button,
                  (GDestroyNotify) sr_confirmation_slip_free);
 }
 
+static gboolean
+save_void_receipt (SrForm   *form,
+                   gpointer  user_data,
+                   GError  **error)
+{
+  GtkWidget *button = user_data;
+  return sr_receipts_void (g_object_get_data (G_OBJECT (button), "ctx"),
+                           GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "receipt-id")),
+                           sr_form_get_text (form, "reason"), error);
+}
+
+static void
+on_void_receipt (GtkButton *button,
+                 gpointer   data)
+{
+  SrForm *form = sr_form_new (GTK_WIDGET (button), _("Void the Receipt"), _("_Void"));
+
+  sr_form_add_group (form, NULL, _("The receipt keeps its number and shows as void; what it paid is due again."));
+  sr_form_add_entry (form, "reason", _("Reason"), NULL);
+  /* The panel refills when the receipt is voided: the form keeps the button alive. */
+  sr_form_run (form, save_void_receipt, g_object_ref (button), g_object_unref);
+}
+
 static void
 on_print_receipt (GtkButton *button,
                   gpointer   data)
@@ -462,7 +485,7 @@ save_payment (SrForm   *form,
   if (!sr_money_parse (sr_form_get_text (form, "amount"), &amount, error) ||
       !sr_deals_record_payment (window_ctx (window), form_deal (form), amount,
                                 sr_receipt_methods[sr_form_get_selected (form, "method")],
-                                sr_form_get_text (form, "day"), &number, error))
+                                sr_form_get_text (form, "day"), sr_form_get_active (form, "advance"), &number, error))
     return FALSE;
   text = g_strdup_printf (_("%s: receipt %s"), _("Payment recorded"), number);
   sr_toast (window, text);
@@ -485,6 +508,8 @@ on_payment (GtkButton *button,
   sr_form_add_entry (form, "amount", _("Amount, ¥"), due_text);
   sr_form_add_choice (form, "method", _("Paid by"), sr_money_method_labels (), 2);
   sr_form_add_entry (form, "day", _("Date (YYYY-MM-DD)"), today);
+  sr_form_add_check (form, "advance", _("Keep what is above the amount due as an advance"),
+                     _("It goes to the next item the plan gets; it is never lost."), FALSE);
   sr_form_run (form, save_payment, window, NULL);
 }
 
@@ -878,6 +903,11 @@ add_sale_groups (AdwPreferencesPage *page,
       add_info (group, _("Special clauses"), deal->clauses);
     }
   add_info (group, _("Paid"), paid);
+  if (deal->advance_fen > 0)
+    {
+      g_autofree char *advance = sr_money_format (deal->advance_fen);
+      add_info (group, _("Advance (for the next item)"), advance);
+    }
   adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (group));
 
   if (plan != NULL && plan->len > 0)
@@ -921,6 +951,18 @@ add_sale_groups (AdwPreferencesPage *page,
           g_object_set_data (G_OBJECT (print), "ctx", ctx);
           g_signal_connect (print, "clicked", G_CALLBACK (on_print_receipt), NULL);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), print);
+          if (!r->is_voided && g_strcmp0 (r->kind, "payment") == 0 && sr_context_get_session (ctx) != NULL &&
+              sr_session_may (sr_context_get_session (ctx), SR_ACTION_RECORD_MONEY))
+            {
+              GtkWidget *void_button = gtk_button_new_from_icon_name ("edit-delete-symbolic");
+              gtk_widget_set_tooltip_text (void_button, _("Void this receipt (it keeps its number)…"));
+              gtk_widget_set_valign (void_button, GTK_ALIGN_CENTER);
+              gtk_widget_add_css_class (void_button, "flat");
+              g_object_set_data (G_OBJECT (void_button), "receipt-id", GSIZE_TO_POINTER (r->id));
+              g_object_set_data (G_OBJECT (void_button), "ctx", ctx);
+              g_signal_connect (void_button, "clicked", G_CALLBACK (on_void_receipt), NULL);
+              adw_action_row_add_suffix (ADW_ACTION_ROW (row), void_button);
+            }
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), row);
         }
       adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (g));
