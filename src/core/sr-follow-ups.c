@@ -6,7 +6,9 @@
 #include "sr-audit.h"
 #include "sr-error.h"
 #include "sr-customers-private.h"
+#include "sr-deals.h"
 #include "sr-follow-ups.h"
+#include "sr-ledger.h"
 
 static const struct {
   const char *code;
@@ -151,6 +153,7 @@ sr_my_day_free (SrMyDay *day)
   g_clear_pointer (&day->due, g_ptr_array_unref);
   g_clear_pointer (&day->covered, g_ptr_array_unref);
   g_clear_pointer (&day->promises, g_ptr_array_unref);
+  g_clear_pointer (&day->late, g_ptr_array_unref);
   g_clear_pointer (&day->received, g_ptr_array_unref);
   g_free (day);
 }
@@ -171,6 +174,7 @@ sr_my_day_load (SrContext  *ctx,
   day->covered = g_ptr_array_new_with_free_func ((GDestroyNotify) my_day_item_free);
   day->received = g_ptr_array_new_with_free_func ((GDestroyNotify) my_day_item_free);
   day->promises = g_ptr_array_new_with_free_func ((GDestroyNotify) my_day_item_free);
+  day->late = g_ptr_array_new_with_free_func ((GDestroyNotify) my_day_item_free);
 
   /* Follow-ups due today or overdue, the most overdue first. */
   stmt = sr_db_prepare (db, "SELECT id, name, next_follow_up_day FROM customers WHERE owner_id = ?1 "
@@ -252,6 +256,29 @@ sr_my_day_load (SrContext  *ctx,
       return NULL;
     g_clear_pointer (&stmt, sr_stmt_done);
   }
+
+  /* Money to chase and contracts to sign. */
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      g_autoptr(GPtrArray) rows = pass == 0 ? sr_ledger_overdue (ctx, staff_id, error)
+                                            : sr_ledger_unsigned (ctx, staff_id, error);
+      if (rows == NULL)
+        return NULL;
+      for (guint i = 0; i < rows->len; i++)
+        {
+          SrLateRow *r = g_ptr_array_index (rows, i);
+          SrMyDayItem *item = g_new0 (SrMyDayItem, 1);
+          g_autofree char *money = sr_money_format (pass == 0 ? r->open_fen : r->deposit_fen);
+          item->customer_id = r->customer_id;
+          item->customer_name = g_strdup (r->customer_name);
+          item->is_overdue = TRUE;
+          item->detail = pass == 0
+            ? g_strdup_printf (_("%s %s was due %s (%d days ago) on %s"), sr_plan_item_kind_get_label (r->kind), money,
+                               r->day, r->days_late, r->unit_label)
+            : g_strdup_printf (_("agreed to sign by %s (%d days ago) for %s"), r->day, r->days_late, r->unit_label);
+          g_ptr_array_add (day->late, item);
+        }
+    }
 
   /* New customers they received today. */
   stmt = sr_db_prepare (db, "SELECT c.id, c.name, t.at FROM ownership_transfers t "

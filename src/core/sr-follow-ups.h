@@ -40,6 +40,8 @@ typedef struct {
   GPtrArray *received;  /* new customers they received today */
   GPtrArray *promises;  /* property certificates promised within a week, not handed over:
                          * tell the owner before the day */
+  GPtrArray *late;      /* their customers' overdue payments and subscriptions past the
+                         * signing date (催款, 未签约) */
 } SrMyDay;
 
 SrMyDay    *sr_my_day_load                (SrContext        *ctx,

@@ -146,6 +146,8 @@ refresh (MyDay *m)
   add_group (m, _("New customers you received today"), _("None yet today."), day->received);
   if (day->promises->len > 0)
     add_group (m, _("Property certificates promised"), NULL, day->promises);
+  if (day->late->len > 0)
+    add_group (m, _("Money to chase and contracts to sign"), NULL, day->late);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (m->scroller), m->page);
 }
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/sr-deals.h"
+#include "core/sr-ledger.h"
 #include "gui/sr-gui-util.h"
 #include "gui/sr-window.h"
 #include "gui/units/sr-unit-window.h"
@@ -54,6 +55,13 @@ on_refund (GtkButton *button,
            Ledger    *l)
 {
   sr_money_form_refund (l->root, l->ctx, row_deal (GTK_WIDGET (button)));
+}
+
+static void
+on_payment (GtkButton *button,
+            Ledger    *l)
+{
+  sr_money_form_payment (l->root, l->ctx, row_deal (GTK_WIDGET (button)));
 }
 
 static void
@@ -128,6 +136,59 @@ set_group_count (GtkWidget  *group,
     adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), empty);
 }
 
+/* Money past its due date (催款), or subscriptions past their signing date (未签约). */
+static GtkWidget *
+late_group (Ledger     *l,
+            const char *needle,
+            gboolean    overdue)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = overdue ? sr_ledger_overdue (l->ctx, 0, &error) : sr_ledger_unsigned (l->ctx, 0, &error);
+  GtkWidget *group = new_group (NULL);
+  guint n = 0;
+
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    {
+      SrLateRow *r = g_ptr_array_index (rows, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *title = *r->unit_label != '\0' ? g_strdup_printf ("%s · %s", r->customer_name, r->unit_label)
+                                                       : g_strdup (r->customer_name);
+      g_autofree char *money = sr_money_format (overdue ? r->open_fen : r->deposit_fen);
+      g_autofree char *detail = NULL;
+
+      if (*needle != '\0' && strstr (title, needle) == NULL)
+        continue;
+      detail = overdue
+        ? g_strdup_printf (_("%s %s due %s, %d days late; consultant %s"), sr_plan_item_kind_get_label (r->kind), money,
+                           r->day, r->days_late, r->consultant != NULL ? r->consultant : "—")
+        : g_strdup_printf (_("Deposit %s paid; to sign by %s, %d days late; consultant %s"), money, r->day,
+                           r->days_late, r->consultant != NULL ? r->consultant : "—");
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), detail);
+      gtk_widget_add_css_class (row, "overdue");
+      if (overdue)
+        {
+          GtkWidget *button = gtk_button_new_with_mnemonic (_("_Record Payment…"));
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          g_object_set_data (G_OBJECT (button), "deal-id", GSIZE_TO_POINTER (r->deal_id));
+          g_signal_connect (button, "clicked", G_CALLBACK (on_payment), l);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+        }
+      if (r->unit_id > 0)
+        {
+          g_object_set_data (G_OBJECT (row), "unit-id", GSIZE_TO_POINTER (r->unit_id));
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          g_signal_connect (row, "activated", G_CALLBACK (on_open_unit), l);
+        }
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      if (++n == 200)
+        break;
+    }
+  set_group_count (group, overdue ? _("Overdue payments (催款)") : _("Past the signing date (未签约)"), n,
+                   overdue ? _("Nothing is overdue.") : _("Every subscription is signed in time."));
+  return group;
+}
+
 static void
 reload (Ledger *l)
 {
@@ -195,7 +256,9 @@ reload (Ledger *l)
   set_group_count (held, _("Intention money held"), n_held,
                    _("No intention money is held. Take it with “Take Intention Money…”."));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (deposits));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (late_group (l, needle, TRUE)));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (refunds));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (late_group (l, needle, FALSE)));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (held));
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (l->scroller), page);
 }

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "core/sr-customers.h"
+#include "core/sr-deal-steps.h"
 #include "core/sr-deals.h"
 #include "gui/sr-form.h"
 #include "gui/sr-window.h"
@@ -217,4 +218,40 @@ sr_money_form_refund (GtkWidget *parent,
     sr_form_add_entry (form, "reason", _("Reason"), NULL);
   add_method_and_day (form, ctx);
   sr_form_run (form, save_refund, job_new (parent, ctx, deal_id), (GDestroyNotify) job_free);
+}
+
+static gboolean
+save_payment (SrForm   *form,
+              gpointer  user_data,
+              GError  **error)
+{
+  Job *job = user_data;
+  g_autofree char *number = NULL;
+  SrFen amount = 0;
+
+  if (!sr_money_parse (sr_form_get_text (form, "amount"), &amount, error) ||
+      !sr_deals_record_payment (job->ctx, job->deal_id, amount, form_method (form), sr_form_get_text (form, "day"),
+                                sr_form_get_active (form, "advance"), &number, error))
+    return FALSE;
+  toast_receipt (job->parent, number, _("Payment recorded"));
+  return TRUE;
+}
+
+void
+sr_money_form_payment (GtkWidget *parent,
+                       SrContext *ctx,
+                       gint64     deal_id)
+{
+  g_autofree char *due_text = NULL;
+  SrFen due = 0;
+  SrForm *form = sr_form_new (parent, _("Record a Payment"), _("_Record"));
+
+  sr_deals_due (ctx, deal_id, &due, NULL);
+  due_text = g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", due / 100, (int) (due % 100));
+  sr_form_add_group (form, NULL, _("Paid toward the plan, oldest due item first."));
+  sr_form_add_entry (form, "amount", _("Amount, ¥"), due_text);
+  add_method_and_day (form, ctx);
+  sr_form_add_check (form, "advance", _("Keep what is above the amount due as an advance"),
+                     _("It goes to the next item the plan gets; it is never lost."), FALSE);
+  sr_form_run (form, save_payment, job_new (parent, ctx, deal_id), (GDestroyNotify) job_free);
 }

@@ -17,6 +17,10 @@ void sr_money_form_confirm_deposit (GtkWidget *parent,
 void sr_money_form_refund          (GtkWidget *parent,
                                     SrContext *ctx,
                                     gint64     deal_id);
+/* Money paid toward the plan (oldest due first; above what is due only as an advance). */
+void sr_money_form_payment         (GtkWidget *parent,
+                                    SrContext *ctx,
+                                    gint64     deal_id);
 /* The receipt-method labels in the order of sr_receipt_methods, NULL-terminated. */
 const char **sr_money_method_labels (void);
 

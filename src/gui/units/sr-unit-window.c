@@ -472,45 +472,11 @@ action_button (const char *label,
 
 /* After the contract ------------------------------------------------------------------ */
 
-static gboolean
-save_payment (SrForm   *form,
-              gpointer  user_data,
-              GError  **error)
-{
-  GtkWidget *window = user_data;
-  g_autofree char *number = NULL;
-  g_autofree char *text = NULL;
-  SrFen amount = 0;
-
-  if (!sr_money_parse (sr_form_get_text (form, "amount"), &amount, error) ||
-      !sr_deals_record_payment (window_ctx (window), form_deal (form), amount,
-                                sr_receipt_methods[sr_form_get_selected (form, "method")],
-                                sr_form_get_text (form, "day"), sr_form_get_active (form, "advance"), &number, error))
-    return FALSE;
-  text = g_strdup_printf (_("%s: receipt %s"), _("Payment recorded"), number);
-  sr_toast (window, text);
-  return TRUE;
-}
-
 static void
 on_payment (GtkButton *button,
             GtkWidget *window)
 {
-  SrContext *ctx = window_ctx (window);
-  g_autofree char *today = sr_clock_today (sr_context_get_clock (ctx));
-  g_autofree char *due_text = NULL;
-  SrFen due = 0;
-  SrForm *form = deal_form_new (window, button, _("Record a Payment"), _("_Record"));
-
-  sr_deals_due (ctx, button_deal (button), &due, NULL);
-  due_text = g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", due / 100, (int) (due % 100));
-  sr_form_add_group (form, NULL, _("Paid toward the plan, oldest due item first."));
-  sr_form_add_entry (form, "amount", _("Amount, ¥"), due_text);
-  sr_form_add_choice (form, "method", _("Paid by"), sr_money_method_labels (), 2);
-  sr_form_add_entry (form, "day", _("Date (YYYY-MM-DD)"), today);
-  sr_form_add_check (form, "advance", _("Keep what is above the amount due as an advance"),
-                     _("It goes to the next item the plan gets; it is never lost."), FALSE);
-  sr_form_run (form, save_payment, window, NULL);
+  sr_money_form_payment (window, window_ctx (window), button_deal (button));
 }
 
 static gboolean

@@ -1,0 +1,181 @@
+/* sr-ledger.c — see sr-ledger.h. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sr-audit.h"
+#include "sr-deals-private.h"
+#include "sr-error.h"
+#include "sr-ledger.h"
+
+void
+sr_late_row_free (SrLateRow *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->customer_name);
+  g_free (row->unit_label);
+  g_free (row->consultant);
+  g_free (row->kind);
+  g_free (row->day);
+  g_free (row);
+}
+
+static int
+days_between (const char *from,
+              const char *to)
+{
+  GDate a, b;
+
+  if (!sr_day_parse (from, &a) || !sr_day_parse (to, &b))
+    return 0;
+  return g_date_days_between (&a, &b);
+}
+
+#define UNIT_LABEL \
+  "CASE WHEN u.id IS NULL THEN '' ELSE b.name || ' ' || " \
+  " CASE WHEN u.entrance <> '' THEN u.entrance || '-' ELSE '' END || u.number END"
+
+GPtrArray *
+sr_ledger_overdue (SrContext  *ctx,
+                   gint64      owner_id,
+                   GError    **error)
+{
+  g_autofree char *today = sr_clock_today (sr_context_get_clock (ctx));
+  g_autoptr(SrStmt) stmt = sr_db_prepare (sr_context_get_db (ctx),
+                                          "SELECT d.id, coalesce (d.unit_id, 0), c.id, c.name, " UNIT_LABEL ", s.display_name, "
+                                          " p.id, p.kind, p.due_day, p.amount_fen - (SELECT coalesce (sum (a.amount_fen), 0) "
+                                          "  FROM receipt_allocations a JOIN receipts r ON r.id = a.receipt_id "
+                                          "  WHERE a.plan_item_id = p.id AND r.voided_at IS NULL) AS open "
+                                          "FROM plan_items p JOIN deals d ON d.id = p.deal_id "
+                                          "JOIN customers c ON c.id = d.customer_id "
+                                          "LEFT JOIN units u ON u.id = d.unit_id LEFT JOIN buildings b ON b.id = u.building_id "
+                                          "LEFT JOIN staff s ON s.id = d.owner_id "
+                                          "WHERE p.due_day < ?1 AND d.state IN ('subscribed', 'signed', 'delivered') "
+                                          " AND (?2 = 0 OR d.owner_id = ?2) AND open > 0 "
+                                          "ORDER BY p.due_day, d.id LIMIT 2000", error);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sr_late_row_free);
+  SrStep step;
+
+  if (stmt == NULL)
+    return NULL;
+  sr_stmt_bind_text (stmt, 1, today);
+  sr_stmt_bind_int (stmt, 2, owner_id);
+  while ((step = sr_stmt_step (stmt, error)) == SR_STEP_ROW)
+    {
+      SrLateRow *r = g_new0 (SrLateRow, 1);
+      r->deal_id = sr_stmt_get_int (stmt, 0);
+      r->unit_id = sr_stmt_get_int (stmt, 1);
+      r->customer_id = sr_stmt_get_int (stmt, 2);
+      r->customer_name = sr_stmt_dup_text (stmt, 3);
+      r->unit_label = sr_stmt_dup_text (stmt, 4);
+      r->consultant = sr_stmt_dup_text (stmt, 5);
+      r->item_id = sr_stmt_get_int (stmt, 6);
+      r->kind = sr_stmt_dup_text (stmt, 7);
+      r->day = sr_stmt_dup_text (stmt, 8);
+      r->open_fen = sr_stmt_get_int (stmt, 9);
+      r->days_late = days_between (r->day, today);
+      g_ptr_array_add (rows, r);
+    }
+  return step == SR_STEP_ERROR ? NULL : g_steal_pointer (&rows);
+}
+
+GPtrArray *
+sr_ledger_unsigned (SrContext  *ctx,
+                    gint64      owner_id,
+                    GError    **error)
+{
+  g_autofree char *today = sr_clock_today (sr_context_get_clock (ctx));
+  g_autoptr(SrStmt) stmt = sr_db_prepare (sr_context_get_db (ctx),
+                                          "SELECT d.id, coalesce (d.unit_id, 0), c.id, c.name, " UNIT_LABEL ", s.display_name, "
+                                          " k.sign_by_day, coalesce (k.deposit_fen, 0) "
+                                          "FROM deals d JOIN bookings k ON k.deal_id = d.id AND k.state = 'subscribed' "
+                                          "JOIN customers c ON c.id = d.customer_id "
+                                          "LEFT JOIN units u ON u.id = d.unit_id LEFT JOIN buildings b ON b.id = u.building_id "
+                                          "LEFT JOIN staff s ON s.id = d.owner_id "
+                                          "WHERE d.state = 'subscribed' AND k.sign_by_day < ?1 AND (?2 = 0 OR d.owner_id = ?2) "
+                                          "ORDER BY k.sign_by_day, d.id", error);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sr_late_row_free);
+  SrStep step;
+
+  if (stmt == NULL)
+    return NULL;
+  sr_stmt_bind_text (stmt, 1, today);
+  sr_stmt_bind_int (stmt, 2, owner_id);
+  while ((step = sr_stmt_step (stmt, error)) == SR_STEP_ROW)
+    {
+      SrLateRow *r = g_new0 (SrLateRow, 1);
+      r->deal_id = sr_stmt_get_int (stmt, 0);
+      r->unit_id = sr_stmt_get_int (stmt, 1);
+      r->customer_id = sr_stmt_get_int (stmt, 2);
+      r->customer_name = sr_stmt_dup_text (stmt, 3);
+      r->unit_label = sr_stmt_dup_text (stmt, 4);
+      r->consultant = sr_stmt_dup_text (stmt, 5);
+      r->day = sr_stmt_dup_text (stmt, 6);
+      r->deposit_fen = sr_stmt_get_int (stmt, 7);
+      r->days_late = days_between (r->day, today);
+      g_ptr_array_add (rows, r);
+    }
+  return step == SR_STEP_ERROR ? NULL : g_steal_pointer (&rows);
+}
+
+gboolean
+sr_plan_item_delay (SrContext   *ctx,
+                    gint64       item_id,
+                    const char  *new_day,
+                    const char  *reason,
+                    GError     **error)
+{
+  SrDb *db = sr_context_get_db (ctx);
+  g_autofree char *why = g_strstrip (g_strdup (reason != NULL ? reason : ""));
+  g_autofree char *old_day = NULL;
+  g_autoptr(SrJson) json = sr_json_new ();
+  g_autofree char *after = NULL;
+  GDate date;
+  gboolean ok;
+
+  if (!sr_context_check (ctx, SR_ACTION_APPROVE_TERMS, error))
+    return FALSE;
+  if (new_day == NULL || !sr_day_parse (new_day, &date) || *why == '\0')
+    {
+      g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID,
+                   *why == '\0' ? _("Say why the payment is delayed.") : _("Give the new due date (YYYY-MM-DD)."));
+      return FALSE;
+    }
+  if (!sr_db_begin (db, error))
+    return FALSE;
+  {
+    g_autoptr(SrStmt) stmt = sr_db_prepare (db, "SELECT due_day FROM plan_items WHERE id = ?1", error);
+    if (stmt == NULL)
+      goto fail;
+    sr_stmt_bind_int (stmt, 1, item_id);
+    if (sr_stmt_step (stmt, error) == SR_STEP_ROW)
+      old_day = sr_stmt_dup_text (stmt, 0);
+  }
+  if (old_day == NULL)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_NOT_FOUND, _("No such item of the plan."));
+      goto fail;
+    }
+  if (g_strcmp0 (new_day, old_day) <= 0)
+    {
+      g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID,
+                   _("A delay moves the due date later than %s."), old_day);
+      goto fail;
+    }
+  sr_json_add_text (json, "from", old_day);
+  sr_json_add_text (json, "to", new_day);
+  sr_json_add_text (json, "reason", why);
+  after = sr_json_end (json);
+  ok = sr_db_run (db, error, "INSERT INTO plan_item_delays (plan_item_id, from_day, to_day, reason, approved_by, at) "
+                  "VALUES (?1, ?2, ?3, ?4, nullif (?5, 0), ?6)", "itttii", item_id, old_day, new_day, why,
+                  sr_deals_staff (ctx), sr_context_now (ctx)) &&
+       sr_db_run (db, error, "UPDATE plan_items SET due_day = ?2 WHERE id = ?1", "it", item_id, new_day) &&
+       sr_audit_write (ctx, "delay", "plan_items", item_id, NULL, after, error);
+  return sr_deals_finish (ctx, ok, error);
+
+fail:
+  sr_db_rollback (db);
+  return FALSE;
+}
