@@ -7,6 +7,7 @@
 
 #include "core/sr-bookings.h"
 #include "core/sr-customers.h"
+#include "core/sr-deal-steps.h"
 #include "core/sr-deals.h"
 #include "core/sr-error.h"
 #include "core/sr-money.h"
@@ -756,5 +757,108 @@ sr_receipt_slip_draw (cairo_t  *cr,
       text_at (cr, "Sans Bold 60", _("VOID"), 0, -40, 0, 0);
       cairo_restore (cr);
     }
+  cairo_restore (cr);
+}
+
+/* The payoff certificate ------------------------------------------------------------------ */
+
+void
+sr_payoff_certificate_free (SrPayoffCertificate *cert)
+{
+  if (cert == NULL)
+    return;
+  g_free (cert->office);
+  g_free (cert->printed_on);
+  g_free (cert->owner);
+  g_free (cert->unit_label);
+  g_free (cert->contract);
+  g_free (cert->price);
+  g_free (cert->price_capital);
+  g_clear_pointer (&cert->lines, g_ptr_array_unref);
+  g_free (cert);
+}
+
+SrPayoffCertificate *
+sr_payoff_certificate_new (SrContext  *ctx,
+                           gint64      deal_id,
+                           GError    **error)
+{
+  g_autoptr(SrPayoffCertificate) cert = g_new0 (SrPayoffCertificate, 1);
+  g_autoptr(SrDeal) deal = sr_deals_get (ctx, deal_id, error);
+  g_autoptr(GPtrArray) receipts = NULL;
+  SrFen due = 0;
+
+  if (deal == NULL || !sr_deals_due (ctx, deal_id, &due, error))
+    return NULL;
+  if (deal->contract_no == NULL || due > 0 || deal->refund_due_fen > 0)
+    {
+      g_autofree char *money = sr_money_format (due);
+      g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_CONFLICT,
+                   deal->contract_no == NULL ? _("There is no contract to pay off yet.")
+                   : due > 0 ? _("Not paid off: %s is still due on the plan.")
+                             : _("Not settled: money is still due back to the owner."), money);
+      return NULL;
+    }
+  if (!sr_office_get (ctx, &cert->office, NULL, error))
+    return NULL;
+  cert->printed_on = sr_clock_today (sr_context_get_clock (ctx));
+  cert->owner = g_strdup (deal->customer_name);
+  cert->unit_label = deal->unit_id > 0 ? unit_label (ctx, deal->unit_id, error) : g_strdup ("");
+  if (cert->unit_label == NULL)
+    return NULL;
+  cert->contract = g_strdup_printf ("%s · %s", deal->contract_no, deal->signed_on != NULL ? deal->signed_on : "");
+  cert->price = sr_money_format (deal->price_fen);
+  cert->price_capital = sr_money_to_chinese (deal->price_fen, error);
+  if (cert->price_capital == NULL)
+    return NULL;
+  receipts = sr_deals_list_receipts (ctx, deal_id, error);
+  if (receipts == NULL)
+    return NULL;
+  cert->lines = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < receipts->len; i++)
+    {
+      SrReceipt *r = g_ptr_array_index (receipts, i);
+      g_autofree char *amount = NULL;
+      if (r->is_voided)
+        continue;
+      amount = sr_money_format (g_strcmp0 (r->kind, "refund") == 0 ? -r->amount_fen : r->amount_fen);
+      g_ptr_array_add (cert->lines, g_strdup_printf ("%s · %s · %s · %s", r->number, r->day, amount,
+                                                     sr_receipt_method_get_label (r->method)));
+    }
+  return g_steal_pointer (&cert);
+}
+
+void
+sr_payoff_certificate_draw (cairo_t  *cr,
+                            double    width,
+                            double    height,
+                            gpointer  data)
+{
+  SrPayoffCertificate *cert = data;
+  double y = MARGIN, inner = width - 2 * MARGIN;
+  g_autofree char *date = g_strdup_printf (_("Date: %s"), cert->printed_on);
+  g_autofree char *statement = g_strdup_printf (_("This is to certify that %s has paid the full price of unit %s under "
+                                                  "contract %s: %s (%s). Nothing is due on the payment plan."),
+                                                cert->owner, cert->unit_label, cert->contract, cert->price,
+                                                cert->price_capital);
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  y += text_at (cr, "Sans 12", cert->office, width / 2, y, 0, 0) + 6;
+  y += text_at (cr, "Sans Bold 20", _("Payoff Certificate"), width / 2, y, 0, 0) + 4;
+  text_at (cr, "Sans 10", date, width - MARGIN, y, 0, 1);
+  y += 30;
+  y += text_at (cr, "Sans 11", statement, MARGIN, y, inner, -1) + 18;
+  y += text_at (cr, "Sans Bold 10", _("Receipts"), MARGIN, y, 0, -1) + 6;
+  for (guint i = 0; i < cert->lines->len; i++)
+    y += text_at (cr, "Sans 10", g_ptr_array_index (cert->lines, i), MARGIN + 12, y, inner - 12, -1) + 2;
+  y += 40;
+  {
+    const char *who[] = { _("Finance"), _("Sales manager"), NULL };
+    signature_lines (cr, MARGIN, y, who);
+  }
+  text_at (cr, "Sans 9", _("(office seal)"), width - MARGIN, y + 70, 0, 1);
   cairo_restore (cr);
 }

@@ -103,6 +103,29 @@ void           sr_receipt_slip_draw (cairo_t       *cr,
                                      double         height,
                                      gpointer       slip);
 
+/* The payoff certificate (房款付清证明) of a sale whose whole plan is paid (CONFLICT
+ * otherwise): the contract, the price, every receipt, and the office's statement. */
+typedef struct {
+  char *office;
+  char *printed_on;
+  char *owner;
+  char *unit_label;
+  char *contract;        /* number and day */
+  char *price;
+  char *price_capital;
+  GPtrArray *lines;      /* "2026-00017 · 2026-05-08 · ¥50,000.00" */
+} SrPayoffCertificate;
+
+void                 sr_payoff_certificate_free (SrPayoffCertificate *cert);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SrPayoffCertificate, sr_payoff_certificate_free)
+SrPayoffCertificate *sr_payoff_certificate_new  (SrContext           *ctx,
+                                                 gint64               deal_id,
+                                                 GError             **error);
+void                 sr_payoff_certificate_draw (cairo_t             *cr,
+                                                 double               width,
+                                                 double               height,
+                                                 gpointer             cert);
+
 /* The owner's inspection checklist (验房单) for a sold unit: the usual items with pass and
  * fail boxes and a notes column, signatures under it. */
 typedef struct {

@@ -9,6 +9,7 @@
 #include "common/sr-test-util.h"
 #include "core/sr-bookings.h"
 #include "core/sr-customers.h"
+#include "core/sr-deal-steps.h"
 #include "core/sr-deals.h"
 #include "core/sr-error.h"
 #include "core/sr-units.h"
@@ -194,6 +195,28 @@ test_inspection_and_price_list (void)
       g_assert_nonnull (strstr (text, "¥1,072,320.00"));
       g_assert_null (strstr (text, "4001"));   /* the top floor is on page 1 */
     }
+  /* The payoff certificate: refused while money is due, printed once it is all paid. */
+  {
+    g_autoptr(SrPayoffCertificate) cert = NULL;
+    SrContractInput contract = { "HT-P1", SR_TEST_NOW_DAY, "one-off", NULL, NULL };
+    SrFen due = 0;
+    g_assert_true (sr_deals_sign (ctl, deal, &contract, &error));
+    g_assert_null (sr_payoff_certificate_new (fin, deal, &error));
+    g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_CONFLICT);
+    g_clear_error (&error);
+    g_assert_true (sr_deals_due (fin, deal, &due, &error));
+    g_assert_true (sr_deals_record_payment (fin, deal, due, "transfer", SR_TEST_NOW_DAY, FALSE, NULL, &error));
+    cert = sr_payoff_certificate_new (fin, deal, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (cert->lines->len, ==, 2);
+    g_assert_cmpstr (cert->price_capital, ==, "壹佰零柒万贰仟叁佰贰拾元整");
+    g_assert_true (sr_page_write_pdf (path, SR_A4_WIDTH, SR_A4_HEIGHT, sr_payoff_certificate_draw, cert, &error));
+    keep ("payoff.pdf", sr_payoff_certificate_draw, cert);
+    g_clear_pointer (&text, g_free);
+    text = pdf_text (path);
+    if (text != NULL && english)
+      g_assert_nonnull (strstr (text, "Payoff Certificate"));
+  }
   g_clear_object (&ctl);
   g_clear_object (&fin);
   g_clear_object (&gw);
@@ -254,6 +277,9 @@ test_receipts (void)
   text = pdf_text (path);
   if (text != NULL && english)
     g_assert_nonnull (strstr (text, "Refund Slip"));
+  g_assert_null (sr_payoff_certificate_new (fin, deal, &error));   /* no contract */
+  g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_CONFLICT);
+  g_clear_error (&error);
   g_assert_null (sr_receipt_slip_new (fin, 999, &error));
   g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_NOT_FOUND);
   g_clear_object (&fin);

@@ -407,6 +407,22 @@ on_print_receipt (GtkButton *button,
 }
 
 static void
+on_payoff (GtkButton *button,
+           GtkWidget *window)
+{
+  g_autoptr(GError) error = NULL;
+  SrPayoffCertificate *cert = sr_payoff_certificate_new (window_ctx (window), button_deal (button), &error);
+
+  if (cert == NULL)
+    {
+      sr_toast_error (window, error);
+      return;
+    }
+  sr_print_page (window, _("Payoff certificate"), FALSE, sr_payoff_certificate_draw, cert,
+                 (GDestroyNotify) sr_payoff_certificate_free);
+}
+
+static void
 on_inspection (GtkButton *button,
                GtkWidget *window)
 {
@@ -758,6 +774,8 @@ add_after_signing_buttons (GtkWidget *buttons,
     add_deal_button (buttons, _("Supplementary _Agreement…"), G_CALLBACK (on_agreement), window, deal, FALSE);
   if (manages && is_signed && accepted == NULL)
     append_button (buttons, action_button (_("Internal Acceptance…"), G_CALLBACK (on_acceptance), window));
+  if (due == 0 && deal->refund_due_fen == 0 && (manages || finance))
+    add_deal_button (buttons, _("Print Payoff _Certificate…"), G_CALLBACK (on_payoff), window, deal, FALSE);
   if (manages && is_signed)
     add_deal_button (buttons, _("De_liver…"), G_CALLBACK (on_deliver), window, deal, due == 0 && accepted != NULL);
 }
