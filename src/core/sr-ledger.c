@@ -5,6 +5,7 @@
 
 #include "sr-audit.h"
 #include "sr-deals-private.h"
+#include "sr-deals.h"
 #include "sr-error.h"
 #include "sr-ledger.h"
 
@@ -178,4 +179,50 @@ sr_plan_item_delay (SrContext   *ctx,
 fail:
   sr_db_rollback (db);
   return FALSE;
+}
+
+void
+sr_day_receipt_free (SrDayReceipt *receipt)
+{
+  if (receipt == NULL)
+    return;
+  g_free (receipt->number);
+  g_free (receipt->customer_name);
+  g_free (receipt->unit_label);
+  g_free (receipt->kind);
+  g_free (receipt->method);
+  g_free (receipt);
+}
+
+GPtrArray *
+sr_receipts_for_day (SrContext   *ctx,
+                     const char  *day,
+                     GError     **error)
+{
+  g_autoptr(SrStmt) stmt = sr_db_prepare (sr_context_get_db (ctx),
+                                          "SELECT r.id, r.year, r.number, c.name, " UNIT_LABEL ", r.kind, r.method, "
+                                          " r.amount_fen, r.voided_at IS NOT NULL FROM receipts r "
+                                          "JOIN deals d ON d.id = r.deal_id JOIN customers c ON c.id = d.customer_id "
+                                          "LEFT JOIN units u ON u.id = d.unit_id LEFT JOIN buildings b ON b.id = u.building_id "
+                                          "WHERE r.day = ?1 ORDER BY r.year, r.number", error);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sr_day_receipt_free);
+  SrStep step;
+
+  if (stmt == NULL)
+    return NULL;
+  sr_stmt_bind_text (stmt, 1, day);
+  while ((step = sr_stmt_step (stmt, error)) == SR_STEP_ROW)
+    {
+      SrDayReceipt *r = g_new0 (SrDayReceipt, 1);
+      r->id = sr_stmt_get_int (stmt, 0);
+      r->number = sr_receipt_format_number (sr_stmt_get_int (stmt, 1), sr_stmt_get_int (stmt, 2));
+      r->customer_name = sr_stmt_dup_text (stmt, 3);
+      r->unit_label = sr_stmt_dup_text (stmt, 4);
+      r->kind = sr_stmt_dup_text (stmt, 5);
+      r->method = sr_stmt_dup_text (stmt, 6);
+      r->amount_fen = sr_stmt_get_int (stmt, 7);
+      r->is_voided = sr_stmt_get_int (stmt, 8) != 0;
+      g_ptr_array_add (rows, r);
+    }
+  return step == SR_STEP_ERROR ? NULL : g_steal_pointer (&rows);
 }

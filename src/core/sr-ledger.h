@@ -40,4 +40,21 @@ gboolean   sr_plan_item_delay      (SrContext   *ctx,
                                     const char  *reason,
                                     GError     **error);
 
+/* Finance's day: the receipts dated @day, in number order. */
+typedef struct {
+  gint64 id;
+  char *number;
+  char *customer_name;
+  char *unit_label;      /* "" when none */
+  char *kind;            /* payment, refund */
+  char *method;
+  SrFen amount_fen;
+  gboolean is_voided;
+} SrDayReceipt;
+
+void       sr_day_receipt_free     (SrDayReceipt *receipt);
+GPtrArray *sr_receipts_for_day     (SrContext    *ctx,
+                                    const char   *day,
+                                    GError      **error);
+
 G_END_DECLS

@@ -54,6 +54,15 @@ test_late_money (void)
     g_assert_true (sr_deals_sign (ctl, deals[0], &contract, &error));
     g_assert_no_error (error);
   }
+  /* Finance's day: both deposits, in number order. */
+  {
+    g_autoptr(GPtrArray) day = sr_receipts_for_day (admin, TODAY, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (day->len, ==, 2);
+    g_assert_cmpstr (((SrDayReceipt *) day->pdata[0])->number, ==, "2026-00001");
+    g_assert_cmpstr (((SrDayReceipt *) day->pdata[1])->customer_name, ==, "等女士");
+    g_assert_cmpint (((SrDayReceipt *) day->pdata[1])->amount_fen, ==, 5000000);
+  }
   late = sr_ledger_overdue (admin, 0, &error);
   g_assert_cmpuint (late->len, ==, 0);
   g_clear_pointer (&late, g_ptr_array_unref);

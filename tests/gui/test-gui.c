@@ -554,6 +554,7 @@ test_money_page (void)
   sr_gui_test_spin_idle ();
   g_assert_null (find_form ());
   g_assert_nonnull (sr_gui_test_find (w, "Deposits to confirm (0)"));
+  g_assert_nonnull (sr_gui_test_find (w, "Taken today: ¥50,000.00 (1)"));
   {
     g_autoptr(SrUnit) u = sr_units_get (admin, unit, NULL);
     g_assert_cmpint (u->status, ==, SR_UNIT_SUBSCRIBED);

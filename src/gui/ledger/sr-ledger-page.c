@@ -136,6 +136,61 @@ set_group_count (GtkWidget  *group,
     adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), empty);
 }
 
+/* Today's receipts, with the day's totals by method (what the cash box and the bank
+ * statement should show). */
+static GtkWidget *
+today_group (Ledger *l)
+{
+  g_autofree char *today = sr_clock_today (sr_context_get_clock (l->ctx));
+  g_autoptr(GPtrArray) rows = sr_receipts_for_day (l->ctx, today, NULL);
+  GtkWidget *group = new_group (NULL);
+  SrFen by_method[SR_N_RECEIPT_METHODS] = { 0 }, total = 0;
+  g_autoptr(GString) totals = g_string_new (NULL);
+  g_autofree char *title = NULL;
+  g_autofree char *sum = NULL;
+  guint n = 0;
+
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    {
+      SrDayReceipt *r = g_ptr_array_index (rows, i);
+      GtkWidget *row = adw_action_row_new ();
+      gboolean refund = g_strcmp0 (r->kind, "refund") == 0;
+      SrFen signed_amount = refund ? -r->amount_fen : r->amount_fen;
+      g_autofree char *money = sr_money_format (signed_amount);
+      g_autofree char *row_title = g_strdup_printf ("%s · %s%s%s", r->number, r->customer_name,
+                                                    *r->unit_label != '\0' ? " · " : "", r->unit_label);
+      g_autofree char *sub = g_strdup_printf ("%s, %s%s", money, sr_receipt_method_get_label (r->method),
+                                              r->is_voided ? _(" (void)") : "");
+
+      if (!r->is_voided)
+        {
+          for (guint m = 0; m < SR_N_RECEIPT_METHODS; m++)
+            if (g_strcmp0 (sr_receipt_methods[m], r->method) == 0)
+              by_method[m] += signed_amount;
+          total += signed_amount;
+        }
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), row_title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sub);
+      if (r->is_voided)
+        gtk_widget_add_css_class (row, "dim-label");
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      n++;
+    }
+  for (guint m = 0; m < SR_N_RECEIPT_METHODS; m++)
+    if (by_method[m] != 0)
+      {
+        g_autofree char *money = sr_money_format (by_method[m]);
+        g_string_append_printf (totals, "%s%s %s", totals->len > 0 ? " · " : "",
+                                sr_receipt_method_get_label (sr_receipt_methods[m]), money);
+      }
+  sum = sr_money_format (total);
+  title = g_strdup_printf (_("Taken today: %s"), sum);
+  set_group_count (group, title, n, _("No receipt today yet."));
+  if (totals->len > 0)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), totals->str);
+  return group;
+}
+
 /* Money past its due date (催款), or subscriptions past their signing date (未签约). */
 static GtkWidget *
 late_group (Ledger     *l,
@@ -260,6 +315,7 @@ reload (Ledger *l)
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (refunds));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (late_group (l, needle, FALSE)));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (held));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (today_group (l)));
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (l->scroller), page);
 }
 
