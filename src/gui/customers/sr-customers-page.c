@@ -5,6 +5,9 @@
 #include <glib/gi18n.h>
 
 #include "core/sr-customers.h"
+#include "core/sr-deal-steps.h"
+#include "core/sr-deals.h"
+#include "gui/units/sr-unit-window.h"
 #include "core/sr-appointments.h"
 #include "core/sr-follow-ups.h"
 #include "core/sr-media.h"
@@ -687,6 +690,61 @@ on_edit_details (GtkButton *button,
 }
 
 static void
+on_sale_activated (AdwActionRow *row,
+                   GtkWidget    *window)
+{
+  gint64 unit = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "unit-id"));
+  SrContext *ctx = g_object_get_data (G_OBJECT (window), "ctx");
+
+  if (unit > 0)
+    gtk_window_present (GTK_WINDOW (sr_unit_window_new (window, ctx, unit)));
+}
+
+/* The customer's sales and their money (the customer's ledger): each sale's state, price,
+ * paid, still due and advance; a row opens the unit with its plan and receipts. */
+static void
+add_sales_group (AdwPreferencesPage *page,
+                 GtkWidget          *window,
+                 SrContext          *ctx,
+                 gint64              customer_id)
+{
+  g_autoptr(GPtrArray) deals = sr_deals_for_customer (ctx, customer_id, NULL);
+  GtkWidget *group;
+
+  if (deals == NULL || deals->len == 0)
+    return;
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Sales and money"));
+  for (guint i = 0; i < deals->len; i++)
+    {
+      SrDeal *d = g_ptr_array_index (deals, i);
+      GtkWidget *row = adw_action_row_new ();
+      SrFen due = 0;
+      g_autofree char *price = sr_money_format (d->price_fen > 0 ? d->price_fen : d->list_price_fen - d->discount_fen);
+      g_autofree char *paid = sr_money_format (d->paid_fen);
+      g_autofree char *owed = NULL;
+      g_autofree char *title = g_strdup_printf ("%s · %s", d->unit_label != NULL ? d->unit_label : _("No unit yet"),
+                                                sr_deal_state_get_label (d->state));
+      g_autofree char *sub = NULL;
+
+      sr_deals_due (ctx, d->id, &due, NULL);
+      owed = sr_money_format (due);
+      sub = g_strdup_printf (_("Price %s · paid %s · still due %s"), price, paid, owed);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sub);
+      if (d->unit_id > 0)
+        {
+          g_object_set_data (G_OBJECT (row), "unit-id", GSIZE_TO_POINTER (d->unit_id));
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+          g_signal_connect (row, "activated", G_CALLBACK (on_sale_activated), window);
+        }
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+  adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (group));
+}
+
+static void
 fill_customer_window (GtkWidget *window)
 {
   SrContext *ctx = g_object_get_data (G_OBJECT (window), "ctx");
@@ -799,6 +857,7 @@ fill_customer_window (GtkWidget *window)
     adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (info), buttons);
   }
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (info));
+  add_sales_group (ADW_PREFERENCES_PAGE (page), window, ctx, id);
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (history), _("Calls, visits and owners"));
   {
