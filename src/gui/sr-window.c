@@ -7,6 +7,7 @@
 #include "customers/sr-my-day-page.h"
 #include "frontdesk/sr-front-desk-page.h"
 #include "ledger/sr-ledger-page.h"
+#include "problems/sr-problems-page.h"
 #include "units/sr-sales-report-page.h"
 #include "units/sr-supply-page.h"
 #include "units/sr-units-page.h"
@@ -224,6 +225,14 @@ build_main_pages (SrWindow *self)
       AdwViewStackPage *page = adw_view_stack_add_titled (self->main_stack, money, "money",
                                                           _("Money"));
       adw_view_stack_page_set_icon_name (page, "accessories-calculator-symbolic");
+      any = TRUE;
+    }
+  if (sr_problems_page_is_for (session))
+    {
+      GtkWidget *problems = sr_problems_page_new (self->ctx);
+      AdwViewStackPage *page = adw_view_stack_add_titled (self->main_stack, problems, "problems",
+                                                          _("Problems"));
+      adw_view_stack_page_set_icon_name (page, "dialog-warning-symbolic");
       any = TRUE;
     }
   if (sr_admin_page_is_for (session))

@@ -14,6 +14,7 @@
 #include "core/sr-deals.h"
 #include "core/sr-desk.h"
 #include "core/sr-office.h"
+#include "core/sr-problems.h"
 #include "common/sr-gui-test-util.h"
 #include "gui/customers/sr-customers-page.h"
 #include "gui/sr-form.h"
@@ -155,10 +156,13 @@ test_roles_see_their_pages (void)
     g_assert_true (sr_window_show_page (window, "customers"));
     g_assert_false (sr_window_show_page (window, "frontdesk"));
   }
-  /* A finance person has neither yet: a page that says so. */
+  /* A finance person in a decoration office has the problems (after-sales) only; the
+   * money page is a property office's so far. */
   sr_window_sign_in_as (window, sr_context_get_session (fin));
   sr_gui_test_spin_idle ();
-  g_assert_true (sr_window_show_page (window, "welcome"));
+  g_assert_true (sr_window_show_page (window, "problems"));
+  g_assert_false (sr_window_show_page (window, "money"));
+  g_assert_false (sr_window_show_page (window, "welcome"));
   gtk_window_destroy (GTK_WINDOW (window));
   sr_gui_test_spin_idle ();
   g_clear_object (&rec);
@@ -791,6 +795,59 @@ test_change_and_cancel (void)
   sr_test_context_finish (g_steal_pointer (&admin));
 }
 
+/* A problem through the screen: reported, its solution recorded, approved by the manager. */
+static void
+test_problems_page (void)
+{
+  g_autoptr(SrContext) admin = sr_test_context_new (SR_OFFICE_PROPERTY);
+  g_autoptr(SrContext) sup = sr_test_context_as (admin, "zhuguan", SR_ROLE_CUSTOMER_MANAGER | SR_ROLE_MANAGER);
+  g_autoptr(GError) error = NULL;
+  const char *phones[] = { "13800138000", NULL };
+  SrCustomerInput in = { "张先生", NULL, "walk-in", 0, NULL, 0, phones, FALSE, 0 };
+  SrWindow *window;
+  GtkWidget *w;
+  SrForm *form;
+  gboolean has = FALSE;
+
+  g_assert_cmpint (sr_customers_add (sup, &in, &error), >, 0);
+  window = sr_window_new (NULL, sup, NULL);
+  w = GTK_WIDGET (window);
+  gtk_window_present (GTK_WINDOW (window));
+  sr_window_sign_in_as (window, sr_context_get_session (sup));
+  g_assert_true (sr_window_show_page (window, "problems"));
+  sr_gui_test_spin_idle ();
+  g_assert_nonnull (sr_gui_test_find (w, "Open problems (0)"));
+  sr_gui_test_click (w, "Report a Problem…");
+  sr_gui_test_spin_idle ();
+  form = find_form ();
+  g_assert_nonnull (form);
+  sr_gui_test_type (GTK_WIDGET (form), "The customer’s phone", "13800138000");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
+  sr_gui_test_spin_idle ();
+  g_assert_true (find_form () == form);   /* no description: refused, kept */
+  sr_gui_test_type (GTK_WIDGET (form), "What is wrong", "卫生间漏水");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
+  sr_gui_test_spin_idle ();
+  g_assert_null (find_form ());
+  g_assert_nonnull (sr_gui_test_find (w, "Open problems (1)"));
+  g_assert_true (sr_problems_customer_has_open (admin, 1, &has, &error));
+  g_assert_true (has);
+
+  sr_gui_test_click (w, "Record the Solution…");
+  sr_gui_test_spin_idle ();
+  form = find_form ();
+  sr_gui_test_type (GTK_WIDGET (form), "The department’s solution", "重做防水");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
+  sr_gui_test_spin_idle ();
+  sr_gui_test_click (w, "Approve the Solution");
+  sr_gui_test_spin_idle ();
+  g_assert_nonnull (sr_gui_test_find (w, "Owner Told…"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  sr_gui_test_spin_idle ();
+  g_clear_object (&sup);
+  sr_test_context_finish (g_steal_pointer (&admin));
+}
+
 static void
 test_units_page (void)
 {
@@ -957,6 +1014,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/money-page", test_money_page);
   g_test_add_func ("/gui/price-import", test_price_import);
   g_test_add_func ("/gui/change-and-cancel", test_change_and_cancel);
+  g_test_add_func ("/gui/problems-page", test_problems_page);
   g_test_add_func ("/gui/unopenable-database", test_unopenable_database);
   return g_test_run ();
 }

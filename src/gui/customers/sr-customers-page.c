@@ -7,6 +7,7 @@
 #include "core/sr-customers.h"
 #include "core/sr-deal-steps.h"
 #include "core/sr-deals.h"
+#include "core/sr-problems.h"
 #include "gui/units/sr-unit-window.h"
 #include "core/sr-appointments.h"
 #include "core/sr-follow-ups.h"
@@ -766,6 +767,15 @@ fill_customer_window (GtkWidget *window)
     }
   gtk_window_set_title (GTK_WINDOW (window), c->name);
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (info), c->name);
+  {
+    /* A problem not closed marks the customer, wherever they show. */
+    gboolean problem = FALSE;
+    if (sr_problems_customer_has_open (ctx, c->id, &problem, NULL) && problem)
+      {
+        g_autofree char *title = g_strdup_printf (_("%s — problem customer (an after-sales problem is open)"), c->name);
+        adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (info), title);
+      }
+  }
   {
     struct { const char *title; char *value; } rows[] = {
       { _("Phone"), c->phones != NULL && c->phones[0] ? g_strjoinv (", ", c->phones) : g_strdup (_("none")) },
