@@ -13,6 +13,7 @@
 #include "sr-demo.h"
 #include "sr-error.h"
 #include "sr-money.h"
+#include "sr-problems.h"
 #include "sr-staff-private.h"
 #include "sr-units.h"
 
@@ -840,6 +841,57 @@ insert_sales (SrContext   *ctx,
             goto out;
         }
     }
+
+  /* After-sales problems of delivered units, in every state of the flow. */
+  {
+    g_autoptr(GArray) delivered = read_ids (ctx, "SELECT id FROM deals WHERE state = 'delivered' ORDER BY id", error);
+    static const char *what[][3] = {
+      { "engineering", "卫生间地漏反味", "工程部" }, { "engineering", "客厅墙面开裂", "工程部" },
+      { "property", "车位划线不清", "物业" }, { "payment", "办证费收据遗失", "财务部" },
+      { "complaint", "顾问承诺的赠品未兑现", "销售部" }, { "engineering", "阳台窗户渗水", "工程部" },
+      { "contract", "合同面积与实测不符", "销售部" }, { "engineering", "入户门变形", "工程部" },
+    };
+    if (delivered == NULL)
+      goto out;
+    for (guint i = 0; i < delivered->len && i < MAX (8u, delivered->len / 12); i++)
+      {
+        g_autoptr(SrDeal) d = sr_deals_get (ctx, g_array_index (delivered, gint64, i), error);
+        guint k = i % G_N_ELEMENTS (what), stage = i % 8;
+        g_autofree char *promised = day_at (today_start, 3 - (int) (i % 10));
+        SrProblemInput in = { 0 };
+        gint64 id;
+        if (d == NULL)
+          goto out;
+        set_moment (ctx, today_start, 20 + (int) (i % 30), rand);
+        in.customer_id = d->customer_id;
+        in.unit_id = d->unit_id;
+        in.category = what[k][0];
+        in.description = what[k][1];
+        in.department = what[k][2];
+        if (g_strcmp0 (in.category, "complaint") == 0)
+          {
+            gint64 staff = 0;
+            if (!sr_db_get_int (sr_context_get_db (ctx), &staff, error, "SELECT owner_id FROM deals WHERE id = ?1",
+                                "i", d->id))
+              goto out;
+            in.concerned_staff_id = staff;
+            if (staff == 0)
+              in.category = "other";
+          }
+        id = sr_problems_open (ctx, &in, error);
+        if (id == 0)
+          goto out;
+        /* Take it some way along: 0 open … 7 closed. */
+        if ((stage >= 1 && !sr_problems_propose (ctx, id, "已安排责任部门上门处理", stage % 2 == 0, error)) ||
+            (stage >= 2 && stage % 2 == 0 && !sr_problems_cost (ctx, id, 150000 + 50000 * (gint64) k, error)) ||
+            (stage >= 3 && stage % 2 == 0 && !sr_problems_approve_cost (ctx, id, error)) ||
+            (stage >= 3 && !sr_problems_approve (ctx, id, error)) ||
+            (stage >= 4 && !sr_problems_tell (ctx, id, promised, error)) ||
+            (stage >= 6 && !sr_problems_done (ctx, id, error)) ||
+            (stage >= 7 && !sr_problems_close (ctx, id, "业主对处理结果满意", error)))
+          goto out;
+      }
+  }
 
   /* Today: reservations running, intention money held. */
   sr_clock_set_fixed (clock, today_start + 9 * 3600);

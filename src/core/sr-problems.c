@@ -9,7 +9,7 @@
 #include "sr-problems.h"
 
 static const struct { const char *code, *label; } categories[] = {
-  { "engineering", N_("Engineering") }, { "property", N_("Property management") },
+  { "engineering", N_("Building works") }, { "property", N_("Property management") },
   { "contract", N_("Contract") }, { "payment", N_("Payment") },
   { "complaint", N_("Complaint") }, { "other", N_("Other") },
 };

@@ -203,7 +203,7 @@ step_button (Problems  *p,
   else if (g_strcmp0 (pr->state, "approved") == 0 && follows)
     step = "tell", label = _("Owner Told…");
   else if (g_strcmp0 (pr->state, "told") == 0 && follows)
-    step = "done", label = _("Done");
+    step = "done", label = _("Mark Done");
   else if (g_strcmp0 (pr->state, "done") == 0 && follows)
     step = "close", label = _("Close with Feedback…");
   if (step == NULL)
