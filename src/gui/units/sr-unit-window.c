@@ -8,6 +8,7 @@
 #include "core/sr-customers.h"
 #include "core/sr-deal-steps.h"
 #include "core/sr-deals.h"
+#include "core/sr-ledger.h"
 #include "core/sr-money.h"
 #include "core/sr-office.h"
 #include "core/sr-units.h"
@@ -363,6 +364,30 @@ on_slip (GtkButton *button,
     }
   sr_print_page (window, _("Unit confirmation slip"), FALSE, sr_confirmation_slip_draw, slip,
                  (GDestroyNotify) sr_confirmation_slip_free);
+}
+
+static gboolean
+save_delay (SrForm   *form,
+            gpointer  user_data,
+            GError  **error)
+{
+  GtkWidget *button = user_data;
+  return sr_plan_item_delay (g_object_get_data (G_OBJECT (button), "ctx"),
+                             GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "item-id")),
+                             sr_form_get_text (form, "day"), sr_form_get_text (form, "reason"), error);
+}
+
+static void
+on_delay (GtkButton *button,
+          gpointer   data)
+{
+  SrForm *form = sr_form_new (GTK_WIDGET (button), _("Delay the Payment (延期付款)"), _("_Delay"));
+
+  sr_form_add_group (form, NULL, _("The new due date is kept with the reason and you as approver."));
+  sr_form_add_entry (form, "day", _("New due date (YYYY-MM-DD)"), NULL);
+  sr_form_add_entry (form, "reason", _("Reason"), NULL);
+  /* The panel refills when the item changes: the form keeps the button alive. */
+  sr_form_run (form, save_delay, g_object_ref (button), g_object_unref);
 }
 
 static gboolean
@@ -906,7 +931,21 @@ add_sale_groups (AdwPreferencesPage *page,
           g_autofree char *title = g_strdup_printf ("%s · %s", sr_plan_item_kind_get_label (item->kind),
                                                     item->due_day);
           g_autofree char *text = g_strdup_printf (_("%s, paid %s"), amount, done);
-          adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), info_row (title, text));
+          GtkWidget *row = info_row (title, text);
+          SrSession *session = sr_context_get_session (ctx);
+          /* The manager may move an unpaid item's due date (延期付款). */
+          if (item->paid_fen < item->amount_fen && session != NULL && sr_session_may (session, SR_ACTION_APPROVE_TERMS))
+            {
+              GtkWidget *delay = gtk_button_new_from_icon_name ("x-office-calendar-symbolic");
+              gtk_widget_set_tooltip_text (delay, _("Delay this payment (new due date and reason)…"));
+              gtk_widget_set_valign (delay, GTK_ALIGN_CENTER);
+              gtk_widget_add_css_class (delay, "flat");
+              g_object_set_data (G_OBJECT (delay), "item-id", GSIZE_TO_POINTER (item->id));
+              g_object_set_data (G_OBJECT (delay), "ctx", ctx);
+              g_signal_connect (delay, "clicked", G_CALLBACK (on_delay), NULL);
+              adw_action_row_add_suffix (ADW_ACTION_ROW (row), delay);
+            }
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), row);
         }
       adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (g));
     }
