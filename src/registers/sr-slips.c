@@ -130,6 +130,23 @@ signature_lines (cairo_t            *cr,
     }
 }
 
+/* A form's head: a white page, the office's name, the title under it. Returns the y
+ * below the title. */
+static double
+form_head (cairo_t    *cr,
+           double      width,
+           double      y,
+           const char *office,
+           const char *title_font,
+           const char *title)
+{
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  y += text_at (cr, "Sans 12", office, width / 2, y, 0, 0) + 6;
+  return y + text_at (cr, title_font, title, width / 2, y, 0, 0);
+}
+
 /* The confirmation slip ------------------------------------------------------------ */
 
 void
@@ -254,11 +271,7 @@ sr_confirmation_slip_draw (cairo_t  *cr,
   };
 
   cairo_save (cr);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  y += text_at (cr, "Sans 12", slip->office, width / 2, y, 0, 0) + 6;
-  y += text_at (cr, "Sans Bold 18", _("Unit Confirmation Slip"), width / 2, y, 0, 0) + 4;
+  y = form_head (cr, width, y, slip->office, "Sans Bold 18", _("Unit Confirmation Slip")) + 4;
   text_at (cr, "Sans 9", date, width - MARGIN, y, 0, 1);
   y += 22;
   y = form_table (cr, MARGIN, y, inner, customer_rows, TRUE) + 16;
@@ -323,11 +336,7 @@ sr_cost_sheet_page_draw (cairo_t  *cr,
                          _("Provident-fund loan"), _("Term"), _("Rate"), _("Monthly payment") };
 
   cairo_save (cr);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  y += text_at (cr, "Sans 12", page->office, width / 2, y, 0, 0) + 6;
-  y += text_at (cr, "Sans Bold 18", _("Cost Sheet"), width / 2, y, 0, 0) + 4;
+  y = form_head (cr, width, y, page->office, "Sans Bold 18", _("Cost Sheet")) + 4;
   text_at (cr, "Sans 9", date, width - left, y, 0, 1);
   y += 22;
   y += text_at (cr, "Sans 10", head, left, y, inner, -1) + 10;
@@ -452,11 +461,7 @@ sr_inspection_sheet_draw (cairo_t  *cr,
                          _("Date"), sheet->printed_on, NULL };
 
   cairo_save (cr);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  y += text_at (cr, "Sans 12", sheet->office, width / 2, y, 0, 0) + 6;
-  y += text_at (cr, "Sans Bold 18", _("Owner’s Inspection Checklist"), width / 2, y, 0, 0) + 18;
+  y = form_head (cr, width, y, sheet->office, "Sans Bold 18", _("Owner’s Inspection Checklist")) + 18;
   y = form_table (cr, MARGIN, y, inner, info, TRUE) + 16;
   cairo_set_line_width (cr, 0.8);
   for (guint r = 0; r <= G_N_ELEMENTS (items); r++)
@@ -726,11 +731,7 @@ sr_receipt_slip_draw (cairo_t  *cr,
   };
 
   cairo_save (cr);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  y += text_at (cr, "Sans 12", slip->office, width / 2, y, 0, 0) + 6;
-  y += text_at (cr, "Sans Bold 20", slip->title, width / 2, y, 0, 0) + 4;
+  y = form_head (cr, width, y, slip->office, "Sans Bold 20", slip->title) + 4;
   text_at (cr, "Sans 10", number, MARGIN, y, 0, -1);
   text_at (cr, "Sans 10", date, width - MARGIN, y, 0, 1);
   y += 24;
@@ -843,11 +844,7 @@ sr_payoff_certificate_draw (cairo_t  *cr,
                                                 cert->price_capital);
 
   cairo_save (cr);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  y += text_at (cr, "Sans 12", cert->office, width / 2, y, 0, 0) + 6;
-  y += text_at (cr, "Sans Bold 20", _("Payoff Certificate"), width / 2, y, 0, 0) + 4;
+  y = form_head (cr, width, y, cert->office, "Sans Bold 20", _("Payoff Certificate")) + 4;
   text_at (cr, "Sans 10", date, width - MARGIN, y, 0, 1);
   y += 30;
   y += text_at (cr, "Sans 11", statement, MARGIN, y, inner, -1) + 18;

@@ -350,6 +350,23 @@ on_cancel (GtkButton *button,
   sr_form_run (form, save_cancel, window, NULL);
 }
 
+/* Prints a paper the registers made, or says why it could not be made. */
+static void
+print_paper (GtkWidget      *parent,
+             const char     *job_name,
+             SrPageDrawFunc  draw,
+             gpointer        paper,
+             GDestroyNotify  free_paper,
+             const GError   *error)
+{
+  if (paper == NULL)
+    {
+      sr_toast_error (parent, error);
+      return;
+    }
+  sr_print_page (parent, job_name, FALSE, draw, paper, free_paper);
+}
+
 static void
 on_slip (GtkButton *button,
          GtkWidget *window)
@@ -357,13 +374,7 @@ on_slip (GtkButton *button,
   g_autoptr(GError) error = NULL;
   SrConfirmationSlip *slip = sr_confirmation_slip_new (window_ctx (window), window_unit (window), &error);
 
-  if (slip == NULL)
-    {
-      sr_toast_error (window, error);
-      return;
-    }
-  sr_print_page (window, _("Unit confirmation slip"), FALSE, sr_confirmation_slip_draw, slip,
-                 (GDestroyNotify) sr_confirmation_slip_free);
+  print_paper (window, _("Unit confirmation slip"), sr_confirmation_slip_draw, slip, (GDestroyNotify) sr_confirmation_slip_free, error);
 }
 
 static gboolean
@@ -438,13 +449,7 @@ on_payoff (GtkButton *button,
   g_autoptr(GError) error = NULL;
   SrPayoffCertificate *cert = sr_payoff_certificate_new (window_ctx (window), button_deal (button), &error);
 
-  if (cert == NULL)
-    {
-      sr_toast_error (window, error);
-      return;
-    }
-  sr_print_page (window, _("Payoff certificate"), FALSE, sr_payoff_certificate_draw, cert,
-                 (GDestroyNotify) sr_payoff_certificate_free);
+  print_paper (window, _("Payoff certificate"), sr_payoff_certificate_draw, cert, (GDestroyNotify) sr_payoff_certificate_free, error);
 }
 
 static void
@@ -454,13 +459,7 @@ on_inspection (GtkButton *button,
   g_autoptr(GError) error = NULL;
   SrInspectionSheet *sheet = sr_inspection_sheet_new (window_ctx (window), window_unit (window), &error);
 
-  if (sheet == NULL)
-    {
-      sr_toast_error (window, error);
-      return;
-    }
-  sr_print_page (window, _("Owner’s inspection checklist"), FALSE, sr_inspection_sheet_draw, sheet,
-                 (GDestroyNotify) sr_inspection_sheet_free);
+  print_paper (window, _("Owner’s inspection checklist"), sr_inspection_sheet_draw, sheet, (GDestroyNotify) sr_inspection_sheet_free, error);
 }
 
 static void
@@ -470,13 +469,7 @@ on_cost_sheet (GtkButton *button,
   g_autoptr(GError) error = NULL;
   SrCostSheetPage *page = sr_cost_sheet_page_new (window_ctx (window), window_unit (window), &error);
 
-  if (page == NULL)
-    {
-      sr_toast_error (window, error);
-      return;
-    }
-  sr_print_page (window, _("Cost sheet"), FALSE, sr_cost_sheet_page_draw, page,
-                 (GDestroyNotify) sr_cost_sheet_page_free);
+  print_paper (window, _("Cost sheet"), sr_cost_sheet_page_draw, page, (GDestroyNotify) sr_cost_sheet_page_free, error);
 }
 
 static GtkWidget *
