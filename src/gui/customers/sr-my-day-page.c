@@ -141,13 +141,14 @@ refresh (MyDay *m)
         g_free (item);
       }
   }
+  /* Money and promises first: a deadline missed there costs the office most. */
+  if (day->late->len > 0)
+    add_group (m, _("Money to chase and contracts to sign"), NULL, day->late);
+  if (day->promises->len > 0)
+    add_group (m, _("Property certificates promised"), NULL, day->promises);
   add_group (m, _("Follow-ups due"), _("Nothing due today."), day->due);
   add_group (m, _("Your customers who came while you were out"), _("Nobody came for you while you were out."), day->covered);
   add_group (m, _("New customers you received today"), _("None yet today."), day->received);
-  if (day->promises->len > 0)
-    add_group (m, _("Property certificates promised"), NULL, day->promises);
-  if (day->late->len > 0)
-    add_group (m, _("Money to chase and contracts to sign"), NULL, day->late);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (m->scroller), m->page);
 }
 
