@@ -1098,7 +1098,7 @@ refresh (Desk *d)
           break;
         }
       if (may_order)
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button (_("Sus_pend…"), "desk.suspend", p->staff_id));
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button (_("Susp_end…"), "desk.suspend", p->staff_id));
       gtk_list_box_append (GTK_LIST_BOX (d->people), row);
     }
 
@@ -1244,7 +1244,7 @@ sr_front_desk_page_new (SrContext *ctx)
   }
   b1 = big_button (_("More Details… (Ctrl+N)"), "desk.receive", TRUE);
   b2 = big_button (_("_Non-business…"), "desk.non-business", FALSE);
-  b3 = big_button (_("Next Is _Away"), "desk.next-absent", FALSE);
+  b3 = big_button (_("Ne_xt Is Away"), "desk.next-absent", FALSE);
   gtk_widget_set_tooltip_text (b3, _("The next person is not at the desk: they go to the end of this round."));
   gtk_widget_set_margin_top (b1, 12);
   gtk_box_append (GTK_BOX (left), b1);
@@ -1324,7 +1324,7 @@ sr_front_desk_page_new (SrContext *ctx)
     gtk_label_set_xalign (GTK_LABEL (label), 0.02f);
     gtk_box_append (GTK_BOX (toolbar), label);
   }
-  sr_toolbar_add_button (toolbar, "document-open-recent-symbolic", _("Today’s _Log"), "desk.log");
+  sr_toolbar_add_button (toolbar, "document-open-recent-symbolic", _("_Today’s Log"), "desk.log");
   d->feedback_button = sr_toolbar_add_button (toolbar, "mail-send-symbolic", _("_Feedback Form…"), "desk.feedback");
   d->duty_button = sr_toolbar_add_button (toolbar, "alarm-symbolic", _("Phone _Duty…"), "desk.phone-duty");
   d->call_check_button = sr_toolbar_add_button (toolbar, "call-start-symbolic", _("_Call Check…"), "desk.call-check");
