@@ -326,6 +326,28 @@ test_front_desk (void)
     gtk_editable_set_text (GTK_EDITABLE (name), "");
   }
 
+  /* Out of turn from gwb's row: the form opens with gwb as the one who takes the
+   * visitor; the turn stays with gwa. */
+  sr_gui_test_click (w, "Out of Turn…");
+  sr_gui_test_spin_idle ();
+  form = find_form ();
+  g_assert_nonnull (form);
+  g_assert_nonnull (sr_gui_test_find (GTK_WIDGET (form), "gwb (out of turn)"));
+  sr_gui_test_type (GTK_WIDGET (form), "Phone (type it first)", "13700137000");
+  sr_gui_test_spin_idle ();
+  sr_gui_test_type (GTK_WIDGET (form), "Name (a new customer’s; e.g. 张先生)", "赵先生");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
+  sr_gui_test_spin_idle ();
+  g_assert_null (find_form ());
+  state = sr_desk_state (desk, today, SR_DESK_RECEPTION, &error);
+  g_assert_cmpint (state->next, ==, order[0]);
+  g_clear_pointer (&state, sr_rotation_state_free);
+  {
+    g_autoptr(SrCustomer) zhao = sr_customers_find_by_phone (sup, "13700137000", &error);
+    g_assert_nonnull (zhao);
+    g_assert_cmpint (zhao->owner_id, ==, order[1]);
+  }
+
   /* Today's log: both visits; its search keeps only the lines that hold the text. */
   {
     g_autoptr(GList) before = gtk_window_list_toplevels ();
@@ -340,7 +362,7 @@ test_front_desk (void)
       if (g_list_find (before, l->data) == NULL)
         log = l->data;
     g_assert_nonnull (log);
-    g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (log)), ==, "Today’s Visits (2)");
+    g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (log)), ==, "Today’s Visits (3)");
     search = find_of_type (log, GTK_TYPE_SEARCH_ENTRY);
     list = find_of_type (log, GTK_TYPE_LIST_BOX);
     g_assert_nonnull (search);

@@ -302,9 +302,24 @@ save_receive (SrForm   *form,
   return TRUE;
 }
 
+/* The receive form; @taker_id (0: the one in turn) is chosen as who takes a new customer
+ * when they are at the desk out of turn. */
+static void
+open_receive_for (Desk     *d,
+                  gboolean  is_business,
+                  gint64    taker_id);
+
 static void
 open_receive (Desk     *d,
               gboolean  is_business)
+{
+  open_receive_for (d, is_business, 0);
+}
+
+static void
+open_receive_for (Desk     *d,
+                  gboolean  is_business,
+                  gint64    taker_id)
 {
   ReceiveData *r = g_new0 (ReceiveData, 1);
   g_autoptr(GStrvBuilder) items = g_strv_builder_new ();
@@ -375,14 +390,29 @@ open_receive (Desk     *d,
               }
           }
         taker_names = g_strv_builder_end (takers);
-        sr_form_add_choice (form, "taker", _("A new customer is received by"),
-                            (const char * const *) taker_names, 0);
+        {
+          guint chosen = 0;
+          for (guint i = 0; taker_id != 0 && i < r->takers->len; i++)
+            if (g_array_index (r->takers, gint64, i) == taker_id)
+              chosen = i + 1;
+          sr_form_add_choice (form, "taker", _("A new customer is received by"),
+                              (const char * const *) taker_names, chosen);
+        }
       }
       gtk_widget_grab_focus (phone);
     }
   sr_form_add_entry (form, "note", is_business ? _("Note") : _("What it was (market survey, sales pitch, looking for someone …)"), NULL);
   sr_form_add_entry (form, "when", _("When it was, if earlier (HH:MM; empty: now)"), NULL);
   sr_form_run (form, save_receive, r, (GDestroyNotify) receive_data_free);
+}
+
+/* A row's "Out of Turn…": this person takes the next visitor, not the one in line. */
+static void
+out_of_turn_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  open_receive_for (user_data, TRUE, g_variant_get_int64 (parameter));
 }
 
 static void
@@ -1093,6 +1123,8 @@ refresh (Desk *d)
         default:
           if (p->state == SR_ROTATION_WAITING)
             adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button (_("_Skip Round"), "desk.skip-personal", p->staff_id));
+          if (p->staff_id != state->next && is_at_desk (p))
+            adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button (_("Out of Turn…"), "desk.out-of-turn", p->staff_id));
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button (_("B_usy"), "desk.busy", p->staff_id));
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button (_("_Leave"), "desk.leave", p->staff_id));
           break;
@@ -1191,6 +1223,7 @@ sr_front_desk_page_new (SrContext *ctx)
     { "feedback", feedback_activated },
     { "log", log_activated },
     { "resume", resume_activated, "x" },
+    { "out-of-turn", out_of_turn_activated, "x" },
   };
   GtkWidget *box, *toolbar, *reception, *phone, *paned, *left, *right, *scroller, *clamp;
   GtkWidget *b1, *b2, *b3, *empty_buttons;
