@@ -420,13 +420,14 @@ name_in_chinese (SrContext     *ctx,
   return TRUE;
 }
 
-/* The two weeks before today at the desk: each day's order, arrivals, new visitors and
- * callers in turn, returning customers (to their owner, covered when the owner is away,
- * or passed on when the owner's claim lapsed), skips. The clock is moved day by day and
- * put back. */
+/* The @n_days before today at the desk (a year on the large demo): each day's order,
+ * arrivals, new visitors and callers in turn, returning customers (to their owner,
+ * covered when the owner is away, or passed on when the owner's claim lapsed), skips.
+ * The clock is moved day by day and put back. */
 static gboolean
 insert_past_desk_days (SrContext   *ctx,
                        const char  *today,
+                       int          n_days,
                        GArray      *consultants,
                        GRand       *rand,
                        GError     **error)
@@ -440,7 +441,7 @@ insert_past_desk_days (SrContext   *ctx,
 
   if (!sr_db_query_int (sr_context_get_db (ctx), "SELECT max(id) FROM customers", &n_customers, error))
     return FALSE;
-  for (int back = 14; back >= 1; back--)
+  for (int back = n_days; back >= 1; back--)
     {
       gint64 start = today_start - back * 86400;
       g_autofree char *day = sr_day_from_unix (start + 12 * 3600);
@@ -995,7 +996,8 @@ sr_demo_generate (SrContext            *ctx,
     goto fail;
   counts.n_customers = n_customers;
   if (!insert_customers (ctx, n_customers, consultants, today_start, rand, error) ||
-      !insert_past_desk_days (ctx, today, consultants, rand, error) ||
+      !insert_past_desk_days (ctx, today, options->size == SR_DEMO_LARGE ? 365 : 14,
+                              consultants, rand, error) ||
       !insert_desk_day (ctx, today, consultants, rand, error))
     goto fail;
   /* What graded property customers want (户型, 面积): the controller's demand. */

@@ -468,7 +468,13 @@ sr_desk_receive (SrContext       *ctx,
   state = sr_desk_state (ctx, day, group, error);
   if (state == NULL)
     goto fail;
-  if (has_phone && arrival->is_business)
+  if (arrival->customer_id > 0 && arrival->is_business)
+    {
+      existing = sr_customers_get (ctx, arrival->customer_id, error);
+      if (existing == NULL)
+        goto fail;
+    }
+  else if (has_phone && arrival->is_business)
     {
       g_autofree char *normalised = sr_phone_normalise (arrival->phone, error);
       if (normalised == NULL)
@@ -476,14 +482,13 @@ sr_desk_receive (SrContext       *ctx,
       existing = sr_customers_find_by_phone (ctx, normalised, error);
       if (existing == NULL && error != NULL && *error != NULL)
         goto fail;
-      if (existing != NULL)
-        {
-          appointment = sr_appointments_find_today (ctx, existing->id, error);
-          if (appointment == NULL && error != NULL && *error != NULL)
-            goto fail;
-        }
-      if (existing != NULL && appointment == NULL && existing->owner_id > 0 &&
-          !arrival->asks_for_owner &&
+    }
+  if (existing != NULL)
+    {
+      appointment = sr_appointments_find_today (ctx, existing->id, error);
+      if (appointment == NULL && error != NULL && *error != NULL)
+        goto fail;
+      if (appointment == NULL && existing->owner_id > 0 && !arrival->asks_for_owner &&
           !sr_customers_owner_lapsed (ctx, existing->id, &lapsed, error))
         goto fail;
     }

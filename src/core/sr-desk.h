@@ -86,6 +86,8 @@ typedef struct {
   gint64 taker_id;            /* a new customer taken by someone else than the person in
                                * line: out of turn (rule 8, same group) or overflow (the
                                * other group's person); 0: in turn */
+  gint64 customer_id;         /* a customer already known to the desk (an appointment
+                               * arriving): used instead of the phone; 0: by the phone */
 } SrArrival;
 
 typedef struct {

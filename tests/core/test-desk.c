@@ -121,6 +121,22 @@ test_receiving (void)
   g_clear_pointer (&s, sr_rotation_state_free);
   sr_reception_clear (&r);
 
+  /* Known by the desk without a phone (an appointment row's Arrived): the same rules. */
+  {
+    g_autoptr(SrCustomer) c = sr_customers_find_by_phone (desk, "13800138000", &error);
+    /* The phone (a bad one here) is not read when the customer is known. */
+    SrArrival known = { .customer_id = c->id, .is_business = TRUE, .phone = "1380013" };
+    g_auto(SrReception) again = { 0 };
+    g_assert_true (sr_desk_receive (desk, DAY, SR_DESK_RECEPTION, &known, &again, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (again.receiver_id, ==, A);
+    g_assert_cmpstr (again.rule, ==, "returning customer of gwa");
+    known.customer_id = 999999;
+    g_assert_false (sr_desk_receive (desk, DAY, SR_DESK_RECEPTION, &known, &again, &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+  }
+
   /* The owner has left: the person in line covers, keeps the turn. */
   g_assert_cmpint (sr_desk_record (desk, DAY, SR_DESK_RECEPTION, SR_ROTATION_LEAVE, A, 0, &error), >, 0);
   g_assert_true (sr_desk_receive (desk, DAY, SR_DESK_RECEPTION, &visitor, &r, &error));

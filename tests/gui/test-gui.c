@@ -385,6 +385,24 @@ test_front_desk (void)
   g_assert_nonnull (sr_gui_test_find (GTK_WIDGET (form), "Returning customer: 张先生, owner gwa. Send them to the owner."));
   gtk_window_destroy (GTK_WINDOW (form));
 
+  /* 赵先生 has an appointment with gwb this morning: the desk's row receives them for
+   * gwb, using nobody's turn. */
+  {
+    g_autoptr(SrCustomer) zhao = sr_customers_find_by_phone (sup, "13700137000", &error);
+    g_assert_cmpint (sr_appointments_add (desk, zhao->id, order[1], sr_context_now (desk) + 1800,
+                                          SR_APPOINTMENT_VIEWING, NULL, &error), >, 0);
+    sr_gui_test_spin_idle ();
+    g_assert_nonnull (sr_gui_test_find (w, "Customer Is Here"));
+    sr_gui_test_click (w, "Customer Is Here");
+    sr_gui_test_spin_idle ();
+    g_assert_null (sr_gui_test_find (w, "Customer Is Here"));
+    g_assert_nonnull (sr_gui_test_find (w, "arrived"));
+    state = sr_desk_state (desk, today, SR_DESK_RECEPTION, &error);
+    g_assert_cmpint (state->next, ==, order[0]);
+    g_assert_cmpuint (sr_rotation_state_find (state, order[1])->returning, ==, 1);
+    g_clear_pointer (&state, sr_rotation_state_free);
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   sr_gui_test_spin_idle ();
   g_clear_object (&sup); g_clear_object (&desk); g_clear_object (&a); g_clear_object (&b);

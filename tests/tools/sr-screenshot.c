@@ -59,10 +59,12 @@ main (int argc, char *argv[])
   g_autofree char *import_file = NULL;
   g_autofree char *click = NULL;
   g_autofree char *action = NULL;
+  g_autofree char *day = NULL;
   g_auto(GStrv) typed = NULL;
   GtkWidget *shown;
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, "database", "FILE" },
+    { "day", 0, 0, G_OPTION_ARG_STRING, &day, "the clock says 10:30 on this day (the demo's today)", "YYYY-MM-DD" },
     { "user", 0, 0, G_OPTION_ARG_STRING, &user, "sign in as", "LOGIN" },
     { "page", 0, 0, G_OPTION_ARG_STRING, &page, "screen", "NAME" },
     { "size", 0, 0, G_OPTION_ARG_STRING, &size, "window size", "WxH" },
@@ -111,7 +113,18 @@ main (int argc, char *argv[])
                                                 GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   }
   db = sr_db_open (db_path, SR_DB_OPEN_CREATE, &error);
-  if (db != NULL)
+  if (db != NULL && day != NULL)
+    {
+      g_autoptr(SrClock) clock = NULL;
+      if (sr_day_start_unix (day) < 0)
+        {
+          g_printerr ("“%s” is not a day (YYYY-MM-DD)\n", day);
+          return 2;
+        }
+      clock = sr_clock_new_fixed (sr_day_start_unix (day) + 10 * 3600 + 30 * 60);
+      ctx = sr_context_new (db, clock);
+    }
+  else if (db != NULL)
     ctx = sr_context_new (db, NULL);
   window = sr_window_new (NULL, ctx, error);
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);

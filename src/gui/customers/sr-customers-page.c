@@ -367,13 +367,15 @@ sr_customers_page_new (SrContext *ctx)
   view = gtk_column_view_new (NULL);
   p->view = view;
   gtk_column_view_set_show_row_separators (GTK_COLUMN_VIEW (view), TRUE);
-  sr_column_view_add_text (GTK_COLUMN_VIEW (view), _("Full name"), cell_name, FALSE, TRUE);
-  sr_column_view_add_text (GTK_COLUMN_VIEW (view), _("Phone"), cell_phone, FALSE, TRUE);
-  sr_column_view_add_text (GTK_COLUMN_VIEW (view), _("Channel"), cell_channel, FALSE, FALSE);
-  sr_column_view_add_text (GTK_COLUMN_VIEW (view), _("Grade"), cell_grade, FALSE, FALSE);
-  sr_column_view_add_text (GTK_COLUMN_VIEW (view), _("Owner"), cell_owner, FALSE, FALSE);
-  sr_column_view_add_text (GTK_COLUMN_VIEW (view), _("Registered"), cell_created, TRUE, FALSE);
-  sr_column_view_add_text (GTK_COLUMN_VIEW (view), _("Last contact"), cell_last, TRUE, FALSE);
+  /* Widths that fit the values (names of two to four characters, masked phones); the
+   * last column takes the rest, so the values are not spread across the screen. */
+  gtk_column_view_column_set_fixed_width (sr_column_view_add_text (GTK_COLUMN_VIEW (view), _("Full name"), cell_name, FALSE, FALSE), 180);
+  gtk_column_view_column_set_fixed_width (sr_column_view_add_text (GTK_COLUMN_VIEW (view), _("Phone"), cell_phone, FALSE, FALSE), 160);
+  gtk_column_view_column_set_fixed_width (sr_column_view_add_text (GTK_COLUMN_VIEW (view), _("Channel"), cell_channel, FALSE, FALSE), 120);
+  gtk_column_view_column_set_fixed_width (sr_column_view_add_text (GTK_COLUMN_VIEW (view), _("Grade"), cell_grade, FALSE, FALSE), 70);
+  gtk_column_view_column_set_fixed_width (sr_column_view_add_text (GTK_COLUMN_VIEW (view), _("Owner"), cell_owner, FALSE, FALSE), 120);
+  gtk_column_view_column_set_fixed_width (sr_column_view_add_text (GTK_COLUMN_VIEW (view), _("Registered"), cell_created, FALSE, FALSE), 130);
+  sr_column_view_add_text (GTK_COLUMN_VIEW (view), _("Last contact"), cell_last, FALSE, TRUE);
   g_signal_connect (view, "activate", G_CALLBACK (on_activate), p);
   scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);

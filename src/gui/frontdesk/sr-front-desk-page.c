@@ -34,7 +34,9 @@ typedef struct {
   GtkWidget *call_check_button;
   GtkWidget *duty_button;
   GtkWidget *feedback_button;
-  GtkWidget *appointments;    /* label: today's appointments */
+  GtkWidget *appointments;    /* GtkListBox: today's appointments, Arrived on each */
+  GtkWidget *no_appointments;
+  GtkWidget *overflow_button;
   GtkWidget *quick_phone;     /* the one-line form: phone first, then the name */
   GtkWidget *quick_name;
   GtkWidget *quick_info;
@@ -413,6 +415,48 @@ out_of_turn_activated (GSimpleAction *action,
                        gpointer       user_data)
 {
   open_receive_for (user_data, TRUE, g_variant_get_int64 (parameter));
+}
+
+/* "Overflow to the Other Group…": everyone here is busy; the other group's next person takes
+ * the visitor or the call (rule 8). */
+static void
+overflow_activated (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  Desk *d = user_data;
+  SrDeskGroup other = d->group == SR_DESK_PHONE ? SR_DESK_RECEPTION : SR_DESK_PHONE;
+  g_autoptr(SrRotationState) theirs = sr_desk_state (d->ctx, d->day, other, NULL);
+
+  if (theirs == NULL || theirs->next == 0)
+    {
+      sr_toast (d->root, _("Nobody of the other group is in line."));
+      return;
+    }
+  open_receive_for (d, TRUE, theirs->next);
+}
+
+/* An appointment row's Arrived: received as the returning customer they are. */
+static void
+appointment_arrived_activated (GSimpleAction *action,
+                               GVariant      *parameter,
+                               gpointer       user_data)
+{
+  Desk *d = user_data;
+  SrArrival arrival = { .is_business = TRUE, .customer_id = g_variant_get_int64 (parameter) };
+  g_auto(SrReception) reception = { 0 };
+  g_autoptr(SrCustomer) customer = sr_customers_get (d->ctx, arrival.customer_id, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (!sr_desk_receive (d->ctx, d->day, d->group, &arrival, &reception, &error))
+    {
+      sr_toast_error (d->root, error);
+      return;
+    }
+  message = g_strdup_printf (_("%s → %s (%s)"), customer != NULL ? customer->name : _("Returning customer"),
+                             name_of (d, reception.receiver_id), reception.rule);
+  offer_undo (d, message, reception.event_id);
 }
 
 static void
@@ -1000,6 +1044,23 @@ row_button (const char *label,
   return b;
 }
 
+static int
+compare_line_first (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      people)
+{
+  guint ia = *(const guint *) a, ib = *(const guint *) b;
+  const SrRotationPerson *pa = &g_array_index ((GArray *) people, SrRotationPerson, ia);
+  const SrRotationPerson *pb = &g_array_index ((GArray *) people, SrRotationPerson, ib);
+  gboolean la = pa->queue_position >= 0, lb = pb->queue_position >= 0;
+
+  if (la != lb)
+    return la ? -1 : 1;
+  if (la && pa->queue_position != pb->queue_position)
+    return pa->queue_position < pb->queue_position ? -1 : 1;
+  return ia < ib ? -1 : ia > ib ? 1 : 0;
+}
+
 static void
 refresh (Desk *d)
 {
@@ -1008,6 +1069,7 @@ refresh (Desk *d)
   SrSession *session = sr_context_get_session (d->ctx);
   gboolean may_order = sr_session_may (session, SR_ACTION_SET_ROTATION_ORDER);
   g_autoptr(GArray) order = NULL;
+  g_autoptr(GArray) shown = NULL;
   GtkWidget *child;
 
   load_names (d);
@@ -1059,27 +1121,60 @@ refresh (Desk *d)
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (d->actions), "next-absent")),
                                state->next != 0);
   {
-    /* Who is expected today: the desk sends them to the person they come to see. */
+    SrDeskGroup other = d->group == SR_DESK_PHONE ? SR_DESK_RECEPTION : SR_DESK_PHONE;
+    g_autoptr(SrRotationState) theirs = sr_desk_state (d->ctx, d->day, other, NULL);
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (d->actions), "overflow")),
+                                 theirs != NULL && theirs->next != 0);
+  }
+  {
+    /* Who is expected today: Arrived sends them to the person they come to see. */
     g_autoptr(GPtrArray) list = sr_appointments_for_day (d->ctx, 0, d->day, NULL);
-    g_autoptr(GString) text = g_string_new (NULL);
+    guint shown = 0;
+    while ((child = gtk_widget_get_first_child (d->appointments)) != NULL)
+      gtk_list_box_remove (GTK_LIST_BOX (d->appointments), child);
     for (guint i = 0; list != NULL && i < list->len; i++)
       {
         SrAppointment *a = g_ptr_array_index (list, i);
         g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (a->at);
         g_autofree char *time = g_date_time_format (dt, "%H:%M");
-        g_string_append_printf (text, "%s%s  %s → %s%s", text->len > 0 ? "\n" : "", time,
-                                a->customer_name, a->staff_name,
-                                g_strcmp0 (a->status, "kept") == 0 ? _(" · arrived") : "");
+        g_autofree char *title = g_strdup_printf ("%s  %s → %s", time, a->customer_name, a->staff_name);
+        GtkWidget *row = adw_action_row_new ();
+
+        if (g_strcmp0 (a->status, "cancelled") == 0)
+          continue;
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+        if (g_strcmp0 (a->status, "kept") == 0)
+          {
+            adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("arrived"));
+            gtk_widget_add_css_class (row, "dim-label");
+          }
+        else
+          {
+            GtkWidget *b = gtk_button_new_with_label (_("Customer Is Here"));
+            gtk_widget_set_valign (b, GTK_ALIGN_CENTER);
+            gtk_widget_set_tooltip_text (b, _("Receive them: to the person they came to see, using no turn"));
+            gtk_actionable_set_action_name (GTK_ACTIONABLE (b), "desk.appointment-arrived");
+            gtk_actionable_set_action_target_value (GTK_ACTIONABLE (b), g_variant_new_int64 (a->customer_id));
+            adw_action_row_add_suffix (ADW_ACTION_ROW (row), b);
+          }
+        gtk_list_box_append (GTK_LIST_BOX (d->appointments), row);
+        shown++;
       }
-    gtk_label_set_text (GTK_LABEL (d->appointments),
-                        text->len > 0 ? text->str : _("No appointments today."));
+    gtk_widget_set_visible (d->appointments, shown > 0);
+    gtk_widget_set_visible (d->no_appointments, shown == 0);
   }
 
   while ((child = gtk_widget_get_first_child (d->people)) != NULL)
     gtk_list_box_remove (GTK_LIST_BOX (d->people), child);
+  /* Those still in line first, in their order, so the next ones are never below the
+   * fold; then the others (served, skipped, busy, away) in the day's order. */
+  shown = g_array_sized_new (FALSE, FALSE, sizeof (guint), state->people->len);
   for (guint i = 0; i < state->people->len; i++)
+    g_array_append_val (shown, i);
+  g_array_sort_with_data (shown, compare_line_first, state->people);
+  for (guint k = 0; k < shown->len; k++)
     {
-      const SrRotationPerson *p = &g_array_index (state->people, SrRotationPerson, i);
+      const SrRotationPerson *p = &g_array_index (state->people, SrRotationPerson, g_array_index (shown, guint, k));
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *subtitle = g_strdup_printf (_("%s · today: %u received, %u returning, %u covered"),
                                                    state_label (p), p->formal_receptions,
@@ -1224,6 +1319,8 @@ sr_front_desk_page_new (SrContext *ctx)
     { "log", log_activated },
     { "resume", resume_activated, "x" },
     { "out-of-turn", out_of_turn_activated, "x" },
+    { "overflow", overflow_activated },
+    { "appointment-arrived", appointment_arrived_activated, "x" },
   };
   GtkWidget *box, *toolbar, *reception, *phone, *paned, *left, *right, *scroller, *clamp;
   GtkWidget *b1, *b2, *b3, *empty_buttons;
@@ -1283,15 +1380,22 @@ sr_front_desk_page_new (SrContext *ctx)
   gtk_box_append (GTK_BOX (left), b1);
   gtk_box_append (GTK_BOX (left), b2);
   gtk_box_append (GTK_BOX (left), b3);
+  d->overflow_button = big_button (_("Overflo_w to the Other Group…"), "desk.overflow", FALSE);
+  gtk_widget_set_tooltip_text (d->overflow_button,
+                               _("Everyone here is busy: the other group’s next person takes this one (overflow)."));
+  gtk_box_append (GTK_BOX (left), d->overflow_button);
   {
     GtkWidget *caption = gtk_label_new (_("Today’s appointments"));
     gtk_widget_add_css_class (caption, "heading");
     gtk_widget_set_margin_top (caption, 24);
     gtk_box_append (GTK_BOX (left), caption);
-    d->appointments = gtk_label_new (NULL);
-    gtk_widget_add_css_class (d->appointments, "dim-label");
-    gtk_label_set_wrap (GTK_LABEL (d->appointments), TRUE);
+    d->appointments = gtk_list_box_new ();
+    gtk_list_box_set_selection_mode (GTK_LIST_BOX (d->appointments), GTK_SELECTION_NONE);
+    gtk_widget_add_css_class (d->appointments, "boxed-list");
     gtk_box_append (GTK_BOX (left), d->appointments);
+    d->no_appointments = gtk_label_new (_("No appointments today."));
+    gtk_widget_add_css_class (d->no_appointments, "dim-label");
+    gtk_box_append (GTK_BOX (left), d->no_appointments);
   }
   gtk_widget_set_size_request (left, 360, -1);
   /* Stop the name entry's expansion at the column: the order list gets the room. */
@@ -1315,7 +1419,16 @@ sr_front_desk_page_new (SrContext *ctx)
   right = scroller;
 
   paned = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_box_append (GTK_BOX (paned), left);
+  {
+    /* A long day of appointments scrolls; it never pushes the window taller. */
+    GtkWidget *left_scroller = gtk_scrolled_window_new ();
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (left_scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+    gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (left_scroller), TRUE);
+    gtk_widget_set_margin_top (left, 12);
+    gtk_widget_set_margin_bottom (left, 12);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (left_scroller), left);
+    gtk_box_append (GTK_BOX (paned), left_scroller);
+  }
   gtk_box_append (GTK_BOX (paned), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
   gtk_box_append (GTK_BOX (paned), right);
 
