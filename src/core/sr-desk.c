@@ -429,6 +429,215 @@ insert_contact (SrContext        *ctx,
   return id;
 }
 
+/* What the desk decides for an arrival, before anything is written. */
+typedef struct {
+  SrRotationEventKind kind;
+  const char *rule_code;
+  SrDeskGroup event_group;
+  gint64 receiver;
+  gint64 other;               /* the person covered for */
+  gboolean by_appointment;
+  gboolean is_returning;
+  gboolean is_transferred;    /* rule 9: the owner's claim lapsed */
+  SrCustomer *existing;       /* NULL: a new customer (or non-business) */
+  SrAppointment *appointment;
+  char *rule;                 /* why this receiver, in the person's language */
+} Decision;
+
+static void
+decision_clear (Decision *d)
+{
+  g_clear_object (&d->existing);
+  g_clear_pointer (&d->appointment, sr_appointment_free);
+  g_clear_pointer (&d->rule, g_free);
+}
+
+/* Rules 1–9 for one arrival, read from the day's state; writes nothing. */
+static gboolean
+decide (SrContext       *ctx,
+        const char      *day,
+        SrDeskGroup      group,
+        const SrArrival *arrival,
+        Decision        *d,
+        GError         **error)
+{
+  g_autoptr(SrRotationState) state = sr_desk_state (ctx, day, group, error);
+  gboolean has_phone = arrival->phone != NULL && *arrival->phone != '\0';
+  gboolean lapsed = FALSE;
+
+  memset (d, 0, sizeof *d);
+  d->event_group = group;
+  if (state == NULL)
+    return FALSE;
+  if (arrival->customer_id > 0 && arrival->is_business)
+    {
+      d->existing = sr_customers_get (ctx, arrival->customer_id, error);
+      if (d->existing == NULL)
+        return FALSE;
+    }
+  else if (has_phone && arrival->is_business)
+    {
+      g_autofree char *normalised = sr_phone_normalise (arrival->phone, error);
+      if (normalised == NULL)
+        return FALSE;
+      d->existing = sr_customers_find_by_phone (ctx, normalised, error);
+      if (d->existing == NULL && error != NULL && *error != NULL)
+        return FALSE;
+    }
+  if (d->existing != NULL)
+    {
+      d->appointment = sr_appointments_find_today (ctx, d->existing->id, error);
+      if (d->appointment == NULL && error != NULL && *error != NULL)
+        return FALSE;
+      if (d->appointment == NULL && d->existing->owner_id > 0 && !arrival->asks_for_owner &&
+          !sr_customers_owner_lapsed (ctx, d->existing->id, &lapsed, error))
+        return FALSE;
+    }
+
+  if (!arrival->is_business)
+    {
+      /* Rule 3: the person in line handles it and stays first. */
+      d->kind = SR_ROTATION_NON_BUSINESS;
+      d->rule_code = "non-business";
+      d->receiver = state->next;
+      d->rule = g_strdup (_("non-business, by the person in line"));
+    }
+  else if (d->appointment != NULL && is_present (ctx, day, d->appointment->staff_id))
+    {
+      /* Rule 4 (seed 003 I): by their own appointment, to that person, using no turn. */
+      d->kind = SR_ROTATION_RECEIVE_RETURNING;
+      d->rule_code = "appointment";
+      d->by_appointment = TRUE;
+      d->receiver = d->appointment->staff_id;
+      d->rule = g_strdup_printf (_("appointment with %s (no turn used)"), d->appointment->staff_name);
+      d->is_returning = TRUE;
+    }
+  else if (d->appointment != NULL)
+    {
+      /* The person they came to see is not in: the person in line covers. */
+      d->kind = SR_ROTATION_COVER;
+      d->rule_code = "cover";
+      d->receiver = state->next;
+      d->other = d->appointment->staff_id;
+      d->rule = g_strdup_printf (_("covering for %s, who is not in"), d->appointment->staff_name);
+      d->is_returning = TRUE;
+    }
+  else if (d->existing != NULL && lapsed)
+    {
+      /* Rule 9: the owner had no contact for the lapse days and the customer did not
+       * ask for them: the customer passes to the receiver now, using their turn. */
+      g_autofree char *owner = staff_name (ctx, d->existing->owner_id);
+      d->kind = SR_ROTATION_RECEIVE_NEW;
+      d->rule_code = "lapsed";
+      d->receiver = state->next;
+      d->rule = g_strdup_printf (_("%s’s claim lapsed (no contact for %d days): now theirs, round %u"),
+                                 owner, (int) sr_settings_get_int (ctx, "ownership.lapse_days", 7),
+                                 state->round);
+      d->is_returning = TRUE;
+      d->is_transferred = TRUE;
+    }
+  else if (d->existing != NULL && d->existing->owner_id > 0 && is_present (ctx, day, d->existing->owner_id))
+    {
+      /* Rule 4: a returning customer goes to the owner. */
+      g_autofree char *owner = staff_name (ctx, d->existing->owner_id);
+      d->kind = SR_ROTATION_RECEIVE_RETURNING;
+      d->rule_code = "returning";
+      d->receiver = d->existing->owner_id;
+      d->rule = g_strdup_printf (_("returning customer of %s"), owner);
+      d->is_returning = TRUE;
+    }
+  else if (d->existing != NULL && d->existing->owner_id > 0)
+    {
+      /* Rule 4: the owner is not in: the person in line covers and the owner is told. */
+      g_autofree char *owner = staff_name (ctx, d->existing->owner_id);
+      d->kind = SR_ROTATION_COVER;
+      d->rule_code = "cover";
+      d->receiver = state->next;
+      d->other = d->existing->owner_id;
+      d->rule = g_strdup_printf (_("covering for %s, who is not in"), owner);
+      d->is_returning = TRUE;
+    }
+  else
+    {
+      /* Rules 1, 2, 9: a new customer (or one known but never owned) goes to the person
+       * in line, who owns them. */
+      d->kind = SR_ROTATION_RECEIVE_NEW;
+      d->rule_code = "in-turn";
+      d->receiver = state->next;
+      if (arrival->taker_id > 0 && arrival->taker_id != state->next)
+        {
+          /* Rule 8: taken out of turn (this group) or by overflow (the other group); a
+           * formal reception for the taker, who owns the customer. */
+          SrDeskGroup other_group = group == SR_DESK_PHONE ? SR_DESK_RECEPTION : SR_DESK_PHONE;
+          g_autoptr(SrRotationState) theirs = sr_desk_state (ctx, day, other_group, error);
+          g_autofree char *taker = staff_name (ctx, arrival->taker_id);
+          const SrRotationPerson *here = sr_rotation_state_find (state, arrival->taker_id);
+          const SrRotationPerson *there = theirs != NULL ? sr_rotation_state_find (theirs, arrival->taker_id) : NULL;
+
+          if (theirs == NULL)
+            return FALSE;
+          d->receiver = arrival->taker_id;
+          if (here != NULL && here->state != SR_ROTATION_NOT_ARRIVED && here->state != SR_ROTATION_LEFT)
+            {
+              d->kind = SR_ROTATION_OUT_OF_TURN;
+              d->rule_code = "out-of-turn";
+              d->rule = g_strdup_printf (_("taken out of turn by %s"), taker);
+            }
+          else if (there != NULL && there->state != SR_ROTATION_NOT_ARRIVED && there->state != SR_ROTATION_LEFT)
+            {
+              d->kind = SR_ROTATION_OVERFLOW;
+              d->rule_code = "overflow";
+              d->rule = g_strdup_printf (_("overflow: taken by %s of the %s"), taker,
+                                         sr_desk_group_get_label (other_group));
+              d->event_group = other_group;
+            }
+          else
+            {
+              g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID,
+                           _("%s is not at the desk today."), taker);
+              return FALSE;
+            }
+        }
+      else
+        d->rule = g_strdup_printf (_("in turn, round %u"), state->round);
+    }
+  if (d->receiver == 0)
+    {
+      g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_CONFLICT,
+                   _("Nobody of the %s is in line: mark who is at the desk first."),
+                   sr_desk_group_get_label (group));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+char *
+sr_desk_preview (SrContext       *ctx,
+                 const char      *day,
+                 SrDeskGroup      group,
+                 const SrArrival *arrival,
+                 GError         **error)
+{
+  Decision d;
+  g_autofree char *receiver = NULL;
+  char *text;
+
+  if (!decide (ctx, day, group, arrival, &d, error))
+    {
+      decision_clear (&d);
+      return NULL;
+    }
+  receiver = staff_name (ctx, d.receiver);
+  if (d.existing != NULL)
+    text = g_strdup_printf (_("%s → %s (%s)."), d.existing->name, receiver, d.rule);
+  else if (arrival->is_business)
+    text = g_strdup_printf (_("New customer → %s (%s)."), receiver, d.rule);
+  else
+    text = g_strdup_printf (_("Non-business → %s (%s)."), receiver, d.rule);
+  decision_clear (&d);
+  return text;
+}
+
 gboolean
 sr_desk_receive (SrContext       *ctx,
                  const char      *day,
@@ -438,16 +647,8 @@ sr_desk_receive (SrContext       *ctx,
                  GError         **error)
 {
   SrDb *db = sr_context_get_db (ctx);
-  g_autoptr(SrRotationState) state = NULL;
-  g_autoptr(SrCustomer) existing = NULL;
-  g_autofree char *rule = NULL;
-  gboolean has_phone = arrival->phone != NULL && *arrival->phone != '\0';
-  SrRotationEventKind kind;
-  const char *rule_code;
-  SrDeskGroup event_group = group;
-  gboolean lapsed = FALSE, by_appointment = FALSE;
-  g_autoptr(SrAppointment) appointment = NULL;
-  gint64 receiver = 0, customer_id = 0, other = 0, event_id, contact_id;
+  Decision d = { 0 };
+  gint64 customer_id = 0, event_id, contact_id;
 
   memset (out, 0, sizeof *out);
   if (!sr_context_check (ctx, SR_ACTION_RUN_ROTATION, error) || !check_day (day, error))
@@ -465,191 +666,50 @@ sr_desk_receive (SrContext       *ctx,
 
   if (!sr_db_begin (db, error))
     return FALSE;
-  state = sr_desk_state (ctx, day, group, error);
-  if (state == NULL)
+  if (!decide (ctx, day, group, arrival, &d, error))
     goto fail;
-  if (arrival->customer_id > 0 && arrival->is_business)
+  if (d.existing != NULL)
+    customer_id = d.existing->id;
+  if (d.is_transferred)
     {
-      existing = sr_customers_get (ctx, arrival->customer_id, error);
-      if (existing == NULL)
+      if (!sr_customers_set_owner (ctx, customer_id, d.receiver, "lapsed", NULL, error))
         goto fail;
     }
-  else if (has_phone && arrival->is_business)
+  else if (arrival->is_business && !d.is_returning)
     {
-      g_autofree char *normalised = sr_phone_normalise (arrival->phone, error);
-      if (normalised == NULL)
-        goto fail;
-      existing = sr_customers_find_by_phone (ctx, normalised, error);
-      if (existing == NULL && error != NULL && *error != NULL)
-        goto fail;
-    }
-  if (existing != NULL)
-    {
-      appointment = sr_appointments_find_today (ctx, existing->id, error);
-      if (appointment == NULL && error != NULL && *error != NULL)
-        goto fail;
-      if (appointment == NULL && existing->owner_id > 0 && !arrival->asks_for_owner &&
-          !sr_customers_owner_lapsed (ctx, existing->id, &lapsed, error))
-        goto fail;
-    }
-
-  if (!arrival->is_business)
-    {
-      /* Rule 3: the person in line handles it and stays first. */
-      kind = SR_ROTATION_NON_BUSINESS;
-      rule_code = "non-business";
-      receiver = state->next;
-      if (receiver == 0)
-        goto nobody;
-      rule = g_strdup (_("non-business, by the person in line"));
-    }
-  else if (appointment != NULL && is_present (ctx, day, appointment->staff_id))
-    {
-      /* Rule 4 (seed 003 I): by their own appointment, to that person, using no turn. */
-      kind = SR_ROTATION_RECEIVE_RETURNING;
-      rule_code = "appointment";
-      by_appointment = TRUE;
-      receiver = appointment->staff_id;
-      customer_id = existing->id;
-      rule = g_strdup_printf (_("appointment with %s (no turn used)"), appointment->staff_name);
-      out->is_returning = TRUE;
-    }
-  else if (appointment != NULL)
-    {
-      /* The person they came to see is not in: the person in line covers. */
-      kind = SR_ROTATION_COVER;
-      rule_code = "cover";
-      receiver = state->next;
-      if (receiver == 0)
-        goto nobody;
-      other = appointment->staff_id;
-      customer_id = existing->id;
-      rule = g_strdup_printf (_("covering for %s, who is not in"), appointment->staff_name);
-      out->is_returning = TRUE;
-    }
-  else if (existing != NULL && lapsed)
-    {
-      /* Rule 9: the owner had no contact for the lapse days and the customer did not
-       * ask for them: the customer passes to the receiver now, using their turn. */
-      g_autofree char *owner = staff_name (ctx, existing->owner_id);
-      kind = SR_ROTATION_RECEIVE_NEW;
-      rule_code = "lapsed";
-      receiver = state->next;
-      if (receiver == 0)
-        goto nobody;
-      customer_id = existing->id;
-      if (!sr_customers_set_owner (ctx, customer_id, receiver, "lapsed", NULL, error))
-        goto fail;
-      rule = g_strdup_printf (_("%s’s claim lapsed (no contact for %d days): now theirs, round %u"),
-                              owner, (int) sr_settings_get_int (ctx, "ownership.lapse_days", 7),
-                              state->round);
-      out->is_returning = TRUE;
-      out->is_transferred = TRUE;
-    }
-  else if (existing != NULL && existing->owner_id > 0 && is_present (ctx, day, existing->owner_id))
-    {
-      /* Rule 4: a returning customer goes to the owner. */
-      g_autofree char *owner = staff_name (ctx, existing->owner_id);
-      kind = SR_ROTATION_RECEIVE_RETURNING;
-      rule_code = "returning";
-      receiver = existing->owner_id;
-      customer_id = existing->id;
-      rule = g_strdup_printf (_("returning customer of %s"), owner);
-      out->is_returning = TRUE;
-    }
-  else if (existing != NULL && existing->owner_id > 0)
-    {
-      /* Rule 4: the owner is not in: the person in line covers and the owner is told. */
-      g_autofree char *owner = staff_name (ctx, existing->owner_id);
-      kind = SR_ROTATION_COVER;
-      rule_code = "cover";
-      receiver = state->next;
-      if (receiver == 0)
-        goto nobody;
-      other = existing->owner_id;
-      customer_id = existing->id;
-      rule = g_strdup_printf (_("covering for %s, who is not in"), owner);
-      out->is_returning = TRUE;
-    }
-  else
-    {
-      /* Rules 1, 2, 9: a new customer goes to the person in line, who owns them. */
-      const char *phones[] = { has_phone ? arrival->phone : NULL, NULL };
-      SrCustomerInput in = { arrival->name, NULL, group == SR_DESK_PHONE ? "call" : "walk-in",
-                             arrival->media_source_id, NULL, 0, phones, FALSE };
-      kind = SR_ROTATION_RECEIVE_NEW;
-      rule_code = "in-turn";
-      receiver = state->next;
-      if (arrival->taker_id > 0 && arrival->taker_id != state->next)
-        {
-          /* Rule 8: taken out of turn (this group) or by overflow (the other group); a
-           * formal reception for the taker, who owns the customer. */
-          SrDeskGroup other_group = group == SR_DESK_PHONE ? SR_DESK_RECEPTION : SR_DESK_PHONE;
-          g_autoptr(SrRotationState) theirs = sr_desk_state (ctx, day, other_group, error);
-          g_autofree char *taker = staff_name (ctx, arrival->taker_id);
-          const SrRotationPerson *here = sr_rotation_state_find (state, arrival->taker_id);
-          const SrRotationPerson *there = theirs != NULL ? sr_rotation_state_find (theirs, arrival->taker_id) : NULL;
-
-          if (theirs == NULL)
-            goto fail;
-          receiver = arrival->taker_id;
-          if (here != NULL && here->state != SR_ROTATION_NOT_ARRIVED && here->state != SR_ROTATION_LEFT)
-            {
-              kind = SR_ROTATION_OUT_OF_TURN;
-              rule_code = "out-of-turn";
-              rule = g_strdup_printf (_("taken out of turn by %s"), taker);
-            }
-          else if (there != NULL && there->state != SR_ROTATION_NOT_ARRIVED && there->state != SR_ROTATION_LEFT)
-            {
-              kind = SR_ROTATION_OVERFLOW;
-              rule_code = "overflow";
-              rule = g_strdup_printf (_("overflow: taken by %s of the %s"), taker,
-                                      sr_desk_group_get_label (other_group));
-              event_group = other_group;
-            }
-          else
-            {
-              g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID,
-                           _("%s is not at the desk today."), taker);
-              goto fail;
-            }
-        }
-      if (receiver == 0)
-        goto nobody;
-      if (existing != NULL)
+      if (d.existing != NULL)
         {
           /* Known but never owned: the first formal receiver owns them (rule 9). */
-          customer_id = existing->id;
-          if (!sr_customers_set_owner (ctx, customer_id, receiver, "first-reception", NULL, error))
+          if (!sr_customers_set_owner (ctx, customer_id, d.receiver, "first-reception", NULL, error))
             goto fail;
         }
       else
         {
-          in.owner_id = receiver;
+          const char *phones[] = { arrival->phone != NULL && *arrival->phone != '\0' ? arrival->phone : NULL, NULL };
+          SrCustomerInput in = { arrival->name, NULL, group == SR_DESK_PHONE ? "call" : "walk-in",
+                                 arrival->media_source_id, NULL, d.receiver, phones, FALSE };
           customer_id = sr_customers_add (ctx, &in, error);
           if (customer_id == 0)
             goto fail;
         }
-      if (rule == NULL)
-        rule = g_strdup_printf (_("in turn, round %u"), state->round);
     }
 
-  event_id = insert_event (ctx, day, event_group, kind, receiver, other, by_appointment,
+  event_id = insert_event (ctx, day, d.event_group, d.kind, d.receiver, d.other, d.by_appointment,
                            customer_id, error);
   if (event_id == 0)
     goto fail;
-  contact_id = insert_contact (ctx, group, arrival, customer_id, receiver, event_id, rule,
-                               rule_code, error);
+  contact_id = insert_contact (ctx, group, arrival, customer_id, d.receiver, event_id, d.rule,
+                               d.rule_code, error);
   if (contact_id == 0)
     goto fail;
-  if (appointment != NULL)
+  if (d.appointment != NULL)
     {
       /* The customer came: the appointment is kept. */
       g_autoptr(SrStmt) kept = sr_db_prepare (db, "UPDATE appointments SET status = 'kept', "
                                               "contact_id = ?2 WHERE id = ?1", error);
       if (kept == NULL)
         goto fail;
-      sr_stmt_bind_int (kept, 1, appointment->id);
+      sr_stmt_bind_int (kept, 1, d.appointment->id);
       sr_stmt_bind_int (kept, 2, contact_id);
       if (!sr_stmt_exec (kept, error))
         goto fail;
@@ -658,19 +718,19 @@ sr_desk_receive (SrContext       *ctx,
     goto fail;
 
   out->customer_id = customer_id;
-  out->receiver_id = receiver;
+  out->receiver_id = d.receiver;
   out->event_id = event_id;
   out->contact_id = contact_id;
-  out->rule = g_steal_pointer (&rule);
+  out->is_returning = d.is_returning;
+  out->is_transferred = d.is_transferred;
+  out->rule = g_steal_pointer (&d.rule);
+  decision_clear (&d);
   sr_context_emit_changed (ctx, "rotation");
   sr_context_emit_changed (ctx, "customers");
   return TRUE;
 
-nobody:
-  g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_CONFLICT,
-               _("Nobody of the %s is in line: mark who is at the desk first."),
-               sr_desk_group_get_label (group));
 fail:
+  decision_clear (&d);
   sr_db_rollback (db);
   return FALSE;
 }

@@ -115,6 +115,15 @@ gboolean         sr_desk_self_appointment_rate (SrContext *ctx,
                                            guint        *out_came,
                                            GError      **error);
 
+/* What receiving @arrival now would do, as one sentence for the desk ("Returning
+ * customer 张先生 → 李四 (covering for 王五, who is not in)."), by the same rules as
+ * sr_desk_receive; writes nothing. NULL with @error when it would be refused. */
+char            *sr_desk_preview          (SrContext       *ctx,
+                                           const char      *day,
+                                           SrDeskGroup      group,
+                                           const SrArrival *arrival,
+                                           GError         **error);
+
 /* Receives a caller (phone group) or visitor (reception group) in one transaction:
  * registers the contact, the customer when new, and the rotation event. */
 gboolean         sr_desk_receive          (SrContext       *ctx,

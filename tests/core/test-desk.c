@@ -139,6 +139,19 @@ test_receiving (void)
 
   /* The owner has left: the person in line covers, keeps the turn. */
   g_assert_cmpint (sr_desk_record (desk, DAY, SR_DESK_RECEPTION, SR_ROTATION_LEAVE, A, 0, &error), >, 0);
+  {
+    /* The desk says so while the phone is typed, writing nothing. */
+    g_autofree char *before = sr_desk_preview (desk, DAY, SR_DESK_RECEPTION, &visitor, &error);
+    SrArrival fresh = { .phone = "13911112222", .is_business = TRUE };
+    g_autofree char *fresh_text = sr_desk_preview (desk, DAY, SR_DESK_RECEPTION, &fresh, &error);
+    g_autoptr(SrCustomer) none = NULL;
+    g_assert_no_error (error);
+    g_assert_cmpstr (before, ==, "张先生 → gwb (covering for gwa, who is not in).");
+    g_assert_cmpstr (fresh_text, ==, "New customer → gwb (in turn, round 1).");
+    none = sr_customers_find_by_phone (desk, "13911112222", &error);
+    g_assert_null (none);
+    g_assert_no_error (error);
+  }
   g_assert_true (sr_desk_receive (desk, DAY, SR_DESK_RECEPTION, &visitor, &r, &error));
   g_assert_cmpint (r.receiver_id, ==, B);
   g_assert_cmpstr (r.rule, ==, "covering for gwa, who is not in");

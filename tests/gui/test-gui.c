@@ -282,7 +282,7 @@ test_front_desk (void)
   g_assert_nonnull (form);
   sr_gui_test_type (GTK_WIDGET (form), "Phone (type it first)", "13800138000");
   sr_gui_test_spin_idle ();
-  g_assert_nonnull (sr_gui_test_find (GTK_WIDGET (form), "New customer: goes to gwa, in turn."));
+  g_assert_nonnull (sr_gui_test_find (GTK_WIDGET (form), "New customer → gwa (in turn, round 1)."));
   sr_gui_test_type (GTK_WIDGET (form), "Name (a new customer’s; e.g. 张先生)", "张先生");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
   sr_gui_test_spin_idle ();
@@ -306,7 +306,7 @@ test_front_desk (void)
     g_assert_nonnull (phone);
     gtk_editable_set_text (GTK_EDITABLE (phone), "13911112222");
     sr_gui_test_spin_idle ();
-    g_assert_nonnull (sr_gui_test_find (w, "New customer: goes to gwb, in turn."));
+    g_assert_nonnull (sr_gui_test_find (w, "New customer → gwb (in turn, round 1)."));
     g_signal_emit_by_name (phone, "activate");
     gtk_editable_set_text (GTK_EDITABLE (name), "李女士");
     g_signal_emit_by_name (name, "activate");
@@ -382,7 +382,7 @@ test_front_desk (void)
   form = find_form ();
   sr_gui_test_type (GTK_WIDGET (form), "Phone (type it first)", "138 0013 8000");
   sr_gui_test_spin_idle ();
-  g_assert_nonnull (sr_gui_test_find (GTK_WIDGET (form), "Returning customer: 张先生, owner gwa. Send them to the owner."));
+  g_assert_nonnull (sr_gui_test_find (GTK_WIDGET (form), "张先生 → gwa (returning customer of gwa)."));
   gtk_window_destroy (GTK_WINDOW (form));
 
   /* 赵先生 has an appointment with gwb this morning: the desk's row receives them for

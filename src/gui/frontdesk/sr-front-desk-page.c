@@ -218,27 +218,22 @@ is_at_desk (const SrRotationPerson *p)
   return p->state != SR_ROTATION_NOT_ARRIVED && p->state != SR_ROTATION_LEFT;
 }
 
-/* As the phone is typed: a returning customer (and whose), or a new one and who gets
- * them. NULL while the number is not complete. */
+/* As the phone is typed: what Receive would do, by the desk's own rules (a returning
+ * customer to their owner, or covered; a new one to the person in line). NULL while
+ * the number is not complete. */
 static char *
 describe_arrival (Desk       *d,
                   const char *text)
 {
   g_autofree char *normalised = sr_phone_normalise (text, NULL);
-  g_autoptr(SrCustomer) existing = NULL;
-  g_autoptr(SrRotationState) state = NULL;
+  g_autoptr(GError) error = NULL;
+  SrArrival arrival = { .phone = text, .is_business = TRUE };
+  char *preview;
 
   if (normalised == NULL)
     return NULL;
-  existing = sr_customers_find_by_phone (d->ctx, normalised, NULL);
-  if (existing != NULL)
-    return g_strdup_printf (_("Returning customer: %s, owner %s. Send them to the owner."),
-                            existing->name,
-                            existing->owner_name != NULL ? existing->owner_name : _("nobody yet"));
-  state = sr_desk_state (d->ctx, d->day, d->group, NULL);
-  return state != NULL && state->next != 0
-         ? g_strdup_printf (_("New customer: goes to %s, in turn."), name_of (d, state->next))
-         : g_strdup (_("New customer, but nobody is in line."));
+  preview = sr_desk_preview (d->ctx, d->day, d->group, &arrival, &error);
+  return preview != NULL ? preview : g_strdup (error->message);
 }
 
 static void
@@ -1369,6 +1364,7 @@ sr_front_desk_page_new (SrContext *ctx)
     gtk_box_append (GTK_BOX (left), line);
     d->quick_info = gtk_label_new (NULL);
     gtk_label_set_wrap (GTK_LABEL (d->quick_info), TRUE);
+    gtk_label_set_max_width_chars (GTK_LABEL (d->quick_info), 30);
     gtk_widget_add_css_class (d->quick_info, "heading");
     gtk_box_append (GTK_BOX (left), d->quick_info);
   }
