@@ -8,6 +8,13 @@
 
 G_BEGIN_DECLS
 
+/* What a deal is called in lists: its unit (3号楼 2-1201) in a property office, else its
+ * contract number; '' for neither. Needs deals d, units u and buildings b (LEFT JOINs). */
+#define SR_DEAL_LABEL_SQL \
+  "CASE WHEN u.id IS NOT NULL THEN b.name || ' ' || " \
+  " CASE WHEN u.entrance <> '' THEN u.entrance || '-' ELSE '' END || u.number " \
+  " ELSE coalesce (d.contract_no, '') END"
+
 /* The deal a subscription request hangs on: the customer's intention-money deal (the
  * deposit must be at least the intention money paid) or a new one. Returns its id or 0. */
 gint64   sr_deals_open_for_request (SrContext   *ctx,

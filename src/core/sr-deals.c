@@ -1013,7 +1013,8 @@ sr_deals_cancel (SrContext   *ctx,
                    _("The customer has paid %s: no more can be forfeited."), money);
       goto fail;
     }
-  ok = end_booking (ctx, booking, unit, "cancelled", why, error) &&
+  /* A decoration or service contract has no unit to free. */
+  ok = (unit == 0 || end_booking (ctx, booking, unit, "cancelled", why, error)) &&
        sr_db_run (db, error, "UPDATE deals SET ended_at = ?2, ended_by = nullif (?3, 0), end_reason = ?4, "
                   "refund_due_fen = ?5, forfeit_fen = ?6 WHERE id = ?1", "iiitii", deal_id,
                   sr_context_now (ctx), sr_deals_staff (ctx), why, paid - forfeit_fen, forfeit_fen) &&
@@ -1064,8 +1065,7 @@ sr_deals_pay_refund (SrContext   *ctx,
 
 #define DEAL_SELECT \
   "SELECT d.id, d.customer_id, c.name, coalesce (d.unit_id, 0), " \
-  " CASE WHEN u.id IS NULL THEN NULL ELSE b.name || ' ' || " \
-  "  CASE WHEN u.entrance <> '' THEN u.entrance || '-' ELSE '' END || u.number END, " \
+  " nullif (" SR_DEAL_LABEL_SQL ", ''), " \
   " d.state, CASE WHEN bk.state IN " SR_BOOKING_LIVE_STATES " THEN bk.id ELSE 0 END, " \
   " coalesce (d.list_price_fen, 0), d.discount_fen, d.discount_reason, ap.display_name, " \
   " coalesce (d.price_fen, 0), d.payment_method, d.contract_no, d.signed_on, d.co_buyers, d.clauses, " \
@@ -1075,7 +1075,7 @@ sr_deals_pay_refund (SrContext   *ctx,
   " d.refund_due_fen, d.forfeit_fen, d.end_reason, o.display_name, d.created_at, " \
   " (SELECT coalesce (sum (r.amount_fen - (SELECT coalesce (sum (a.amount_fen), 0) FROM receipt_allocations a " \
   "   WHERE a.receipt_id = r.id)), 0) FROM receipts r WHERE r.deal_id = d.id AND r.kind = 'payment' " \
-  "   AND r.voided_at IS NULL) " \
+  "   AND r.voided_at IS NULL), d.kind " \
   "FROM deals d JOIN customers c ON c.id = d.customer_id " \
   "LEFT JOIN units u ON u.id = d.unit_id LEFT JOIN buildings b ON b.id = u.building_id " \
   "LEFT JOIN bookings bk ON bk.id = (SELECT max (id) FROM bookings WHERE deal_id = d.id) " \
@@ -1113,6 +1113,7 @@ deal_from_row (SrStmt *stmt)
   d->owner_name = sr_stmt_dup_text (stmt, 23);
   d->created_at = sr_stmt_get_int (stmt, 24);
   d->advance_fen = sr_stmt_get_int (stmt, 25);
+  d->kind = sr_stmt_dup_text (stmt, 26);
   return d;
 }
 
@@ -1122,6 +1123,7 @@ sr_deal_free (SrDeal *deal)
   if (deal == NULL)
     return;
   g_free (deal->customer_name);
+  g_free (deal->kind);
   g_free (deal->unit_label);
   g_free (deal->state);
   g_free (deal->discount_reason);

@@ -115,8 +115,9 @@ typedef struct {
   gint64 id;
   gint64 customer_id;
   char *customer_name;
-  gint64 unit_id;           /* 0: none (intention money) */
-  char *unit_label;
+  char *kind;               /* unit, design, construction, materials, service */
+  gint64 unit_id;           /* 0: none (intention money, or not a property deal) */
+  char *unit_label;         /* the unit, else the contract number; NULL: neither */
   char *state;
   gint64 booking_id;        /* the live booking, 0 when none */
   SrFen list_price_fen;

@@ -33,9 +33,7 @@ days_between (const char *from,
   return g_date_days_between (&a, &b);
 }
 
-#define UNIT_LABEL \
-  "CASE WHEN u.id IS NULL THEN '' ELSE b.name || ' ' || " \
-  " CASE WHEN u.entrance <> '' THEN u.entrance || '-' ELSE '' END || u.number END"
+#define UNIT_LABEL SR_DEAL_LABEL_SQL
 
 GPtrArray *
 sr_ledger_overdue (SrContext  *ctx,

@@ -68,6 +68,8 @@ static const struct {
     SR_ROLE_SALES_CONTROLLER | SR_ROLE_MANAGER },
   { SR_ACTION_APPROVE_TERMS, "approve-terms", N_("Approve special discounts and supplementary agreements"),
     SR_ROLE_MANAGER },
+  { SR_ACTION_ENTER_CONTRACTS, "enter-contracts", N_("Enter decoration and service contracts"),
+    SR_ROLE_CONSULTANT | SR_ROLE_CUSTOMER_MANAGER | SR_ROLE_MANAGER },
 };
 
 SrRole
