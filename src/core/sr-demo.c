@@ -9,6 +9,7 @@
 #include "sr-customers.h"
 #include "sr-deal-steps.h"
 #include "sr-deals.h"
+#include "sr-contracts.h"
 #include "sr-desk.h"
 #include "sr-demo.h"
 #include "sr-error.h"
@@ -642,6 +643,13 @@ compare_sales (gconstpointer a,
   return (x->unit > y->unit) - (x->unit < y->unit);
 }
 
+static int
+compare_ints_descending (gconstpointer a,
+                         gconstpointer b)
+{
+  return *(const int *) b - *(const int *) a;
+}
+
 static GArray *
 read_ids (SrContext   *ctx,
           const char  *sql,
@@ -931,6 +939,163 @@ out:
   return ok;
 }
 
+/* Decoration and housekeeping offices: a year of contracts, oldest first, each with its
+ * deposit taken at signing; then the payments as they fell due, in day order. One deal in
+ * ten stops paying (overdue now); a few are cancelled with part of the deposit kept. */
+static gboolean
+insert_contracts (SrContext     *ctx,
+                  SrOfficeKind   office,
+                  gint64         today_start,
+                  GRand         *rand,
+                  GError       **error)
+{
+  SrClock *clock = sr_context_get_clock (ctx);
+  SrDb *db = sr_context_get_db (ctx);
+  gint64 saved = sr_clock_get_fixed (clock);
+  static const char *methods[] = { "transfer", "transfer", "card", "wechat", "alipay", "cash" };
+  /* Customers by the day they came, so a contract is never older than its customer. */
+  g_autoptr(GArray) customers = read_ids (ctx, "SELECT id FROM customers WHERE owner_id IS NOT NULL "
+                                          "AND is_voided = 0 ORDER BY created_at, id", error);
+  g_autoptr(GArray) came = read_ids (ctx, "SELECT created_at FROM customers WHERE owner_id IS NOT NULL "
+                                     "AND is_voided = 0 ORDER BY created_at, id", error);
+  g_autoptr(GArray) ages = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GArray) deals = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(SrStmt) items = NULL;
+  g_autofree char *today = sr_day_from_unix (today_start + 12 * 3600);
+  guint n;
+  gboolean ok = FALSE;
+  SrStep step;
+
+  if (customers == NULL || came == NULL)
+    return FALSE;
+  n = MIN (customers->len / 10, 1500);
+  for (guint i = 0; i < n; i++)
+    {
+      int age = g_rand_int_range (rand, 0, 365);
+      g_array_append_val (ages, age);
+    }
+  g_array_sort (ages, compare_ints_descending);
+  for (guint i = 0; i < n; i++)
+    {
+      int age = g_array_index (ages, int, i);
+      g_autofree char *day = day_at (today_start, age);
+      g_autofree char *number = NULL;
+      SrContractDeal in = { 0 };
+      SrFen base;
+      gint64 deal;
+
+      guint lo = 0, hi = customers->len;
+      gint64 signed_at = today_start - (gint64) age * 86400;
+
+      /* Someone who came at least a week before the signing. */
+      while (lo < hi)
+        {
+          guint mid = (lo + hi) / 2;
+          if (g_array_index (came, gint64, mid) < signed_at - 7 * 86400)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      if (lo == 0)
+        continue;
+      set_moment (ctx, today_start, age, rand);
+      in.customer_id = g_array_index (customers, gint64, g_rand_int_range (rand, 0, (gint32) lo));
+      in.signed_on = day;
+      if (office == SR_OFFICE_HOUSEKEEPING)
+        {
+          base = (SrFen) g_rand_int_range (rand, 40, 90) * 10000;   /* a month's fee */
+          in.kind = "service";
+          in.value_fen = base * 12;
+          in.deposit_fen = base;
+          in.n_payments = 11;
+          in.every_days = 30;
+          number = g_strdup_printf ("JZ-%s-%04u", day, i);
+        }
+      else
+        {
+          guint k = i % 5;
+          in.kind = k < 2 ? "construction" : k < 4 ? "design" : "materials";
+          base = g_strcmp0 (in.kind, "construction") == 0 ? g_rand_int_range (rand, 80, 300) * 100000
+               : g_strcmp0 (in.kind, "design") == 0 ? g_rand_int_range (rand, 5, 30) * 100000
+               : g_rand_int_range (rand, 20, 100) * 100000;
+          in.value_fen = base;
+          in.deposit_fen = g_strcmp0 (in.kind, "materials") == 0 ? base / 2 : base * 3 / 10;
+          in.n_payments = g_strcmp0 (in.kind, "construction") == 0 ? 3 : 1;
+          in.every_days = g_strcmp0 (in.kind, "materials") == 0 ? 15 : 30;
+          number = g_strdup_printf ("%s-%s-%04u", g_strcmp0 (in.kind, "construction") == 0 ? "ZX"
+                                    : g_strcmp0 (in.kind, "design") == 0 ? "SJ" : "ZC", day, i);
+        }
+      in.contract_no = number;
+      deal = sr_contracts_add (ctx, &in, error);
+      if (deal == 0 ||
+          !sr_deals_record_payment (ctx, deal, in.deposit_fen, methods[i % G_N_ELEMENTS (methods)], day,
+                                    FALSE, NULL, error))
+        goto out;
+      if (i % 23 == 5 && age > 10)
+        {
+          /* Cancelled a week later; a fifth of the deposit kept, the rest paid back. */
+          g_autofree char *back = day_at (today_start, age - 7);
+          set_moment (ctx, today_start, age - 7, rand);
+          if (!sr_deals_cancel (ctx, deal, "客户另有安排，解除合同", in.deposit_fen / 5, error) ||
+              !sr_deals_pay_refund (ctx, deal, "transfer", back, NULL, error))
+            goto out;
+          continue;
+        }
+      if (i % 10 != 3)
+        g_array_append_val (deals, deal);
+    }
+
+  /* The rest as it fell due, by due day; deals that stopped paying are left out. */
+  items = sr_db_prepare (db, "SELECT p.deal_id, p.amount_fen, p.due_day FROM plan_items p "
+                         "JOIN deals d ON d.id = p.deal_id WHERE d.state = 'signed' AND d.kind <> 'unit' "
+                         "AND p.kind <> 'deposit' AND p.due_day <= ?1 ORDER BY p.due_day, p.id", error);
+  if (items == NULL)
+    goto out;
+  sr_stmt_bind_text (items, 1, today);
+  {
+    g_autoptr(GArray) due_deals = g_array_new (FALSE, FALSE, sizeof (gint64));
+    g_autoptr(GArray) amounts = g_array_new (FALSE, FALSE, sizeof (SrFen));
+    g_autoptr(GPtrArray) days = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(GHashTable) paying = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+    for (guint i = 0; i < deals->len; i++)
+      g_hash_table_add (paying, &g_array_index (deals, gint64, i));
+    while ((step = sr_stmt_step (items, error)) == SR_STEP_ROW)
+      {
+        gint64 deal = sr_stmt_get_int (items, 0);
+        SrFen amount = sr_stmt_get_int (items, 1);
+        if (!g_hash_table_contains (paying, &deal))
+          continue;
+        g_array_append_val (due_deals, deal);
+        g_array_append_val (amounts, amount);
+        g_ptr_array_add (days, sr_stmt_dup_text (items, 2));
+      }
+    if (step == SR_STEP_ERROR)
+      goto out;
+    g_clear_pointer (&items, sr_stmt_done);
+    for (guint i = 0; i < due_deals->len; i++)
+      {
+        const char *day = g_ptr_array_index (days, i);
+        sr_clock_set_fixed (clock, sr_day_start_unix (day) + 10 * 3600);
+        if (!sr_deals_record_payment (ctx, g_array_index (due_deals, gint64, i), g_array_index (amounts, SrFen, i),
+                                      methods[i % G_N_ELEMENTS (methods)], day, FALSE, NULL, error))
+          goto out;
+      }
+  }
+  {
+    gint64 finance = 0;
+    if (!sr_db_get_int (db, &finance, error, "SELECT id FROM staff WHERE login = 'zhaocaiwu'", "") ||
+        !sr_db_run (db, error, "UPDATE deals SET created_by = owner_id WHERE created_by IS NULL", "") ||
+        !sr_db_run (db, error, "UPDATE receipts SET recorded_by = ?1, confirmed_by = ?1 "
+                    "WHERE recorded_by IS NULL", "i", finance))
+      goto out;
+  }
+  ok = TRUE;
+out:
+  sr_clock_set_fixed (clock, saved);
+  return ok;
+}
+
 gboolean
 sr_demo_generate (SrContext            *ctx,
                   const SrDemoOptions  *options,
@@ -1012,6 +1177,8 @@ sr_demo_generate (SrContext            *ctx,
                   "WHERE grade IS NOT NULL", ""))
     goto fail;
   if (sr_office_kind_has_units (options->kind) && !insert_sales (ctx, today_start, rand, error))
+    goto fail;
+  if (!sr_office_kind_has_units (options->kind) && !insert_contracts (ctx, options->kind, today_start, rand, error))
     goto fail;
   if (!sr_audit_write (ctx, "demo", "office", 1, NULL,
                        options->size == SR_DEMO_LARGE ? "{\"size\":\"large\"}"

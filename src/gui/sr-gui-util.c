@@ -88,19 +88,21 @@ on_record_changed (SrContext  *ctx,
                    GtkWidget  *window)
 {
   void (*fill) (GtkWidget *) = g_object_get_data (G_OBJECT (window), "sr-fill");
+  const char * const *tables = g_object_get_data (G_OBJECT (window), "sr-watched-tables");
 
-  if (g_strcmp0 (table, g_object_get_data (G_OBJECT (window), "sr-watched-table")) == 0)
+  if (table != NULL && g_strv_contains (tables, table))
     fill (window);
 }
 
 void
 sr_record_window_watch (GtkWidget  *window,
-                        const char *table,
+                        const char *tables,
                         void      (*fill) (GtkWidget *window))
 {
   SrContext *ctx = g_object_get_data (G_OBJECT (window), "ctx");
 
-  g_object_set_data_full (G_OBJECT (window), "sr-watched-table", g_strdup (table), g_free);
+  g_object_set_data_full (G_OBJECT (window), "sr-watched-tables", g_strsplit (tables, " ", -1),
+                          (GDestroyNotify) g_strfreev);
   g_object_set_data (G_OBJECT (window), "sr-fill", fill);
   g_signal_connect_object (ctx, "changed", G_CALLBACK (on_record_changed), window, 0);
   fill (window);

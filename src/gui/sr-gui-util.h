@@ -26,10 +26,10 @@ GtkWidget           *sr_record_window_new     (GtkWidget      *parent,
                                               SrContext      *ctx,
                                               int             width,
                                               int             height);
-/* Fills a record window with @fill now and again whenever a core call changes @table,
- * for as long as the window lives. */
+/* Fills a record window with @fill now and again whenever a core call changes one of
+ * @tables (space-separated), for as long as the window lives. */
 void                 sr_record_window_watch   (GtkWidget      *window,
-                                              const char     *table,
+                                              const char     *tables,
                                               void          (*fill) (GtkWidget *window));
 /* A vertical box with a toolbar of buttons on top of @child. */
 GtkWidget           *sr_toolbar_view_new      (GtkWidget     **out_toolbar,

@@ -219,7 +219,7 @@ build_main_pages (SrWindow *self)
       any = TRUE;
     }
   /* Money hangs on unit sales so far; the ledger issue brings other offices' deals. */
-  if (sr_ledger_page_is_for (session) && sr_office_kind_has_units (kind))
+  if (sr_ledger_page_is_for (session))
     {
       GtkWidget *money = sr_ledger_page_new (self->ctx);
       AdwViewStackPage *page = adw_view_stack_add_titled (self->main_stack, money, "money",

@@ -23,6 +23,7 @@
 #include "gui/units/sr-unit-grid.h"
 #include "core/sr-units.h"
 #include "gui/sr-window.h"
+#include "gui/units/sr-unit-window.h"
 
 static void
 test_first_run_to_admin (void)
@@ -156,12 +157,13 @@ test_roles_see_their_pages (void)
     g_assert_true (sr_window_show_page (window, "customers"));
     g_assert_false (sr_window_show_page (window, "frontdesk"));
   }
-  /* A finance person in a decoration office has the problems (after-sales) only; the
-   * money page is a property office's so far. */
+  /* A finance person in a decoration office has the contracts' money and the problems
+   * (after-sales); no unit grid. */
   sr_window_sign_in_as (window, sr_context_get_session (fin));
   sr_gui_test_spin_idle ();
   g_assert_true (sr_window_show_page (window, "problems"));
-  g_assert_false (sr_window_show_page (window, "money"));
+  g_assert_true (sr_window_show_page (window, "money"));
+  g_assert_false (sr_window_show_page (window, "units"));
   g_assert_false (sr_window_show_page (window, "welcome"));
   gtk_window_destroy (GTK_WINDOW (window));
   sr_gui_test_spin_idle ();
@@ -1023,6 +1025,89 @@ test_appointment_reminder (void)
   sr_test_context_finish (g_steal_pointer (&admin));
 }
 
+/* A decoration office: the designer enters a construction contract on the customer's
+ * page (a bad value keeps the form), finance finds the payment due on the Money page,
+ * opens the contract and records it. */
+static void
+test_contracts (void)
+{
+  g_autoptr(SrContext) admin = sr_test_context_new (SR_OFFICE_DECORATION);
+  g_autoptr(SrContext) gw = sr_test_context_as (admin, "sheji", SR_ROLE_CONSULTANT);
+  g_autoptr(SrContext) fin = sr_test_context_as (admin, "caiwu", SR_ROLE_FINANCE);
+  g_autoptr(GError) error = NULL;
+  const char *phones[] = { "13800138000", NULL };
+  SrCustomerInput in = { "装先生", NULL, "walk-in", 0, NULL, sr_test_staff_id (gw), phones, FALSE, 0 };
+  gint64 customer = sr_customers_add (gw, &in, &error);
+  SrWindow *window = sr_window_new (NULL, gw, NULL);
+  GtkWidget *w = GTK_WIDGET (window), *cw;
+  SrForm *form;
+
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  sr_window_sign_in_as (window, sr_context_get_session (gw));
+  sr_gui_test_spin_idle ();
+  cw = sr_customer_window_new (w, gw, customer);
+  gtk_window_present (GTK_WINDOW (cw));
+  sr_gui_test_spin_idle ();
+  g_assert_nonnull (sr_gui_test_find (cw, "No contract yet. New Contract… enters one with its payment plan."));
+  sr_gui_test_click (cw, "New Contract…");
+  sr_gui_test_spin_idle ();
+  form = find_form ();
+  g_assert_nonnull (form);
+  sr_gui_test_type (GTK_WIDGET (form), "Contract number", "ZX-001");
+  sr_gui_test_type (GTK_WIDGET (form), "Value of the contract, ¥", "十万");
+  sr_gui_test_type (GTK_WIDGET (form), "Deposit, ¥ (empty: none)", "30000");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
+  sr_gui_test_spin_idle ();
+  g_assert_true (find_form () == form);
+  g_assert_true (sr_gui_test_has_error (GTK_WIDGET (form)));
+  sr_gui_test_type (GTK_WIDGET (form), "Value of the contract, ¥", "100,000");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
+  sr_gui_test_spin_idle ();
+  g_assert_null (find_form ());
+  g_assert_nonnull (sr_gui_test_find (cw, "Construction contract ZX-001 · Signed"));
+  gtk_window_destroy (GTK_WINDOW (cw));
+  gtk_window_destroy (GTK_WINDOW (window));
+  sr_gui_test_spin_idle ();
+
+  /* Finance: the deposit was due today; tomorrow it is overdue on the Money page. */
+  sr_test_set_day (admin, "2026-11-24", 10);
+  window = sr_window_new (NULL, fin, NULL);
+  w = GTK_WIDGET (window);
+  gtk_window_present (GTK_WINDOW (window));
+  sr_window_sign_in_as (window, sr_context_get_session (fin));
+  g_assert_true (sr_window_show_page (window, "money"));
+  sr_gui_test_spin_idle ();
+  g_assert_nonnull (sr_gui_test_find (w, "装先生 · ZX-001"));
+  g_assert_null (sr_gui_test_find (w, "Take Intention Money…"));
+  sr_gui_test_click (w, "Record Payment…");
+  sr_gui_test_spin_idle ();
+  form = find_form ();
+  g_assert_nonnull (form);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sr_gui_test_find (GTK_WIDGET (form), "Amount, ¥"))), ==,
+                   "30000.00");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
+  sr_gui_test_spin_idle ();
+  g_assert_null (find_form ());
+  g_assert_nonnull (sr_gui_test_find (w, "Taken today: ¥30,000.00 (1)"));
+  {
+    g_autoptr(GPtrArray) deals = sr_deals_for_customer (fin, customer, &error);
+    SrDeal *d = g_ptr_array_index (deals, 0);
+    GtkWidget *dw = sr_deal_window_new (w, fin, d->id);
+    gtk_window_present (GTK_WINDOW (dw));
+    sr_gui_test_spin_idle ();
+    g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dw)), ==, "Construction contract ZX-001");
+    g_assert_nonnull (sr_gui_test_find (dw, "Payment plan"));
+    g_assert_nonnull (sr_gui_test_find (dw, "Record Payment…"));
+    gtk_window_destroy (GTK_WINDOW (dw));
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  sr_gui_test_spin_idle ();
+  g_clear_object (&gw);
+  g_clear_object (&fin);
+  sr_test_context_finish (g_steal_pointer (&admin));
+}
+
 static void
 test_unopenable_database (void)
 {
@@ -1055,6 +1140,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/price-import", test_price_import);
   g_test_add_func ("/gui/change-and-cancel", test_change_and_cancel);
   g_test_add_func ("/gui/problems-page", test_problems_page);
+  g_test_add_func ("/gui/contracts", test_contracts);
   g_test_add_func ("/gui/unopenable-database", test_unopenable_database);
   return g_test_run ();
 }

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "core/sr-contracts.h"
 #include "core/sr-customers.h"
 #include "core/sr-deal-steps.h"
 #include "core/sr-deals.h"
@@ -696,11 +697,99 @@ static void
 on_sale_activated (AdwActionRow *row,
                    GtkWidget    *window)
 {
-  gint64 unit = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "unit-id"));
-  SrContext *ctx = g_object_get_data (G_OBJECT (window), "ctx");
+  sr_deal_open (window, g_object_get_data (G_OBJECT (window), "ctx"),
+                GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "unit-id")),
+                GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "deal-id")));
+}
 
-  if (unit > 0)
-    gtk_window_present (GTK_WINDOW (sr_unit_window_new (window, ctx, unit)));
+/* A decoration or service contract for the customer ------------------------------------ */
+
+static gboolean
+parse_count (const char  *text,
+             guint        min,
+             guint        max,
+             const char  *what,
+             guint       *out,
+             GError     **error)
+{
+  guint64 n = 0;
+
+  if (text == NULL || *text == '\0')
+    {
+      *out = 0;
+      return TRUE;
+    }
+  if (!g_ascii_string_to_unsigned (text, 10, min, max, &n, NULL))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("%s: give a whole number from %u to %u."),
+                   what, min, max);
+      return FALSE;
+    }
+  *out = (guint) n;
+  return TRUE;
+}
+
+static gboolean
+save_contract (SrForm   *form,
+               gpointer  user_data,
+               GError  **error)
+{
+  GtkWidget *window = user_data;
+  SrContext *ctx = g_object_get_data (G_OBJECT (window), "ctx");
+  const char * const *kinds = g_object_get_data (G_OBJECT (form), "kinds");
+  const char *deposit = sr_form_get_text (form, "deposit");
+  SrContractDeal in = { 0 };
+
+  in.customer_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (window), "customer-id"));
+  in.kind = kinds[sr_form_get_selected (form, "kind")];
+  in.contract_no = sr_form_get_text (form, "number");
+  in.signed_on = sr_form_get_text (form, "signed");
+  in.clauses = sr_form_get_text (form, "clauses");
+  if (!sr_money_parse (sr_form_get_text (form, "value"), &in.value_fen, error) ||
+      (deposit != NULL && *deposit != '\0' && !sr_money_parse (deposit, &in.deposit_fen, error)) ||
+      !parse_count (sr_form_get_text (form, "payments"), 0, 60, _("Payments after the deposit"), &in.n_payments, error) ||
+      !parse_count (sr_form_get_text (form, "every"), 1, 366, _("Days between payments"), &in.every_days, error))
+    return FALSE;
+  if (sr_contracts_add (ctx, &in, error) == 0)
+    return FALSE;
+  sr_toast (window, _("The contract and its payment plan are entered; finance takes the money."));
+  return TRUE;
+}
+
+static void
+on_new_contract (GtkButton *button,
+                 GtkWidget *window)
+{
+  SrContext *ctx = g_object_get_data (G_OBJECT (window), "ctx");
+  SrOfficeKind office = SR_OFFICE_DECORATION;
+  g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
+  g_auto(GStrv) choices = NULL;
+  const char **kinds = g_new0 (const char *, g_strv_length ((char **) sr_contract_kinds) + 1);
+  g_autofree char *today = sr_clock_today (sr_context_get_clock (ctx));
+  SrForm *form = sr_form_new (window, _("New Contract"), _("_Enter"));
+  guint n = 0;
+
+  sr_office_get (ctx, NULL, &office, NULL);
+  for (guint i = 0; sr_contract_kinds[i] != NULL; i++)
+    if (sr_contract_kind_is_for (sr_contract_kinds[i], office))
+      {
+        kinds[n++] = sr_contract_kinds[i];
+        g_strv_builder_add (labels, sr_contract_kind_get_label (sr_contract_kinds[i]));
+      }
+  choices = g_strv_builder_end (labels);
+  g_object_set_data_full (G_OBJECT (form), "kinds", kinds, g_free);
+  sr_form_add_group (form, NULL, _("The deposit (定金) is due on the signing day; the rest is split into equal "
+                                   "payments, the last one the balance (尾款)."));
+  sr_form_add_choice (form, "kind", _("What it is"), (const char * const *) choices,
+                      office == SR_OFFICE_DECORATION && n > 1 ? 1 : 0);
+  sr_form_add_entry (form, "number", _("Contract number"), NULL);
+  sr_form_add_entry (form, "signed", _("Signed on (YYYY-MM-DD)"), today);
+  sr_form_add_entry (form, "value", _("Value of the contract, ¥"), NULL);
+  sr_form_add_entry (form, "deposit", _("Deposit, ¥ (empty: none)"), NULL);
+  sr_form_add_entry (form, "payments", _("Payments after the deposit"), office == SR_OFFICE_HOUSEKEEPING ? "12" : "3");
+  sr_form_add_entry (form, "every", _("Days between payments (30: monthly)"), "30");
+  sr_form_add_entry (form, "clauses", _("Special clauses (may be empty)"), NULL);
+  sr_form_run (form, save_contract, window, NULL);
 }
 
 /* The customer's sales and their money (the customer's ledger): each sale's state, price,
@@ -712,12 +801,37 @@ add_sales_group (AdwPreferencesPage *page,
                  gint64              customer_id)
 {
   g_autoptr(GPtrArray) deals = sr_deals_for_customer (ctx, customer_id, NULL);
+  SrSession *session = sr_context_get_session (ctx);
+  SrOfficeKind office = SR_OFFICE_PROPERTY;
+  gboolean may_enter = FALSE;
   GtkWidget *group;
 
-  if (deals == NULL || deals->len == 0)
+  /* Decoration and housekeeping offices enter their contracts here; a consultant for their
+   * own customers. */
+  if (sr_office_get (ctx, NULL, &office, NULL) && office != SR_OFFICE_PROPERTY &&
+      sr_session_may (session, SR_ACTION_ENTER_CONTRACTS))
+    {
+      gint64 owner = 0;
+      sr_db_get_int (sr_context_get_db (ctx), &owner, NULL, "SELECT coalesce (owner_id, 0) FROM customers "
+                     "WHERE id = ?1", "i", customer_id);
+      may_enter = (sr_session_get_roles (session) & (SR_ROLE_CUSTOMER_MANAGER | SR_ROLE_MANAGER)) ||
+                  owner == sr_session_get_staff_id (session);
+    }
+  if ((deals == NULL || deals->len == 0) && !may_enter)
     return;
   group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Sales and money"));
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
+                                   office == SR_OFFICE_PROPERTY ? _("Sales and money") : _("Contracts and money"));
+  if (may_enter)
+    {
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("New _Contract…"));
+      gtk_widget_add_css_class (button, "flat");
+      g_signal_connect (button, "clicked", G_CALLBACK (on_new_contract), window);
+      adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);
+    }
+  if (deals == NULL || deals->len == 0)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                           _("No contract yet. New Contract… enters one with its payment plan."));
   for (guint i = 0; i < deals->len; i++)
     {
       SrDeal *d = g_ptr_array_index (deals, i);
@@ -726,8 +840,11 @@ add_sales_group (AdwPreferencesPage *page,
       g_autofree char *price = sr_money_format (d->price_fen > 0 ? d->price_fen : d->list_price_fen - d->discount_fen);
       g_autofree char *paid = sr_money_format (d->paid_fen);
       g_autofree char *owed = NULL;
-      g_autofree char *title = g_strdup_printf ("%s · %s", d->unit_label != NULL ? d->unit_label : _("No unit yet"),
-                                                sr_deal_state_get_label (d->state));
+      g_autofree char *title = d->unit_id == 0 && d->contract_no != NULL
+        ? g_strdup_printf ("%s %s · %s", sr_contract_kind_get_label (d->kind), d->contract_no,
+                           sr_deal_state_get_label (d->state))
+        : g_strdup_printf ("%s · %s", d->unit_label != NULL ? d->unit_label : _("No unit yet"),
+                           sr_deal_state_get_label (d->state));
       g_autofree char *sub = NULL;
 
       sr_deals_due (ctx, d->id, &due, NULL);
@@ -735,9 +852,10 @@ add_sales_group (AdwPreferencesPage *page,
       sub = g_strdup_printf (_("Price %s · paid %s · still due %s"), price, paid, owed);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sub);
-      if (d->unit_id > 0)
+      if (d->unit_id > 0 || d->contract_no != NULL)
         {
           g_object_set_data (G_OBJECT (row), "unit-id", GSIZE_TO_POINTER (d->unit_id));
+          g_object_set_data (G_OBJECT (row), "deal-id", GSIZE_TO_POINTER (d->id));
           gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
           g_signal_connect (row, "activated", G_CALLBACK (on_sale_activated), window);
@@ -911,6 +1029,6 @@ sr_customer_window_new (GtkWidget *parent,
   GtkWidget *window = sr_record_window_new (parent, ctx, 620, 720);
 
   g_object_set_data (G_OBJECT (window), "customer-id", GSIZE_TO_POINTER (customer_id));
-  sr_record_window_watch (window, "customers", fill_customer_window);
+  sr_record_window_watch (window, "customers deals", fill_customer_window);
   return window;
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/sr-deals.h"
+#include "core/sr-office.h"
 #include "core/sr-ledger.h"
 #include "gui/sr-gui-util.h"
 #include "gui/sr-window.h"
@@ -20,6 +21,7 @@ typedef struct {
   GtkWidget *scroller;
   GSimpleActionGroup *actions;
   gulong changed_id;
+  gboolean sells_units;       /* a property office: deposits, intention money, signing dates */
 } Ledger;
 
 gboolean
@@ -68,10 +70,8 @@ static void
 on_open_unit (AdwActionRow *row,
               Ledger       *l)
 {
-  gint64 unit = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "unit-id"));
-
-  if (unit > 0)
-    gtk_window_present (GTK_WINDOW (sr_unit_window_new (l->root, l->ctx, unit)));
+  sr_deal_open (l->root, l->ctx, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "unit-id")),
+                GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "deal-id")));
 }
 
 /* A row: who and which unit, what is asked, and the one button for it. */
@@ -96,9 +96,10 @@ deal_row (Ledger     *l,
   g_object_set_data (G_OBJECT (button), "deal-id", GSIZE_TO_POINTER (d->id));
   g_signal_connect (button, "clicked", callback, l);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  if (d->unit_id > 0)
+  if (d->unit_id > 0 || d->contract_no != NULL)
     {
       g_object_set_data (G_OBJECT (row), "unit-id", GSIZE_TO_POINTER (d->unit_id));
+      g_object_set_data (G_OBJECT (row), "deal-id", GSIZE_TO_POINTER (d->id));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       g_signal_connect (row, "activated", G_CALLBACK (on_open_unit), l);
     }
@@ -229,12 +230,10 @@ late_group (Ledger     *l,
           g_signal_connect (button, "clicked", G_CALLBACK (on_payment), l);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
         }
-      if (r->unit_id > 0)
-        {
-          g_object_set_data (G_OBJECT (row), "unit-id", GSIZE_TO_POINTER (r->unit_id));
-          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-          g_signal_connect (row, "activated", G_CALLBACK (on_open_unit), l);
-        }
+      g_object_set_data (G_OBJECT (row), "unit-id", GSIZE_TO_POINTER (r->unit_id));
+      g_object_set_data (G_OBJECT (row), "deal-id", GSIZE_TO_POINTER (r->deal_id));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_signal_connect (row, "activated", G_CALLBACK (on_open_unit), l);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
       if (++n == 200)
         break;
@@ -310,11 +309,24 @@ reload (Ledger *l)
   set_group_count (refunds, _("Money to pay back"), n_refunds, _("Nothing is due back to a customer."));
   set_group_count (held, _("Intention money held"), n_held,
                    _("No intention money is held. Take it with “Take Intention Money…”."));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (deposits));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (late_group (l, needle, TRUE)));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (refunds));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (late_group (l, needle, FALSE)));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (held));
+  if (l->sells_units)
+    {
+      adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (deposits));
+      adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (late_group (l, needle, TRUE)));
+      adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (refunds));
+      adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (late_group (l, needle, FALSE)));
+      adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (held));
+    }
+  else
+    {
+      /* Contracts: their payments due and overdue, and money due back. */
+      adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (late_group (l, needle, TRUE)));
+      adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (refunds));
+      g_object_ref_sink (deposits);
+      g_object_unref (deposits);
+      g_object_ref_sink (held);
+      g_object_unref (held);
+    }
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (today_group (l)));
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (l->scroller), page);
 }
@@ -362,15 +374,26 @@ sr_ledger_page_new (SrContext *ctx)
   g_action_map_add_action_entries (G_ACTION_MAP (l->actions), entries, G_N_ELEMENTS (entries), l);
   l->scroller = gtk_scrolled_window_new ();
   box = sr_toolbar_view_new (&toolbar, l->scroller);
+  {
+    SrOfficeKind office = SR_OFFICE_PROPERTY;
+    sr_office_get (ctx, NULL, &office, NULL);
+    l->sells_units = sr_office_kind_has_units (office);
+  }
   gtk_box_prepend (GTK_BOX (box),
                    sr_section_header_new (_("Money"),
-                                          _("What is waiting for finance: deposits that make a unit 认购, money due back after a cancellation, and intention money held. Every amount taken gets a receipt number.")));
-  sr_toolbar_add_button (toolbar, "list-add-symbolic", _("_Take Intention Money…"), "money.take-intention");
+                                          l->sells_units
+                                          ? _("What is waiting for finance: deposits that make a unit 认购, money due back after a cancellation, and intention money held. Every amount taken gets a receipt number.")
+                                          : _("What is waiting for finance: contract payments that are due, and money due back after a cancellation. A contract’s row opens its plan; every amount taken gets a receipt number.")));
+  if (l->sells_units)
+    sr_toolbar_add_button (toolbar, "list-add-symbolic", _("_Take Intention Money…"), "money.take-intention");
+  else
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (l->actions),
+                                                                               "take-intention")), FALSE);
   spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   gtk_widget_set_hexpand (spacer, TRUE);
   gtk_box_append (GTK_BOX (toolbar), spacer);
   l->search = gtk_search_entry_new ();
-  g_object_set (l->search, "placeholder-text", _("Customer or unit"), NULL);
+  g_object_set (l->search, "placeholder-text", l->sells_units ? _("Customer or unit") : _("Customer or contract"), NULL);
   gtk_box_append (GTK_BOX (toolbar), l->search);
   g_signal_connect_swapped (l->search, "search-changed", G_CALLBACK (reload), l);
 

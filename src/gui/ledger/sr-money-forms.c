@@ -243,10 +243,25 @@ sr_money_form_payment (GtkWidget *parent,
                        gint64     deal_id)
 {
   g_autofree char *due_text = NULL;
-  SrFen due = 0;
+  g_autofree char *today = sr_clock_today (sr_context_get_clock (ctx));
+  g_autoptr(GPtrArray) plan = sr_deals_list_plan (ctx, deal_id, NULL);
+  SrFen due = 0, next = 0;
   SrForm *form = sr_form_new (parent, _("Record a Payment"), _("_Record"));
 
-  sr_deals_due (ctx, deal_id, &due, NULL);
+  /* What has fallen due by today, else the next item: the usual payment. */
+  for (guint i = 0; plan != NULL && i < plan->len; i++)
+    {
+      SrPlanItem *item = g_ptr_array_index (plan, i);
+      SrFen open = item->amount_fen - item->paid_fen;
+      if (open <= 0)
+        continue;
+      if (g_strcmp0 (item->due_day, today) <= 0)
+        due += open;
+      else if (next == 0)
+        next = open;
+    }
+  if (due == 0)
+    due = next;
   due_text = g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", due / 100, (int) (due % 100));
   sr_form_add_group (form, NULL, _("Paid toward the plan, oldest due item first."));
   sr_form_add_entry (form, "amount", _("Amount, ¥"), due_text);

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "core/sr-bookings.h"
+#include "core/sr-contracts.h"
 #include "core/sr-customers.h"
 #include "core/sr-deal-steps.h"
 #include "core/sr-deals.h"
@@ -338,10 +339,14 @@ on_cancel (GtkButton *button,
 {
   SrContext *ctx = window_ctx (window);
   g_autoptr(SrDeal) deal = sr_deals_get (ctx, button_deal (button), NULL);
-  SrForm *form = deal_form_new (window, button, _("Cancel the Sale (退房)"), _("Cancel the _Sale"));
+  gboolean is_unit = deal == NULL || deal->unit_id > 0;
+  SrForm *form = deal_form_new (window, button, is_unit ? _("Cancel the Sale (退房)") : _("Cancel the Contract"),
+                                is_unit ? _("Cancel the _Sale") : _("Cancel the _Contract"));
   g_autofree char *paid = deal != NULL ? sr_money_format (deal->paid_fen) : NULL;
-  g_autofree char *info = g_strdup_printf (_("The unit returns to 待售. Of the %s paid, the forfeited part "
-                                             "(定金罚没) is kept as income and finance pays back the rest."),
+  g_autofree char *info = g_strdup_printf (is_unit ? _("The unit returns to 待售. Of the %s paid, the forfeited part "
+                                                       "(定金罚没) is kept as income and finance pays back the rest.")
+                                                   : _("Of the %s paid, the forfeited part (定金罚没) is kept as "
+                                                       "income and finance pays back the rest."),
                                            paid != NULL ? paid : "");
 
   sr_form_add_group (form, NULL, info);
@@ -894,7 +899,15 @@ add_sale_groups (AdwPreferencesPage *page,
                                     deal->discount_reason != NULL ? deal->discount_reason : "");
       add_info (group, _("Special discount"), discount);
     }
-  if (deal->contract_no != NULL)
+  if (deal->contract_no != NULL && deal->unit_id == 0)
+    {
+      g_autofree char *value = sr_money_format (deal->price_fen);
+      contract = g_strdup_printf (_("%s %s, signed %s, value %s"), sr_contract_kind_get_label (deal->kind),
+                                  deal->contract_no, deal->signed_on != NULL ? deal->signed_on : "", value);
+      add_info (group, _("Contract"), contract);
+      add_info (group, _("Special clauses"), deal->clauses);
+    }
+  else if (deal->contract_no != NULL)
     {
       g_autofree char *price = sr_money_format (deal->price_fen);
       contract = g_strdup_printf (_("%s, signed %s, %s, price %s"), deal->contract_no,
@@ -942,7 +955,8 @@ add_sale_groups (AdwPreferencesPage *page,
         }
       adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (g));
     }
-  add_progress_groups (page, ctx, deal);
+  if (deal->unit_id > 0)
+    add_progress_groups (page, ctx, deal);
   if (receipts != NULL && receipts->len > 0)
     {
       GtkWidget *g = adw_preferences_group_new ();
@@ -1147,6 +1161,80 @@ fill_unit_window (GtkWidget *window)
   if (history_group != NULL)
     adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (history_group));
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), page);
+}
+
+/* A decoration or service contract: the deal, its plan and receipts, and the money steps. */
+static void
+fill_deal_window (GtkWidget *window)
+{
+  SrContext *ctx = window_ctx (window);
+  SrSession *session = sr_context_get_session (ctx);
+  GtkWidget *scroller = g_object_get_data (G_OBJECT (window), "scroller");
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SrDeal) deal = sr_deals_get (ctx, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (window), "deal-id")),
+                                         &error);
+  g_autofree char *title = NULL;
+  SrFen due = 0;
+
+  if (deal == NULL)
+    {
+      sr_toast_error (window, error);
+      return;
+    }
+  title = g_strdup_printf ("%s %s", sr_contract_kind_get_label (deal->kind),
+                           deal->contract_no != NULL ? deal->contract_no : "");
+  gtk_window_set_title (GTK_WINDOW (window), title);
+  g_object_set_data (G_OBJECT (page), "window", window);
+  add_sale_groups (ADW_PREFERENCES_PAGE (page), ctx, deal);
+  sr_deals_due (ctx, deal->id, &due, NULL);
+  if (sr_session_may (session, SR_ACTION_RECORD_MONEY) && due > 0 && g_strcmp0 (deal->state, "signed") == 0)
+    add_deal_button (buttons, _("Record _Payment…"), G_CALLBACK (on_payment), window, deal, TRUE);
+  if (sr_session_may (session, SR_ACTION_RECORD_MONEY) && deal->refund_due_fen > 0)
+    add_deal_button (buttons, _("Pay _Back…"), G_CALLBACK (on_refund_due), window, deal, FALSE);
+  if (sr_session_may (session, SR_ACTION_MANAGE_DEALS) && g_strcmp0 (deal->state, "signed") == 0)
+    {
+      GtkWidget *b = add_deal_button (buttons, _("Cancel the _Contract…"), G_CALLBACK (on_cancel), window, deal, FALSE);
+      gtk_widget_add_css_class (b, "destructive-action");
+    }
+  if (gtk_widget_get_first_child (buttons) != NULL)
+    {
+      GtkWidget *actions = adw_preferences_group_new ();
+      gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (actions), buttons);
+      adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (actions));
+    }
+  else
+    {
+      g_object_ref_sink (buttons);
+      g_object_unref (buttons);
+    }
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), page);
+}
+
+GtkWidget *
+sr_deal_window_new (GtkWidget *parent,
+                    SrContext *ctx,
+                    gint64     deal_id)
+{
+  GtkWidget *window = sr_record_window_new (parent, ctx, 560, 720);
+
+  g_object_set_data (G_OBJECT (window), "deal-id", GSIZE_TO_POINTER (deal_id));
+  sr_record_window_watch (window, "deals", fill_deal_window);
+  return window;
+}
+
+void
+sr_deal_open (GtkWidget *parent,
+              SrContext *ctx,
+              gint64     unit_id,
+              gint64     deal_id)
+{
+  if (unit_id > 0)
+    gtk_window_present (GTK_WINDOW (sr_unit_window_new (parent, ctx, unit_id)));
+  else if (deal_id > 0)
+    gtk_window_present (GTK_WINDOW (sr_deal_window_new (parent, ctx, deal_id)));
 }
 
 GtkWidget *

@@ -14,5 +14,15 @@ G_BEGIN_DECLS
 GtkWidget *sr_unit_window_new (GtkWidget *parent,
                                SrContext *ctx,
                                gint64     unit_id);
+/* The panel of a decoration or service contract: the deal, plan, receipts and the money
+ * steps (record a payment, pay back, cancel). */
+GtkWidget *sr_deal_window_new (GtkWidget *parent,
+                               SrContext *ctx,
+                               gint64     deal_id);
+/* Opens what a deal row stands for: the unit's panel, or the contract's. */
+void       sr_deal_open       (GtkWidget *parent,
+                               SrContext *ctx,
+                               gint64     unit_id,
+                               gint64     deal_id);
 
 G_END_DECLS
