@@ -149,7 +149,8 @@ read_customer (SrContext  *ctx,
 
   stmt = sr_db_prepare (db,
                         "SELECT c.id, c.name, c.channel, c.grade, coalesce (c.owner_id, 0), "
-                        "s.display_name, c.created_at, coalesce (c.last_contact_at, c.created_at) "
+                        "s.display_name, c.created_at, coalesce (c.last_contact_at, c.created_at), "
+                        "EXISTS (SELECT 1 FROM problems p WHERE p.customer_id = c.id AND p.state <> 'closed') "
                         "FROM customers c "
                         "LEFT JOIN staff s ON s.id = c.owner_id WHERE c.id = ?1", error);
   if (stmt == NULL)
@@ -169,6 +170,7 @@ read_customer (SrContext  *ctx,
   c->owner_name = sr_stmt_dup_text (stmt, 5);
   c->created_at = sr_stmt_get_int (stmt, 6);
   c->last_contact_at = sr_stmt_get_int (stmt, 7);
+  c->is_problem = sr_stmt_get_int (stmt, 8) != 0;
   c->phones_visible = sr_customers_may_see_phone (sr_context_get_session (ctx), c->owner_id);
   g_clear_pointer (&stmt, sr_stmt_done);
 

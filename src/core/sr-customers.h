@@ -25,6 +25,7 @@ struct _SrCustomer
   gint64 last_contact_at;
   GStrv phones;            /* main first; masked (138****5678) unless phones_visible */
   gboolean phones_visible;
+  gboolean is_problem;     /* an after-sales problem not yet closed: a problem customer */
 };
 
 typedef struct {

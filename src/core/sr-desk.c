@@ -628,7 +628,10 @@ sr_desk_preview (SrContext       *ctx,
       return NULL;
     }
   receiver = staff_name (ctx, d.receiver);
-  if (d.existing != NULL)
+  if (d.existing != NULL && d.existing->is_problem)
+    text = g_strdup_printf (_("%s → %s (%s). A problem customer: an after-sales problem is open."),
+                            d.existing->name, receiver, d.rule);
+  else if (d.existing != NULL)
     text = g_strdup_printf (_("%s → %s (%s)."), d.existing->name, receiver, d.rule);
   else if (arrival->is_business)
     text = g_strdup_printf (_("New customer → %s (%s)."), receiver, d.rule);

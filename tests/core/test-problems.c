@@ -42,6 +42,11 @@ test_flow (void)
   g_assert_no_error (error);
   g_assert_true (sr_problems_customer_has_open (admin, customer, &has, &error));
   g_assert_true (has);
+  {
+    /* Marked wherever the customer shows: the record core returns says so. */
+    g_autoptr(SrCustomer) c = sr_customers_get (sup, customer, &error);
+    g_assert_true (c->is_problem);
+  }
 
   /* Out of order and by the wrong role: refused. */
   g_assert_false (sr_problems_approve (mgr, id, &error));
@@ -106,6 +111,10 @@ test_flow (void)
   g_assert_true (sr_problems_close (sup, cid, "接受", &error));
   g_assert_true (sr_problems_customer_has_open (admin, customer, &has, &error));
   g_assert_false (has);
+  {
+    g_autoptr(SrCustomer) c = sr_customers_get (sup, customer, &error);
+    g_assert_false (c->is_problem);
+  }
   {
     g_autoptr(GPtrArray) open = sr_problems_list (admin, FALSE, &error);
     g_autoptr(GPtrArray) all = sr_problems_list (admin, TRUE, &error);

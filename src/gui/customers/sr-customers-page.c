@@ -55,7 +55,13 @@ page_free (Page *p)
   g_free (p);
 }
 
-static char *cell_name (gpointer item) { return g_strdup (SR_CUSTOMER (item)->name); }
+static char *
+cell_name (gpointer item)
+{
+  SrCustomer *c = item;
+  /* A problem customer is marked wherever they show. */
+  return c->is_problem ? g_strdup_printf (_("%s ⚠ problem"), c->name) : g_strdup (c->name);
+}
 static char *cell_phone (gpointer item)
 {
   SrCustomer *c = item;

@@ -214,6 +214,13 @@ late_group (Ledger     *l,
 
       if (*needle != '\0' && strstr (title, needle) == NULL)
         continue;
+      if (++n > 200)
+        {
+          /* Counted, not shown: the search finds the others. */
+          g_object_ref_sink (row);
+          g_object_unref (row);
+          continue;
+        }
       detail = overdue
         ? g_strdup_printf (_("%s %s due %s, %d days late; consultant %s"), sr_plan_item_kind_get_label (r->kind), money,
                            r->day, r->days_late, r->consultant != NULL ? r->consultant : "—")
@@ -235,11 +242,12 @@ late_group (Ledger     *l,
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       g_signal_connect (row, "activated", G_CALLBACK (on_open_unit), l);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-      if (++n == 200)
-        break;
     }
   set_group_count (group, overdue ? _("Overdue payments (催款)") : _("Past the signing date (未签约)"), n,
                    overdue ? _("Nothing is overdue.") : _("Every subscription is signed in time."));
+  if (n > 200)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                           _("The 200 most overdue are shown; search by customer, unit or contract for the others."));
   return group;
 }
 
