@@ -960,20 +960,30 @@ add_sale_groups (AdwPreferencesPage *page,
   if (receipts != NULL && receipts->len > 0)
     {
       GtkWidget *g = adw_preferences_group_new ();
+      SrFen balance = 0;   /* what the plan still asks after each receipt (running balance) */
+      for (guint i = 0; plan != NULL && i < plan->len; i++)
+        balance += ((SrPlanItem *) g_ptr_array_index (plan, i))->amount_fen;
       adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (g), _("Receipts"));
       for (guint i = 0; i < receipts->len; i++)
         {
           SrReceipt *r = g_ptr_array_index (receipts, i);
-          g_autofree char *amount = sr_money_format (g_strcmp0 (r->kind, "refund") == 0 ? -r->amount_fen
-                                                                                         : r->amount_fen);
+          gboolean refund = g_strcmp0 (r->kind, "refund") == 0;
+          g_autofree char *amount = sr_money_format (refund ? -r->amount_fen : r->amount_fen);
           g_autofree char *title = g_strdup_printf ("%s · %s%s", r->number, r->day,
                                                     r->is_voided ? _(" (void)") : "");
-          g_autofree char *text = r->recorded_by != NULL
-                                  ? g_strdup_printf ("%s, %s, %s", amount, sr_receipt_method_get_label (r->method),
-                                                     r->recorded_by)
-                                  : g_strdup_printf ("%s, %s", amount, sr_receipt_method_get_label (r->method));
-          GtkWidget *row = info_row (title, text);
-          GtkWidget *print = gtk_button_new_from_icon_name ("printer-symbolic");
+          g_autofree char *left = NULL;
+          g_autofree char *text = NULL;
+          GtkWidget *row, *print;
+          /* Money paid back settles what was owed back, not the plan. */
+          if (!r->is_voided && !refund)
+            balance -= r->amount_fen;
+          left = sr_money_format (balance);
+          text = r->recorded_by != NULL
+                 ? g_strdup_printf (_("%s, %s, %s; balance %s"), amount, sr_receipt_method_get_label (r->method),
+                                    r->recorded_by, left)
+                 : g_strdup_printf (_("%s, %s; balance %s"), amount, sr_receipt_method_get_label (r->method), left);
+          row = info_row (title, text);
+          print = gtk_button_new_from_icon_name ("printer-symbolic");
           gtk_widget_set_tooltip_text (print, _("Print this receipt (with the amount in capital numerals)"));
           gtk_widget_set_valign (print, GTK_ALIGN_CENTER);
           gtk_widget_add_css_class (print, "flat");
