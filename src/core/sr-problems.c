@@ -161,6 +161,62 @@ sr_problems_open (SrContext            *ctx,
   return id;
 }
 
+guint
+sr_problems_open_from_inspection (SrContext   *ctx,
+                                  gint64       unit_id,
+                                  const char  *failed_items,
+                                  GError     **error)
+{
+  SrDb *db = sr_context_get_db (ctx);
+  g_auto(GStrv) lines = g_strsplit (failed_items != NULL ? failed_items : "", "\n", -1);
+  gint64 customer = 0;
+  guint n = 0;
+
+  if (!sr_context_check (ctx, SR_ACTION_FOLLOW_UP, error))
+    return 0;
+  if (!sr_db_get_int (db, &customer, error, "SELECT coalesce ((SELECT d.customer_id FROM deals d WHERE d.unit_id = ?1 "
+                      "AND d.state IN ('signed', 'delivered') ORDER BY d.id DESC LIMIT 1), 0)", "i", unit_id))
+    return 0;
+  if (customer == 0)
+    {
+      g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_CONFLICT,
+                   _("The unit has no signed owner: an inspection is the owner’s, after signing."));
+      return 0;
+    }
+  if (!sr_db_begin (db, error))
+    return 0;
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *item = g_strstrip (g_strdup (lines[i]));
+      g_autofree char *description = NULL;
+      SrProblemInput in = { customer, unit_id, "engineering", 0, NULL, NULL };
+
+      if (*item == '\0')
+        continue;
+      description = g_strdup_printf (_("Inspection: %s"), item);
+      in.description = description;
+      in.department = _("Engineering");
+      if (sr_problems_open (ctx, &in, error) == 0)
+        {
+          sr_db_rollback (db);
+          return 0;
+        }
+      n++;
+    }
+  if (n == 0)
+    {
+      g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID, _("Write the failed items, one to a line."));
+      sr_db_rollback (db);
+      return 0;
+    }
+  if (!sr_db_commit (db, error))
+    {
+      sr_db_rollback (db);
+      return 0;
+    }
+  return n;
+}
+
 gboolean
 sr_problems_propose (SrContext   *ctx,
                      gint64       problem_id,

@@ -35,6 +35,12 @@ const char *sr_problem_state_get_label    (const char *code);
 gint64   sr_problems_open     (SrContext            *ctx,
                                const SrProblemInput *in,
                                GError              **error);
+/* The owner's inspection (验房) found these items failed, one to a line: each opens an
+ * engineering problem for the unit's signed owner, all or none. Returns how many. */
+guint    sr_problems_open_from_inspection (SrContext  *ctx,
+                                           gint64      unit_id,
+                                           const char *failed_items,
+                                           GError    **error);
 gboolean sr_problems_propose  (SrContext            *ctx,
                                gint64                problem_id,
                                const char           *solution,

@@ -10,6 +10,7 @@
 #include "core/sr-customers.h"
 #include "core/sr-deal-steps.h"
 #include "core/sr-deals.h"
+#include "core/sr-problems.h"
 #include "core/sr-error.h"
 #include "core/sr-follow-ups.h"
 #include "core/sr-units.h"
@@ -377,6 +378,34 @@ test_history (Office *o, gconstpointer data)
   g_assert_nonnull (strstr (all->str, "Contract HT-9 signed"));
 }
 
+/* The owner's inspection: each failed item opens an engineering problem for the owner. */
+static void
+test_inspection (Office *o, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 deal = signed_sale (o, o->units[0], "13800000001", "HT-1");
+  g_autoptr(SrDeal) d = sr_deals_get (o->admin, deal, &error);
+
+  g_assert_cmpuint (sr_problems_open_from_inspection (o->mgr, o->units[0], " \n", &error), ==, 0);
+  g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (sr_problems_open_from_inspection (o->mgr, o->units[1], "墙面开裂", &error), ==, 0);
+  g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_cmpuint (sr_problems_open_from_inspection (o->fin, o->units[0], "墙面开裂", &error), ==, 0);
+  g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_cmpuint (count (o, "SELECT count(*) FROM problems"), ==, 0);
+  g_assert_cmpuint (sr_problems_open_from_inspection (o->mgr, o->units[0], "客厅墙面开裂\n\n 厨房下水漏水 \n", &error), ==, 2);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count (o, "SELECT count(*) FROM problems WHERE category = 'engineering' AND unit_id IS NOT NULL"),
+                    ==, 2);
+  {
+    g_autoptr(SrCustomer) c = sr_customers_get (o->admin, d->customer_id, &error);
+    g_assert_true (c->is_problem);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -388,5 +417,6 @@ main (int argc, char **argv)
   g_test_add ("/deal-steps/advance-and-void", Office, NULL, office_setup, test_advance_and_void, office_teardown);
   g_test_add ("/deal-steps/history", Office, NULL, office_setup, test_history, office_teardown);
   g_test_add ("/deal-steps/agreements", Office, NULL, office_setup, test_agreements, office_teardown);
+  g_test_add ("/deal-steps/inspection", Office, NULL, office_setup, test_inspection, office_teardown);
   return g_test_run ();
 }

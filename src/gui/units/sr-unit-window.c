@@ -10,6 +10,7 @@
 #include "core/sr-deal-steps.h"
 #include "core/sr-deals.h"
 #include "core/sr-ledger.h"
+#include "core/sr-problems.h"
 #include "core/sr-money.h"
 #include "core/sr-office.h"
 #include "core/sr-units.h"
@@ -465,6 +466,41 @@ on_inspection (GtkButton *button,
   SrInspectionSheet *sheet = sr_inspection_sheet_new (window_ctx (window), window_unit (window), &error);
 
   print_paper (window, _("Owner’s inspection checklist"), sr_inspection_sheet_draw, sheet, (GDestroyNotify) sr_inspection_sheet_free, error);
+}
+
+static gboolean
+save_inspection (SrForm   *form,
+                 gpointer  user_data,
+                 GError  **error)
+{
+  GtkWidget *window = user_data;
+  g_autofree char *items = g_strjoin ("\n", sr_form_get_text (form, "item1"), sr_form_get_text (form, "item2"),
+                                      sr_form_get_text (form, "item3"), sr_form_get_text (form, "item4"), NULL);
+  guint n = sr_problems_open_from_inspection (window_ctx (window), window_unit (window), items, error);
+  g_autofree char *message = NULL;
+
+  if (n == 0)
+    return FALSE;
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u problem opened for engineering; the owner is a problem customer until it is closed.",
+                                          "%u problems opened for engineering; the owner is a problem customer until they are closed.", n), n);
+  sr_toast (window, message);
+  return TRUE;
+}
+
+/* The owner's inspection (验房) found failed items: each becomes an engineering problem. */
+static void
+on_inspection_problems (GtkButton *button,
+                        GtkWidget *window)
+{
+  SrForm *form = sr_form_new (window, _("Failed Inspection Items"), _("_Open Problems"));
+
+  sr_form_add_group (form, NULL, _("Each item opens a problem for the engineering department, on the Problems page. "
+                                   "Leave the rest empty."));
+  sr_form_add_entry (form, "item1", _("Failed item (e.g. 客厅墙面开裂)"), NULL);
+  sr_form_add_entry (form, "item2", _("Failed item"), NULL);
+  sr_form_add_entry (form, "item3", _("Failed item"), NULL);
+  sr_form_add_entry (form, "item4", _("Failed item"), NULL);
+  sr_form_run (form, save_inspection, window, NULL);
 }
 
 static void
@@ -1130,6 +1166,8 @@ fill_unit_window (GtkWidget *window)
       if ((pending || subscribed) && sr_session_may (session, SR_ACTION_MANAGE_DEALS))
         add_deal_button (buttons, _("C_hange Unit…"), G_CALLBACK (on_change), window, deal, FALSE);
       add_after_signing_buttons (buttons, window, session, deal, u);
+      if ((is_signed || g_strcmp0 (deal->state, "delivered") == 0) && sr_session_may (session, SR_ACTION_FOLLOW_UP))
+        append_button (buttons, action_button (_("Inspection _Problems…"), G_CALLBACK (on_inspection_problems), window));
       if ((subscribed || is_signed) && sr_session_may (session, SR_ACTION_MANAGE_DEALS))
         {
           GtkWidget *b = add_deal_button (buttons, _("Cancel the _Sale…"), G_CALLBACK (on_cancel), window, deal, FALSE);
