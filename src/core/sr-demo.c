@@ -11,6 +11,7 @@
 #include "sr-deals.h"
 #include "sr-contracts.h"
 #include "sr-desk.h"
+#include "sr-money-reports.h"
 #include "sr-demo.h"
 #include "sr-error.h"
 #include "sr-money.h"
@@ -1096,6 +1097,42 @@ out:
   return ok;
 }
 
+/* This morning a few consultants report money customers handed them; it waits for
+ * finance on the Money page. */
+static gboolean
+insert_reported_money (SrContext  *ctx,
+                       gint64      today_start,
+                       GError    **error)
+{
+  SrDb *db = sr_context_get_db (ctx);
+  g_autoptr(GArray) deals = read_ids (ctx, "SELECT id FROM deals WHERE state = 'signed' ORDER BY id DESC LIMIT 40",
+                                      error);
+  g_autofree char *today = sr_day_from_unix (today_start + 12 * 3600);
+  SrClock *clock = sr_context_get_clock (ctx);
+  gint64 saved = sr_clock_get_fixed (clock);
+  gboolean ok = TRUE;
+  guint n = 0;
+
+  if (deals == NULL)
+    return FALSE;
+  sr_clock_set_fixed (clock, today_start + 9 * 3600 + 1800);
+  for (guint i = 0; ok && i < deals->len && n < 4; i++)
+    {
+      gint64 deal = g_array_index (deals, gint64, i);
+      SrFen due = 0;
+      ok = sr_deals_due (ctx, deal, &due, error);
+      if (!ok || due < 100000)
+        continue;
+      ok = sr_money_report_add (ctx, deal, MIN (due, 500000), n % 2 == 0 ? "transfer" : "wechat", today,
+                                n % 2 == 0 ? "客户转账回单已拍照" : "客户微信转账", error) > 0;
+      n++;
+    }
+  sr_clock_set_fixed (clock, saved);
+  return ok && sr_db_run (db, error, "UPDATE reported_money SET reported_by = (SELECT c.owner_id FROM deals d "
+                    "JOIN customers c ON c.id = d.customer_id WHERE d.id = reported_money.deal_id) "
+                    "WHERE reported_by IS NULL", "");
+}
+
 gboolean
 sr_demo_generate (SrContext            *ctx,
                   const SrDemoOptions  *options,
@@ -1179,6 +1216,8 @@ sr_demo_generate (SrContext            *ctx,
   if (sr_office_kind_has_units (options->kind) && !insert_sales (ctx, today_start, rand, error))
     goto fail;
   if (!sr_office_kind_has_units (options->kind) && !insert_contracts (ctx, options->kind, today_start, rand, error))
+    goto fail;
+  if (!insert_reported_money (ctx, today_start, error))
     goto fail;
   if (!sr_audit_write (ctx, "demo", "office", 1, NULL,
                        options->size == SR_DEMO_LARGE ? "{\"size\":\"large\"}"

@@ -70,6 +70,8 @@ static const struct {
     SR_ROLE_MANAGER },
   { SR_ACTION_ENTER_CONTRACTS, "enter-contracts", N_("Enter decoration and service contracts"),
     SR_ROLE_CONSULTANT | SR_ROLE_CUSTOMER_MANAGER | SR_ROLE_MANAGER },
+  { SR_ACTION_REPORT_MONEY, "report-money", N_("Report money received, for finance to confirm"),
+    SR_ROLE_CONSULTANT | SR_ROLE_CUSTOMER_MANAGER | SR_ROLE_SALES_CONTROLLER | SR_ROLE_MANAGER },
 };
 
 SrRole

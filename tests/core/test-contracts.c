@@ -12,6 +12,7 @@
 #include "core/sr-deals.h"
 #include "core/sr-error.h"
 #include "core/sr-ledger.h"
+#include "core/sr-money-reports.h"
 
 #define TODAY SR_TEST_NOW_DAY
 
@@ -191,6 +192,83 @@ test_property_office (void)
   sr_test_context_finish (g_steal_pointer (&admin));
 }
 
+/* The designer is handed the deposit and reports it; finance confirms (the receipt names
+ * both) or rejects; nothing counts as paid before. */
+static void
+test_reported_money (void)
+{
+  g_autoptr(SrContext) admin = sr_test_context_new (SR_OFFICE_DECORATION);
+  g_autoptr(SrContext) gw = sr_test_context_as (admin, "sheji", SR_ROLE_CONSULTANT);
+  g_autoptr(SrContext) other = sr_test_context_as (admin, "sheji2", SR_ROLE_CONSULTANT);
+  g_autoptr(SrContext) fin = sr_test_context_as (admin, "caiwu", SR_ROLE_FINANCE);
+  g_autoptr(GError) error = NULL;
+  gint64 customer = add_customer (gw, "交先生", "13800138001", sr_test_staff_id (gw));
+  SrContractDeal in = { customer, "design", "SJ-9", TODAY, 2000000, 600000, 1, 30, NULL };
+  gint64 deal = sr_contracts_add (gw, &in, &error);
+  gint64 first, second;
+  g_autofree char *number = NULL;
+  g_autoptr(SrDeal) d = NULL;
+
+  g_assert_no_error (error);
+  first = sr_money_report_add (gw, deal, 600000, "wechat", TODAY, "客户微信转账给公司账户", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (first, >, 0);
+  /* With ¥6,000 waiting, only ¥14,000 more may be reported. */
+  g_assert_cmpint (sr_money_report_add (gw, deal, 1400001, "cash", TODAY, NULL, &error), ==, 0);
+  g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (sr_money_report_add (other, deal, 1000, "cash", TODAY, NULL, &error), ==, 0);
+  g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_cmpint (sr_money_report_add (gw, deal, 1000, "cash", "2026-11-24", NULL, &error), ==, 0);
+  g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID);
+  g_clear_error (&error);
+  second = sr_money_report_add (gw, deal, 50000, "cash", TODAY, NULL, &error);
+  g_assert_cmpint (second, >, 0);
+  d = sr_deals_get (fin, deal, &error);
+  g_assert_cmpint (d->paid_fen, ==, 0);
+  g_clear_pointer (&d, sr_deal_free);
+  {
+    g_autoptr(GPtrArray) waiting = sr_money_reports_waiting (fin, 0, &error);
+    g_assert_cmpuint (waiting->len, ==, 2);
+    g_assert_cmpstr (((SrMoneyReport *) waiting->pdata[0])->deal_label, ==, "SJ-9");
+    g_assert_cmpstr (((SrMoneyReport *) waiting->pdata[0])->reported_by, ==, "sheji");
+  }
+
+  /* Only finance confirms; the receipt is numbered then and names both. */
+  g_assert_false (sr_money_report_confirm (gw, first, FALSE, NULL, &error));
+  g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_true (sr_money_report_confirm (fin, first, FALSE, &number, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (number, ==, "2026-00001");
+  g_assert_false (sr_money_report_confirm (fin, first, FALSE, NULL, &error));
+  g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  {
+    gint64 by = 0, confirmed = 0;
+    g_assert_true (sr_db_get_int (sr_context_get_db (admin), &by, NULL, "SELECT recorded_by FROM receipts", ""));
+    g_assert_true (sr_db_get_int (sr_context_get_db (admin), &confirmed, NULL, "SELECT confirmed_by FROM receipts", ""));
+    g_assert_cmpint (by, ==, sr_test_staff_id (gw));
+    g_assert_cmpint (confirmed, ==, sr_test_staff_id (fin));
+  }
+  d = sr_deals_get (fin, deal, &error);
+  g_assert_cmpint (d->paid_fen, ==, 600000);
+
+  /* The cash never reached the office: rejected with the reason; not paid. */
+  g_assert_false (sr_money_report_reject (fin, second, "  ", &error));
+  g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (sr_money_report_reject (fin, second, "现金未交到财务", &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) waiting = sr_money_reports_waiting (fin, deal, &error);
+    g_assert_cmpuint (waiting->len, ==, 0);
+  }
+  g_clear_object (&gw); g_clear_object (&other); g_clear_object (&fin);
+  sr_test_context_finish (g_steal_pointer (&admin));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -199,5 +277,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/contracts/plan-and-money", test_plan_and_money);
   g_test_add_func ("/contracts/refusals", test_refusals);
   g_test_add_func ("/contracts/property-office", test_property_office);
+  g_test_add_func ("/contracts/reported-money", test_reported_money);
   return g_test_run ();
 }

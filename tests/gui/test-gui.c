@@ -1067,6 +1067,24 @@ test_contracts (void)
   g_assert_null (find_form ());
   g_assert_nonnull (sr_gui_test_find (cw, "Construction contract ZX-001 · Signed"));
   gtk_window_destroy (GTK_WINDOW (cw));
+  /* The customer hands the designer ¥10,000 of the deposit: reported for finance. */
+  {
+    g_autoptr(GPtrArray) deals = sr_deals_for_customer (gw, customer, &error);
+    GtkWidget *dw = sr_deal_window_new (w, gw, ((SrDeal *) g_ptr_array_index (deals, 0))->id);
+    gtk_window_present (GTK_WINDOW (dw));
+    sr_gui_test_spin_idle ();
+    g_assert_null (sr_gui_test_find (dw, "Record Payment…"));
+    sr_gui_test_click (dw, "Report Money Received…");
+    sr_gui_test_spin_idle ();
+    form = find_form ();
+    g_assert_nonnull (form);
+    sr_gui_test_type (GTK_WIDGET (form), "Amount, ¥", "10000");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
+    sr_gui_test_spin_idle ();
+    g_assert_null (find_form ());
+    g_assert_nonnull (sr_gui_test_find (dw, "Waiting for finance"));
+    gtk_window_destroy (GTK_WINDOW (dw));
+  }
   gtk_window_destroy (GTK_WINDOW (window));
   sr_gui_test_spin_idle ();
 
@@ -1080,16 +1098,26 @@ test_contracts (void)
   sr_gui_test_spin_idle ();
   g_assert_nonnull (sr_gui_test_find (w, "装先生 · ZX-001"));
   g_assert_null (sr_gui_test_find (w, "Take Intention Money…"));
+  g_assert_nonnull (sr_gui_test_find (w, "Money reported, to confirm (1)"));
+  sr_gui_test_click (w, "Confirm…");
+  sr_gui_test_spin_idle ();
+  form = find_form ();
+  g_assert_nonnull (form);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
+  sr_gui_test_spin_idle ();
+  g_assert_null (find_form ());
+  g_assert_nonnull (sr_gui_test_find (w, "Money reported, to confirm (0)"));
+  /* The rest of the deposit, overdue since yesterday. */
   sr_gui_test_click (w, "Record Payment…");
   sr_gui_test_spin_idle ();
   form = find_form ();
   g_assert_nonnull (form);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sr_gui_test_find (GTK_WIDGET (form), "Amount, ¥"))), ==,
-                   "30000.00");
+                   "20000.00");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
   sr_gui_test_spin_idle ();
   g_assert_null (find_form ());
-  g_assert_nonnull (sr_gui_test_find (w, "Taken today: ¥30,000.00 (1)"));
+  g_assert_nonnull (sr_gui_test_find (w, "Taken today: ¥20,000.00 (1)"));
   {
     g_autoptr(GPtrArray) deals = sr_deals_for_customer (fin, customer, &error);
     SrDeal *d = g_ptr_array_index (deals, 0);

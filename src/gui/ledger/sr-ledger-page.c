@@ -8,6 +8,7 @@
 #include "core/sr-deals.h"
 #include "core/sr-office.h"
 #include "core/sr-ledger.h"
+#include "core/sr-money-reports.h"
 #include "gui/sr-gui-util.h"
 #include "gui/sr-window.h"
 #include "gui/units/sr-unit-window.h"
@@ -251,6 +252,79 @@ late_group (Ledger     *l,
   return group;
 }
 
+static char *
+report_summary (SrMoneyReport *r)
+{
+  g_autofree char *money = sr_money_format (r->amount_fen);
+
+  return g_strdup_printf (_("%s %s on %s, reported by %s%s%s"), money, sr_receipt_method_get_label (r->method),
+                          r->day, r->reported_by != NULL ? r->reported_by : "—",
+                          r->note != NULL ? ": " : "", r->note != NULL ? r->note : "");
+}
+
+static void
+on_report_button (GtkButton *button,
+                  Ledger    *l)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "report-id"));
+  const char *summary = g_object_get_data (G_OBJECT (button), "summary");
+
+  if (g_object_get_data (G_OBJECT (button), "reject") != NULL)
+    sr_money_form_reject_report (l->root, l->ctx, id, summary);
+  else
+    sr_money_form_confirm_report (l->root, l->ctx, id, summary);
+}
+
+/* Money reported by consultants, waiting for finance's confirmation. */
+static GtkWidget *
+reports_group (Ledger     *l,
+               const char *needle)
+{
+  g_autoptr(GPtrArray) reports = sr_money_reports_waiting (l->ctx, 0, NULL);
+  GtkWidget *group = new_group (NULL);
+  guint n = 0;
+
+  for (guint i = 0; reports != NULL && i < reports->len; i++)
+    {
+      SrMoneyReport *r = g_ptr_array_index (reports, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *title = *r->deal_label != '\0' ? g_strdup_printf ("%s · %s", r->customer_name, r->deal_label)
+                                                       : g_strdup (r->customer_name);
+      g_autofree char *summary = report_summary (r);
+
+      if (*needle != '\0' && strstr (title, needle) == NULL)
+        {
+          g_object_ref_sink (row);
+          g_object_unref (row);
+          continue;
+        }
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), summary);
+      for (guint k = 0; k < 2; k++)
+        {
+          GtkWidget *button = gtk_button_new_with_mnemonic (k == 0 ? _("Con_firm…") : _("Re_ject…"));
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          if (k == 0)
+            gtk_widget_add_css_class (button, "suggested-action");
+          else
+            g_object_set_data (G_OBJECT (button), "reject", GINT_TO_POINTER (1));
+          g_object_set_data (G_OBJECT (button), "report-id", GSIZE_TO_POINTER (r->id));
+          g_object_set_data_full (G_OBJECT (button), "summary", g_strdup (summary), g_free);
+          g_signal_connect (button, "clicked", G_CALLBACK (on_report_button), l);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+        }
+      g_object_set_data (G_OBJECT (row), "unit-id", GSIZE_TO_POINTER (r->unit_id));
+      g_object_set_data (G_OBJECT (row), "deal-id", GSIZE_TO_POINTER (r->deal_id));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_signal_connect (row, "activated", G_CALLBACK (on_open_unit), l);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      n++;
+    }
+  set_group_count (group, _("Money reported, to confirm"), n,
+                   _("Nothing waits: money a consultant reports on a sale or contract shows here."));
+  return group;
+}
+
 static void
 reload (Ledger *l)
 {
@@ -317,6 +391,7 @@ reload (Ledger *l)
   set_group_count (refunds, _("Money to pay back"), n_refunds, _("Nothing is due back to a customer."));
   set_group_count (held, _("Intention money held"), n_held,
                    _("No intention money is held. Take it with “Take Intention Money…”."));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (reports_group (l, needle)));
   if (l->sells_units)
     {
       adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (deposits));

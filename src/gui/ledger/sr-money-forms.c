@@ -6,6 +6,7 @@
 #include "core/sr-customers.h"
 #include "core/sr-deal-steps.h"
 #include "core/sr-deals.h"
+#include "core/sr-money-reports.h"
 #include "gui/sr-form.h"
 #include "gui/sr-window.h"
 #include "sr-money-forms.h"
@@ -269,4 +270,89 @@ sr_money_form_payment (GtkWidget *parent,
   sr_form_add_check (form, "advance", _("Keep what is above the amount due as an advance"),
                      _("It goes to the next item the plan gets; it is never lost."), FALSE);
   sr_form_run (form, save_payment, job_new (parent, ctx, deal_id), (GDestroyNotify) job_free);
+}
+
+/* Money handed to a consultant: reported, for finance to confirm. */
+static gboolean
+save_report (SrForm   *form,
+             gpointer  user_data,
+             GError  **error)
+{
+  Job *job = user_data;
+  SrFen amount = 0;
+
+  if (!sr_money_parse (sr_form_get_text (form, "amount"), &amount, error) ||
+      sr_money_report_add (job->ctx, job->deal_id, amount, form_method (form), sr_form_get_text (form, "day"),
+                           sr_form_get_text (form, "note"), error) == 0)
+    return FALSE;
+  sr_toast (job->parent, _("Reported: it waits on finance’s Money page, and counts as paid once confirmed."));
+  return TRUE;
+}
+
+void
+sr_money_form_report (GtkWidget *parent,
+                      SrContext *ctx,
+                      gint64     deal_id)
+{
+  SrForm *form = sr_form_new (parent, _("Report Money Received"), _("_Report"));
+
+  sr_form_add_group (form, NULL, _("Money the customer handed over or transferred. Finance confirms it and "
+                                   "gives the receipt number; until then it is not counted as paid."));
+  sr_form_add_entry (form, "amount", _("Amount, ¥"), NULL);
+  add_method_and_day (form, ctx);
+  sr_form_add_entry (form, "note", _("Note (e.g. transfer slip number)"), NULL);
+  sr_form_run (form, save_report, job_new (parent, ctx, deal_id), (GDestroyNotify) job_free);
+}
+
+/* Finance: confirm a report (the receipt is recorded now) or reject it with the reason. */
+static gboolean
+save_confirm_report (SrForm   *form,
+                     gpointer  user_data,
+                     GError  **error)
+{
+  Job *job = user_data;
+  g_autofree char *number = NULL;
+
+  if (!sr_money_report_confirm (job->ctx, job->deal_id, sr_form_get_active (form, "advance"), &number, error))
+    return FALSE;
+  toast_receipt (job->parent, number, _("Confirmed"));
+  return TRUE;
+}
+
+void
+sr_money_form_confirm_report (GtkWidget *parent,
+                              SrContext *ctx,
+                              gint64     report_id,
+                              const char *summary)
+{
+  SrForm *form = sr_form_new (parent, _("Confirm Money Reported"), _("_Confirm"));
+
+  sr_form_add_group (form, NULL, summary);
+  sr_form_add_check (form, "advance", _("Keep what is above the amount due as an advance"),
+                     _("It goes to the next item the plan gets; it is never lost."), FALSE);
+  /* The job's id is the report's. */
+  sr_form_run (form, save_confirm_report, job_new (parent, ctx, report_id), (GDestroyNotify) job_free);
+}
+
+static gboolean
+save_reject_report (SrForm   *form,
+                    gpointer  user_data,
+                    GError  **error)
+{
+  Job *job = user_data;
+
+  return sr_money_report_reject (job->ctx, job->deal_id, sr_form_get_text (form, "reason"), error);
+}
+
+void
+sr_money_form_reject_report (GtkWidget  *parent,
+                             SrContext  *ctx,
+                             gint64      report_id,
+                             const char *summary)
+{
+  SrForm *form = sr_form_new (parent, _("Reject Money Reported"), _("_Reject"));
+
+  sr_form_add_group (form, NULL, summary);
+  sr_form_add_entry (form, "reason", _("Reason (e.g. the transfer has not arrived)"), NULL);
+  sr_form_run (form, save_reject_report, job_new (parent, ctx, report_id), (GDestroyNotify) job_free);
 }

@@ -21,6 +21,20 @@ void sr_money_form_refund          (GtkWidget *parent,
 void sr_money_form_payment         (GtkWidget *parent,
                                     SrContext *ctx,
                                     gint64     deal_id);
+/* Someone who is not finance reports money a customer handed over, for finance to confirm. */
+void sr_money_form_report          (GtkWidget *parent,
+                                    SrContext *ctx,
+                                    gint64     deal_id);
+/* Finance confirms a report (the receipt is recorded then) or rejects it with a reason;
+ * @summary says what was reported. */
+void sr_money_form_confirm_report  (GtkWidget  *parent,
+                                    SrContext  *ctx,
+                                    gint64      report_id,
+                                    const char *summary);
+void sr_money_form_reject_report   (GtkWidget  *parent,
+                                    SrContext  *ctx,
+                                    gint64      report_id,
+                                    const char *summary);
 /* The receipt-method labels in the order of sr_receipt_methods, NULL-terminated. */
 const char **sr_money_method_labels (void);
 

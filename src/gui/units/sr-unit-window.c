@@ -10,6 +10,7 @@
 #include "core/sr-deal-steps.h"
 #include "core/sr-deals.h"
 #include "core/sr-ledger.h"
+#include "core/sr-money-reports.h"
 #include "core/sr-problems.h"
 #include "core/sr-money.h"
 #include "core/sr-office.h"
@@ -554,6 +555,13 @@ on_payment (GtkButton *button,
   sr_money_form_payment (window, window_ctx (window), button_deal (button));
 }
 
+static void
+on_report_money (GtkButton *button,
+                 GtkWidget *window)
+{
+  sr_money_form_report (window, window_ctx (window), button_deal (button));
+}
+
 static gboolean
 save_area (SrForm   *form,
            gpointer  user_data,
@@ -783,6 +791,20 @@ add_deal_button (GtkWidget  *buttons,
   return b;
 }
 
+/* Whoever took money from the customer and is not finance reports it. */
+static void
+add_report_button (GtkWidget *buttons,
+                   GtkWidget *window,
+                   SrSession *session,
+                   SrDeal    *deal,
+                   SrFen      due)
+{
+  if (due > 0 && sr_session_may (session, SR_ACTION_REPORT_MONEY) && !sr_session_may (session, SR_ACTION_RECORD_MONEY) &&
+      (g_strcmp0 (deal->state, "subscribed") == 0 || g_strcmp0 (deal->state, "signed") == 0 ||
+       g_strcmp0 (deal->state, "delivered") == 0))
+    add_deal_button (buttons, _("Report Money _Received…"), G_CALLBACK (on_report_money), window, deal, FALSE);
+}
+
 /* Payments, area, progress, agreements, acceptance and delivery, for whoever may. */
 static void
 add_after_signing_buttons (GtkWidget *buttons,
@@ -819,6 +841,7 @@ add_after_signing_buttons (GtkWidget *buttons,
   }
   if (finance && due > 0 && g_strcmp0 (deal->state, "subscribed") != 0)
     add_deal_button (buttons, _("Record _Payment…"), G_CALLBACK (on_payment), window, deal, TRUE);
+  add_report_button (buttons, window, session, deal, due);
   if (finance && deal->refund_due_fen > 0)
     add_deal_button (buttons, _("Pay _Back…"), G_CALLBACK (on_refund_due), window, deal, FALSE);
   if (!is_signed && !delivered)
@@ -954,6 +977,19 @@ add_sale_groups (AdwPreferencesPage *page,
       add_info (group, _("Special clauses"), deal->clauses);
     }
   add_info (group, _("Paid"), paid);
+  {
+    /* Reported by a consultant, not yet confirmed by finance: not counted as paid. */
+    g_autoptr(GPtrArray) waiting = sr_money_reports_waiting (ctx, deal->id, NULL);
+    for (guint i = 0; waiting != NULL && i < waiting->len; i++)
+      {
+        SrMoneyReport *r = g_ptr_array_index (waiting, i);
+        g_autofree char *money = sr_money_format (r->amount_fen);
+        g_autofree char *text = g_strdup_printf (_("%s %s on %s, reported by %s"), money,
+                                                 sr_receipt_method_get_label (r->method), r->day,
+                                                 r->reported_by != NULL ? r->reported_by : "—");
+        add_info (group, _("Waiting for finance"), text);
+      }
+  }
   if (deal->advance_fen > 0)
     {
       g_autofree char *advance = sr_money_format (deal->advance_fen);
@@ -1241,6 +1277,7 @@ fill_deal_window (GtkWidget *window)
     add_deal_button (buttons, _("Record _Payment…"), G_CALLBACK (on_payment), window, deal, TRUE);
   if (sr_session_may (session, SR_ACTION_RECORD_MONEY) && deal->refund_due_fen > 0)
     add_deal_button (buttons, _("Pay _Back…"), G_CALLBACK (on_refund_due), window, deal, FALSE);
+  add_report_button (buttons, window, session, deal, due);
   if (sr_session_may (session, SR_ACTION_MANAGE_DEALS) && g_strcmp0 (deal->state, "signed") == 0)
     {
       GtkWidget *b = add_deal_button (buttons, _("Cancel the _Contract…"), G_CALLBACK (on_cancel), window, deal, FALSE);
