@@ -344,8 +344,10 @@ sr_customers_add (SrContext              *ctx,
 
   stmt = sr_db_prepare (db,
                         "INSERT INTO customers (name, gender, channel, media_source_id, grade, "
-                        "owner_id, created_at, created_by, name_pinyin, last_contact_at, referrer_id) "
-                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?7, ?10) RETURNING id", error);
+                        "owner_id, created_at, created_by, name_pinyin, last_contact_at, referrer_id, "
+                        "stage_id, stage_at) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?7, ?10, (SELECT id FROM stages WHERE kind = "
+                        "'contact' ORDER BY is_disabled, position LIMIT 1), ?7) RETURNING id", error);
   if (stmt == NULL)
     goto fail;
   sr_stmt_bind_text (stmt, 1, name);

@@ -388,7 +388,8 @@ sr_deals_move_stage (SrContext    *ctx,
     return FALSE;
   if (to == 0 || to == from)
     return TRUE;
-  return sr_db_run (db, error, "UPDATE customers SET stage_id = ?2 WHERE id = ?1", "ii", customer_id, to) &&
+  return sr_db_run (db, error, "UPDATE customers SET stage_id = ?2, stage_at = ?3 WHERE id = ?1", "iii", customer_id,
+                    to, sr_context_now (ctx)) &&
          sr_db_run (db, error, "INSERT INTO stage_changes (customer_id, from_stage, to_stage, at, "
                     "staff_id, event, deal_id) VALUES (?1, nullif (?2, 0), ?3, ?4, nullif (?5, 0), ?6, ?7)",
                     "iiiiiti", customer_id, from, to, sr_context_now (ctx), sr_deals_staff (ctx), code,
