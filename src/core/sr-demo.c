@@ -11,6 +11,7 @@
 #include "sr-deals.h"
 #include "sr-contracts.h"
 #include "sr-desk.h"
+#include "sr-pipeline.h"
 #include "sr-money-reports.h"
 #include "sr-demo.h"
 #include "sr-error.h"
@@ -420,6 +421,107 @@ name_in_chinese (SrContext     *ctx,
         }
     }
   return TRUE;
+}
+
+/* A year of the board: every customer walked from the first stage toward a stage before
+ * the deal (contact, qualified, measured, drafted …), a few days a step, the owner moving
+ * them; about one in eight lost with a reason. Deals move their buyers on later. */
+static gboolean
+insert_stage_history (SrContext  *ctx,
+                      gint64      today_start,
+                      GRand      *rand,
+                      GError    **error)
+{
+  SrDb *db = sr_context_get_db (ctx);
+  g_autoptr(GPtrArray) stages = sr_stages_list (ctx, FALSE, error);
+  g_autoptr(GArray) walk = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) walk_kinds = g_array_new (FALSE, FALSE, sizeof (int));
+  g_auto(GStrv) reasons = NULL;
+  g_autoptr(SrStmt) read = NULL;
+  g_autoptr(SrStmt) change = NULL;
+  g_autoptr(SrStmt) update = NULL;
+  gint64 lost = 0;
+  SrStep step;
+  static const char *streets[] = { "翠湖花园", "锦绣家园", "阳光城", "滨江一号", "金色港湾" };
+
+  if (stages == NULL)
+    return FALSE;
+  for (guint i = 0; i < stages->len; i++)
+    {
+      SrStage *stage = g_ptr_array_index (stages, i);
+      int kind = (int) stage->kind;
+      if (stage->kind == SR_STAGE_LOST)
+        lost = stage->id;
+      else if (walk->len == 0 || !sr_stage_kind_has_event (stage->kind))
+        {
+          /* The stages before the first one an event enters. */
+          gboolean before_event = TRUE;
+          for (guint j = 0; j < i; j++)
+            if (sr_stage_kind_has_event (((SrStage *) g_ptr_array_index (stages, j))->kind))
+              before_event = FALSE;
+          if (before_event)
+            {
+              g_array_append_val (walk, stage->id);
+              g_array_append_val (walk_kinds, kind);
+            }
+        }
+    }
+  reasons = sr_pipeline_lost_reasons (ctx, error);
+  if (reasons == NULL || walk->len == 0)
+    return reasons != NULL;
+  read = sr_db_prepare (db, "SELECT id, created_at, coalesce (owner_id, 0) FROM customers ORDER BY id", error);
+  change = sr_db_prepare (db, "INSERT INTO stage_changes (customer_id, from_stage, to_stage, at, staff_id, event, note) "
+                          "VALUES (?1, ?2, ?3, ?4, nullif (?5, 0), 'move', ?6)", error);
+  update = sr_db_prepare (db, "UPDATE customers SET stage_id = ?2, stage_at = ?3 WHERE id = ?1", error);
+  if (read == NULL || change == NULL || update == NULL)
+    return FALSE;
+  while ((step = sr_stmt_step (read, error)) == SR_STEP_ROW)
+    {
+      gint64 id = sr_stmt_get_int (read, 0), at = sr_stmt_get_int (read, 1), owner = sr_stmt_get_int (read, 2);
+      /* Fewer reach each next stage. */
+      guint steps = 0, n_reasons = g_strv_length (reasons);
+      gint64 stage = g_array_index (walk, gint64, 0);
+      while (steps + 1 < walk->len && g_rand_int_range (rand, 0, 100) < 55)
+        steps++;
+      for (guint k = 1; k <= steps + 1; k++)
+        {
+          gboolean to_lost = k == steps + 1;
+          gint64 next_at = at + (gint64) g_rand_int_range (rand, 1, 7) * 86400 + g_rand_int_range (rand, 0, 6 * 3600);
+          gint64 to;
+          g_autofree char *note = NULL;
+          if (to_lost && (lost == 0 || g_rand_int_range (rand, 0, 8) != 0))
+            break;
+          if (next_at > today_start - 3600)
+            break;
+          to = to_lost ? lost : g_array_index (walk, gint64, k);
+          if (to_lost)
+            note = g_strdup (reasons[g_rand_int_range (rand, 0, (gint32) n_reasons)]);
+          else if (g_array_index (walk_kinds, int, k) == SR_STAGE_MEASURE)
+            {
+              g_autofree char *day = sr_day_from_unix (next_at);
+              note = g_strdup_printf ("%s · %s %d-%d", day, streets[id % G_N_ELEMENTS (streets)],
+                                      (int) (id % 20) + 1, (int) (id % 30) * 100 + 101);
+            }
+          sr_stmt_reset (change);
+          sr_stmt_bind_int (change, 1, id);
+          sr_stmt_bind_int (change, 2, stage);
+          sr_stmt_bind_int (change, 3, to);
+          sr_stmt_bind_int (change, 4, next_at);
+          sr_stmt_bind_int (change, 5, owner);
+          sr_stmt_bind_text (change, 6, note);
+          if (!sr_stmt_exec (change, error))
+            return FALSE;
+          stage = to;
+          at = next_at;
+        }
+      sr_stmt_reset (update);
+      sr_stmt_bind_int (update, 1, id);
+      sr_stmt_bind_int (update, 2, stage);
+      sr_stmt_bind_int (update, 3, at);
+      if (!sr_stmt_exec (update, error))
+        return FALSE;
+    }
+  return step == SR_STEP_DONE;
 }
 
 /* The @n_days before today at the desk (a year on the large demo): each day's order,
@@ -1198,6 +1300,7 @@ sr_demo_generate (SrContext            *ctx,
     goto fail;
   counts.n_customers = n_customers;
   if (!insert_customers (ctx, n_customers, consultants, today_start, rand, error) ||
+      !insert_stage_history (ctx, today_start, rand, error) ||
       !insert_past_desk_days (ctx, today, options->size == SR_DEMO_LARGE ? 365 : 14,
                               consultants, rand, error) ||
       !insert_desk_day (ctx, today, consultants, rand, error))

@@ -7,6 +7,7 @@
 #include "customers/sr-my-day-page.h"
 #include "frontdesk/sr-front-desk-page.h"
 #include "ledger/sr-ledger-page.h"
+#include "pipeline/sr-board-page.h"
 #include "problems/sr-problems-page.h"
 #include "units/sr-sales-report-page.h"
 #include "units/sr-supply-page.h"
@@ -192,6 +193,13 @@ build_main_pages (SrWindow *self)
       AdwViewStackPage *page = adw_view_stack_add_titled (self->main_stack, customers, "customers",
                                                           _("Customers"));
       adw_view_stack_page_set_icon_name (page, "x-office-address-book-symbolic");
+      any = TRUE;
+    }
+  if (sr_board_page_is_for (session))
+    {
+      GtkWidget *board = sr_board_page_new (self->ctx);
+      AdwViewStackPage *page = adw_view_stack_add_titled (self->main_stack, board, "pipeline", _("Pipeline"));
+      adw_view_stack_page_set_icon_name (page, "view-paged-symbolic");
       any = TRUE;
     }
   if (sr_units_page_is_for (session) && sr_office_kind_has_units (kind))

@@ -1136,6 +1136,74 @@ test_contracts (void)
   sr_test_context_finish (g_steal_pointer (&admin));
 }
 
+/* The board: a designer's cards by stage; Move To… (the keyboard way) asks a measurement
+ * for its day and address, then the card is in the other column. */
+static void
+test_pipeline_board (void)
+{
+  g_autoptr(SrContext) admin = sr_test_context_new (SR_OFFICE_DECORATION);
+  g_autoptr(SrContext) gw = sr_test_context_as (admin, "sheji", SR_ROLE_CONSULTANT);
+  g_autoptr(GError) error = NULL;
+  const char *phones[] = { "13800138000", NULL };
+  SrCustomerInput in = { "板先生", NULL, "walk-in", 0, NULL, sr_test_staff_id (gw), phones, FALSE, 0 };
+  gint64 customer = sr_customers_add (gw, &in, &error);
+  SrWindow *window = sr_window_new (NULL, gw, NULL);
+  GtkWidget *w = GTK_WIDGET (window), *view;
+  SrForm *form;
+
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  sr_window_sign_in_as (window, sr_context_get_session (gw));
+  g_assert_true (sr_window_show_page (window, "pipeline"));
+  sr_gui_test_spin_idle ();
+  g_assert_nonnull (sr_gui_test_find (w, "Appointment (1)"));
+  g_assert_nonnull (sr_gui_test_find (w, "Measured (0)"));
+  g_assert_nonnull (sr_gui_test_find (w, "板先生"));
+  /* Nothing selected: Move To… says what to do. */
+  g_assert_true (gtk_widget_activate_action (sr_gui_test_find (w, "Appointment (1)"), "board.move", NULL));
+  sr_gui_test_spin_idle ();
+  g_assert_null (find_form ());
+  /* The first column's list (the column box holds its title and its list). */
+  view = find_of_type (gtk_widget_get_parent (sr_gui_test_find (w, "Appointment (1)")), GTK_TYPE_LIST_VIEW);
+  g_assert_nonnull (view);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (view))), 0, TRUE);
+  g_assert_true (gtk_widget_activate_action (view, "board.move", NULL));
+  sr_gui_test_spin_idle ();
+  form = find_form ();
+  g_assert_nonnull (form);
+  /* The second stage, 量房, without an address: refused, the form stays. */
+  {
+    GtkWidget *choice = find_of_type (GTK_WIDGET (form), ADW_TYPE_COMBO_ROW);
+    g_assert_nonnull (choice);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (choice), 1);
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
+  sr_gui_test_spin_idle ();
+  g_assert_true (find_form () == form);
+  g_assert_true (sr_gui_test_has_error (GTK_WIDGET (form)));
+  sr_gui_test_type (GTK_WIDGET (form), "Address (measurement) or reason (lost: 价格不合适、选择了竞争对手、需求变化/暂缓、联系不上、其他)",
+                    "翠湖花园 5-1201");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
+  sr_gui_test_spin_idle ();
+  g_assert_null (find_form ());
+  /* The board reloads a moment after the change. */
+  for (int i = 0; i < 30 && sr_gui_test_find (w, "Measured (1)") == NULL; i++)
+    {
+      g_usleep (10000);
+      sr_gui_test_spin_idle ();
+    }
+  g_assert_nonnull (sr_gui_test_find (w, "Measured (1)"));
+  g_assert_nonnull (sr_gui_test_find (w, "Appointment (0)"));
+  {
+    g_autoptr(SrCustomer) c = sr_customers_get (gw, customer, &error);
+    g_assert_nonnull (c);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  sr_gui_test_spin_idle ();
+  g_clear_object (&gw);
+  sr_test_context_finish (g_steal_pointer (&admin));
+}
+
 static void
 test_unopenable_database (void)
 {
@@ -1169,6 +1237,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/change-and-cancel", test_change_and_cancel);
   g_test_add_func ("/gui/problems-page", test_problems_page);
   g_test_add_func ("/gui/contracts", test_contracts);
+  g_test_add_func ("/gui/pipeline-board", test_pipeline_board);
   g_test_add_func ("/gui/unopenable-database", test_unopenable_database);
   return g_test_run ();
 }

@@ -18,7 +18,7 @@
 #include "gui/sr-form.h"
 #include "gui/sr-gui-util.h"
 #include "gui/sr-window.h"
-#include "sr-customer-list-model.h"
+#include "gui/sr-paged-model.h"
 #include "sr-customers-page.h"
 
 #define SEARCH_LIMIT 200
@@ -27,7 +27,7 @@ typedef struct {
   SrContext *ctx;
   GtkWidget *root;
   GtkWidget *view;
-  SrCustomerListModel *all;
+  SrPagedModel *all;          /* every customer, a page at a time */
   GListStore *found;
   GtkSingleSelection *selection;   /* owned by the view */
   GtkWidget *search;
@@ -95,6 +95,31 @@ update_count (Page *p)
   gtk_label_set_text (GTK_LABEL (p->count), text);
 }
 
+
+typedef struct {
+  SrContext *ctx;
+  gint64 owner_id;
+  SrCustomerSort sort;
+} CustomerPages;
+
+static void
+customer_pages_free (CustomerPages *pages)
+{
+  g_object_unref (pages->ctx);
+  g_free (pages);
+}
+
+static GPtrArray *
+read_customers (gpointer   data,
+                guint      offset,
+                guint      limit,
+                GError   **error)
+{
+  CustomerPages *pages = data;
+
+  return sr_customers_page (pages->ctx, pages->owner_id, pages->sort, offset, limit, error);
+}
+
 static void
 reload (Page *p)
 {
@@ -121,10 +146,17 @@ reload (Page *p)
     }
   else
     {
+      /* A new model each time: changing one in place made GTK 4.8 read every row. */
+      CustomerPages *pages = g_new0 (CustomerPages, 1);
+      g_autoptr(GError) error = NULL;
+      guint count = 0;
+      pages->ctx = g_object_ref (p->ctx);
+      pages->owner_id = owner_filter (p);
+      pages->sort = (SrCustomerSort) gtk_drop_down_get_selected (GTK_DROP_DOWN (p->sort));
+      if (!sr_customers_count (p->ctx, pages->owner_id, &count, &error))
+        sr_toast_error (p->root, error);
       g_clear_object (&p->all);
-      p->all = sr_customer_list_model_new (p->ctx);
-      sr_customer_list_model_reload (p->all, owner_filter (p),
-                                     (SrCustomerSort) gtk_drop_down_get_selected (GTK_DROP_DOWN (p->sort)));
+      p->all = sr_paged_model_new (SR_TYPE_CUSTOMER, count, read_customers, pages, (GDestroyNotify) customer_pages_free);
       model = G_LIST_MODEL (p->all);
     }
   selection = gtk_single_selection_new (g_object_ref (model));
