@@ -12,6 +12,7 @@
 #include "sr-phone.h"
 
 #define SR_MAX_RESULTS 200
+#define SR_MAX_IDS 5000
 
 G_DEFINE_FINAL_TYPE (SrCustomer, sr_customer, G_TYPE_OBJECT)
 
@@ -472,21 +473,21 @@ collect (SrDb        *db,
   return step != SR_STEP_ERROR;
 }
 
-GPtrArray *
-sr_customers_search (SrContext   *ctx,
-                     const char  *text,
-                     guint        limit,
-                     GError     **error)
+GArray *
+sr_customers_search_ids (SrContext   *ctx,
+                         const char  *text,
+                         guint        limit,
+                         GError     **error)
 {
   SrDb *db = sr_context_get_db (ctx);
-  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) result = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autofree char *query = NULL;
   g_autoptr(GString) digits = g_string_new (NULL);
   gboolean all_digits = TRUE, has_han = FALSE;
 
-  limit = CLAMP (limit, 1, SR_MAX_RESULTS);
+  limit = CLAMP (limit, 1, SR_MAX_IDS);
   /* Sized once: the array must not move while @seen points into it. */
   ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), limit);
 
@@ -539,6 +540,20 @@ sr_customers_search (SrContext   *ctx,
         }
     }
 
+  return g_steal_pointer (&ids);
+}
+
+GPtrArray *
+sr_customers_search (SrContext   *ctx,
+                     const char  *text,
+                     guint        limit,
+                     GError     **error)
+{
+  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) ids = sr_customers_search_ids (ctx, text, MIN (limit, SR_MAX_RESULTS), error);
+
+  if (ids == NULL)
+    return NULL;
   for (guint i = 0; i < ids->len; i++)
     {
       SrCustomer *c = read_customer (ctx, g_array_index (ids, gint64, i), error);

@@ -63,6 +63,11 @@ SrCustomer *sr_customers_get          (SrContext             *ctx,
                                        GError               **error);
 /* Search by phone fragment (4+ digits), name, full pinyin or initials, through indexed
  * keys. Returns at most @limit customers. */
+/* The same search, the ids only (at most @limit, up to 5,000), for filters over many. */
+GArray     *sr_customers_search_ids   (SrContext             *ctx,
+                                       const char            *text,
+                                       guint                  limit,
+                                       GError               **error);
 GPtrArray  *sr_customers_search       (SrContext             *ctx,
                                        const char            *text,
                                        guint                  limit,

@@ -78,14 +78,13 @@ bind_filter (SrContext           *ctx,
   sr_stmt_bind_int (stmt, 15, sr_context_now (ctx));
   if (*text != '\0')
     {
-      g_autoptr(GPtrArray) found = sr_customers_search (ctx, text, 2000, error);
+      g_autoptr(GArray) found = sr_customers_search_ids (ctx, text, 5000, error);
       GString *ids;
       if (found == NULL)
         return FALSE;
       ids = g_string_new ("[");
       for (guint i = 0; i < found->len; i++)
-        g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
-                                SR_CUSTOMER (g_ptr_array_index (found, i))->id);
+        g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", g_array_index (found, gint64, i));
       g_string_append_c (ids, ']');
       sr_stmt_bind_text (stmt, 16, ids->str);
       g_string_free (ids, TRUE);

@@ -26,6 +26,7 @@ typedef struct {
   gint64 selected;            /* the last card selected, for Move To… */
   gulong changed_id;
   guint reload_id;
+  gboolean is_stale;          /* changed while not on screen: read again when shown */
 } Board;
 
 /* What a column's model reads with: the filter, copied. */
@@ -528,8 +529,24 @@ on_changed (SrContext  *ctx,
             const char *table,
             Board      *b)
 {
-  if (g_strcmp0 (table, "customers") == 0 || g_strcmp0 (table, "deals") == 0)
+  if (g_strcmp0 (table, "customers") != 0 && g_strcmp0 (table, "deals") != 0)
+    return;
+  if (gtk_widget_get_mapped (b->root))
     queue_reload (b);
+  else
+    b->is_stale = TRUE;
+}
+
+/* The board is read when it is first shown, not at sign-in. */
+static void
+on_map (GtkWidget *widget,
+        Board     *b)
+{
+  if (b->is_stale)
+    {
+      b->is_stale = FALSE;
+      reload (b);
+    }
 }
 
 static void
@@ -600,6 +617,7 @@ sr_board_page_new (SrContext *ctx)
   gtk_widget_insert_action_group (box, "board", G_ACTION_GROUP (b->actions));
   g_object_set_data_full (G_OBJECT (box), "sr-board-page", b, (GDestroyNotify) board_free);
   b->changed_id = g_signal_connect (ctx, "changed", G_CALLBACK (on_changed), b);
-  reload (b);
+  b->is_stale = TRUE;
+  g_signal_connect (box, "map", G_CALLBACK (on_map), b);
   return box;
 }
