@@ -1,0 +1,188 @@
+/* Designer dispatch, the pure part: smooth weighted round-robin over the history, case by
+ * case from PRODUCT.md and seed 001. */
+#include "config.h"
+
+#include <locale.h>
+
+#include "core/sr-dispatch.h"
+
+enum { A = 1, B = 2, C = 3 };
+
+/* Dispatches @n customers; every @threshold_every-th (0: none) needs rank @min_rank;
+ * @away is not available for dispatches [@away_from, @away_to). Counts per designer in
+ * @got, the sequence in @order. */
+static void
+simulate (const SrDispatchSeat *seats,
+          guint                 n_seats,
+          guint                 n,
+          guint                 threshold_every,
+          int                   min_rank,
+          gint64                away,
+          guint                 away_from,
+          guint                 away_to,
+          guint                 got[4],
+          GArray               *order)
+{
+  g_autoptr(GHashTable) credits = sr_dispatch_replay (NULL, 0, NULL);
+
+  for (guint k = 0; k < n; k++)
+    {
+      SrDispatchSeat now[8];
+      guint n_now = 0;
+      SrDispatchChoice choice;
+      int need = threshold_every > 0 && k % threshold_every == threshold_every - 1 ? min_rank : 0;
+
+      for (guint i = 0; i < n_seats; i++)
+        if (!(seats[i].designer_id == away && k >= away_from && k < away_to))
+          now[n_now++] = seats[i];
+      g_assert_true (sr_dispatch_choose (credits, now, n_now, need, &choice));
+      sr_dispatch_apply (credits, now, n_now, choice.designer_id);
+      got[choice.designer_id]++;
+      if (order != NULL)
+        g_array_append_val (order, choice.designer_id);
+    }
+}
+
+static void
+test_shares (void)
+{
+  /* Weights 3:2:1 over 60 customers: 30/20/10, never three in a row to one designer. */
+  const SrDispatchSeat seats[] = { { A, 3, 3 }, { B, 2, 2 }, { C, 1, 1 } };
+  guint got[4] = { 0 };
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  simulate (seats, 3, 60, 0, 0, 0, 0, 0, got, order);
+  g_assert_cmpuint (got[A], ==, 30);
+  g_assert_cmpuint (got[B], ==, 20);
+  g_assert_cmpuint (got[C], ==, 10);
+  for (guint i = 2; i < order->len; i++)
+    g_assert_false (g_array_index (order, gint64, i) == g_array_index (order, gint64, i - 1) &&
+                    g_array_index (order, gint64, i) == g_array_index (order, gint64, i - 2));
+  /* The first six, as the rule writes them: A B A C B A. */
+  {
+    const gint64 first[] = { A, B, A, C, B, A };
+    for (guint i = 0; i < G_N_ELEMENTS (first); i++)
+      g_assert_cmpint (g_array_index (order, gint64, i), ==, first[i]);
+  }
+}
+
+static void
+test_table (void)
+{
+  /* Shares under other weights and sizes, each exactly proportional over a whole cycle. */
+  struct {
+    SrDispatchSeat seats[3];
+    guint n_seats, n;
+    guint want[4];
+  } cases[] = {
+    { { { A, 1, 1 }, { B, 1, 1 }, { C, 1, 1 } }, 3, 30, { 0, 10, 10, 10 } },
+    { { { A, 2, 2 }, { B, 1, 1 } }, 2, 30, { 0, 20, 10, 0 } },
+    { { { A, 5, 3 }, { B, 3, 2 }, { C, 2, 1 } }, 3, 100, { 0, 50, 30, 20 } },
+    { { { A, 1, 1 } }, 1, 7, { 0, 7, 0, 0 } },
+  };
+
+  for (guint t = 0; t < G_N_ELEMENTS (cases); t++)
+    {
+      guint got[4] = { 0 };
+      g_test_message ("case %u", t);
+      simulate (cases[t].seats, cases[t].n_seats, cases[t].n, 0, 0, 0, 0, 0, got, NULL);
+      for (guint d = 1; d <= 3; d++)
+        g_assert_cmpuint (got[d], ==, cases[t].want[d]);
+    }
+}
+
+static void
+test_threshold (void)
+{
+  /* Every third customer is large: only senior (rank 2) or above. The junior C never gets
+   * one; the large ones count against A's and B's shares, so C still gets its sixth. */
+  const SrDispatchSeat seats[] = { { A, 3, 3 }, { B, 2, 2 }, { C, 1, 1 } };
+  guint got[4] = { 0 };
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  simulate (seats, 3, 60, 3, 2, 0, 0, 0, got, order);
+  for (guint k = 2; k < 60; k += 3)
+    g_assert_cmpint (g_array_index (order, gint64, k), !=, C);
+  g_assert_cmpuint (got[A] + got[B] + got[C], ==, 60);
+  g_assert_cmpuint (got[C], >=, 9);
+  g_assert_cmpuint (got[C], <=, 11);
+  g_assert_cmpuint (got[A], >=, 29);
+  g_assert_cmpuint (got[A], <=, 31);
+  /* Nobody of the level: refused, no one chosen. */
+  {
+    g_autoptr(GHashTable) credits = sr_dispatch_replay (NULL, 0, NULL);
+    SrDispatchChoice choice;
+    g_assert_false (sr_dispatch_choose (credits, seats, 3, 4, &choice));
+    g_assert_cmpint (choice.designer_id, ==, 0);
+    g_assert_false (sr_dispatch_choose (credits, NULL, 0, 0, &choice));
+  }
+}
+
+static void
+test_leave (void)
+{
+  /* B is on leave for customers 10 to 19: gets none of them and keeps the credit it had;
+   * after, the shares go on (no catch-up burst: B never gets three in a row). */
+  const SrDispatchSeat seats[] = { { A, 3, 3 }, { B, 2, 2 }, { C, 1, 1 } };
+  const SrDispatchSeat without_b[] = { { A, 3, 3 }, { C, 1, 1 } };
+  guint got[4] = { 0 };
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) credits = sr_dispatch_replay (NULL, 0, NULL);
+  gint64 before, after;
+  gint64 key = B;
+
+  simulate (seats, 3, 60, 0, 0, B, 10, 20, got, order);
+  for (guint k = 10; k < 20; k++)
+    g_assert_cmpint (g_array_index (order, gint64, k), !=, B);
+  for (guint i = 2; i < order->len; i++)
+    g_assert_false (g_array_index (order, gint64, i) == B && g_array_index (order, gint64, i - 1) == B &&
+                    g_array_index (order, gint64, i - 2) == B);
+  /* Credit kept: replay two steps with B away and read it. */
+  {
+    SrDispatchStep steps[] = { { seats, 3, A }, { seats, 3, B } };
+    sr_dispatch_replay (steps, 2, credits);
+  }
+  before = *(gint64 *) g_hash_table_lookup (credits, &key);
+  {
+    SrDispatchStep away[] = { { without_b, 2, A }, { without_b, 2, C }, { without_b, 2, A } };
+    sr_dispatch_replay (away, 3, credits);
+  }
+  after = *(gint64 *) g_hash_table_lookup (credits, &key);
+  g_assert_cmpint (before, ==, after);
+}
+
+static void
+test_override (void)
+{
+  /* The manager gives one to C out of turn: C pays back the total, so C's next regular
+   * turn comes later; the history replays to the same credits every time. */
+  const SrDispatchSeat seats[] = { { A, 3, 3 }, { B, 2, 2 }, { C, 1, 1 } };
+  SrDispatchStep history[] = { { seats, 3, A }, { seats, 3, C }, { seats, 3, B } };
+  g_autoptr(GHashTable) one = sr_dispatch_replay (history, 3, NULL);
+  g_autoptr(GHashTable) two = sr_dispatch_replay (history, 3, NULL);
+  SrDispatchChoice x, y;
+  gint64 c = C;
+
+  g_assert_cmpint (*(gint64 *) g_hash_table_lookup (one, &c), ==, 1 + 1 - 6 + 1);
+  g_assert_true (sr_dispatch_choose (one, seats, 3, 0, &x));
+  g_assert_true (sr_dispatch_choose (two, seats, 3, 0, &y));
+  g_assert_cmpint (x.designer_id, ==, y.designer_id);
+  g_assert_cmpint (x.credit, ==, y.credit);
+  g_assert_cmpint (x.total, ==, 6);
+  /* A: 3-6+3+3 = 3, +3 = 6; B: 2+2+2-6 = 0, +2 = 2; C: -3, +1 = -2. */
+  g_assert_cmpint (x.designer_id, ==, A);
+  g_assert_cmpint (x.credit, ==, 6);
+}
+
+int
+main (int argc, char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/dispatch/shares", test_shares);
+  g_test_add_func ("/dispatch/table", test_table);
+  g_test_add_func ("/dispatch/threshold", test_threshold);
+  g_test_add_func ("/dispatch/leave", test_leave);
+  g_test_add_func ("/dispatch/override", test_override);
+  return g_test_run ();
+}
