@@ -885,6 +885,8 @@ transfer_rule_label (const char *rule)
     return _("first reception");
   if (g_strcmp0 (rule, "lapsed") == 0)
     return _("the owner’s claim lapsed (rule 9)");
+  if (g_strcmp0 (rule, "dispatch") == 0)
+    return _("dispatched to the designer (派单)");
   return _("transferred by a manager");
 }
 

@@ -1,7 +1,15 @@
 /* sr-dispatch.c — see sr-dispatch.h. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "sr-audit.h"
+#include "sr-customers-private.h"
 #include "sr-dispatch.h"
+#include "sr-error.h"
+#include "sr-office.h"
+#include "sr-roles.h"
 
 static gint64
 credit_of (GHashTable *credits,
@@ -86,4 +94,388 @@ sr_dispatch_choose (GHashTable           *credits,
         }
     }
   return found;
+}
+
+/* The stored part --------------------------------------------------------------------- */
+
+
+void
+sr_designer_free (SrDesigner *designer)
+{
+  if (designer == NULL)
+    return;
+  g_free (designer->name);
+  g_free (designer->level_name);
+  g_free (designer);
+}
+
+/* Every dispatch as a step, oldest first. */
+static GArray *
+read_history (SrContext  *ctx,
+              GPtrArray **out_seats,
+              GError    **error)
+{
+  g_autoptr(SrStmt) stmt = sr_db_prepare (sr_context_get_db (ctx), "SELECT designer_id, seats FROM dispatches "
+                                          "ORDER BY at, id", error);
+  g_autoptr(GArray) steps = g_array_new (FALSE, TRUE, sizeof (SrDispatchStep));
+  g_autoptr(GPtrArray) seats = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  SrStep step;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((step = sr_stmt_step (stmt, error)) == SR_STEP_ROW)
+    {
+      GArray *row = g_array_new (FALSE, FALSE, sizeof (SrDispatchSeat));
+      const char *json = sr_stmt_get_text (stmt, 1);
+      SrDispatchStep s = { NULL, 0, sr_stmt_get_int (stmt, 0) };
+      /* [[id,weight,rank],…]: three integers to a seat. */
+      gint64 values[3];
+      int n = 0;
+      for (const char *p = json; p != NULL && *p != '\0'; )
+        {
+          if (g_ascii_isdigit (*p) || *p == '-')
+            {
+              char *end = NULL;
+              values[n++] = g_ascii_strtoll (p, &end, 10);
+              p = end;
+              if (n == 3)
+                {
+                  SrDispatchSeat seat = { values[0], (int) values[1], (int) values[2] };
+                  g_array_append_val (row, seat);
+                  n = 0;
+                }
+            }
+          else
+            p++;
+        }
+      g_ptr_array_add (seats, row);
+      g_array_append_val (steps, s);
+    }
+  if (step == SR_STEP_ERROR)
+    return NULL;
+  for (guint i = 0; i < steps->len; i++)
+    {
+      GArray *row = g_ptr_array_index (seats, i);
+      g_array_index (steps, SrDispatchStep, i).seats = (const SrDispatchSeat *) row->data;
+      g_array_index (steps, SrDispatchStep, i).n_seats = row->len;
+    }
+  *out_seats = g_steal_pointer (&seats);
+  return g_steal_pointer (&steps);
+}
+
+static GHashTable *
+current_credits (SrContext  *ctx,
+                 GError    **error)
+{
+  g_autoptr(GPtrArray) seats = NULL;
+  g_autoptr(GArray) steps = read_history (ctx, &seats, error);
+
+  if (steps == NULL)
+    return NULL;
+  return sr_dispatch_replay ((const SrDispatchStep *) steps->data, steps->len, NULL);
+}
+
+GPtrArray *
+sr_designers_list (SrContext  *ctx,
+                   GError    **error)
+{
+  g_autofree char *today = sr_clock_today (sr_context_get_clock (ctx));
+  g_autoptr(GHashTable) credits = current_credits (ctx, error);
+  g_autoptr(SrStmt) stmt = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sr_designer_free);
+  SrStep step;
+
+  if (credits == NULL)
+    return NULL;
+  stmt = sr_db_prepare (sr_context_get_db (ctx),
+                        "SELECT s.id, s.display_name, coalesce (l.id, 0), l.name, coalesce (l.rank, 0), "
+                        " coalesce (l.weight, 0), "
+                        " EXISTS (SELECT 1 FROM designer_leave v WHERE v.staff_id = s.id AND ?1 BETWEEN v.from_day AND v.to_day), "
+                        " (SELECT count(*) FROM customers c JOIN stages g ON g.id = c.stage_id WHERE c.owner_id = s.id "
+                        "  AND c.is_voided = 0 AND g.kind IN ('contact', 'qualify', 'measure', 'plan', 'subscribe', 'custom')) "
+                        "FROM staff s LEFT JOIN designer_levels l ON l.id = (SELECT h.level_id FROM designer_level_history h "
+                        " WHERE h.staff_id = s.id AND h.since <= ?1 ORDER BY h.since DESC, h.id DESC LIMIT 1) "
+                        "WHERE s.is_disabled = 0 AND (s.roles & 2) <> 0 ORDER BY coalesce (l.rank, 0) DESC, s.id", error);
+  if (stmt == NULL)
+    return NULL;
+  sr_stmt_bind_text (stmt, 1, today);
+  while ((step = sr_stmt_step (stmt, error)) == SR_STEP_ROW)
+    {
+      SrDesigner *d = g_new0 (SrDesigner, 1);
+      gint64 *credit;
+      d->staff_id = sr_stmt_get_int (stmt, 0);
+      d->name = sr_stmt_dup_text (stmt, 1);
+      d->level_id = sr_stmt_get_int (stmt, 2);
+      d->level_name = sr_stmt_dup_text (stmt, 3);
+      d->rank = (int) sr_stmt_get_int (stmt, 4);
+      d->weight = (int) sr_stmt_get_int (stmt, 5);
+      d->on_leave = sr_stmt_get_int (stmt, 6) != 0;
+      d->held = (guint) sr_stmt_get_int (stmt, 7);
+      credit = g_hash_table_lookup (credits, &d->staff_id);
+      d->credit = credit != NULL ? *credit : 0;
+      g_ptr_array_add (rows, d);
+    }
+  if (step == SR_STEP_ERROR)
+    return NULL;
+  return g_steal_pointer (&rows);
+}
+
+GPtrArray *
+sr_designer_levels (SrContext  *ctx,
+                    GError    **error)
+{
+  g_autoptr(SrStmt) stmt = sr_db_prepare (sr_context_get_db (ctx), "SELECT id, name, rank, weight FROM designer_levels "
+                                          "ORDER BY rank DESC, id", error);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sr_designer_free);
+  SrStep step;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((step = sr_stmt_step (stmt, error)) == SR_STEP_ROW)
+    {
+      SrDesigner *level = g_new0 (SrDesigner, 1);
+      level->level_id = sr_stmt_get_int (stmt, 0);
+      level->level_name = sr_stmt_dup_text (stmt, 1);
+      level->rank = (int) sr_stmt_get_int (stmt, 2);
+      level->weight = (int) sr_stmt_get_int (stmt, 3);
+      g_ptr_array_add (rows, level);
+    }
+  if (step == SR_STEP_ERROR)
+    return NULL;
+  return g_steal_pointer (&rows);
+}
+
+static gboolean
+check_designer (SrContext  *ctx,
+                gint64      staff_id,
+                GError    **error)
+{
+  gint64 n = 0;
+
+  if (!sr_db_get_int (sr_context_get_db (ctx), &n, error, "SELECT count(*) FROM staff WHERE id = ?1 "
+                      "AND is_disabled = 0 AND (roles & 2) <> 0", "i", staff_id))
+    return FALSE;
+  if (n == 0)
+    {
+      g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_NOT_FOUND, _("No such designer."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+sr_designers_set_level (SrContext   *ctx,
+                        gint64       staff_id,
+                        gint64       level_id,
+                        const char  *reason,
+                        GError     **error)
+{
+  SrDb *db = sr_context_get_db (ctx);
+  g_autofree char *why = g_strstrip (g_strdup (reason != NULL ? reason : ""));
+  g_autofree char *today = sr_clock_today (sr_context_get_clock (ctx));
+  gint64 exists = 0, id = 0;
+  g_autoptr(SrJson) json = sr_json_new ();
+  g_autofree char *after = NULL;
+
+  if (!sr_context_check (ctx, SR_ACTION_TRANSFER_OWNERSHIP, error) || !check_designer (ctx, staff_id, error) ||
+      !sr_db_get_int (db, &exists, error, "SELECT count(*) FROM designer_levels WHERE id = ?1", "i", level_id))
+    return FALSE;
+  if (exists == 0)
+    {
+      g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_NOT_FOUND, _("No such level."));
+      return FALSE;
+    }
+  if (*why == '\0')
+    {
+      g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID,
+                   _("Give the reason (e.g. quarterly level review, promotion)."));
+      return FALSE;
+    }
+  sr_json_add_int (json, "level_id", level_id);
+  sr_json_add_text (json, "reason", why);
+  after = sr_json_end (json);
+  if (!sr_db_begin (db, error))
+    return FALSE;
+  if (!sr_db_get_int (db, &id, error, "INSERT INTO designer_level_history (staff_id, level_id, since, reason, set_by, at) "
+                      "VALUES (?1, ?2, ?3, ?4, nullif (?5, 0), ?6) RETURNING id", "iittii", staff_id, level_id, today, why,
+                      sr_session_get_staff_id (sr_context_get_session (ctx)), sr_context_now (ctx)) ||
+      !sr_audit_write (ctx, "level", "staff", staff_id, NULL, after, error) ||
+      !sr_db_commit (db, error))
+    {
+      sr_db_rollback (db);
+      return FALSE;
+    }
+  sr_context_emit_changed (ctx, "staff");
+  return TRUE;
+}
+
+gboolean
+sr_designers_add_leave (SrContext   *ctx,
+                        gint64       staff_id,
+                        const char  *from_day,
+                        const char  *to_day,
+                        const char  *reason,
+                        GError     **error)
+{
+  GDate from, to;
+
+  if (!sr_context_check (ctx, SR_ACTION_TRANSFER_OWNERSHIP, error) || !check_designer (ctx, staff_id, error))
+    return FALSE;
+  if (!sr_day_parse (from_day, &from) || !sr_day_parse (to_day, &to) || g_date_compare (&from, &to) > 0)
+    {
+      g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID,
+                   _("Give the first and the last day of the leave (YYYY-MM-DD), in that order."));
+      return FALSE;
+    }
+  if (!sr_db_run (sr_context_get_db (ctx), error, "INSERT INTO designer_leave (staff_id, from_day, to_day, reason, set_by, at) "
+                  "VALUES (?1, ?2, ?3, nullif (trim (?4), ''), nullif (?5, 0), ?6)", "itttii", staff_id, from_day, to_day,
+                  reason != NULL ? reason : "", sr_session_get_staff_id (sr_context_get_session (ctx)),
+                  sr_context_now (ctx)))
+    return FALSE;
+  sr_context_emit_changed (ctx, "staff");
+  return TRUE;
+}
+
+/* Who is available now: designers with a level, not on leave, under the load limit
+ * (setting "dispatch.load_limit", 0: none). */
+static GArray *
+available_seats (SrContext  *ctx,
+                 GPtrArray  *designers)
+{
+  GArray *seats = g_array_new (FALSE, FALSE, sizeof (SrDispatchSeat));
+  gint64 limit = sr_settings_get_int (ctx, "dispatch.load_limit", 0);
+
+  for (guint i = 0; i < designers->len; i++)
+    {
+      SrDesigner *d = g_ptr_array_index (designers, i);
+      SrDispatchSeat seat = { d->staff_id, d->weight, d->rank };
+      if (d->level_id == 0 || d->on_leave || (limit > 0 && d->held >= limit))
+        continue;
+      g_array_append_val (seats, seat);
+    }
+  return seats;
+}
+
+static SrDesigner *
+find_designer (GPtrArray *designers,
+               gint64     id)
+{
+  for (guint i = 0; i < designers->len; i++)
+    if (((SrDesigner *) g_ptr_array_index (designers, i))->staff_id == id)
+      return g_ptr_array_index (designers, i);
+  return NULL;
+}
+
+gboolean
+sr_dispatch_next (SrContext   *ctx,
+                  gboolean     large,
+                  gint64      *out_designer,
+                  char       **out_explanation,
+                  GError     **error)
+{
+  g_autoptr(GPtrArray) designers = sr_designers_list (ctx, error);
+  g_autoptr(GHashTable) credits = NULL;
+  g_autoptr(GArray) seats = NULL;
+  SrDispatchChoice choice;
+  SrDesigner *d;
+  int min_rank = large ? (int) sr_settings_get_int (ctx, "dispatch.threshold_rank", 2) : 0;
+
+  if (designers == NULL || (credits = current_credits (ctx, error)) == NULL)
+    return FALSE;
+  seats = available_seats (ctx, designers);
+  if (!sr_dispatch_choose (credits, (const SrDispatchSeat *) seats->data, seats->len, min_rank, &choice))
+    {
+      g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_CONFLICT,
+                   large ? _("No designer of the level this customer needs is available today.")
+                         : _("No designer is available today: set levels, or end someone’s leave."));
+      return FALSE;
+    }
+  d = find_designer (designers, choice.designer_id);
+  *out_designer = choice.designer_id;
+  if (out_explanation != NULL)
+    {
+      g_autofree char *credit = g_strdup_printf ("%" G_GINT64_FORMAT, choice.credit);
+      g_autofree char *total = g_strdup_printf ("%" G_GINT64_FORMAT, choice.total);
+      *out_explanation = g_strdup_printf (_("%s: %s, credit %s of total %s"), d->name, d->level_name, credit, total);
+    }
+  return TRUE;
+}
+
+gboolean
+sr_dispatch_customer (SrContext   *ctx,
+                      gint64       customer_id,
+                      gboolean     large,
+                      gint64       override_to,
+                      const char  *reason,
+                      GError     **error)
+{
+  SrDb *db = sr_context_get_db (ctx);
+  SrSession *session = sr_context_get_session (ctx);
+  g_autofree char *why = g_strstrip (g_strdup (reason != NULL ? reason : ""));
+  g_autofree char *explanation = NULL;
+  g_autofree char *today = sr_clock_today (sr_context_get_clock (ctx));
+  g_autoptr(GPtrArray) designers = NULL;
+  g_autoptr(GArray) seats = NULL;
+  g_autoptr(GString) json = g_string_new ("[");
+  gint64 owner = 0, designer = 0;
+  int min_rank = large ? (int) sr_settings_get_int (ctx, "dispatch.threshold_rank", 2) : 0;
+
+  if (!sr_context_check (ctx, SR_ACTION_TRANSFER_OWNERSHIP, error))
+    return FALSE;
+  if (override_to > 0 && !(sr_session_get_roles (session) & SR_ROLE_MANAGER))
+    {
+      g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_DENIED, _("Only the manager dispatches out of turn."));
+      return FALSE;
+    }
+  if (override_to > 0 && *why == '\0')
+    {
+      g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID, _("Give the reason for dispatching out of turn."));
+      return FALSE;
+    }
+  if (!sr_db_begin (db, error))
+    return FALSE;
+  if (!sr_customers_read_owner (ctx, customer_id, &owner, error))
+    goto fail;
+  if (owner > 0)
+    {
+      g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_CONFLICT,
+                   _("This customer already has a designer: transfer them instead."));
+      goto fail;
+    }
+  designers = sr_designers_list (ctx, error);
+  if (designers == NULL)
+    goto fail;
+  seats = available_seats (ctx, designers);
+  if (override_to > 0)
+    {
+      SrDesigner *d;
+      if (!check_designer (ctx, override_to, error))
+        goto fail;
+      designer = override_to;
+      d = find_designer (designers, designer);
+      explanation = g_strdup_printf (_("%s, out of turn by the manager: %s"), d != NULL ? d->name : "?", why);
+    }
+  else if (!sr_dispatch_next (ctx, large, &designer, &explanation, error))
+    goto fail;
+  for (guint i = 0; i < seats->len; i++)
+    {
+      SrDispatchSeat *s = &g_array_index (seats, SrDispatchSeat, i);
+      g_string_append_printf (json, "%s[%" G_GINT64_FORMAT ",%d,%d]", i > 0 ? "," : "", s->designer_id, s->weight, s->rank);
+    }
+  g_string_append_c (json, ']');
+  if (!sr_customers_set_owner (ctx, customer_id, designer, "dispatch", override_to > 0 ? why : NULL, error) ||
+      !sr_db_run (db, error, "INSERT INTO dispatches (customer_id, designer_id, at, day, by_id, min_rank, is_override, "
+                  "reason, seats, explanation) VALUES (?1, ?2, ?3, ?4, nullif (?5, 0), ?6, ?7, nullif (?8, ''), ?9, ?10)",
+                  "iiitiiitt" "t", customer_id, designer, sr_context_now (ctx), today, sr_session_get_staff_id (session),
+                  (gint64) min_rank, (gint64) (override_to > 0), why, json->str, explanation) ||
+      !sr_audit_write (ctx, "dispatch", "customers", customer_id, NULL, "{\"rule\":\"dispatch\"}", error) ||
+      !sr_db_commit (db, error))
+    goto fail;
+  sr_context_emit_changed (ctx, "customers");
+  sr_context_emit_changed (ctx, "staff");
+  return TRUE;
+
+fail:
+  sr_db_rollback (db);
+  return FALSE;
 }

@@ -60,4 +60,59 @@ void        sr_dispatch_apply       (GHashTable           *credits,
                                      guint                 n_seats,
                                      gint64                designer_id);
 
+/* The stored part ---------------------------------------------------------------------- */
+
+typedef struct {
+  gint64 staff_id;
+  char *name;
+  gint64 level_id;          /* 0: no level set yet (not dispatched to) */
+  char *level_name;
+  int rank;
+  int weight;
+  gboolean on_leave;        /* today */
+  guint held;               /* customers they own that are not signed, lost or done */
+  gint64 credit;            /* after the history */
+} SrDesigner;
+
+void        sr_designer_free        (SrDesigner *designer);
+
+/* The office's designers (staff with the consultant role) with their level, leave, load
+ * and credit today. */
+GPtrArray  *sr_designers_list       (SrContext   *ctx,
+                                     GError     **error);
+/* The levels (name, seniority, weight), most senior first: ids and names. */
+GPtrArray  *sr_designer_levels      (SrContext   *ctx,
+                                     GError     **error);
+/* The customer manager sets a level at the quarterly review or a promotion, with the
+ * reason; kept as history. */
+gboolean    sr_designers_set_level  (SrContext   *ctx,
+                                     gint64       staff_id,
+                                     gint64       level_id,
+                                     const char  *reason,
+                                     GError     **error);
+/* Leave from dispatch, both days included. */
+gboolean    sr_designers_add_leave  (SrContext   *ctx,
+                                     gint64       staff_id,
+                                     const char  *from_day,
+                                     const char  *to_day,
+                                     const char  *reason,
+                                     GError     **error);
+
+/* Who the next customer goes to (@large: above the office's threshold, setting
+ * "dispatch.threshold_rank", default 2), with the explanation ("张工: 资深设计师, credit 5
+ * of total 6"). FALSE with CONFLICT when nobody is available. */
+gboolean    sr_dispatch_next        (SrContext   *ctx,
+                                     gboolean     large,
+                                     gint64      *out_designer,
+                                     char       **out_explanation,
+                                     GError     **error);
+/* Dispatches a customer without a designer to the next one, or (@override_to > 0, the
+ * manager only, with a reason) to someone else; the designer owns the customer. */
+gboolean    sr_dispatch_customer    (SrContext   *ctx,
+                                     gint64       customer_id,
+                                     gboolean     large,
+                                     gint64       override_to,
+                                     const char  *reason,
+                                     GError     **error);
+
 G_END_DECLS

@@ -4,7 +4,10 @@
 
 #include <locale.h>
 
+#include "common/sr-test-util.h"
+#include "core/sr-customers.h"
 #include "core/sr-dispatch.h"
+#include "core/sr-error.h"
 
 enum { A = 1, B = 2, C = 3 };
 
@@ -174,6 +177,121 @@ test_override (void)
   g_assert_cmpint (x.credit, ==, 6);
 }
 
+/* The stored part: levels set by the customer manager, dispatches recorded and replayed,
+ * leave, the manager's override. */
+static void
+test_stored (void)
+{
+  g_autoptr(SrContext) admin = sr_test_context_new (SR_OFFICE_DECORATION);
+  g_autoptr(SrContext) sup = sr_test_context_as (admin, "kehujingli", SR_ROLE_CUSTOMER_MANAGER);
+  g_autoptr(SrContext) mgr = sr_test_context_as (admin, "jingli", SR_ROLE_MANAGER);
+  g_autoptr(SrContext) a = sr_test_context_as (admin, "zhanggong", SR_ROLE_CONSULTANT);
+  g_autoptr(SrContext) b = sr_test_context_as (admin, "ligong", SR_ROLE_CONSULTANT);
+  g_autoptr(SrContext) c = sr_test_context_as (admin, "wanggong", SR_ROLE_CONSULTANT);
+  g_autoptr(SrContext) desk = sr_test_context_as (admin, "qiantai", SR_ROLE_RECEPTIONIST);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) levels = sr_designer_levels (sup, &error);
+  gint64 ids[3] = { sr_test_staff_id (a), sr_test_staff_id (b), sr_test_staff_id (c) };
+  gint64 customers[9];
+  gint64 designer = 0;
+  g_autofree char *why = NULL;
+
+  g_assert_cmpuint (levels->len, ==, 3);
+  /* Nobody has a level yet: nobody to dispatch to. */
+  g_assert_false (sr_dispatch_next (sup, FALSE, &designer, NULL, &error));
+  g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  for (guint i = 0; i < 3; i++)
+    {
+      gint64 level = ((SrDesigner *) levels->pdata[i])->level_id;
+      g_assert_false (sr_designers_set_level (sup, ids[i], level, " ", &error));
+      g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID);
+      g_clear_error (&error);
+      g_assert_false (sr_designers_set_level (a, ids[i], level, "季度评定", &error));
+      g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_DENIED);
+      g_clear_error (&error);
+      g_assert_true (sr_designers_set_level (sup, ids[i], level, "季度评定", &error));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (customers); i++)
+    {
+      g_autofree char *phone = g_strdup_printf ("1380000000%u", i);
+      const char *phones[] = { phone, NULL };
+      SrCustomerInput in = { "派单客户", NULL, "walk-in", 0, NULL, 0, phones, FALSE, 0 };
+      customers[i] = sr_customers_add (desk, &in, &error);
+      g_assert_no_error (error);
+    }
+
+  /* 3:2:1: A B A C B A, each with its explanation. */
+  g_assert_true (sr_dispatch_next (sup, FALSE, &designer, &why, &error));
+  g_assert_cmpint (designer, ==, ids[0]);
+  g_assert_cmpstr (why, ==, "zhanggong: 首席设计师, credit 3 of total 6");
+  {
+    const guint want[] = { 0, 1, 0, 2, 1, 0 };
+    for (guint k = 0; k < 6; k++)
+      {
+        g_autoptr(SrCustomer) got = NULL;
+        g_assert_true (sr_dispatch_customer (sup, customers[k], FALSE, 0, NULL, &error));
+        g_assert_no_error (error);
+        got = sr_customers_get (sup, customers[k], &error);
+        g_assert_cmpint (got->owner_id, ==, ids[want[k]]);
+      }
+  }
+  /* Once dispatched, not again. */
+  g_assert_false (sr_dispatch_customer (sup, customers[0], FALSE, 0, NULL, &error));
+  g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  /* A large customer (senior or above) while B is on leave: only A. */
+  g_assert_true (sr_designers_add_leave (sup, ids[1], SR_TEST_NOW_DAY, "2026-11-30", "年假", &error));
+  g_assert_false (sr_designers_add_leave (sup, ids[1], "2026-11-30", "2026-11-01", NULL, &error));
+  g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (sr_dispatch_customer (sup, customers[6], TRUE, 0, NULL, &error));
+  {
+    g_autoptr(SrCustomer) got = sr_customers_get (sup, customers[6], &error);
+    g_assert_cmpint (got->owner_id, ==, ids[0]);
+  }
+
+  /* Out of turn: the manager only, with a reason. */
+  g_assert_false (sr_dispatch_customer (sup, customers[7], FALSE, ids[2], "客户指定", &error));
+  g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_false (sr_dispatch_customer (mgr, customers[7], FALSE, ids[2], " ", &error));
+  g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (sr_dispatch_customer (mgr, customers[7], FALSE, ids[2], "客户指定王工", &error));
+  g_assert_no_error (error);
+
+  /* The designers with their credits replayed from the rows; B kept its credit on leave. */
+  {
+    g_autoptr(GPtrArray) list = sr_designers_list (sup, &error);
+    gint64 total = 0;
+    g_assert_cmpuint (list->len, ==, 3);
+    for (guint i = 0; i < list->len; i++)
+      {
+        SrDesigner *d = g_ptr_array_index (list, i);
+        total += d->credit;
+        if (d->staff_id == ids[1])
+          g_assert_true (d->on_leave);
+      }
+    /* Each dispatch adds the available weights and takes their total back: the credits
+     * always sum to nothing. */
+    g_assert_cmpint (total, ==, 0);
+  }
+  {
+    gint64 n = 0;
+    g_assert_true (sr_db_get_int (sr_context_get_db (admin), &n, NULL, "SELECT count(*) FROM ownership_transfers "
+                                  "WHERE rule = 'dispatch'", ""));
+    g_assert_cmpint (n, ==, 8);
+    g_assert_true (sr_db_get_int (sr_context_get_db (admin), &n, NULL, "SELECT count(*) FROM dispatches "
+                                  "WHERE is_override = 1 AND reason = '客户指定王工'", ""));
+    g_assert_cmpint (n, ==, 1);
+  }
+  g_clear_object (&sup); g_clear_object (&mgr); g_clear_object (&a); g_clear_object (&b); g_clear_object (&c);
+  g_clear_object (&desk);
+  sr_test_context_finish (g_steal_pointer (&admin));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -184,5 +302,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/dispatch/threshold", test_threshold);
   g_test_add_func ("/dispatch/leave", test_leave);
   g_test_add_func ("/dispatch/override", test_override);
+  g_test_add_func ("/dispatch/stored", test_stored);
   return g_test_run ();
 }
