@@ -11,6 +11,7 @@
 #include "sr-deals.h"
 #include "sr-contracts.h"
 #include "sr-desk.h"
+#include "sr-dispatch.h"
 #include "sr-pipeline.h"
 #include "sr-money-reports.h"
 #include "sr-demo.h"
@@ -1199,6 +1200,71 @@ out:
   return ok;
 }
 
+/* A decoration office's designer dispatch: levels set a year ago (the first three chief,
+ * the next six senior), a month of new customers dispatched as they came, one designer on
+ * leave today, and a few of this morning's customers still waiting for a designer. */
+static gboolean
+insert_dispatch (SrContext  *ctx,
+                 gint64      today_start,
+                 int         per_day,
+                 GRand      *rand,
+                 GError    **error)
+{
+  SrClock *clock = sr_context_get_clock (ctx);
+  gint64 saved = sr_clock_get_fixed (clock);
+  g_autoptr(GPtrArray) levels = sr_designer_levels (ctx, error);
+  g_autoptr(GPtrArray) designers = NULL;
+  g_autofree char *today = sr_day_from_unix (today_start + 12 * 3600);
+  gboolean ok = FALSE;
+  guint serial = 0;
+
+  if (levels == NULL || levels->len < 3)
+    return levels != NULL;
+  sr_clock_set_fixed (clock, today_start - 365 * 86400 + 9 * 3600);
+  designers = sr_designers_list (ctx, error);
+  if (designers == NULL)
+    goto out;
+  for (guint i = 0; i < designers->len; i++)
+    {
+      SrDesigner *d = g_ptr_array_index (designers, i);
+      SrDesigner *level = g_ptr_array_index (levels, i < 3 ? 0 : i < 9 ? 1 : 2);
+      if (!sr_designers_set_level (ctx, d->staff_id, level->level_id, "季度级别评定", error))
+        goto out;
+    }
+  for (int back = 30; back >= 0; back--)
+    {
+      gint64 start = today_start - (gint64) back * 86400;
+      int n = back == 0 ? per_day / 2 + 3 : per_day;
+      for (int k = 0; k < n; k++)
+        {
+          g_autofree char *phone = g_strdup_printf ("1590%07u", 1000000 + serial++);
+          g_autofree char *name = g_strconcat (surnames[g_rand_int_range (rand, 0, G_N_ELEMENTS (surnames))],
+                                               g_rand_boolean (rand) ? "先生" : "女士", NULL);
+          const char *phones[] = { phone, NULL };
+          SrCustomerInput in = { name, NULL, k % 3 == 0 ? "call" : "walk-in", 0, NULL, 0, phones, FALSE, 0 };
+          gint64 customer;
+          sr_clock_set_fixed (clock, start + 9 * 3600 + k * 1800 + g_rand_int_range (rand, 0, 1200));
+          customer = sr_customers_add (ctx, &in, error);
+          if (customer == 0)
+            goto out;
+          /* This morning's last ones wait for the customer manager. */
+          if (back == 0 && k >= n - 3)
+            continue;
+          if (!sr_dispatch_customer (ctx, customer, k % 5 == 4, 0, NULL, error))
+            goto out;
+        }
+      if (back == 1 && designers->len > 4 &&
+          !sr_designers_add_leave (ctx, ((SrDesigner *) g_ptr_array_index (designers, 4))->staff_id, today, today,
+                                   "事假", error))
+        goto out;
+    }
+  ok = sr_db_run (sr_context_get_db (ctx), error, "UPDATE dispatches SET by_id = (SELECT id FROM staff "
+                  "WHERE login = 'liuzhuguan') WHERE by_id IS NULL", "");
+out:
+  sr_clock_set_fixed (clock, saved);
+  return ok;
+}
+
 /* This morning a few consultants report money customers handed them; it waits for
  * finance on the Money page. */
 static gboolean
@@ -1321,6 +1387,9 @@ sr_demo_generate (SrContext            *ctx,
   if (!sr_office_kind_has_units (options->kind) && !insert_contracts (ctx, options->kind, today_start, rand, error))
     goto fail;
   if (!insert_reported_money (ctx, today_start, error))
+    goto fail;
+  if (options->kind == SR_OFFICE_DECORATION &&
+      !insert_dispatch (ctx, today_start, options->size == SR_DEMO_LARGE ? 12 : 3, rand, error))
     goto fail;
   if (!sr_audit_write (ctx, "demo", "office", 1, NULL,
                        options->size == SR_DEMO_LARGE ? "{\"size\":\"large\"}"

@@ -479,3 +479,78 @@ fail:
   sr_db_rollback (db);
   return FALSE;
 }
+
+GPtrArray *
+sr_dispatch_waiting (SrContext  *ctx,
+                     guint       limit,
+                     GError    **error)
+{
+  g_autoptr(SrStmt) stmt = sr_db_prepare (sr_context_get_db (ctx), "SELECT id FROM customers WHERE owner_id IS NULL "
+                                          "AND is_voided = 0 ORDER BY created_at DESC, id DESC LIMIT ?1", error);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  SrStep step;
+
+  if (stmt == NULL)
+    return NULL;
+  sr_stmt_bind_int (stmt, 1, limit);
+  while ((step = sr_stmt_step (stmt, error)) == SR_STEP_ROW)
+    {
+      gint64 id = sr_stmt_get_int (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (step == SR_STEP_ERROR)
+    return NULL;
+  g_clear_pointer (&stmt, sr_stmt_done);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      SrCustomer *c = sr_customers_get (ctx, g_array_index (ids, gint64, i), error);
+      if (c == NULL)
+        return NULL;
+      g_ptr_array_add (rows, c);
+    }
+  return g_steal_pointer (&rows);
+}
+
+void
+sr_dispatch_row_free (SrDispatchRow *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->customer_name);
+  g_free (row->designer_name);
+  g_free (row->explanation);
+  g_free (row);
+}
+
+GPtrArray *
+sr_dispatches_for_day (SrContext   *ctx,
+                       const char  *day,
+                       GError     **error)
+{
+  g_autoptr(SrStmt) stmt = sr_db_prepare (sr_context_get_db (ctx),
+                                          "SELECT d.at, d.customer_id, c.name, s.display_name, d.explanation, d.is_override, "
+                                          "d.min_rank > 0 FROM dispatches d JOIN customers c ON c.id = d.customer_id "
+                                          "JOIN staff s ON s.id = d.designer_id WHERE d.day = ?1 ORDER BY d.at, d.id", error);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sr_dispatch_row_free);
+  SrStep step;
+
+  if (stmt == NULL)
+    return NULL;
+  sr_stmt_bind_text (stmt, 1, day);
+  while ((step = sr_stmt_step (stmt, error)) == SR_STEP_ROW)
+    {
+      SrDispatchRow *r = g_new0 (SrDispatchRow, 1);
+      r->at = sr_stmt_get_int (stmt, 0);
+      r->customer_id = sr_stmt_get_int (stmt, 1);
+      r->customer_name = sr_stmt_dup_text (stmt, 2);
+      r->designer_name = sr_stmt_dup_text (stmt, 3);
+      r->explanation = sr_stmt_dup_text (stmt, 4);
+      r->is_override = sr_stmt_get_int (stmt, 5) != 0;
+      r->is_large = sr_stmt_get_int (stmt, 6) != 0;
+      g_ptr_array_add (rows, r);
+    }
+  if (step == SR_STEP_ERROR)
+    return NULL;
+  return g_steal_pointer (&rows);
+}

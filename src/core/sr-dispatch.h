@@ -115,4 +115,25 @@ gboolean    sr_dispatch_customer    (SrContext   *ctx,
                                      const char  *reason,
                                      GError     **error);
 
+/* Customers waiting for a designer (nobody owns them), newest first, at most @limit. */
+GPtrArray  *sr_dispatch_waiting     (SrContext   *ctx,
+                                     guint        limit,
+                                     GError     **error);
+
+typedef struct {
+  gint64 at;
+  gint64 customer_id;
+  char *customer_name;
+  char *designer_name;
+  char *explanation;
+  gboolean is_override;
+  gboolean is_large;
+} SrDispatchRow;
+
+void        sr_dispatch_row_free    (SrDispatchRow *row);
+/* The dispatches of a day, in order: the 设计师派单表's data. */
+GPtrArray  *sr_dispatches_for_day   (SrContext   *ctx,
+                                     const char  *day,
+                                     GError     **error);
+
 G_END_DECLS

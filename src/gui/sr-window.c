@@ -8,6 +8,7 @@
 #include "frontdesk/sr-front-desk-page.h"
 #include "ledger/sr-ledger-page.h"
 #include "pipeline/sr-board-page.h"
+#include "pipeline/sr-dispatch-page.h"
 #include "problems/sr-problems-page.h"
 #include "units/sr-sales-report-page.h"
 #include "units/sr-supply-page.h"
@@ -200,6 +201,13 @@ build_main_pages (SrWindow *self)
       GtkWidget *board = sr_board_page_new (self->ctx);
       AdwViewStackPage *page = adw_view_stack_add_titled (self->main_stack, board, "pipeline", _("Pipeline"));
       adw_view_stack_page_set_icon_name (page, "view-paged-symbolic");
+      any = TRUE;
+    }
+  if (sr_dispatch_page_is_for (session) && kind == SR_OFFICE_DECORATION)
+    {
+      GtkWidget *dispatch = sr_dispatch_page_new (self->ctx);
+      AdwViewStackPage *page = adw_view_stack_add_titled (self->main_stack, dispatch, "dispatch", _("Designer Dispatch"));
+      adw_view_stack_page_set_icon_name (page, "mail-send-symbolic");
       any = TRUE;
     }
   if (sr_units_page_is_for (session) && sr_office_kind_has_units (kind))

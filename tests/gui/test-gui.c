@@ -12,6 +12,7 @@
 #include "core/sr-customers.h"
 #include "core/sr-deal-steps.h"
 #include "core/sr-deals.h"
+#include "core/sr-dispatch.h"
 #include "core/sr-desk.h"
 #include "core/sr-office.h"
 #include "core/sr-problems.h"
@@ -1204,6 +1205,45 @@ test_pipeline_board (void)
   sr_test_context_finish (g_steal_pointer (&admin));
 }
 
+/* Dispatch: the customer manager sees who is next and why, and dispatches a waiting
+ * customer with one button. */
+static void
+test_dispatch_page (void)
+{
+  g_autoptr(SrContext) admin = sr_test_context_new (SR_OFFICE_DECORATION);
+  g_autoptr(SrContext) sup = sr_test_context_as (admin, "kehujingli", SR_ROLE_CUSTOMER_MANAGER);
+  g_autoptr(SrContext) a = sr_test_context_as (admin, "zhanggong", SR_ROLE_CONSULTANT);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) levels = sr_designer_levels (sup, &error);
+  const char *phones[] = { "13800138000", NULL };
+  SrCustomerInput in = { "派先生", NULL, "walk-in", 0, NULL, 0, phones, FALSE, 0 };
+  gint64 customer = sr_customers_add (sup, &in, &error);
+  SrWindow *window = sr_window_new (NULL, sup, NULL);
+  GtkWidget *w = GTK_WIDGET (window);
+
+  g_assert_true (sr_designers_set_level (sup, sr_test_staff_id (a), ((SrDesigner *) levels->pdata[1])->level_id,
+                                         "季度评定", &error));
+  gtk_window_present (GTK_WINDOW (window));
+  sr_window_sign_in_as (window, sr_context_get_session (sup));
+  g_assert_true (sr_window_show_page (window, "dispatch"));
+  sr_gui_test_spin_idle ();
+  g_assert_nonnull (sr_gui_test_find (w, "zhanggong: 资深设计师, credit 2 of total 2"));
+  g_assert_nonnull (sr_gui_test_find (w, "Waiting for a designer (1)"));
+  sr_gui_test_click (w, "Dispatch");
+  sr_gui_test_spin_idle ();
+  g_assert_nonnull (sr_gui_test_find (w, "Waiting for a designer (0)"));
+  g_assert_nonnull (sr_gui_test_find (w, "Dispatched today (1)"));
+  {
+    g_autoptr(SrCustomer) c = sr_customers_get (sup, customer, &error);
+    g_assert_cmpint (c->owner_id, ==, sr_test_staff_id (a));
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  sr_gui_test_spin_idle ();
+  g_clear_object (&sup);
+  g_clear_object (&a);
+  sr_test_context_finish (g_steal_pointer (&admin));
+}
+
 static void
 test_unopenable_database (void)
 {
@@ -1238,6 +1278,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/problems-page", test_problems_page);
   g_test_add_func ("/gui/contracts", test_contracts);
   g_test_add_func ("/gui/pipeline-board", test_pipeline_board);
+  g_test_add_func ("/gui/dispatch-page", test_dispatch_page);
   g_test_add_func ("/gui/unopenable-database", test_unopenable_database);
   return g_test_run ();
 }
