@@ -554,3 +554,136 @@ sr_dispatches_for_day (SrContext   *ctx,
     return NULL;
   return g_steal_pointer (&rows);
 }
+
+/* Held orders -------------------------------------------------------------------------- */
+
+void
+sr_held_order_free (SrHeldOrder *order)
+{
+  if (order == NULL)
+    return;
+  g_free (order->designer_name);
+  g_free (order->customer_name);
+  g_free (order->stage_name);
+  g_free (order);
+}
+
+GPtrArray *
+sr_designers_held (SrContext  *ctx,
+                   gint64      designer_id,
+                   gboolean    stale_only,
+                   GError    **error)
+{
+  gint64 now = sr_context_now (ctx);
+  gint64 stale = sr_settings_get_int (ctx, "dispatch.stale_days", 7) * 86400;
+  g_autoptr(SrStmt) stmt = sr_db_prepare (sr_context_get_db (ctx),
+                                          "SELECT s.id, s.display_name, c.id, c.name, g.name, c.stage_at, "
+                                          " coalesce (c.last_contact_at, c.created_at) AS last "
+                                          "FROM customers c JOIN staff s ON s.id = c.owner_id JOIN stages g ON g.id = c.stage_id "
+                                          "WHERE c.is_voided = 0 AND (s.roles & 2) <> 0 AND (?1 = 0 OR s.id = ?1) "
+                                          " AND g.kind IN ('contact', 'qualify', 'measure', 'plan', 'subscribe', 'custom') "
+                                          " AND g.position < coalesce ((SELECT min (position) FROM stages WHERE kind = 'sign'), 1000000) "
+                                          " AND (?2 = 0 OR last < ?3 - ?4) "
+                                          "ORDER BY s.display_name, s.id, last LIMIT 5000", error);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sr_held_order_free);
+  SrStep step;
+
+  if (stmt == NULL)
+    return NULL;
+  sr_stmt_bind_int (stmt, 1, designer_id);
+  sr_stmt_bind_int (stmt, 2, stale_only ? 1 : 0);
+  sr_stmt_bind_int (stmt, 3, now);
+  sr_stmt_bind_int (stmt, 4, stale);
+  while ((step = sr_stmt_step (stmt, error)) == SR_STEP_ROW)
+    {
+      SrHeldOrder *o = g_new0 (SrHeldOrder, 1);
+      o->designer_id = sr_stmt_get_int (stmt, 0);
+      o->designer_name = sr_stmt_dup_text (stmt, 1);
+      o->customer_id = sr_stmt_get_int (stmt, 2);
+      o->customer_name = sr_stmt_dup_text (stmt, 3);
+      o->stage_name = sr_stmt_dup_text (stmt, 4);
+      o->days_in_stage = (int) MAX ((now - sr_stmt_get_int (stmt, 5)) / 86400, 0);
+      o->last_contact_at = sr_stmt_get_int (stmt, 6);
+      o->is_stale = o->last_contact_at < now - stale;
+      g_ptr_array_add (rows, o);
+    }
+  if (step == SR_STEP_ERROR)
+    return NULL;
+  return g_steal_pointer (&rows);
+}
+
+/* Ranking -------------------------------------------------------------------------------- */
+
+void
+sr_rank_row_free (SrRankRow *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->name);
+  g_free (row);
+}
+
+gboolean
+sr_ranking_period (const char  *day,
+                   gboolean     monthly,
+                   char       **out_from,
+                   char       **out_to)
+{
+  GDate date;
+  int y, m, d, last;
+
+  if (!sr_day_parse (day, &date))
+    return FALSE;
+  y = g_date_get_year (&date);
+  m = g_date_get_month (&date);
+  d = g_date_get_day (&date);
+  last = g_date_get_days_in_month ((GDateMonth) m, (GDateYear) y);
+  if (monthly)
+    {
+      *out_from = g_strdup_printf ("%04d-%02d-01", y, m);
+      *out_to = g_strdup_printf ("%04d-%02d-%02d", y, m, last);
+    }
+  else if (d <= 15)
+    {
+      *out_from = g_strdup_printf ("%04d-%02d-01", y, m);
+      *out_to = g_strdup_printf ("%04d-%02d-15", y, m);
+    }
+  else
+    {
+      *out_from = g_strdup_printf ("%04d-%02d-16", y, m);
+      *out_to = g_strdup_printf ("%04d-%02d-%02d", y, m, last);
+    }
+  return TRUE;
+}
+
+GPtrArray *
+sr_designers_ranking (SrContext   *ctx,
+                      const char  *from_day,
+                      const char  *to_day,
+                      GError     **error)
+{
+  g_autoptr(SrStmt) stmt = sr_db_prepare (sr_context_get_db (ctx),
+                                          "SELECT s.id, s.display_name, sum (d.price_fen), count(*) FROM deals d "
+                                          "JOIN staff s ON s.id = d.owner_id WHERE d.signed_on BETWEEN ?1 AND ?2 "
+                                          "AND d.state IN ('signed', 'delivered') GROUP BY s.id "
+                                          "ORDER BY sum (d.price_fen) DESC, count(*) DESC, s.id", error);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sr_rank_row_free);
+  SrStep step;
+
+  if (stmt == NULL)
+    return NULL;
+  sr_stmt_bind_text (stmt, 1, from_day);
+  sr_stmt_bind_text (stmt, 2, to_day);
+  while ((step = sr_stmt_step (stmt, error)) == SR_STEP_ROW)
+    {
+      SrRankRow *r = g_new0 (SrRankRow, 1);
+      r->staff_id = sr_stmt_get_int (stmt, 0);
+      r->name = sr_stmt_dup_text (stmt, 1);
+      r->value_fen = sr_stmt_get_int (stmt, 2);
+      r->count = (guint) sr_stmt_get_int (stmt, 3);
+      g_ptr_array_add (rows, r);
+    }
+  if (step == SR_STEP_ERROR)
+    return NULL;
+  return g_steal_pointer (&rows);
+}

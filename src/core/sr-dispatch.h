@@ -136,4 +136,47 @@ GPtrArray  *sr_dispatches_for_day   (SrContext   *ctx,
                                      const char  *day,
                                      GError     **error);
 
+/* Held orders (设计师持单跟踪表) ---------------------------------------------------------- */
+
+typedef struct {
+  gint64 designer_id;
+  char *designer_name;
+  gint64 customer_id;
+  char *customer_name;
+  char *stage_name;
+  int days_in_stage;
+  gint64 last_contact_at;
+  gboolean is_stale;        /* no contact for the office's days (setting "dispatch.stale_days", 7) */
+} SrHeldOrder;
+
+void        sr_held_order_free      (SrHeldOrder *order);
+/* The customers each designer holds before signing (not lost), by designer, the longest
+ * without contact first; @designer_id 0 for all, @stale_only for the flagged ones. */
+GPtrArray  *sr_designers_held       (SrContext   *ctx,
+                                     gint64       designer_id,
+                                     gboolean     stale_only,
+                                     GError     **error);
+
+/* Ranking (排名): half-monthly on the 15th and the month's last day, and monthly -------- */
+
+typedef struct {
+  gint64 staff_id;
+  char *name;
+  SrFen value_fen;          /* signed deal value in the period */
+  guint count;              /* deals signed */
+} SrRankRow;
+
+void        sr_rank_row_free        (SrRankRow *row);
+/* The period that holds @day: the 1st to the 15th or the 16th to the month's end
+ * (@monthly: the whole month). Writes two YYYY-MM-DD days. */
+gboolean    sr_ranking_period       (const char  *day,
+                                     gboolean     monthly,
+                                     char       **out_from,
+                                     char       **out_to);
+/* Everyone who signed deals between the days (inclusive), by value, then count. */
+GPtrArray  *sr_designers_ranking    (SrContext   *ctx,
+                                     const char  *from_day,
+                                     const char  *to_day,
+                                     GError     **error);
+
 G_END_DECLS

@@ -5,6 +5,7 @@
 #include <locale.h>
 
 #include "common/sr-test-util.h"
+#include "core/sr-contracts.h"
 #include "core/sr-customers.h"
 #include "core/sr-dispatch.h"
 #include "core/sr-error.h"
@@ -287,9 +288,70 @@ test_stored (void)
                                   "WHERE is_override = 1 AND reason = '客户指定王工'", ""));
     g_assert_cmpint (n, ==, 1);
   }
+
+  /* Held orders: A holds 4 (3 plus the large one), none stale today; 8 days on, all are. */
+  {
+    g_autoptr(GPtrArray) held = sr_designers_held (sup, ids[0], FALSE, &error);
+    g_autoptr(GPtrArray) stale = sr_designers_held (sup, 0, TRUE, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (held->len, ==, 4);
+    g_assert_cmpuint (stale->len, ==, 0);
+  }
+  /* The ranking of the half-month: B signs more than A. */
+  {
+    SrContractDeal big = { customers[1], "construction", "ZX-B", SR_TEST_NOW_DAY, 30000000, 9000000, 3, 30, NULL };
+    SrContractDeal small = { customers[0], "design", "SJ-A", SR_TEST_NOW_DAY, 800000, 0, 1, 30, NULL };
+    SrContractDeal second = { customers[2], "design", "SJ-A2", SR_TEST_NOW_DAY, 900000, 0, 1, 30, NULL };
+    g_autofree char *from = NULL;
+    g_autofree char *to = NULL;
+    g_autoptr(GPtrArray) ranking = NULL;
+    g_assert_cmpint (sr_contracts_add (mgr, &big, &error), >, 0);
+    g_assert_cmpint (sr_contracts_add (mgr, &small, &error), >, 0);
+    g_assert_cmpint (sr_contracts_add (mgr, &second, &error), >, 0);
+    g_assert_true (sr_ranking_period (SR_TEST_NOW_DAY, FALSE, &from, &to));
+    ranking = sr_designers_ranking (sup, from, to, &error);
+    g_assert_cmpuint (ranking->len, ==, 2);
+    g_assert_cmpint (((SrRankRow *) ranking->pdata[0])->staff_id, ==, ids[1]);
+    g_assert_cmpint (((SrRankRow *) ranking->pdata[0])->value_fen, ==, 30000000);
+    g_assert_cmpuint (((SrRankRow *) ranking->pdata[1])->count, ==, 2);
+    g_assert_cmpint (((SrRankRow *) ranking->pdata[1])->value_fen, ==, 1700000);
+  }
+  sr_test_set_day (admin, "2026-12-01", 10);
+  {
+    g_autoptr(GPtrArray) stale = sr_designers_held (sup, ids[0], TRUE, &error);
+    g_assert_cmpuint (stale->len, ==, 2);     /* two of A's four signed a contract */
+    g_assert_true (((SrHeldOrder *) stale->pdata[0])->is_stale);
+  }
   g_clear_object (&sup); g_clear_object (&mgr); g_clear_object (&a); g_clear_object (&b); g_clear_object (&c);
   g_clear_object (&desk);
   sr_test_context_finish (g_steal_pointer (&admin));
+}
+
+static void
+test_ranking_periods (void)
+{
+  struct { const char *day; gboolean monthly; const char *from, *to; } cases[] = {
+    { "2026-02-14", FALSE, "2026-02-01", "2026-02-15" },
+    { "2026-02-15", FALSE, "2026-02-01", "2026-02-15" },
+    { "2026-02-16", FALSE, "2026-02-16", "2026-02-28" },
+    { "2028-02-20", FALSE, "2028-02-16", "2028-02-29" },   /* a leap year */
+    { "2026-11-30", FALSE, "2026-11-16", "2026-11-30" },
+    { "2026-12-31", FALSE, "2026-12-16", "2026-12-31" },
+    { "2026-12-05", TRUE, "2026-12-01", "2026-12-31" },
+    { "2026-02-27", TRUE, "2026-02-01", "2026-02-28" },
+  };
+  char *from = NULL, *to = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_assert_true (sr_ranking_period (cases[i].day, cases[i].monthly, &from, &to));
+      g_assert_cmpstr (from, ==, cases[i].from);
+      g_assert_cmpstr (to, ==, cases[i].to);
+      g_clear_pointer (&from, g_free);
+      g_clear_pointer (&to, g_free);
+    }
+  g_assert_false (sr_ranking_period ("2026-13-01", FALSE, &from, &to));
+  g_assert_null (from);
 }
 
 int
@@ -303,5 +365,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/dispatch/leave", test_leave);
   g_test_add_func ("/dispatch/override", test_override);
   g_test_add_func ("/dispatch/stored", test_stored);
+  g_test_add_func ("/dispatch/ranking-periods", test_ranking_periods);
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 
 #include "core/sr-customers.h"
 #include "core/sr-dispatch.h"
+#include "core/sr-office.h"
 #include "gui/customers/sr-customers-page.h"
 #include "gui/sr-form.h"
 #include "gui/sr-gui-util.h"
@@ -302,6 +303,74 @@ today_group (Dispatch *p)
   return group;
 }
 
+/* The ranking of a period: the half-month holding today, or the month. */
+static GtkWidget *
+ranking_group (Dispatch *p,
+               gboolean  monthly)
+{
+  g_autofree char *today = sr_clock_today (sr_context_get_clock (p->ctx));
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  GtkWidget *group = adw_preferences_group_new ();
+  g_autofree char *title = NULL;
+
+  if (!sr_ranking_period (today, monthly, &from, &to))
+    return group;
+  rows = sr_designers_ranking (p->ctx, from, to, NULL);
+  title = g_strdup_printf (monthly ? _("Ranking of the month, %s to %s") : _("Ranking of the half-month, %s to %s"),
+                           from, to);
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  if (rows == NULL || rows->len == 0)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), _("Nothing signed in this period yet."));
+  for (guint i = 0; rows != NULL && i < rows->len && i < 10; i++)
+    {
+      SrRankRow *r = g_ptr_array_index (rows, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *money = sr_money_format (r->value_fen);
+      g_autofree char *line = g_strdup_printf ("%u. %s", i + 1, r->name);
+      g_autofree char *sub = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s signed, %u deal", "%s signed, %u deals",
+                                                           r->count), money, r->count);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), line);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sub);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+  return group;
+}
+
+/* Held orders with no contact for the office's days (持单跟踪): the ones to chase. */
+static GtkWidget *
+stale_group (Dispatch *p)
+{
+  g_autoptr(GPtrArray) rows = sr_designers_held (p->ctx, 0, TRUE, NULL);
+  GtkWidget *group = adw_preferences_group_new ();
+  g_autofree char *title = g_strdup_printf (_("Held orders without contact for %d days (%u)"),
+                                            (int) sr_settings_get_int (p->ctx, "dispatch.stale_days", 7),
+                                            rows != NULL ? rows->len : 0);
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  if (rows == NULL || rows->len == 0)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), _("Every designer keeps in touch with their customers."));
+  for (guint i = 0; rows != NULL && i < rows->len && i < 100; i++)
+    {
+      SrHeldOrder *o = g_ptr_array_index (rows, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *last = sr_format_moment (o->last_contact_at);
+      g_autofree char *line = g_strdup_printf ("%s → %s", o->designer_name, o->customer_name);
+      g_autofree char *sub = g_strdup_printf (_("%s · last contact %s"), o->stage_name, last);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), line);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sub);
+      gtk_widget_add_css_class (row, "overdue");
+      g_object_set_data (G_OBJECT (row), "customer-id", GSIZE_TO_POINTER (o->customer_id));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_signal_connect (row, "activated", G_CALLBACK (on_open_customer), p);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+  if (rows != NULL && rows->len > 100)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), _("The 100 longest without contact are shown."));
+  return group;
+}
+
 static void
 reload (Dispatch *p)
 {
@@ -325,6 +394,9 @@ reload (Dispatch *p)
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (waiting_group (p)));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (designers_group (p)));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (today_group (p)));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (ranking_group (p, FALSE)));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (ranking_group (p, TRUE)));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (stale_group (p)));
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (p->scroller), page);
 }
 
@@ -333,7 +405,7 @@ on_changed (SrContext  *ctx,
             const char *table,
             Dispatch   *p)
 {
-  if (g_strcmp0 (table, "customers") == 0 || g_strcmp0 (table, "staff") == 0)
+  if (g_strcmp0 (table, "customers") == 0 || g_strcmp0 (table, "staff") == 0 || g_strcmp0 (table, "deals") == 0)
     reload (p);
 }
 
