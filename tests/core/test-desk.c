@@ -132,6 +132,7 @@ test_receiving (void)
     g_assert_cmpint (again.receiver_id, ==, A);
     g_assert_cmpstr (again.rule, ==, "returning customer of gwa");
     known.customer_id = 999999;
+    sr_reception_clear (&again);
     g_assert_false (sr_desk_receive (desk, DAY, SR_DESK_RECEPTION, &known, &again, &error));
     g_assert_nonnull (error);
     g_clear_error (&error);
