@@ -13,6 +13,7 @@
 #include "sr-desk.h"
 #include "sr-dispatch.h"
 #include "sr-pipeline.h"
+#include "sr-return-visits.h"
 #include "sr-money-reports.h"
 #include "sr-demo.h"
 #include "sr-error.h"
@@ -1265,6 +1266,74 @@ out:
   return ok;
 }
 
+/* Decoration sites under construction (a housekeeper in the trial period) since a week
+ * after signing, with a return visit every week or so; some are due today, and a visit
+ * now and then finds a problem. */
+static gboolean
+insert_return_visits (SrContext     *ctx,
+                      SrOfficeKind   office,
+                      gint64         today_start,
+                      GRand         *rand,
+                      GError       **error)
+{
+  SrDb *db = sr_context_get_db (ctx);
+  SrClock *clock = sr_context_get_clock (ctx);
+  gint64 saved = sr_clock_get_fixed (clock);
+  g_autoptr(SrStmt) stmt = NULL;
+  g_autoptr(GArray) customers = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 stage = 0;
+  gboolean ok = FALSE;
+  SrStep step;
+  static const char *said[] = { "工地进展顺利，客户满意", "客户希望加快进度", "对施工质量满意",
+                                "询问主材到货时间", "客户对工人态度有意见" };
+
+  if (!sr_db_get_int (db, &stage, error, "SELECT id FROM stages WHERE kind = ?1 AND is_disabled = 0 "
+                      "ORDER BY position DESC LIMIT 1", "t", office == SR_OFFICE_HOUSEKEEPING ? "trial" : "construct"))
+    return FALSE;
+  if (stage == 0)
+    return TRUE;
+  stmt = sr_db_prepare (db, "SELECT DISTINCT customer_id, min (signed_on) FROM deals WHERE state = 'signed' "
+                        "AND kind IN ('construction', 'service') GROUP BY customer_id ORDER BY customer_id", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((step = sr_stmt_step (stmt, error)) == SR_STEP_ROW)
+    {
+      gint64 id = sr_stmt_get_int (stmt, 0), start = sr_day_start_unix (sr_stmt_get_text (stmt, 1)) + 7 * 86400 + 10 * 3600;
+      if (start < today_start - 86400)
+        {
+          g_array_append_val (customers, id);
+          g_array_append_val (starts, start);
+        }
+    }
+  if (step == SR_STEP_ERROR)
+    return FALSE;
+  g_clear_pointer (&stmt, sr_stmt_done);
+  for (guint i = 0; i < customers->len; i++)
+    {
+      gint64 id = g_array_index (customers, gint64, i), at = g_array_index (starts, gint64, i);
+      SrStageMove move = { stage, NULL, NULL };
+      sr_clock_set_fixed (clock, at);
+      if (!sr_pipeline_move (ctx, id, &move, error))
+        goto out;
+      for (at += (7 + g_rand_int_range (rand, 0, 3)) * 86400; at < today_start - (gint64) (i % 12) * 86400;
+           at += (7 + g_rand_int_range (rand, 0, 3)) * 86400)
+        {
+          guint k = (guint) g_rand_int_range (rand, 0, 30);
+          SrReturnVisit visit = { id, k % 2 == 0 ? "visit" : "phone", said[k % G_N_ELEMENTS (said)], k == 4 ? 2 : 4 + (int) (k % 2),
+                                  k == 4 ? "工人现场吸烟，客户投诉" : NULL, k == 4 ? "工程部" : NULL };
+          sr_clock_set_fixed (clock, at);
+          if (sr_return_visits_add (ctx, &visit, error) == 0)
+            goto out;
+        }
+    }
+  ok = sr_db_run (db, error, "UPDATE return_visits SET staff_id = (SELECT id FROM staff WHERE login = 'liuzhuguan') "
+                  "WHERE staff_id IS NULL", "");
+out:
+  sr_clock_set_fixed (clock, saved);
+  return ok;
+}
+
 /* This morning a few consultants report money customers handed them; it waits for
  * finance on the Money page. */
 static gboolean
@@ -1390,6 +1459,8 @@ sr_demo_generate (SrContext            *ctx,
     goto fail;
   if (options->kind == SR_OFFICE_DECORATION &&
       !insert_dispatch (ctx, today_start, options->size == SR_DEMO_LARGE ? 12 : 3, rand, error))
+    goto fail;
+  if (options->kind != SR_OFFICE_PROPERTY && !insert_return_visits (ctx, options->kind, today_start, rand, error))
     goto fail;
   if (!sr_audit_write (ctx, "demo", "office", 1, NULL,
                        options->size == SR_DEMO_LARGE ? "{\"size\":\"large\"}"

@@ -13,6 +13,7 @@
 #include "core/sr-deal-steps.h"
 #include "core/sr-deals.h"
 #include "core/sr-dispatch.h"
+#include "core/sr-pipeline.h"
 #include "core/sr-desk.h"
 #include "core/sr-office.h"
 #include "core/sr-problems.h"
@@ -1244,6 +1245,61 @@ test_dispatch_page (void)
   sr_test_context_finish (g_steal_pointer (&admin));
 }
 
+/* Return visits: a site a week under construction is due; the visit form, with a problem
+ * found, records the visit and opens the case. */
+static void
+test_visits_page (void)
+{
+  g_autoptr(SrContext) admin = sr_test_context_new (SR_OFFICE_DECORATION);
+  g_autoptr(SrContext) sup = sr_test_context_as (admin, "kehujingli", SR_ROLE_CUSTOMER_MANAGER);
+  g_autoptr(GError) error = NULL;
+  const char *phones[] = { "13800138000", NULL };
+  SrCustomerInput in = { "回先生", NULL, "walk-in", 0, NULL, 0, phones, FALSE, 0 };
+  gint64 customer = sr_customers_add (sup, &in, &error);
+  gint64 construct = 0;
+  SrWindow *window;
+  GtkWidget *w;
+  SrForm *form;
+
+  g_assert_true (sr_db_get_int (sr_context_get_db (admin), &construct, NULL, "SELECT id FROM stages WHERE kind = "
+                                "'construct' ORDER BY position DESC LIMIT 1", ""));
+  {
+    SrStageMove m = { construct, NULL, NULL };
+    g_assert_true (sr_pipeline_move (sup, customer, &m, &error));
+  }
+  sr_test_set_day (admin, "2026-12-01", 10);
+  window = sr_window_new (NULL, sup, NULL);
+  w = GTK_WIDGET (window);
+  gtk_window_present (GTK_WINDOW (window));
+  sr_window_sign_in_as (window, sr_context_get_session (sup));
+  g_assert_true (sr_window_show_page (window, "visits"));
+  sr_gui_test_spin_idle ();
+  g_assert_nonnull (sr_gui_test_find (w, "Due for a return visit (1)"));
+  sr_gui_test_click (w, "Record Visit…");
+  sr_gui_test_spin_idle ();
+  form = find_form ();
+  g_assert_nonnull (form);
+  /* Nothing said: refused, the form stays. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
+  sr_gui_test_spin_idle ();
+  g_assert_true (find_form () == form);
+  sr_gui_test_type (GTK_WIDGET (form), "What the customer said", "墙面有裂缝");
+  sr_gui_test_type (GTK_WIDGET (form), "Problem found (empty: none; it opens a problem case)", "客厅墙面开裂");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
+  sr_gui_test_spin_idle ();
+  g_assert_null (find_form ());
+  g_assert_nonnull (sr_gui_test_find (w, "Due for a return visit (0)"));
+  g_assert_nonnull (sr_gui_test_find (w, "Return visits of the last 30 days (1)"));
+  {
+    g_autoptr(SrCustomer) c = sr_customers_get (sup, customer, &error);
+    g_assert_true (c->is_problem);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  sr_gui_test_spin_idle ();
+  g_clear_object (&sup);
+  sr_test_context_finish (g_steal_pointer (&admin));
+}
+
 static void
 test_unopenable_database (void)
 {
@@ -1279,6 +1335,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/contracts", test_contracts);
   g_test_add_func ("/gui/pipeline-board", test_pipeline_board);
   g_test_add_func ("/gui/dispatch-page", test_dispatch_page);
+  g_test_add_func ("/gui/visits-page", test_visits_page);
   g_test_add_func ("/gui/unopenable-database", test_unopenable_database);
   return g_test_run ();
 }
