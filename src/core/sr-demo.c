@@ -12,6 +12,7 @@
 #include "sr-contracts.h"
 #include "sr-desk.h"
 #include "sr-dispatch.h"
+#include "sr-performance.h"
 #include "sr-pipeline.h"
 #include "sr-return-visits.h"
 #include "sr-money-reports.h"
@@ -1462,6 +1463,22 @@ sr_demo_generate (SrContext            *ctx,
     goto fail;
   if (options->kind != SR_OFFICE_PROPERTY && !insert_return_visits (ctx, options->kind, today_start, rand, error))
     goto fail;
+  {
+    /* This month's targets: a fifth above each person's monthly average of the last
+     * quarter, rounded to ¥10,000 (some have no target yet). */
+    g_autofree char *month = NULL;
+    g_autofree char *month_end = NULL;
+    if (!sr_period_bounds (SR_PERIOD_MONTH, today, &month, &month_end) ||
+        !sr_db_run (db, error,
+                    "INSERT INTO targets (staff_id, period, starts_on, value_fen, signings, at) "
+                    "SELECT s.id, 'month', ?1, max (1000000, (coalesce ((SELECT sum (d.price_fen) FROM deals d "
+                    " WHERE d.owner_id = s.id AND d.signed_on >= date (?2, '-90 days') AND d.state IN ('signed', 'delivered')), 0) "
+                    " * 12 / 30 / 1000000) * 1000000), "
+                    " max (1, (SELECT count(*) FROM deals d WHERE d.owner_id = s.id AND d.signed_on >= date (?2, '-90 days')) / 3), ?3 "
+                    "FROM staff s WHERE s.is_disabled = 0 AND (s.roles & 2) <> 0 AND s.id % 5 <> 0",
+                    "tti", month, today, today_start))
+      goto fail;
+  }
   if (!sr_audit_write (ctx, "demo", "office", 1, NULL,
                        options->size == SR_DEMO_LARGE ? "{\"size\":\"large\"}"
                                                       : "{\"size\":\"small\"}", error) ||

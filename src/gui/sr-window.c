@@ -9,6 +9,7 @@
 #include "ledger/sr-ledger-page.h"
 #include "pipeline/sr-board-page.h"
 #include "pipeline/sr-dispatch-page.h"
+#include "pipeline/sr-performance-page.h"
 #include "pipeline/sr-visits-page.h"
 #include "problems/sr-problems-page.h"
 #include "units/sr-sales-report-page.h"
@@ -216,6 +217,13 @@ build_main_pages (SrWindow *self)
       GtkWidget *visits = sr_visits_page_new (self->ctx);
       AdwViewStackPage *page = adw_view_stack_add_titled (self->main_stack, visits, "visits", _("Return Visits"));
       adw_view_stack_page_set_icon_name (page, "call-start-symbolic");
+      any = TRUE;
+    }
+  if (sr_performance_page_is_for (session))
+    {
+      GtkWidget *perf = sr_performance_page_new (self->ctx);
+      AdwViewStackPage *page = adw_view_stack_add_titled (self->main_stack, perf, "performance", _("Performance"));
+      adw_view_stack_page_set_icon_name (page, "emblem-ok-symbolic");
       any = TRUE;
     }
   if (sr_units_page_is_for (session) && sr_office_kind_has_units (kind))

@@ -1300,6 +1300,44 @@ test_visits_page (void)
   sr_test_context_finish (g_steal_pointer (&admin));
 }
 
+/* Targets: the customer manager sets a consultant's month; the row shows it. */
+static void
+test_performance_page (void)
+{
+  g_autoptr(SrContext) admin = sr_test_context_new (SR_OFFICE_PROPERTY);
+  g_autoptr(SrContext) sup = sr_test_context_as (admin, "zhuguan", SR_ROLE_CUSTOMER_MANAGER);
+  g_autoptr(SrContext) gw = sr_test_context_as (admin, "guwen", SR_ROLE_CONSULTANT);
+  SrWindow *window = sr_window_new (NULL, sup, NULL);
+  GtkWidget *w = GTK_WIDGET (window);
+  SrForm *form;
+
+  gtk_window_present (GTK_WINDOW (window));
+  sr_window_sign_in_as (window, sr_context_get_session (sup));
+  g_assert_true (sr_window_show_page (window, "performance"));
+  sr_gui_test_spin_idle ();
+  g_assert_nonnull (sr_gui_test_find (w, "guwen"));
+  sr_gui_test_click (w, "Target…");
+  sr_gui_test_spin_idle ();
+  form = find_form ();
+  g_assert_nonnull (form);
+  sr_gui_test_type (GTK_WIDGET (form), "Deal value to sign, ¥ (产值)", "一百万");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
+  sr_gui_test_spin_idle ();
+  g_assert_true (find_form () == form);
+  sr_gui_test_type (GTK_WIDGET (form), "Deal value to sign, ¥ (产值)", "1,000,000");
+  sr_gui_test_type (GTK_WIDGET (form), "Contracts to sign", "2");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
+  sr_gui_test_spin_idle ();
+  g_assert_null (find_form ());
+  g_assert_nonnull (sr_gui_test_find (w, "received 0 · appointments kept 0 · subscriptions 0 · signed 0 of 2 · "
+                                         "value ¥0.00 of ¥1,000,000.00 (0%) · money in ¥0.00"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  sr_gui_test_spin_idle ();
+  g_clear_object (&sup);
+  g_clear_object (&gw);
+  sr_test_context_finish (g_steal_pointer (&admin));
+}
+
 static void
 test_unopenable_database (void)
 {
@@ -1336,6 +1374,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/pipeline-board", test_pipeline_board);
   g_test_add_func ("/gui/dispatch-page", test_dispatch_page);
   g_test_add_func ("/gui/visits-page", test_visits_page);
+  g_test_add_func ("/gui/performance-page", test_performance_page);
   g_test_add_func ("/gui/unopenable-database", test_unopenable_database);
   return g_test_run ();
 }
