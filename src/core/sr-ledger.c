@@ -43,15 +43,16 @@ sr_ledger_overdue (SrContext  *ctx,
   g_autofree char *today = sr_clock_today (sr_context_get_clock (ctx));
   g_autoptr(SrStmt) stmt = sr_db_prepare (sr_context_get_db (ctx),
                                           "SELECT d.id, coalesce (d.unit_id, 0), c.id, c.name, " UNIT_LABEL ", s.display_name, "
-                                          " p.id, p.kind, p.due_day, p.amount_fen - (SELECT coalesce (sum (a.amount_fen), 0) "
-                                          "  FROM receipt_allocations a JOIN receipts r ON r.id = a.receipt_id "
-                                          "  WHERE a.plan_item_id = p.id AND r.voided_at IS NULL) AS open "
-                                          "FROM plan_items p JOIN deals d ON d.id = p.deal_id "
+                                          " p.id, p.kind, p.due_day, p.amount_fen - p.paid_fen AS open "
+                                          /* CROSS JOIN: the open items first, through their partial index, not every
+                                           * item of every live sale. */
+                                          "FROM plan_items p CROSS JOIN deals d ON d.id = p.deal_id "
                                           "JOIN customers c ON c.id = d.customer_id "
                                           "LEFT JOIN units u ON u.id = d.unit_id LEFT JOIN buildings b ON b.id = u.building_id "
                                           "LEFT JOIN staff s ON s.id = d.owner_id "
-                                          "WHERE p.due_day < ?1 AND d.state IN ('subscribed', 'signed', 'delivered') "
-                                          " AND (?2 = 0 OR d.owner_id = ?2) AND open > 0 "
+                                          "WHERE p.due_day < ?1 AND p.paid_fen < p.amount_fen "
+                                          " AND d.state IN ('subscribed', 'signed', 'delivered') "
+                                          " AND (?2 = 0 OR d.owner_id = ?2) "
                                           "ORDER BY p.due_day, d.id LIMIT 2000", error);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sr_late_row_free);
   SrStep step;
