@@ -1,5 +1,5 @@
-/* sr-customers-private.h — for the front desk, which changes owners by rule 9 inside
- * its own transaction and permission check. */
+/* sr-customers-private.h — for the front desk and dispatch, which change owners inside
+ * their own transaction and permission check, and for lists of customers read by id. */
 #pragma once
 
 #include "sr-customers.h"
@@ -19,6 +19,11 @@ gboolean sr_customers_set_owner (SrContext   *ctx,
                                  const char  *rule,
                                  const char  *reason,
                                  GError     **error);
+
+/* The customers of @ids, in that order, as the signed-in person may see them. */
+GPtrArray  *sr_customers_from_ids    (SrContext     *ctx,
+                                      const GArray  *ids,
+                                      GError       **error);
 
 /* Why a contact went to its receiver, from its rule code, in the reader's language. */
 const char *sr_customers_contact_rule_label (const char *code);

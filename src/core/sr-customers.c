@@ -549,19 +549,26 @@ sr_customers_search (SrContext   *ctx,
                      guint        limit,
                      GError     **error)
 {
-  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GArray) ids = sr_customers_search_ids (ctx, text, MIN (limit, SR_MAX_RESULTS), error);
 
-  if (ids == NULL)
-    return NULL;
+  return ids != NULL ? sr_customers_from_ids (ctx, ids, error) : NULL;
+}
+
+GPtrArray *
+sr_customers_from_ids (SrContext     *ctx,
+                       const GArray  *ids,
+                       GError       **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+
   for (guint i = 0; i < ids->len; i++)
     {
       SrCustomer *c = read_customer (ctx, g_array_index (ids, gint64, i), error);
       if (c == NULL)
         return NULL;
-      g_ptr_array_add (result, c);
+      g_ptr_array_add (rows, c);
     }
-  return g_steal_pointer (&result);
+  return g_steal_pointer (&rows);
 }
 
 /* Ownership ------------------------------------------------------------------------------------ */
@@ -835,7 +842,6 @@ sr_customers_page (SrContext       *ctx,
       "SELECT id FROM customers WHERE is_voided = 0 AND (?1 = 0 OR owner_id = ?1) "
       "ORDER BY owner_id IS NULL, owner_id, name_pinyin, id LIMIT ?2 OFFSET ?3",
   };
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(SrStmt) stmt = NULL;
   SrStep step;
@@ -855,14 +861,7 @@ sr_customers_page (SrContext       *ctx,
   if (step == SR_STEP_ERROR)
     return NULL;
   g_clear_pointer (&stmt, sr_stmt_done);
-  for (guint i = 0; i < ids->len; i++)
-    {
-      SrCustomer *c = read_customer (ctx, g_array_index (ids, gint64, i), error);
-      if (c == NULL)
-        return NULL;
-      g_ptr_array_add (rows, c);
-    }
-  return g_steal_pointer (&rows);
+  return sr_customers_from_ids (ctx, ids, error);
 }
 
 /* History ---------------------------------------------------------------------------------------- */

@@ -487,7 +487,6 @@ sr_dispatch_waiting (SrContext  *ctx,
 {
   g_autoptr(SrStmt) stmt = sr_db_prepare (sr_context_get_db (ctx), "SELECT id FROM customers WHERE owner_id IS NULL "
                                           "AND is_voided = 0 ORDER BY created_at DESC, id DESC LIMIT ?1", error);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   SrStep step;
 
@@ -501,15 +500,7 @@ sr_dispatch_waiting (SrContext  *ctx,
     }
   if (step == SR_STEP_ERROR)
     return NULL;
-  g_clear_pointer (&stmt, sr_stmt_done);
-  for (guint i = 0; i < ids->len; i++)
-    {
-      SrCustomer *c = sr_customers_get (ctx, g_array_index (ids, gint64, i), error);
-      if (c == NULL)
-        return NULL;
-      g_ptr_array_add (rows, c);
-    }
-  return g_steal_pointer (&rows);
+  return sr_customers_from_ids (ctx, ids, error);
 }
 
 void

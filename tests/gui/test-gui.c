@@ -189,6 +189,18 @@ find_of_type (GtkWidget *root,
   return NULL;
 }
 
+/* Presents @window signed in as @ctx's person, on @page. */
+static void
+show_as (SrWindow   *window,
+         SrContext  *ctx,
+         const char *page)
+{
+  gtk_window_present (GTK_WINDOW (window));
+  sr_window_sign_in_as (window, sr_context_get_session (ctx));
+  g_assert_true (sr_window_show_page (window, page));
+  sr_gui_test_spin_idle ();
+}
+
 static SrForm *
 find_form (void)
 {
@@ -209,10 +221,7 @@ test_add_staff_form (void)
   g_autoptr(SrStaffMember) added = NULL;
   SrForm *form;
 
-  gtk_window_present (GTK_WINDOW (window));
-  sr_window_sign_in_as (window, sr_context_get_session (admin));
-  g_assert_true (sr_window_show_page (window, "admin/staff"));
-  sr_gui_test_spin_idle ();
+  show_as (window, admin, "admin/staff");
 
   sr_gui_test_click (w, "Add…");
   form = find_form ();
@@ -259,10 +268,7 @@ test_front_desk (void)
   g_autofree char *today = sr_clock_today (sr_context_get_clock (desk));
   SrForm *form;
 
-  gtk_window_present (GTK_WINDOW (window));
-  sr_window_sign_in_as (window, sr_context_get_session (desk));
-  g_assert_true (sr_window_show_page (window, "frontdesk"));
-  sr_gui_test_spin_idle ();
+  show_as (window, desk, "frontdesk");
   /* No order yet: the receptionist is told to ask the supervisor. */
   g_assert_nonnull (sr_gui_test_find (w, "No Order for Today"));
 
@@ -431,10 +437,7 @@ test_customers_page (void)
       SrCustomerInput in = { names[i], NULL, "walk-in", 0, NULL, 0, phones, FALSE };
       g_assert_cmpint (sr_customers_add (desk, &in, &error), >, 0);
     }
-  gtk_window_present (GTK_WINDOW (window));
-  sr_window_sign_in_as (window, sr_context_get_session (desk));
-  g_assert_true (sr_window_show_page (window, "customers"));
-  sr_gui_test_spin_idle ();
+  show_as (window, desk, "customers");
   g_assert_nonnull (sr_gui_test_find (w, "3 customers"));
   g_assert_nonnull (sr_gui_test_find (w, "张三"));
   /* A receptionist sees masked phones. */
@@ -507,10 +510,7 @@ test_supervisor_desk (void)
   SrForm *form;
 
   g_assert_true (sr_desk_set_order (sup, today, SR_DESK_PHONE, &A, 1, &error));
-  gtk_window_present (GTK_WINDOW (window));
-  sr_window_sign_in_as (window, sr_context_get_session (sup));
-  g_assert_true (sr_window_show_page (window, "frontdesk"));
-  sr_gui_test_spin_idle ();
+  show_as (window, sup, "frontdesk");
   sr_gui_test_click (w, "Phone Group");
   sr_gui_test_spin_idle ();
   g_assert_nonnull (sr_gui_test_find (w, "gwa"));
@@ -580,10 +580,7 @@ test_money_page (void)
 
   window = sr_window_new (NULL, fin, NULL);
   w = GTK_WIDGET (window);
-  gtk_window_present (GTK_WINDOW (window));
-  sr_window_sign_in_as (window, sr_context_get_session (fin));
-  g_assert_true (sr_window_show_page (window, "money"));
-  sr_gui_test_spin_idle ();
+  show_as (window, fin, "money");
   g_assert_nonnull (sr_gui_test_find (w, "张先生 · 1号楼 301"));
   g_assert_nonnull (sr_gui_test_find (w, "Deposits to confirm (1)"));
   sr_gui_test_click (w, "Confirm Deposit…");
@@ -704,10 +701,7 @@ test_price_import (void)
   g_assert_true (g_file_set_contents (bad, "楼栋,楼层,房号,建筑面积,总价\n1号楼,1,101,89.36,1072320\n1号楼,1,101,89.36,1072320\n", -1, NULL));
   g_assert_true (g_file_set_contents (good, "楼栋,楼层,房号,建筑面积,总价\n1号楼,1,101,89.36,1072320\n1号楼,2,201,89.36,1082320\n", -1, NULL));
   window = sr_window_new (NULL, ctl, NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  sr_window_sign_in_as (window, sr_context_get_session (ctl));
-  g_assert_true (sr_window_show_page (window, "units"));
-  sr_gui_test_spin_idle ();
+  show_as (window, ctl, "units");
   g_assert_nonnull (sr_gui_test_find (GTK_WIDGET (window), "No Units Yet"));
 
   preview = sr_price_import_window_new (GTK_WIDGET (window), ctl, bad_file, "翠湖");
@@ -817,10 +811,7 @@ test_change_and_cancel (void)
 
   /* Finance pays back the ¥40,000 due. */
   window = sr_window_new (NULL, fin, NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  sr_window_sign_in_as (window, sr_context_get_session (fin));
-  g_assert_true (sr_window_show_page (window, "money"));
-  sr_gui_test_spin_idle ();
+  show_as (window, fin, "money");
   g_assert_nonnull (sr_gui_test_find (GTK_WIDGET (window), "Money to pay back (1)"));
   sr_gui_test_click (GTK_WIDGET (window), "Pay Back…");
   sr_gui_test_spin_idle ();
@@ -856,10 +847,7 @@ test_problems_page (void)
   g_assert_cmpint (sr_customers_add (sup, &in, &error), >, 0);
   window = sr_window_new (NULL, sup, NULL);
   w = GTK_WIDGET (window);
-  gtk_window_present (GTK_WINDOW (window));
-  sr_window_sign_in_as (window, sr_context_get_session (sup));
-  g_assert_true (sr_window_show_page (window, "problems"));
-  sr_gui_test_spin_idle ();
+  show_as (window, sup, "problems");
   g_assert_nonnull (sr_gui_test_find (w, "Open problems (0)"));
   sr_gui_test_click (w, "Report a Problem…");
   sr_gui_test_spin_idle ();
@@ -913,10 +901,7 @@ test_units_page (void)
 
   g_assert_cmpint (sr_customers_add (sup, &in, &error), >, 0);
   window = sr_window_new (NULL, ctl, NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  sr_window_sign_in_as (window, sr_context_get_session (ctl));
-  g_assert_true (sr_window_show_page (window, "units"));
-  sr_gui_test_spin_idle ();
+  show_as (window, ctl, "units");
   g_assert_nonnull (sr_gui_test_find (GTK_WIDGET (window), "翠湖 · 1号楼"));
   {
     /* 3 units of 89.36 m², ¥1,072,320 each: the filter dims, never hides. */
@@ -1094,10 +1079,7 @@ test_contracts (void)
   sr_test_set_day (admin, "2026-11-24", 10);
   window = sr_window_new (NULL, fin, NULL);
   w = GTK_WIDGET (window);
-  gtk_window_present (GTK_WINDOW (window));
-  sr_window_sign_in_as (window, sr_context_get_session (fin));
-  g_assert_true (sr_window_show_page (window, "money"));
-  sr_gui_test_spin_idle ();
+  show_as (window, fin, "money");
   g_assert_nonnull (sr_gui_test_find (w, "装先生 · ZX-001"));
   g_assert_null (sr_gui_test_find (w, "Take Intention Money…"));
   g_assert_nonnull (sr_gui_test_find (w, "Money reported, to confirm (1)"));
@@ -1154,10 +1136,7 @@ test_pipeline_board (void)
   SrForm *form;
 
   g_assert_no_error (error);
-  gtk_window_present (GTK_WINDOW (window));
-  sr_window_sign_in_as (window, sr_context_get_session (gw));
-  g_assert_true (sr_window_show_page (window, "pipeline"));
-  sr_gui_test_spin_idle ();
+  show_as (window, gw, "pipeline");
   g_assert_nonnull (sr_gui_test_find (w, "Appointment (1)"));
   g_assert_nonnull (sr_gui_test_find (w, "Measured (0)"));
   g_assert_nonnull (sr_gui_test_find (w, "板先生"));
@@ -1224,10 +1203,7 @@ test_dispatch_page (void)
 
   g_assert_true (sr_designers_set_level (sup, sr_test_staff_id (a), ((SrDesigner *) levels->pdata[1])->level_id,
                                          "季度评定", &error));
-  gtk_window_present (GTK_WINDOW (window));
-  sr_window_sign_in_as (window, sr_context_get_session (sup));
-  g_assert_true (sr_window_show_page (window, "dispatch"));
-  sr_gui_test_spin_idle ();
+  show_as (window, sup, "dispatch");
   g_assert_nonnull (sr_gui_test_find (w, "zhanggong: 资深设计师, credit 2 of total 2"));
   g_assert_nonnull (sr_gui_test_find (w, "Waiting for a designer (1)"));
   sr_gui_test_click (w, "Dispatch");
@@ -1270,10 +1246,7 @@ test_visits_page (void)
   sr_test_set_day (admin, "2026-12-01", 10);
   window = sr_window_new (NULL, sup, NULL);
   w = GTK_WIDGET (window);
-  gtk_window_present (GTK_WINDOW (window));
-  sr_window_sign_in_as (window, sr_context_get_session (sup));
-  g_assert_true (sr_window_show_page (window, "visits"));
-  sr_gui_test_spin_idle ();
+  show_as (window, sup, "visits");
   g_assert_nonnull (sr_gui_test_find (w, "Due for a return visit (1)"));
   sr_gui_test_click (w, "Record Visit…");
   sr_gui_test_spin_idle ();
@@ -1311,10 +1284,7 @@ test_performance_page (void)
   GtkWidget *w = GTK_WIDGET (window);
   SrForm *form;
 
-  gtk_window_present (GTK_WINDOW (window));
-  sr_window_sign_in_as (window, sr_context_get_session (sup));
-  g_assert_true (sr_window_show_page (window, "performance"));
-  sr_gui_test_spin_idle ();
+  show_as (window, sup, "performance");
   g_assert_nonnull (sr_gui_test_find (w, "guwen"));
   sr_gui_test_click (w, "Target…");
   sr_gui_test_spin_idle ();
