@@ -177,9 +177,11 @@ sr_contracts_add (SrContext            *ctx,
   sr_json_add_int (json, "value_fen", in->value_fen);
   sr_json_add_int (json, "deposit_fen", in->deposit_fen);
   after = sr_json_end (json);
+  /* A design contract waits for its deposit (方案沟通/定金); the others are the signing. */
   ok = add_plan (ctx, deal, in, error) &&
        sr_audit_write (ctx, "contract", "deals", deal, NULL, after, error) &&
-       sr_deals_move_stage (ctx, in->customer_id, SR_STAGE_SIGN, deal, error);
+       (g_strcmp0 (in->kind, "design") == 0 ||
+        sr_deals_move_stage_forward (ctx, in->customer_id, SR_STAGE_SIGN, deal, error));
   return sr_deals_finish (ctx, ok, error) ? deal : 0;
 
 fail:

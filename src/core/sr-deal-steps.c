@@ -66,6 +66,22 @@ check_paid_up (SrContext  *ctx,
   return due > 0 || sr_deals_move_stage (ctx, customer, SR_STAGE_PAID, deal_id, error);
 }
 
+/* A decoration customer enters 方案沟通/定金 when finance has the design contract's deposit. */
+static gboolean
+design_deposit_paid (SrContext  *ctx,
+                     gint64      deal_id,
+                     gint64      customer,
+                     GError    **error)
+{
+  gint64 paid = 0;
+
+  if (!sr_db_get_int (sr_context_get_db (ctx), &paid, error,
+                      "SELECT count(*) FROM deals d JOIN plan_items p ON p.deal_id = d.id WHERE d.id = ?1 "
+                      "AND d.kind = 'design' AND p.kind = 'deposit' AND p.paid_fen >= p.amount_fen", "i", deal_id))
+    return FALSE;
+  return paid == 0 || sr_deals_move_stage_forward (ctx, customer, SR_STAGE_SUBSCRIBE, deal_id, error);
+}
+
 gboolean
 sr_deals_record_payment (SrContext   *ctx,
                          gint64       deal_id,
@@ -136,7 +152,8 @@ sr_deals_record_payment (SrContext   *ctx,
         goto fail;
       left -= part;
     }
-  if (!check_paid_up (ctx, deal_id, customer, error) || !sr_deals_finish (ctx, TRUE, error))
+  if (!check_paid_up (ctx, deal_id, customer, error) || !design_deposit_paid (ctx, deal_id, customer, error) ||
+      !sr_deals_finish (ctx, TRUE, error))
     goto fail;
   if (out_receipt_no != NULL)
     *out_receipt_no = g_steal_pointer (&number);

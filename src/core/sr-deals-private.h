@@ -90,6 +90,13 @@ gboolean sr_deals_move_stage       (SrContext   *ctx,
                                     SrStageKind  kind,
                                     gint64       deal_id,
                                     GError     **error);
+/* The same, only when that stage comes after the customer's stage (a second contract does
+ * not take a customer back from the site to 签约). */
+gboolean sr_deals_move_stage_forward (SrContext  *ctx,
+                                    gint64       customer_id,
+                                    SrStageKind  kind,
+                                    gint64       deal_id,
+                                    GError     **error);
 /* Commits (and tells the screens) or rolls back; FALSE keeps the error. */
 gboolean sr_deals_finish           (SrContext   *ctx,
                                     gboolean     ok,

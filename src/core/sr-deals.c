@@ -396,6 +396,25 @@ sr_deals_move_stage (SrContext    *ctx,
                     deal_id);
 }
 
+gboolean
+sr_deals_move_stage_forward (SrContext    *ctx,
+                             gint64        customer_id,
+                             SrStageKind   kind,
+                             gint64        deal_id,
+                             GError      **error)
+{
+  gint64 later = 0;
+
+  /* Is the office's first stage of @kind after the customer's stage (or have they none)? */
+  if (!sr_db_get_int (sr_context_get_db (ctx), &later, error,
+                      "SELECT coalesce ((SELECT t.position FROM stages t WHERE t.kind = ?2 "
+                      " ORDER BY t.is_disabled, t.position LIMIT 1), -1) > coalesce ((SELECT s.position FROM customers c "
+                      " JOIN stages s ON s.id = c.stage_id WHERE c.id = ?1), -1)", "it", customer_id,
+                      sr_stage_kind_get_code (kind)))
+    return FALSE;
+  return !later || sr_deals_move_stage (ctx, customer_id, kind, deal_id, error);
+}
+
 /* Commits, or rolls back and keeps the error. */
 gboolean
 sr_deals_finish (SrContext  *ctx,

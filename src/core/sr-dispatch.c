@@ -175,9 +175,12 @@ current_credits (SrContext  *ctx,
   return sr_dispatch_replay ((const SrDispatchStep *) steps->data, steps->len, NULL);
 }
 
-GPtrArray *
-sr_designers_list (SrContext  *ctx,
-                   GError    **error)
+/* The designers; their held customers counted only when asked (one pass over the
+ * customers, which a dispatch needs only under a load limit). */
+static GPtrArray *
+designers_list (SrContext  *ctx,
+                gboolean    with_held,
+                GError    **error)
 {
   g_autofree char *today = sr_clock_today (sr_context_get_clock (ctx));
   g_autoptr(GHashTable) credits = current_credits (ctx, error);
@@ -191,14 +194,17 @@ sr_designers_list (SrContext  *ctx,
                         "SELECT s.id, s.display_name, coalesce (l.id, 0), l.name, coalesce (l.rank, 0), "
                         " coalesce (l.weight, 0), "
                         " EXISTS (SELECT 1 FROM designer_leave v WHERE v.staff_id = s.id AND ?1 BETWEEN v.from_day AND v.to_day), "
-                        " (SELECT count(*) FROM customers c JOIN stages g ON g.id = c.stage_id WHERE c.owner_id = s.id "
-                        "  AND c.is_voided = 0 AND g.kind IN ('contact', 'qualify', 'measure', 'plan', 'subscribe', 'custom')) "
+                        " coalesce (held.n, 0) "
                         "FROM staff s LEFT JOIN designer_levels l ON l.id = (SELECT h.level_id FROM designer_level_history h "
                         " WHERE h.staff_id = s.id AND h.since <= ?1 ORDER BY h.since DESC, h.id DESC LIMIT 1) "
+                        "LEFT JOIN (SELECT c.owner_id AS owner, count(*) AS n FROM customers c JOIN stages g ON g.id = c.stage_id "
+                        " WHERE ?2 AND c.is_voided = 0 AND g.kind IN ('contact', 'qualify', 'measure', 'plan', 'subscribe', 'custom') "
+                        " GROUP BY c.owner_id) held ON held.owner = s.id "
                         "WHERE s.is_disabled = 0 AND (s.roles & 2) <> 0 ORDER BY coalesce (l.rank, 0) DESC, s.id", error);
   if (stmt == NULL)
     return NULL;
   sr_stmt_bind_text (stmt, 1, today);
+  sr_stmt_bind_int (stmt, 2, with_held ? 1 : 0);
   while ((step = sr_stmt_step (stmt, error)) == SR_STEP_ROW)
     {
       SrDesigner *d = g_new0 (SrDesigner, 1);
@@ -218,6 +224,13 @@ sr_designers_list (SrContext  *ctx,
   if (step == SR_STEP_ERROR)
     return NULL;
   return g_steal_pointer (&rows);
+}
+
+GPtrArray *
+sr_designers_list (SrContext  *ctx,
+                   GError    **error)
+{
+  return designers_list (ctx, TRUE, error);
 }
 
 GPtrArray *
@@ -373,7 +386,7 @@ sr_dispatch_next (SrContext   *ctx,
                   char       **out_explanation,
                   GError     **error)
 {
-  g_autoptr(GPtrArray) designers = sr_designers_list (ctx, error);
+  g_autoptr(GPtrArray) designers = designers_list (ctx, sr_settings_get_int (ctx, "dispatch.load_limit", 0) > 0, error);
   g_autoptr(GHashTable) credits = NULL;
   g_autoptr(GArray) seats = NULL;
   SrDispatchChoice choice;
@@ -442,7 +455,7 @@ sr_dispatch_customer (SrContext   *ctx,
                    _("This customer already has a designer: transfer them instead."));
       goto fail;
     }
-  designers = sr_designers_list (ctx, error);
+  designers = designers_list (ctx, sr_settings_get_int (ctx, "dispatch.load_limit", 0) > 0, error);
   if (designers == NULL)
     goto fail;
   seats = available_seats (ctx, designers);
@@ -559,32 +572,58 @@ sr_held_order_free (SrHeldOrder *order)
   g_free (order);
 }
 
-GPtrArray *
-sr_designers_held (SrContext  *ctx,
-                   gint64      designer_id,
-                   gboolean    stale_only,
-                   GError    **error)
-{
-  gint64 now = sr_context_now (ctx);
-  gint64 stale = sr_settings_get_int (ctx, "dispatch.stale_days", 7) * 86400;
-  g_autoptr(SrStmt) stmt = sr_db_prepare (sr_context_get_db (ctx),
-                                          "SELECT s.id, s.display_name, c.id, c.name, g.name, c.stage_at, "
-                                          " coalesce (c.last_contact_at, c.created_at) AS last "
-                                          "FROM customers c JOIN staff s ON s.id = c.owner_id JOIN stages g ON g.id = c.stage_id "
-                                          "WHERE c.is_voided = 0 AND (s.roles & 2) <> 0 AND (?1 = 0 OR s.id = ?1) "
-                                          " AND g.kind IN ('contact', 'qualify', 'measure', 'plan', 'subscribe', 'custom') "
-                                          " AND g.position < coalesce ((SELECT min (position) FROM stages WHERE kind = 'sign'), 1000000) "
-                                          " AND (?2 = 0 OR last < ?3 - ?4) "
-                                          "ORDER BY s.display_name, s.id, last LIMIT 5000", error);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sr_held_order_free);
-  SrStep step;
+#define HELD_WHERE \
+  "FROM customers c JOIN staff s ON s.id = c.owner_id JOIN stages g ON g.id = c.stage_id " \
+  "WHERE c.is_voided = 0 AND (s.roles & 2) <> 0 AND (?1 = 0 OR s.id = ?1) " \
+  " AND g.kind IN ('contact', 'qualify', 'measure', 'plan', 'subscribe', 'custom') " \
+  " AND g.position < coalesce ((SELECT min (position) FROM stages WHERE kind = 'sign'), 1000000) " \
+  " AND (?2 = 0 OR coalesce (c.last_contact_at, c.created_at) < ?3 - ?4) "
 
-  if (stmt == NULL)
-    return NULL;
+static void
+bind_held (SrStmt   *stmt,
+           gint64    designer_id,
+           gboolean  stale_only,
+           gint64    now,
+           gint64    stale)
+{
   sr_stmt_bind_int (stmt, 1, designer_id);
   sr_stmt_bind_int (stmt, 2, stale_only ? 1 : 0);
   sr_stmt_bind_int (stmt, 3, now);
   sr_stmt_bind_int (stmt, 4, stale);
+}
+
+GPtrArray *
+sr_designers_held (SrContext  *ctx,
+                   gint64      designer_id,
+                   gboolean    stale_only,
+                   guint       limit,
+                   guint      *out_total,
+                   GError    **error)
+{
+  SrDb *db = sr_context_get_db (ctx);
+  gint64 now = sr_context_now (ctx);
+  gint64 stale = sr_settings_get_int (ctx, "dispatch.stale_days", 7) * 86400;
+  g_autoptr(SrStmt) stmt = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sr_held_order_free);
+  SrStep step;
+
+  if (out_total != NULL)
+    {
+      g_autoptr(SrStmt) count = sr_db_prepare (db, "SELECT count(*) " HELD_WHERE, error);
+      if (count == NULL)
+        return NULL;
+      bind_held (count, designer_id, stale_only, now, stale);
+      if (sr_stmt_step (count, error) != SR_STEP_ROW)
+        return NULL;
+      *out_total = (guint) sr_stmt_get_int (count, 0);
+    }
+  stmt = sr_db_prepare (db, "SELECT s.id, s.display_name, c.id, c.name, g.name, c.stage_at, "
+                        " coalesce (c.last_contact_at, c.created_at) AS last " HELD_WHERE
+                        "ORDER BY last, c.id LIMIT ?5", error);
+  if (stmt == NULL)
+    return NULL;
+  bind_held (stmt, designer_id, stale_only, now, stale);
+  sr_stmt_bind_int (stmt, 5, limit);
   while ((step = sr_stmt_step (stmt, error)) == SR_STEP_ROW)
     {
       SrHeldOrder *o = g_new0 (SrHeldOrder, 1);

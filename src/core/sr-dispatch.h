@@ -150,11 +150,14 @@ typedef struct {
 } SrHeldOrder;
 
 void        sr_held_order_free      (SrHeldOrder *order);
-/* The customers each designer holds before signing (not lost), by designer, the longest
- * without contact first; @designer_id 0 for all, @stale_only for the flagged ones. */
+/* The customers designers hold before signing (not lost), the longest without contact
+ * first, at most @limit of them; @designer_id 0 for all, @stale_only for the flagged ones.
+ * @out_total (may be NULL) gets how many there are in all. */
 GPtrArray  *sr_designers_held       (SrContext   *ctx,
                                      gint64       designer_id,
                                      gboolean     stale_only,
+                                     guint        limit,
+                                     guint       *out_total,
                                      GError     **error);
 
 /* Ranking (排名): half-monthly on the 15th and the month's last day, and monthly -------- */

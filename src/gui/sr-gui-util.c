@@ -239,3 +239,52 @@ sr_figure_table_add_row (GtkWidget          *table,
     }
   g_object_set_data (G_OBJECT (table), "sr-rows", GINT_TO_POINTER (row + 1));
 }
+
+/* Pages read when shown ---------------------------------------------------------------- */
+
+typedef struct {
+  void (*reload) (gpointer data);
+  gpointer data;
+  gboolean is_stale;
+} PageReload;
+
+static void
+on_page_map (GtkWidget  *page,
+             PageReload *r)
+{
+  if (r->is_stale)
+    {
+      r->is_stale = FALSE;
+      r->reload (r->data);
+    }
+}
+
+void
+sr_page_set_reload (GtkWidget  *page,
+                    void      (*reload) (gpointer data),
+                    gpointer    data)
+{
+  PageReload *r = g_new0 (PageReload, 1);
+
+  r->reload = reload;
+  r->data = data;
+  r->is_stale = TRUE;
+  g_object_set_data_full (G_OBJECT (page), "sr-page-reload", r, g_free);
+  g_signal_connect (page, "map", G_CALLBACK (on_page_map), r);
+}
+
+void
+sr_page_refresh (GtkWidget *page)
+{
+  PageReload *r = g_object_get_data (G_OBJECT (page), "sr-page-reload");
+
+  if (r == NULL)
+    return;
+  if (gtk_widget_get_mapped (page))
+    {
+      r->is_stale = FALSE;
+      r->reload (r->data);
+    }
+  else
+    r->is_stale = TRUE;
+}

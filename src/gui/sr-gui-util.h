@@ -51,4 +51,11 @@ void                 sr_figure_table_add_row  (GtkWidget          *table,
                                               gboolean            bold,
                                               gboolean            dim);
 
+/* A page read when it is shown, not at sign-in: @reload runs on the first showing, and
+ * after sr_page_refresh at once if the page is on screen, else when it is next shown. */
+void                 sr_page_set_reload       (GtkWidget      *page,
+                                              void          (*reload) (gpointer data),
+                                              gpointer        data);
+void                 sr_page_refresh          (GtkWidget      *page);
+
 G_END_DECLS

@@ -291,10 +291,12 @@ test_stored (void)
 
   /* Held orders: A holds 4 (3 plus the large one), none stale today; 8 days on, all are. */
   {
-    g_autoptr(GPtrArray) held = sr_designers_held (sup, ids[0], FALSE, &error);
-    g_autoptr(GPtrArray) stale = sr_designers_held (sup, 0, TRUE, &error);
+    guint total = 0;
+    g_autoptr(GPtrArray) held = sr_designers_held (sup, ids[0], FALSE, 3, &total, &error);
+    g_autoptr(GPtrArray) stale = sr_designers_held (sup, 0, TRUE, 100, NULL, &error);
     g_assert_no_error (error);
-    g_assert_cmpuint (held->len, ==, 4);
+    g_assert_cmpuint (total, ==, 4);
+    g_assert_cmpuint (held->len, ==, 3);      /* the limit */
     g_assert_cmpuint (stale->len, ==, 0);
   }
   /* The ranking of the half-month: B signs more than A. */
@@ -318,8 +320,9 @@ test_stored (void)
   }
   sr_test_set_day (admin, "2026-12-01", 10);
   {
-    g_autoptr(GPtrArray) stale = sr_designers_held (sup, ids[0], TRUE, &error);
-    g_assert_cmpuint (stale->len, ==, 2);     /* two of A's four signed a contract */
+    g_autoptr(GPtrArray) stale = sr_designers_held (sup, ids[0], TRUE, 100, NULL, &error);
+    /* A's design contracts wait for their deposits: still held, before signing. */
+    g_assert_cmpuint (stale->len, ==, 4);
     g_assert_true (((SrHeldOrder *) stale->pdata[0])->is_stale);
   }
   g_clear_object (&sup); g_clear_object (&mgr); g_clear_object (&a); g_clear_object (&b); g_clear_object (&c);

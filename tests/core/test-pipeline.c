@@ -7,6 +7,7 @@
 #include "common/sr-test-util.h"
 #include "core/sr-contracts.h"
 #include "core/sr-customers.h"
+#include "core/sr-deal-steps.h"
 #include "core/sr-error.h"
 #include "core/sr-pipeline.h"
 
@@ -152,12 +153,27 @@ test_board (void)
     g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_CONFLICT);
     g_clear_error (&error);
   }
-  /* The contract moves the customer to 签约 itself. */
+  /* The design contract's deposit, once finance has it, moves the customer to
+   * 方案沟通/定金; the construction contract to 签约; a later contract never back. */
   {
-    SrContractDeal deal = { zhang, "design", "SJ-1", "2026-11-24", 1000000, 300000, 1, 30, NULL };
-    g_assert_cmpint (sr_contracts_add (a, &deal, &error), >, 0);
+    SrContractDeal design = { zhang, "design", "SJ-1", "2026-11-24", 1000000, 300000, 1, 30, NULL };
+    SrContractDeal build = { zhang, "construction", "ZX-1", "2026-11-24", 20000000, 6000000, 3, 30, NULL };
+    SrContractDeal materials = { zhang, "materials", "ZC-1", "2026-11-24", 5000000, 5000000, 0, 0, NULL };
+    gint64 id = sr_contracts_add (a, &design, &error);
+    g_assert_cmpint (id, >, 0);
+    columns = sr_pipeline_columns (a, &all, &error);
+    g_assert_cmpuint (count_in (columns, plan), ==, 2);
+    g_clear_pointer (&columns, g_ptr_array_unref);
+    g_assert_true (sr_deals_record_payment (fin, id, 300000, "wechat", "2026-11-24", FALSE, NULL, &error));
+    g_assert_no_error (error);
+    columns = sr_pipeline_columns (a, &all, &error);
+    g_assert_cmpuint (count_in (columns, subscribe), ==, 1);
+    g_clear_pointer (&columns, g_ptr_array_unref);
+    g_assert_cmpint (sr_contracts_add (a, &build, &error), >, 0);
+    g_assert_cmpint (sr_contracts_add (a, &materials, &error), >, 0);
     columns = sr_pipeline_columns (a, &all, &error);
     g_assert_cmpuint (count_in (columns, sign), ==, 1);
+    g_assert_cmpuint (count_in (columns, subscribe), ==, 0);
     g_clear_pointer (&columns, g_ptr_array_unref);
   }
 

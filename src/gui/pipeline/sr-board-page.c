@@ -26,7 +26,6 @@ typedef struct {
   gint64 selected;            /* the last card selected, for Move To… */
   gulong changed_id;
   guint reload_id;
-  gboolean is_stale;          /* changed while not on screen: read again when shown */
 } Board;
 
 /* What a column's model reads with: the filter, copied. */
@@ -531,22 +530,11 @@ on_changed (SrContext  *ctx,
 {
   if (g_strcmp0 (table, "customers") != 0 && g_strcmp0 (table, "deals") != 0)
     return;
+  /* On screen: once, a moment after a run of changes; else when next shown. */
   if (gtk_widget_get_mapped (b->root))
     queue_reload (b);
   else
-    b->is_stale = TRUE;
-}
-
-/* The board is read when it is first shown, not at sign-in. */
-static void
-on_map (GtkWidget *widget,
-        Board     *b)
-{
-  if (b->is_stale)
-    {
-      b->is_stale = FALSE;
-      reload (b);
-    }
+    sr_page_refresh (b->root);
 }
 
 static void
@@ -617,7 +605,6 @@ sr_board_page_new (SrContext *ctx)
   gtk_widget_insert_action_group (box, "board", G_ACTION_GROUP (b->actions));
   g_object_set_data_full (G_OBJECT (box), "sr-board-page", b, (GDestroyNotify) board_free);
   b->changed_id = g_signal_connect (ctx, "changed", G_CALLBACK (on_changed), b);
-  b->is_stale = TRUE;
-  g_signal_connect (box, "map", G_CALLBACK (on_map), b);
+  sr_page_set_reload (box, (void (*) (gpointer)) reload, b);
   return box;
 }

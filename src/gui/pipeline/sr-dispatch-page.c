@@ -342,11 +342,11 @@ ranking_group (Dispatch *p,
 static GtkWidget *
 stale_group (Dispatch *p)
 {
-  g_autoptr(GPtrArray) rows = sr_designers_held (p->ctx, 0, TRUE, NULL);
+  guint total = 0;
+  g_autoptr(GPtrArray) rows = sr_designers_held (p->ctx, 0, TRUE, 100, &total, NULL);
   GtkWidget *group = adw_preferences_group_new ();
   g_autofree char *title = g_strdup_printf (_("Held orders without contact for %d days (%u)"),
-                                            (int) sr_settings_get_int (p->ctx, "dispatch.stale_days", 7),
-                                            rows != NULL ? rows->len : 0);
+                                            (int) sr_settings_get_int (p->ctx, "dispatch.stale_days", 7), total);
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
   if (rows == NULL || rows->len == 0)
@@ -366,7 +366,7 @@ stale_group (Dispatch *p)
       g_signal_connect (row, "activated", G_CALLBACK (on_open_customer), p);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
-  if (rows != NULL && rows->len > 100)
+  if (total > 100)
     adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), _("The 100 longest without contact are shown."));
   return group;
 }
@@ -406,7 +406,7 @@ on_changed (SrContext  *ctx,
             Dispatch   *p)
 {
   if (g_strcmp0 (table, "customers") == 0 || g_strcmp0 (table, "staff") == 0 || g_strcmp0 (table, "deals") == 0)
-    reload (p);
+    sr_page_refresh (p->root);
 }
 
 GtkWidget *
@@ -439,6 +439,6 @@ sr_dispatch_page_new (SrContext *ctx)
   p->root = box;
   g_object_set_data_full (G_OBJECT (box), "sr-dispatch-page", p, (GDestroyNotify) dispatch_free);
   p->changed_id = g_signal_connect (ctx, "changed", G_CALLBACK (on_changed), p);
-  reload (p);
+  sr_page_set_reload (box, (void (*) (gpointer)) reload, p);
   return box;
 }

@@ -140,7 +140,7 @@ on_changed (SrContext  *ctx,
             Perf       *p)
 {
   if (g_strcmp0 (table, "staff") == 0 || g_strcmp0 (table, "deals") == 0)
-    reload (p);
+    sr_page_refresh (p->root);
 }
 
 GtkWidget *
@@ -167,6 +167,6 @@ sr_performance_page_new (SrContext *ctx)
   p->root = box;
   g_object_set_data_full (G_OBJECT (box), "sr-performance-page", p, (GDestroyNotify) perf_free);
   p->changed_id = g_signal_connect (ctx, "changed", G_CALLBACK (on_changed), p);
-  reload (p);
+  sr_page_set_reload (box, (void (*) (gpointer)) reload, p);
   return box;
 }

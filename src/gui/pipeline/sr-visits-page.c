@@ -149,7 +149,7 @@ on_changed (SrContext  *ctx,
             Visits     *v)
 {
   if (g_strcmp0 (table, "customers") == 0)
-    reload (v);
+    sr_page_refresh (v->root);
 }
 
 GtkWidget *
@@ -167,6 +167,6 @@ sr_visits_page_new (SrContext *ctx)
   v->root = box;
   g_object_set_data_full (G_OBJECT (box), "sr-visits-page", v, (GDestroyNotify) visits_free);
   v->changed_id = g_signal_connect (ctx, "changed", G_CALLBACK (on_changed), v);
-  reload (v);
+  sr_page_set_reload (box, (void (*) (gpointer)) reload, v);
   return box;
 }
