@@ -351,13 +351,35 @@ sr_pipeline_funnel (SrContext   *ctx,
       if (first_contact == 0 && stage->kind == SR_STAGE_CONTACT)
         first_contact = stage->id;
     }
-  /* Registered in the period: they entered the first stage. */
+  /* Registered in the period: they entered the first stage; those who moved on left it
+   * at their first change. */
   if (!sr_db_get_int (db, &created, error, "SELECT count(*) FROM customers WHERE is_voided = 0 AND created_at "
                       "BETWEEN ?1 AND ?2", "ii", from, to))
     return NULL;
   if (first_contact != 0)
-    ((SrFunnelRow *) g_ptr_array_index (rows, GPOINTER_TO_UINT (g_hash_table_lookup (index, &first_contact)) - 1))->entered =
-      (guint) created;
+    {
+      guint i = GPOINTER_TO_UINT (g_hash_table_lookup (index, &first_contact)) - 1;
+      SrFunnelRow *row = g_ptr_array_index (rows, i);
+      g_autoptr(SrStmt) left = sr_db_prepare (db, "SELECT (SELECT min (s.at) FROM stage_changes s WHERE s.customer_id = c.id) "
+                                              " - c.created_at, (SELECT t.kind FROM stage_changes s JOIN stages t "
+                                              " ON t.id = s.to_stage WHERE s.customer_id = c.id ORDER BY s.at, s.id LIMIT 1) "
+                                              "FROM customers c WHERE c.is_voided = 0 AND c.created_at BETWEEN ?1 AND ?2 "
+                                              "AND EXISTS (SELECT 1 FROM stage_changes s WHERE s.customer_id = c.id)", error);
+      row->entered = (guint) created;
+      if (left == NULL)
+        return NULL;
+      sr_stmt_bind_int (left, 1, from);
+      sr_stmt_bind_int (left, 2, to);
+      while ((step = sr_stmt_step (left, error)) == SR_STEP_ROW)
+        {
+          double days = (double) sr_stmt_get_int (left, 0) / 86400.0;
+          g_array_append_val (g_ptr_array_index (durations, i), days);
+          if (g_strcmp0 (sr_stmt_get_text (left, 1), "lost") != 0)
+            row->went_on++;
+        }
+      if (step == SR_STEP_ERROR)
+        return NULL;
+    }
 
   /* Each change in the period, with when the customer left that stage and where to. */
   stmt = sr_db_prepare (db, "SELECT customer_id, to_stage, at, left_at, next_stage FROM ("

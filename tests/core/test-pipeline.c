@@ -205,7 +205,11 @@ test_board (void)
       {
         SrFunnelRow *r = g_ptr_array_index (funnel, i);
         if (r->stage_id == contact)
-          g_assert_cmpuint (r->entered, ==, 3);
+          {
+            g_assert_cmpuint (r->entered, ==, 3);
+            g_assert_cmpuint (r->went_on, ==, 2);      /* 王五 was lost */
+            g_assert_cmpfloat (r->median_days, ==, 0.0);
+          }
         else if (r->stage_id == measure)
           {
             g_assert_cmpuint (r->entered, ==, 1);

@@ -104,6 +104,8 @@ main (int argc, char *argv[])
     return 2;
 
   adw_init ();
+  /* No cross-fades: a slow first page must not be caught half-way through one. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
                                     "/io/github/salesroom/Salesroom/icons");
   {
