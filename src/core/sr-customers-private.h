@@ -12,6 +12,13 @@ gboolean sr_customers_read_owner (SrContext   *ctx,
                                   gint64      *out_owner,
                                   GError     **error);
 
+/* A consultant works on their own customers; customer managers and managers on anyone's.
+ * FALSE with DENIED and @message otherwise. */
+gboolean sr_customers_check_owner (SrContext   *ctx,
+                                   gint64       owner_id,
+                                   const char  *message,
+                                   GError     **error);
+
 /* Sets the owner and records the transfer; the caller holds the transaction. */
 gboolean sr_customers_set_owner (SrContext   *ctx,
                                  gint64       customer_id,

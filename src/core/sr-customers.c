@@ -597,6 +597,21 @@ sr_customers_read_owner (SrContext  *ctx,
 }
 
 gboolean
+sr_customers_check_owner (SrContext   *ctx,
+                          gint64       owner_id,
+                          const char  *message,
+                          GError     **error)
+{
+  SrSession *session = sr_context_get_session (ctx);
+
+  if ((sr_session_get_roles (session) & (SR_ROLE_CUSTOMER_MANAGER | SR_ROLE_MANAGER)) ||
+      owner_id == sr_session_get_staff_id (session))
+    return TRUE;
+  g_set_error_literal (error, SR_RULE_ERROR, SR_RULE_ERROR_DENIED, message);
+  return FALSE;
+}
+
+gboolean
 sr_customers_set_owner (SrContext   *ctx,
                         gint64       customer_id,
                         gint64       to_staff_id,

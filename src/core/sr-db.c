@@ -664,6 +664,20 @@ sr_stmt_dup_text (SrStmt *stmt,
   return g_strdup ((const char *) sqlite3_column_text (stmt->stmt, column));
 }
 
+GBytes *
+sr_stmt_dup_blob (SrStmt *stmt,
+                  int     column)
+{
+  gconstpointer data;
+  int size;
+
+  if (sqlite3_column_type (stmt->stmt, column) == SQLITE_NULL)
+    return NULL;
+  data = sqlite3_column_blob (stmt->stmt, column);
+  size = sqlite3_column_bytes (stmt->stmt, column);
+  return g_bytes_new (data, (gsize) MAX (size, 0));
+}
+
 gboolean
 sr_stmt_is_null (SrStmt *stmt,
                  int     column)

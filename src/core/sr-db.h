@@ -63,6 +63,9 @@ const char *sr_stmt_get_text           (SrStmt         *stmt,
                                         int             column);
 char       *sr_stmt_dup_text           (SrStmt         *stmt,
                                         int             column);
+/* A blob column's bytes; NULL for SQL NULL. */
+GBytes     *sr_stmt_dup_blob           (SrStmt         *stmt,
+                                        int             column);
 gboolean    sr_stmt_is_null            (SrStmt         *stmt,
                                         int             column);
 /* Resets for another run of the same statement (bindings cleared), still in use. */

@@ -21,6 +21,7 @@ sr_card_finalize (GObject *object)
   g_free (self->owner_name);
   g_free (self->grade);
   g_free (self->next_follow_up_day);
+  g_free (self->trial_ends_on);
   G_OBJECT_CLASS (sr_card_parent_class)->finalize (object);
 }
 
@@ -53,12 +54,13 @@ sr_funnel_row_free (SrFunnelRow *row)
   g_free (row);
 }
 
-/* The filter's conditions on customers c joined to stages s, parameters ?11 to ?16. */
+/* The filter's conditions on customers c joined to stages s, parameters ?11 to ?17. */
 #define FILTER_SQL \
   "c.is_voided = 0 AND (?11 = 0 OR c.owner_id = ?11) AND (?12 IS NULL OR c.grade = ?12) " \
   "AND (?13 IS NULL OR c.channel = ?13) " \
   "AND (?14 = 0 OR (s.deadline_hours IS NOT NULL AND c.stage_at < ?15 - s.deadline_hours * 3600)) " \
-  "AND (?16 IS NULL OR c.id IN (SELECT value FROM json_each (?16)))"
+  "AND (?16 IS NULL OR c.id IN (SELECT value FROM json_each (?16))) " \
+  "AND (?17 IS NULL OR c.owner_id IN (SELECT t.id FROM staff t WHERE t.team = ?17))"
 
 /* Binds the filter's parameters; a search is turned into the ids it finds. */
 static gboolean
@@ -76,6 +78,7 @@ bind_filter (SrContext           *ctx,
   sr_stmt_bind_text (stmt, 13, f->channel != NULL && *f->channel != '\0' ? f->channel : NULL);
   sr_stmt_bind_int (stmt, 14, f->late_only ? 1 : 0);
   sr_stmt_bind_int (stmt, 15, sr_context_now (ctx));
+  sr_stmt_bind_text (stmt, 17, f->team != NULL && *f->team != '\0' ? f->team : NULL);
   if (*text != '\0')
     {
       g_autoptr(GArray) found = sr_customers_search_ids (ctx, text, 5000, error);
@@ -146,7 +149,9 @@ sr_pipeline_cards (SrContext           *ctx,
                                           "c.next_follow_up_day, s.deadline_hours IS NOT NULL "
                                           " AND c.stage_at < ?15 - s.deadline_hours * 3600, "
                                           "EXISTS (SELECT 1 FROM problems p WHERE p.customer_id = c.id "
-                                          " AND p.state <> 'closed') "
+                                          " AND p.state <> 'closed'), "
+                                          "CASE WHEN s.kind = 'trial' THEN (SELECT p.trial_ends_on FROM placements p "
+                                          " WHERE p.customer_id = c.id AND p.ended_on IS NULL) END "
                                           "FROM customers c JOIN stages s ON s.id = c.stage_id "
                                           "LEFT JOIN staff o ON o.id = c.owner_id "
                                           "WHERE c.stage_id = ?1 AND " FILTER_SQL
@@ -173,6 +178,7 @@ sr_pipeline_cards (SrContext           *ctx,
       card->next_follow_up_day = sr_stmt_dup_text (stmt, 5);
       card->is_late = sr_stmt_get_int (stmt, 6) != 0;
       card->is_problem = sr_stmt_get_int (stmt, 7) != 0;
+      card->trial_ends_on = sr_stmt_dup_text (stmt, 8);
       g_ptr_array_add (cards, card);
     }
   if (step == SR_STEP_ERROR)

@@ -21,6 +21,7 @@ typedef struct {
   const char *channel;      /* a channel code; NULL: any */
   gboolean late_only;       /* only cards whose stage deadline has passed */
   const char *text;         /* name, pinyin, initials or 4+ phone digits; NULL or "": all */
+  const char *team;         /* owners of this group (staff.team); NULL: any */
 } SrBoardFilter;
 
 typedef struct {
@@ -50,6 +51,7 @@ struct _SrCard
   char *next_follow_up_day; /* NULL: none */
   gboolean is_late;         /* the stage's deadline has passed */
   gboolean is_problem;      /* an after-sales problem is open */
+  char *trial_ends_on;      /* in the trial stage, the running placement's last trial day */
 };
 
 /* The enabled stages in order, with their counts under @filter. */

@@ -72,6 +72,8 @@ static const struct {
     SR_ROLE_CONSULTANT | SR_ROLE_CUSTOMER_MANAGER | SR_ROLE_MANAGER },
   { SR_ACTION_REPORT_MONEY, "report-money", N_("Report money received, for finance to confirm"),
     SR_ROLE_CONSULTANT | SR_ROLE_CUSTOMER_MANAGER | SR_ROLE_SALES_CONTROLLER | SR_ROLE_MANAGER },
+  { SR_ACTION_MANAGE_HOUSEKEEPERS, "manage-housekeepers", N_("Keep the roster of housekeepers"),
+    SR_ROLE_CUSTOMER_MANAGER | SR_ROLE_MANAGER },
 };
 
 SrRole

@@ -48,6 +48,7 @@ typedef enum {
   SR_ACTION_APPROVE_TERMS,       /* a special discount above the limit (特殊优惠), supplementary agreements (补充协议) */
   SR_ACTION_ENTER_CONTRACTS,     /* a decoration or service contract with its plan (consultants: their own customers) */
   SR_ACTION_REPORT_MONEY,        /* report money a customer handed over, for finance to confirm (consultants: their own) */
+  SR_ACTION_MANAGE_HOUSEKEEPERS, /* keep the roster of housekeepers and their training (家政服务员) */
   SR_N_ACTIONS
 } SrAction;
 
