@@ -141,7 +141,7 @@ sr_contracts_add (SrContext            *ctx,
   g_autofree char *number = g_strstrip (g_strdup (in->contract_no != NULL ? in->contract_no : ""));
   g_autoptr(SrJson) json = sr_json_new ();
   g_autofree char *after = NULL;
-  gint64 owner = 0, used = 0, deal = 0;
+  gint64 owner = 0, used = 0, deal = 0, drafter = 0;
   gboolean ok;
 
   if (!sr_context_check (ctx, SR_ACTION_ENTER_CONTRACTS, error) || !check_input (ctx, in, number, error) ||
@@ -151,11 +151,15 @@ sr_contracts_add (SrContext            *ctx,
       !sr_db_get_int (db, &used, error, "SELECT count(*) FROM deals WHERE contract_no = ?1", "t", number))
     goto fail;
   /* A consultant enters contracts for their own customers; supervisors and managers anyone's. */
-  if (!(sr_session_get_roles (session) & (SR_ROLE_CUSTOMER_MANAGER | SR_ROLE_MANAGER)) &&
-      owner != sr_session_get_staff_id (session))
+  if (!sr_customers_check_owner (ctx, owner, _("This is another consultant’s customer: their contracts are the owner’s to enter."),
+                                 error))
+    goto fail;
+  if (in->draftsman_id != 0 &&
+      (!sr_db_get_int (db, &drafter, error, "SELECT count(*) FROM staff WHERE id = ?1 AND is_disabled = 0", "i",
+                       in->draftsman_id) || drafter == 0))
     {
-      g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_DENIED,
-                   _("This is another consultant’s customer: their contracts are the owner’s to enter."));
+      if (drafter == 0 && (error == NULL || *error == NULL))
+        g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID, _("The draftsman chosen is not on the staff."));
       goto fail;
     }
   if (used > 0)
@@ -165,12 +169,12 @@ sr_contracts_add (SrContext            *ctx,
     }
   if (!sr_db_get_int (db, &deal, error,
                       "INSERT INTO deals (customer_id, kind, state, list_price_fen, price_fen, contract_no, "
-                      "signed_on, clauses, owner_id, created_by, created_at) VALUES (?1, ?2, 'signed', ?3, ?3, ?4, "
-                      "?5, nullif (trim (?6), ''), nullif (?7, 0), nullif (?8, 0), ?9) RETURNING id",
-                      "itittiiii", in->customer_id, in->kind, in->value_fen, number, in->signed_on,
+                      "signed_on, clauses, owner_id, created_by, created_at, draftsman_id) VALUES (?1, ?2, 'signed', ?3, ?3, ?4, "
+                      "?5, nullif (trim (?6), ''), nullif (?7, 0), nullif (?8, 0), ?9, nullif (?10, 0)) RETURNING id",
+                      "itittiiiii", in->customer_id, in->kind, in->value_fen, number, in->signed_on,
                       in->clauses != NULL ? in->clauses : "",
                       owner > 0 ? owner : sr_session_get_staff_id (session), sr_deals_staff (ctx),
-                      sr_context_now (ctx)))
+                      sr_context_now (ctx), in->draftsman_id))
     goto fail;
   sr_json_add_text (json, "kind", in->kind);
   sr_json_add_text (json, "contract_no", number);

@@ -33,6 +33,7 @@ typedef struct {
   guint n_payments;           /* the rest in this many equal payments, 0 when the deposit is all */
   guint every_days;           /* the first payment this many days after signing, the next as many later */
   const char *clauses;        /* may be NULL */
+  gint64 draftsman_id;        /* the draftsman (绘图员) who drew it, for the output summary; 0: none */
 } SrContractDeal;
 
 /* Enters a signed contract with its plan (SR_ACTION_ENTER_CONTRACTS; a consultant for

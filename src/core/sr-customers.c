@@ -53,6 +53,10 @@ static const struct {
   { "online", N_("Online") },
 };
 
+const char * const sr_channel_codes[SR_N_CHANNELS + 1] = {
+  "call", "walk-in", "booth", "referral", "outreach", "telemarketing", "online", NULL
+};
+
 const char *
 sr_channel_get_label (const char *code)
 {

@@ -40,6 +40,10 @@ typedef struct {
   gint64 referrer_id;            /* 老带新: the existing customer who brought them */
 } SrCustomerInput;
 
+/* The channels' codes, in the office's usual order; NULL-terminated. */
+#define SR_N_CHANNELS 7
+extern const char * const sr_channel_codes[SR_N_CHANNELS + 1];
+
 const char *sr_channel_get_label      (const char       *code);
 gboolean    sr_channel_is_valid       (const char       *code);
 

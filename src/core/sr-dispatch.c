@@ -175,6 +175,36 @@ current_credits (SrContext  *ctx,
   return sr_dispatch_replay ((const SrDispatchStep *) steps->data, steps->len, NULL);
 }
 
+/* The designers at the top of the ranking before the current half-month's (setting
+ * "dispatch.top_count", 1), when the office gives them extra weight. */
+static GHashTable *
+top_of_last_ranking (SrContext  *ctx,
+                     const char *today)
+{
+  GHashTable *top = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  gint64 count = sr_settings_get_int (ctx, "dispatch.top_count", 1);
+  g_autofree char *from = NULL, *to = NULL, *last_from = NULL, *last_to = NULL;
+  g_autoptr(GDate) day = g_date_new ();
+  g_autoptr(GPtrArray) ranking = NULL;
+  char before[16];
+
+  if (!sr_ranking_period (today, FALSE, &from, &to))
+    return top;
+  g_date_set_parse (day, from);
+  g_date_subtract_days (day, 1);
+  g_date_strftime (before, sizeof before, "%Y-%m-%d", day);
+  if (!sr_ranking_period (before, FALSE, &last_from, &last_to) ||
+      (ranking = sr_designers_ranking (ctx, last_from, last_to, NULL)) == NULL)
+    return top;
+  for (guint i = 0; i < ranking->len && i < (guint) MAX (count, 0); i++)
+    {
+      SrRankRow *r = g_ptr_array_index (ranking, i);
+      if (r->value_fen > 0)
+        g_hash_table_add (top, g_memdup2 (&r->staff_id, sizeof r->staff_id));
+    }
+  return top;
+}
+
 /* The designers; their held customers counted only when asked (one pass over the
  * customers, which a dispatch needs only under a load limit). */
 static GPtrArray *
@@ -186,6 +216,8 @@ designers_list (SrContext  *ctx,
   g_autoptr(GHashTable) credits = current_credits (ctx, error);
   g_autoptr(SrStmt) stmt = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sr_designer_free);
+  gint64 bonus = sr_settings_get_int (ctx, "dispatch.top_bonus", 0);
+  g_autoptr(GHashTable) top = bonus > 0 ? top_of_last_ranking (ctx, today) : NULL;
   SrStep step;
 
   if (credits == NULL)
@@ -215,6 +247,9 @@ designers_list (SrContext  *ctx,
       d->level_name = sr_stmt_dup_text (stmt, 3);
       d->rank = (int) sr_stmt_get_int (stmt, 4);
       d->weight = (int) sr_stmt_get_int (stmt, 5);
+      d->is_top = top != NULL && d->level_id > 0 && g_hash_table_contains (top, &d->staff_id);
+      if (d->is_top)
+        d->weight += (int) CLAMP (bonus, 0, 10);
       d->on_leave = sr_stmt_get_int (stmt, 6) != 0;
       d->held = (guint) sr_stmt_get_int (stmt, 7);
       credit = g_hash_table_lookup (credits, &d->staff_id);
@@ -409,7 +444,9 @@ sr_dispatch_next (SrContext   *ctx,
     {
       g_autofree char *credit = g_strdup_printf ("%" G_GINT64_FORMAT, choice.credit);
       g_autofree char *total = g_strdup_printf ("%" G_GINT64_FORMAT, choice.total);
-      *out_explanation = g_strdup_printf (_("%s: %s, credit %s of total %s"), d->name, d->level_name, credit, total);
+      *out_explanation = d->is_top
+        ? g_strdup_printf (_("%s: %s, top of the last ranking, credit %s of total %s"), d->name, d->level_name, credit, total)
+        : g_strdup_printf (_("%s: %s, credit %s of total %s"), d->name, d->level_name, credit, total);
     }
   return TRUE;
 }

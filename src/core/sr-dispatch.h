@@ -68,7 +68,8 @@ typedef struct {
   gint64 level_id;          /* 0: no level set yet (not dispatched to) */
   char *level_name;
   int rank;
-  int weight;
+  int weight;               /* the level's, plus the ranking's extra weight when is_top */
+  gboolean is_top;          /* at the top of the last half-month ranking (setting "dispatch.top_bonus") */
   gboolean on_leave;        /* today */
   guint held;               /* customers they own that are not signed, lost or done */
   gint64 credit;            /* after the history */

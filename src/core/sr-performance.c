@@ -103,6 +103,7 @@ sr_performance_free (SrPerformance *row)
   if (row == NULL)
     return;
   g_free (row->name);
+  g_free (row->team);
   g_free (row);
 }
 
@@ -140,9 +141,9 @@ sr_performance_list (SrContext   *ctx,
                         " (SELECT coalesce (sum (CASE r.kind WHEN 'payment' THEN r.amount_fen ELSE -r.amount_fen END), 0) "
                         "  FROM receipts r JOIN deals d ON d.id = r.deal_id WHERE d.owner_id = s.id "
                         "  AND r.voided_at IS NULL AND r.day BETWEEN ?1 AND ?2), "
-                        " coalesce (t.value_fen, 0), coalesce (t.signings, 0) "
+                        " coalesce (t.value_fen, 0), coalesce (t.signings, 0), s.team "
                         "FROM staff s LEFT JOIN targets t ON t.staff_id = s.id AND t.period = ?5 AND t.starts_on = ?1 "
-                        "WHERE s.is_disabled = 0 AND (s.roles & 2) <> 0 ORDER BY s.display_name, s.id", error);
+                        "WHERE s.is_disabled = 0 AND (s.roles & 2) <> 0 ORDER BY s.team IS NULL, s.team, s.display_name, s.id", error);
   if (stmt == NULL)
     return NULL;
   sr_stmt_bind_text (stmt, 1, from);
@@ -163,9 +164,279 @@ sr_performance_list (SrContext   *ctx,
       r->received_fen = sr_stmt_get_int (stmt, 7);
       r->target_value_fen = sr_stmt_get_int (stmt, 8);
       r->target_signings = (guint) sr_stmt_get_int (stmt, 9);
+      r->team = sr_stmt_dup_text (stmt, 10);
       g_ptr_array_add (rows, r);
     }
   if (step == SR_STEP_ERROR)
     return NULL;
   return g_steal_pointer (&rows);
+}
+
+GPtrArray *
+sr_performance_by_team (GPtrArray *rows)
+{
+  GPtrArray *teams = g_ptr_array_new_with_free_func ((GDestroyNotify) sr_performance_free);
+
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    {
+      SrPerformance *r = g_ptr_array_index (rows, i);
+      SrPerformance *t = NULL;
+      if (r->team == NULL)
+        continue;
+      for (guint j = 0; j < teams->len && t == NULL; j++)
+        if (g_strcmp0 (((SrPerformance *) teams->pdata[j])->team, r->team) == 0)
+          t = teams->pdata[j];
+      if (t == NULL)
+        {
+          t = g_new0 (SrPerformance, 1);
+          t->team = g_strdup (r->team);
+          t->name = g_strdup (r->team);
+          g_ptr_array_add (teams, t);
+        }
+      t->receptions += r->receptions;
+      t->appointments_kept += r->appointments_kept;
+      t->subscriptions += r->subscriptions;
+      t->signings += r->signings;
+      t->value_fen += r->value_fen;
+      t->received_fen += r->received_fen;
+      t->target_value_fen += r->target_value_fen;
+      t->target_signings += r->target_signings;
+    }
+  return teams;
+}
+
+/* The output summary (产值汇总表) -------------------------------------------------------- */
+
+void
+sr_output_row_free (SrOutputRow *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->name);
+  g_free (row->team);
+  g_free (row);
+}
+
+GPtrArray *
+sr_output_summary (SrContext   *ctx,
+                   SrPeriod     period,
+                   const char  *day,
+                   GError     **error)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autoptr(SrStmt) stmt = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sr_output_row_free);
+  SrStep step;
+
+  if (!sr_period_bounds (period, day, &from, &to))
+    {
+      g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID, _("“%s” is not a date (YYYY-MM-DD)."), day != NULL ? day : "");
+      return NULL;
+    }
+  stmt = sr_db_prepare (sr_context_get_db (ctx),
+                        "WITH signed AS (SELECT owner_id, draftsman_id, price_fen FROM deals "
+                        " WHERE signed_on BETWEEN ?1 AND ?2 AND state IN ('signed', 'delivered') AND kind <> 'unit'), "
+                        "designed AS (SELECT owner_id AS id, count(*) AS n, sum (price_fen) AS v FROM signed GROUP BY owner_id), "
+                        "drawn AS (SELECT draftsman_id AS id, count(*) AS n, sum (price_fen) AS v FROM signed "
+                        " WHERE draftsman_id IS NOT NULL GROUP BY draftsman_id) "
+                        "SELECT s.id, s.display_name, s.team, coalesce (a.n, 0), coalesce (a.v, 0), coalesce (b.n, 0), "
+                        " coalesce (b.v, 0) FROM staff s LEFT JOIN designed a ON a.id = s.id LEFT JOIN drawn b ON b.id = s.id "
+                        "WHERE a.id IS NOT NULL OR b.id IS NOT NULL "
+                        "ORDER BY coalesce (a.v, 0) + coalesce (b.v, 0) DESC, s.display_name, s.id", error);
+  if (stmt == NULL)
+    return NULL;
+  sr_stmt_bind_text (stmt, 1, from);
+  sr_stmt_bind_text (stmt, 2, to);
+  while ((step = sr_stmt_step (stmt, error)) == SR_STEP_ROW)
+    {
+      SrOutputRow *r = g_new0 (SrOutputRow, 1);
+      r->staff_id = sr_stmt_get_int (stmt, 0);
+      r->name = sr_stmt_dup_text (stmt, 1);
+      r->team = sr_stmt_dup_text (stmt, 2);
+      r->designed = (guint) sr_stmt_get_int (stmt, 3);
+      r->designed_fen = sr_stmt_get_int (stmt, 4);
+      r->drawn = (guint) sr_stmt_get_int (stmt, 5);
+      r->drawn_fen = sr_stmt_get_int (stmt, 6);
+      g_ptr_array_add (rows, r);
+    }
+  if (step == SR_STEP_ERROR)
+    return NULL;
+  return g_steal_pointer (&rows);
+}
+
+/* Weekly customer resources (一周客户资源统计表) ------------------------------------------- */
+
+void
+sr_resource_row_free (SrResourceRow *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->team);
+  g_free (row);
+}
+
+void
+sr_media_row_free (SrMediaRow *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->media);
+  g_free (row);
+}
+
+/* The row of @rows for a group (owner_state: 0 nobody's yet, 1 an owner without a group, 2
+ * a group), made when missing. */
+static SrResourceRow *
+resource_row (GPtrArray  *rows,
+              int         owner_state,
+              const char *team)
+{
+  SrResourceRow *r;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      r = rows->pdata[i];
+      if (r->kind == owner_state && g_strcmp0 (r->team, team) == 0)
+        return r;
+    }
+  r = g_new0 (SrResourceRow, 1);
+  r->kind = owner_state;
+  r->team = g_strdup (team);
+  g_ptr_array_add (rows, r);
+  return r;
+}
+
+static int
+channel_index (const char *code)
+{
+  for (int i = 0; i < SR_N_CHANNELS; i++)
+    if (g_strcmp0 (sr_channel_codes[i], code) == 0)
+      return i;
+  return -1;
+}
+
+static int
+compare_resource_rows (gconstpointer a,
+                       gconstpointer b)
+{
+  const SrResourceRow *x = *(SrResourceRow * const *) a;
+  const SrResourceRow *y = *(SrResourceRow * const *) b;
+
+  if (x->kind != y->kind)
+    return y->kind - x->kind;     /* groups first, then no group, then nobody's */
+  return g_strcmp0 (x->team, y->team);
+}
+
+gboolean
+sr_weekly_resources (SrContext   *ctx,
+                     const char  *day,
+                     GPtrArray  **out_groups,
+                     GPtrArray  **out_media,
+                     GError     **error)
+{
+  SrDb *db = sr_context_get_db (ctx);
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  gint64 start = 0, end = 0;
+  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func ((GDestroyNotify) sr_resource_row_free);
+  g_autoptr(GPtrArray) media = g_ptr_array_new_with_free_func ((GDestroyNotify) sr_media_row_free);
+  g_autoptr(SrStmt) stmt = NULL;
+  SrStep step;
+
+  if (!sr_period_bounds (SR_PERIOD_WEEK, day, &from, &to))
+    {
+      g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID, _("“%s” is not a date (YYYY-MM-DD)."), day != NULL ? day : "");
+      return FALSE;
+    }
+  if (!sr_day_range_unix (from, to, &start, &end, error))
+    return FALSE;
+
+  /* New customers of the week, by the owner's group and channel. */
+  stmt = sr_db_prepare (db, "SELECT CASE WHEN c.owner_id IS NULL THEN 0 WHEN s.team IS NULL THEN 1 ELSE 2 END, s.team, "
+                        " c.channel, count(*) FROM customers c LEFT JOIN staff s ON s.id = c.owner_id "
+                        "WHERE c.is_voided = 0 AND c.created_at BETWEEN ?1 AND ?2 GROUP BY 1, 2, 3", error);
+  if (stmt == NULL)
+    return FALSE;
+  sr_stmt_bind_int (stmt, 1, start);
+  sr_stmt_bind_int (stmt, 2, end);
+  while ((step = sr_stmt_step (stmt, error)) == SR_STEP_ROW)
+    {
+      SrResourceRow *r = resource_row (groups, (int) sr_stmt_get_int (stmt, 0), sr_stmt_get_text (stmt, 1));
+      int ch = channel_index (sr_stmt_get_text (stmt, 2));
+      guint n = (guint) sr_stmt_get_int (stmt, 3);
+      r->new_total += n;
+      if (ch >= 0)
+        r->new_by_channel[ch] += n;
+    }
+  if (step == SR_STEP_ERROR)
+    return FALSE;
+  g_clear_pointer (&stmt, sr_stmt_done);
+
+  /* In progress at the week's end: owned, not lost, nothing signed yet. */
+  stmt = sr_db_prepare (db, "SELECT CASE WHEN s.team IS NULL THEN 1 ELSE 2 END, s.team, count(*) FROM customers c "
+                        "JOIN staff s ON s.id = c.owner_id JOIN stages g ON g.id = c.stage_id "
+                        "WHERE c.is_voided = 0 AND c.created_at <= ?1 AND g.kind <> 'lost' "
+                        " AND NOT EXISTS (SELECT 1 FROM deals d WHERE d.customer_id = c.id "
+                        "  AND d.state IN ('signed', 'delivered')) GROUP BY 1, 2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sr_stmt_bind_int (stmt, 1, end);
+  while ((step = sr_stmt_step (stmt, error)) == SR_STEP_ROW)
+    resource_row (groups, (int) sr_stmt_get_int (stmt, 0), sr_stmt_get_text (stmt, 1))->in_progress =
+      (guint) sr_stmt_get_int (stmt, 2);
+  if (step == SR_STEP_ERROR)
+    return FALSE;
+  g_clear_pointer (&stmt, sr_stmt_done);
+
+  /* Signed in the week, by the deal's owner's group. */
+  stmt = sr_db_prepare (db, "SELECT CASE WHEN d.owner_id IS NULL THEN 0 WHEN s.team IS NULL THEN 1 ELSE 2 END, s.team, "
+                        " count(*), coalesce (sum (d.price_fen), 0) FROM deals d LEFT JOIN staff s ON s.id = d.owner_id "
+                        "WHERE d.signed_on BETWEEN ?1 AND ?2 AND d.state IN ('signed', 'delivered') GROUP BY 1, 2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sr_stmt_bind_text (stmt, 1, from);
+  sr_stmt_bind_text (stmt, 2, to);
+  while ((step = sr_stmt_step (stmt, error)) == SR_STEP_ROW)
+    {
+      SrResourceRow *r = resource_row (groups, (int) sr_stmt_get_int (stmt, 0), sr_stmt_get_text (stmt, 1));
+      r->signed_count = (guint) sr_stmt_get_int (stmt, 2);
+      r->signed_fen = sr_stmt_get_int (stmt, 3);
+    }
+  if (step == SR_STEP_ERROR)
+    return FALSE;
+  g_clear_pointer (&stmt, sr_stmt_done);
+  g_ptr_array_sort (groups, compare_resource_rows);
+
+  /* By media source: new customers and signings of the week. */
+  stmt = sr_db_prepare (db, "SELECT m.name, "
+                        " (SELECT count(*) FROM customers c WHERE c.media_source_id = m.id AND c.is_voided = 0 "
+                        "  AND c.created_at BETWEEN ?1 AND ?2), "
+                        " (SELECT count(*) FROM deals d JOIN customers c ON c.id = d.customer_id "
+                        "  WHERE c.media_source_id = m.id AND d.signed_on BETWEEN ?3 AND ?4 "
+                        "  AND d.state IN ('signed', 'delivered')) "
+                        "FROM media_sources m ORDER BY m.position, m.id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sr_stmt_bind_int (stmt, 1, start);
+  sr_stmt_bind_int (stmt, 2, end);
+  sr_stmt_bind_text (stmt, 3, from);
+  sr_stmt_bind_text (stmt, 4, to);
+  while ((step = sr_stmt_step (stmt, error)) == SR_STEP_ROW)
+    {
+      SrMediaRow *m;
+      if (sr_stmt_get_int (stmt, 1) == 0 && sr_stmt_get_int (stmt, 2) == 0)
+        continue;
+      m = g_new0 (SrMediaRow, 1);
+      m->media = sr_stmt_dup_text (stmt, 0);
+      m->new_count = (guint) sr_stmt_get_int (stmt, 1);
+      m->signed_count = (guint) sr_stmt_get_int (stmt, 2);
+      g_ptr_array_add (media, m);
+    }
+  if (step == SR_STEP_ERROR)
+    return FALSE;
+  *out_groups = g_steal_pointer (&groups);
+  if (out_media != NULL)
+    *out_media = g_steal_pointer (&media);
+  return TRUE;
 }

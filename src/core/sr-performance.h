@@ -5,6 +5,7 @@
 #pragma once
 
 #include "sr-context.h"
+#include "sr-customers.h"
 #include "sr-money.h"
 
 G_BEGIN_DECLS
@@ -31,8 +32,9 @@ gboolean    sr_targets_set            (SrContext   *ctx,
                                        GError     **error);
 
 typedef struct {
-  gint64 staff_id;
-  char *name;
+  gint64 staff_id;           /* 0 in a group's total */
+  char *name;               /* a group's total: the group */
+  char *team;               /* NULL: no group */
   guint receptions;         /* calls and visits received (business) */
   guint appointments_kept;
   guint subscriptions;      /* deposits confirmed on their customers' deals */
@@ -44,10 +46,60 @@ typedef struct {
 } SrPerformance;
 
 void        sr_performance_free       (SrPerformance *row);
-/* Every consultant (designer) in the period holding @day, with their target. */
+/* Every consultant (designer) in the period holding @day, with their target, by group. */
 GPtrArray  *sr_performance_list       (SrContext   *ctx,
                                        SrPeriod     period,
                                        const char  *day,
+                                       GError     **error);
+/* The groups' totals of @rows (a group's target is its members' targets), in the order
+ * the groups first appear; people without a group are in none. */
+GPtrArray  *sr_performance_by_team    (GPtrArray   *rows);
+
+/* The output summary (产值汇总表): contracts of a decoration office signed in the period,
+ * per designer (the deal's owner) and per draftsman (绘图员), with their values. */
+typedef struct {
+  gint64 staff_id;
+  char *name;
+  char *team;
+  guint designed;           /* contracts signed as the designer */
+  SrFen designed_fen;
+  guint drawn;              /* contracts signed that they drew */
+  SrFen drawn_fen;
+} SrOutputRow;
+
+void        sr_output_row_free        (SrOutputRow *row);
+/* Everyone with output in the week or month holding @day, most output first. */
+GPtrArray  *sr_output_summary         (SrContext   *ctx,
+                                       SrPeriod     period,
+                                       const char  *day,
+                                       GError     **error);
+
+/* The week's customer resources (一周客户资源统计表, seed 001), per group of the owners:
+ * new customers by channel, customers in progress at the week's end (owned, not lost,
+ * nothing signed), contracts signed; and new customers and signings by media source. */
+typedef struct {
+  int kind;                 /* 2: a group; 1: owners without a group; 0: nobody's yet */
+  char *team;
+  guint new_total;
+  guint new_by_channel[SR_N_CHANNELS];   /* in the order of sr_channel_codes */
+  guint in_progress;
+  guint signed_count;
+  SrFen signed_fen;
+} SrResourceRow;
+
+typedef struct {
+  char *media;
+  guint new_count;
+  guint signed_count;
+} SrMediaRow;
+
+void        sr_resource_row_free      (SrResourceRow *row);
+void        sr_media_row_free         (SrMediaRow    *row);
+/* The week (Monday to Sunday) holding @day. @out_media may be NULL. */
+gboolean    sr_weekly_resources       (SrContext   *ctx,
+                                       const char  *day,
+                                       GPtrArray  **out_groups,
+                                       GPtrArray  **out_media,
                                        GError     **error);
 
 G_END_DECLS

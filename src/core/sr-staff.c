@@ -20,6 +20,7 @@ sr_staff_member_finalize (GObject *object)
   g_free (self->display_name);
   g_free (self->phone);
   g_free (self->disabled_reason);
+  g_free (self->team);
   G_OBJECT_CLASS (sr_staff_member_parent_class)->finalize (object);
 }
 
@@ -99,7 +100,7 @@ sr_password_check_rules (const char  *password,
 
 /* Reading ------------------------------------------------------------------------- */
 
-#define STAFF_COLUMNS "id, login, display_name, phone, roles, is_disabled, disabled_reason"
+#define STAFF_COLUMNS "id, login, display_name, phone, roles, is_disabled, disabled_reason, team"
 
 static SrStaffMember *
 member_from_row (SrStmt *stmt)
@@ -113,6 +114,7 @@ member_from_row (SrStmt *stmt)
   m->roles = (SrRoles) sr_stmt_get_int (stmt, 4);
   m->is_disabled = sr_stmt_get_int (stmt, 5) != 0;
   m->disabled_reason = sr_stmt_dup_text (stmt, 6);
+  m->team = sr_stmt_dup_text (stmt, 7);
   return m;
 }
 
@@ -439,6 +441,63 @@ sr_staff_update (SrContext   *ctx,
   changed->is_disabled = current->is_disabled;
   changed->disabled_reason = g_strdup (current->disabled_reason);
   return update_member (ctx, staff_id, "update", changed, error);
+}
+
+gboolean
+sr_staff_set_team (SrContext   *ctx,
+                   gint64       staff_id,
+                   const char  *team,
+                   GError     **error)
+{
+  SrDb *db = sr_context_get_db (ctx);
+  g_autofree char *clean = g_strstrip (g_strdup (team != NULL ? team : ""));
+  g_autoptr(SrJson) json = sr_json_new ();
+  g_autofree char *after = NULL;
+
+  if (!sr_context_check (ctx, SR_ACTION_MANAGE_STAFF, error))
+    return FALSE;
+  if (g_utf8_strlen (clean, -1) > 20)
+    {
+      g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID, _("A group’s name has at most 20 characters."));
+      return FALSE;
+    }
+  if (!sr_db_begin (db, error))
+    return FALSE;
+  if (!sr_db_run (db, error, "UPDATE staff SET team = nullif (?2, '') WHERE id = ?1", "it", staff_id, clean))
+    goto fail;
+  if (sr_db_changes (db) == 0)
+    {
+      g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_NOT_FOUND, _("No such staff member."));
+      goto fail;
+    }
+  sr_json_add_text (json, "team", clean);
+  after = sr_json_end (json);
+  if (!sr_audit_write (ctx, "set-team", "staff", staff_id, NULL, after, error) || !sr_db_commit (db, error))
+    goto fail;
+  sr_context_emit_changed (ctx, "staff");
+  return TRUE;
+
+fail:
+  sr_db_rollback (db);
+  return FALSE;
+}
+
+GStrv
+sr_staff_teams (SrContext  *ctx,
+                GError    **error)
+{
+  g_autoptr(SrStmt) stmt = sr_db_prepare (sr_context_get_db (ctx), "SELECT DISTINCT team FROM staff "
+                                          "WHERE team IS NOT NULL AND is_disabled = 0 ORDER BY team", error);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  SrStep step;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((step = sr_stmt_step (stmt, error)) == SR_STEP_ROW)
+    g_strv_builder_add (builder, sr_stmt_get_text (stmt, 0));
+  if (step == SR_STEP_ERROR)
+    return NULL;
+  return g_strv_builder_end (builder);
 }
 
 gboolean

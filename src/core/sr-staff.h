@@ -23,6 +23,7 @@ struct _SrStaffMember
   SrRoles roles;
   gboolean is_disabled;
   char *disabled_reason;
+  char *team;                /* the group (销售组 / 设计组) they work in; NULL: none */
 };
 
 /* Passwords. */
@@ -45,6 +46,14 @@ gboolean       sr_staff_update             (SrContext    *ctx,
                                             const char   *display_name,
                                             const char   *phone,
                                             SrRoles       roles,
+                                            GError      **error);
+/* The group a person works in (NULL or "": none), at most 20 characters. */
+gboolean       sr_staff_set_team           (SrContext    *ctx,
+                                            gint64        staff_id,
+                                            const char   *team,
+                                            GError      **error);
+/* The groups in use by active staff, in order. */
+GStrv          sr_staff_teams              (SrContext    *ctx,
                                             GError      **error);
 gboolean       sr_staff_set_disabled       (SrContext    *ctx,
                                             gint64        staff_id,

@@ -9,6 +9,7 @@
 #include "ledger/sr-ledger-page.h"
 #include "pipeline/sr-board-page.h"
 #include "pipeline/sr-dispatch-page.h"
+#include "pipeline/sr-housekeepers-page.h"
 #include "pipeline/sr-performance-page.h"
 #include "pipeline/sr-visits-page.h"
 #include "problems/sr-problems-page.h"
@@ -210,6 +211,13 @@ build_main_pages (SrWindow *self)
       GtkWidget *dispatch = sr_dispatch_page_new (self->ctx);
       AdwViewStackPage *page = adw_view_stack_add_titled (self->main_stack, dispatch, "dispatch", _("Designer Dispatch"));
       adw_view_stack_page_set_icon_name (page, "mail-send-symbolic");
+      any = TRUE;
+    }
+  if (sr_housekeepers_page_is_for (session) && kind == SR_OFFICE_HOUSEKEEPING)
+    {
+      GtkWidget *roster = sr_housekeepers_page_new (self->ctx);
+      AdwViewStackPage *page = adw_view_stack_add_titled (self->main_stack, roster, "housekeepers", _("Housekeepers"));
+      adw_view_stack_page_set_icon_name (page, "avatar-default-symbolic");
       any = TRUE;
     }
   if (sr_visits_page_is_for (session) && kind != SR_OFFICE_PROPERTY)

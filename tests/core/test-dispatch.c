@@ -325,6 +325,38 @@ test_stored (void)
     g_assert_cmpuint (stale->len, ==, 4);
     g_assert_true (((SrHeldOrder *) stale->pdata[0])->is_stale);
   }
+  /* The top of the last half-month's ranking (B, 16–30 November) gets the office's extra
+   * weight in December's first half, and says so; the others keep their level's. With no
+   * extra weight set, nobody is marked. */
+  {
+    g_autoptr(GPtrArray) plain = sr_designers_list (sup, &error);
+    g_autoptr(GPtrArray) list = NULL;
+    g_autofree char *explained = NULL;
+    gint64 next = 0;
+    for (guint i = 0; i < plain->len; i++)
+      g_assert_false (((SrDesigner *) plain->pdata[i])->is_top);
+    g_assert_true (sr_settings_set (admin, "dispatch.top_bonus", "2", &error));
+    list = sr_designers_list (sup, &error);
+    for (guint i = 0; i < list->len; i++)
+      {
+        SrDesigner *d = g_ptr_array_index (list, i);
+        g_assert_cmpint (d->is_top, ==, d->staff_id == ids[1]);
+        g_assert_cmpint (d->weight, ==, d->staff_id == ids[0] ? 3 : d->staff_id == ids[1] ? 4 : 1);
+      }
+    g_assert_true (sr_dispatch_next (sup, FALSE, &next, &explained, &error));
+    if (next == ids[1])
+      g_assert_nonnull (strstr (explained, "top of the last ranking"));
+    g_assert_true (sr_dispatch_customer (sup, customers[8], FALSE, 0, NULL, &error));
+    g_assert_no_error (error);
+    g_clear_pointer (&list, g_ptr_array_unref);
+    list = sr_designers_list (sup, &error);
+    {
+      gint64 total = 0;
+      for (guint i = 0; i < list->len; i++)
+        total += ((SrDesigner *) list->pdata[i])->credit;
+      g_assert_cmpint (total, ==, 0);
+    }
+  }
   g_clear_object (&sup); g_clear_object (&mgr); g_clear_object (&a); g_clear_object (&b); g_clear_object (&c);
   g_clear_object (&desk);
   sr_test_context_finish (g_steal_pointer (&admin));

@@ -10,6 +10,7 @@
 #include "core/sr-deal-steps.h"
 #include "core/sr-error.h"
 #include "core/sr-performance.h"
+#include "core/sr-staff.h"
 
 static void
 test_periods (void)
@@ -88,6 +89,134 @@ test_register (void)
   sr_test_context_finish (g_steal_pointer (&admin));
 }
 
+static gint64
+add_customer (SrContext  *ctx,
+              const char *phone,
+              const char *channel,
+              gint64      owner)
+{
+  g_autoptr(GError) error = NULL;
+  const char *phones[] = { phone, NULL };
+  SrCustomerInput in = { "资源客户", NULL, channel, 0, NULL, owner, phones, FALSE, 0 };
+  gint64 id = sr_customers_add (ctx, &in, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+/* Groups: the performance by group sums its members (targets too); the output summary
+ * credits the designer and the draftsman; the weekly resources count new customers by
+ * group and channel, those in progress and the signings. */
+static void
+test_groups_output_resources (void)
+{
+  g_autoptr(SrContext) admin = sr_test_context_new (SR_OFFICE_DECORATION);
+  g_autoptr(SrContext) sup = sr_test_context_as (admin, "kehujingli", SR_ROLE_CUSTOMER_MANAGER);
+  g_autoptr(SrContext) a = sr_test_context_as (admin, "sheji1", SR_ROLE_CONSULTANT);
+  g_autoptr(SrContext) b = sr_test_context_as (admin, "sheji2", SR_ROLE_CONSULTANT);
+  g_autoptr(SrContext) c = sr_test_context_as (admin, "sheji3", SR_ROLE_CONSULTANT);
+  g_autoptr(SrContext) draw = sr_test_context_as (admin, "huitu", SR_ROLE_CONSULTANT);
+  g_autoptr(GError) error = NULL;
+  gint64 ida = sr_test_staff_id (a), idb = sr_test_staff_id (b), idc = sr_test_staff_id (c);
+  gint64 k1, k2, k3, k4;
+  g_autoptr(GPtrArray) perf = NULL;
+  g_autoptr(GPtrArray) teams = NULL;
+  g_autoptr(GPtrArray) output = NULL;
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(GPtrArray) media = NULL;
+
+  /* Groups are set by the administrator, trimmed, at most 20 characters. */
+  g_assert_false (sr_staff_set_team (sup, ida, "一组", &error));
+  g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_false (sr_staff_set_team (admin, ida, "一二三四五六七八九十一二三四五六七八九十一", &error));
+  g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (sr_staff_set_team (admin, ida, " 设计一组 ", &error));
+  g_assert_true (sr_staff_set_team (admin, idb, "设计一组", &error));
+  g_assert_true (sr_staff_set_team (admin, idc, "设计二组", &error));
+  {
+    g_auto(GStrv) names = sr_staff_teams (sup, &error);
+    g_assert_cmpuint (g_strv_length (names), ==, 2);
+    g_assert_cmpstr (names[0], ==, "设计一组");
+  }
+
+  k1 = add_customer (sup, "13800000001", "walk-in", ida);
+  k2 = add_customer (sup, "13800000002", "call", idb);
+  k3 = add_customer (sup, "13800000003", "walk-in", idc);
+  k4 = add_customer (sup, "13800000004", "online", 0);
+  (void) k4;
+  g_assert_true (sr_targets_set (sup, ida, SR_PERIOD_WEEK, SR_TEST_NOW_DAY, 10000000, 1, &error));
+  g_assert_true (sr_targets_set (sup, idb, SR_PERIOD_WEEK, SR_TEST_NOW_DAY, 5000000, 1, &error));
+  {
+    /* A draws A's contract; C's is drawn by nobody; a draftsman not on the staff is refused. */
+    SrContractDeal one = { k1, "design", "SJ-1", SR_TEST_NOW_DAY, 3000000, 0, 1, 30, NULL, sr_test_staff_id (draw) };
+    SrContractDeal two = { k3, "construction", "ZX-3", SR_TEST_NOW_DAY, 20000000, 0, 1, 30, NULL, 0 };
+    SrContractDeal bad = { k2, "design", "SJ-2", SR_TEST_NOW_DAY, 1000000, 0, 1, 30, NULL, 9999 };
+    g_assert_cmpint (sr_contracts_add (sup, &bad, &error), ==, 0);
+    g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_cmpint (sr_contracts_add (sup, &one, &error), >, 0);
+    g_assert_cmpint (sr_contracts_add (sup, &two, &error), >, 0);
+    g_assert_no_error (error);
+  }
+
+  perf = sr_performance_list (sup, SR_PERIOD_WEEK, SR_TEST_NOW_DAY, &error);
+  g_assert_no_error (error);
+  teams = sr_performance_by_team (perf);
+  g_assert_cmpuint (teams->len, ==, 2);
+  g_assert_cmpstr (((SrPerformance *) teams->pdata[0])->team, ==, "设计一组");
+  g_assert_cmpint (((SrPerformance *) teams->pdata[0])->target_value_fen, ==, 15000000);
+  g_assert_cmpint (((SrPerformance *) teams->pdata[0])->value_fen, ==, 3000000);
+  g_assert_cmpuint (((SrPerformance *) teams->pdata[0])->signings, ==, 1);
+  g_assert_cmpint (((SrPerformance *) teams->pdata[1])->value_fen, ==, 20000000);
+
+  output = sr_output_summary (sup, SR_PERIOD_MONTH, SR_TEST_NOW_DAY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (output->len, ==, 3);
+  g_assert_cmpint (((SrOutputRow *) output->pdata[0])->staff_id, ==, idc);
+  g_assert_cmpint (((SrOutputRow *) output->pdata[0])->designed_fen, ==, 20000000);
+  for (guint i = 1; i < 3; i++)
+    {
+      SrOutputRow *r = output->pdata[i];
+      if (r->staff_id == ida)
+        g_assert_true (r->designed == 1 && r->designed_fen == 3000000 && r->drawn == 0);
+      else
+        g_assert_true (r->staff_id == sr_test_staff_id (draw) && r->drawn == 1 && r->drawn_fen == 3000000 && r->designed == 0);
+    }
+  {
+    /* Nothing signed in another month. */
+    g_autoptr(GPtrArray) none = sr_output_summary (sup, SR_PERIOD_MONTH, "2026-10-05", &error);
+    g_assert_cmpuint (none->len, ==, 0);
+  }
+
+  g_assert_true (sr_weekly_resources (sup, SR_TEST_NOW_DAY, &groups, &media, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (groups->len, ==, 3);           /* 设计一组, 设计二组, nobody's */
+  {
+    SrResourceRow *one = groups->pdata[0], *two = groups->pdata[1], *nobody = groups->pdata[2];
+    g_assert_cmpstr (one->team, ==, "设计一组");
+    g_assert_cmpuint (one->new_total, ==, 2);
+    g_assert_cmpuint (one->new_by_channel[0], ==, 1);   /* call */
+    g_assert_cmpuint (one->new_by_channel[1], ==, 1);   /* walk-in */
+    g_assert_cmpuint (one->in_progress, ==, 1);         /* k2; k1 signed */
+    g_assert_cmpuint (one->signed_count, ==, 1);
+    g_assert_cmpint (one->signed_fen, ==, 3000000);
+    g_assert_cmpuint (two->in_progress, ==, 0);
+    g_assert_cmpuint (two->signed_count, ==, 1);
+    g_assert_cmpint (nobody->kind, ==, 0);
+    g_assert_cmpuint (nobody->new_total, ==, 1);
+    g_assert_cmpuint (nobody->new_by_channel[6], ==, 1); /* online */
+  }
+  g_clear_pointer (&groups, g_ptr_array_unref);
+  /* The week before: nothing new, nothing signed; nobody in progress yet. */
+  g_assert_true (sr_weekly_resources (sup, "2026-11-16", &groups, NULL, &error));
+  g_assert_cmpuint (groups->len, ==, 0);
+  g_assert_false (sr_weekly_resources (sup, "2026-11-31", &groups, NULL, &error));
+  g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID);
+  g_clear_error (&error);
+  sr_test_context_finish (g_steal_pointer (&admin));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -95,5 +224,6 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/performance/periods", test_periods);
   g_test_add_func ("/performance/register", test_register);
+  g_test_add_func ("/performance/groups-output-resources", test_groups_output_resources);
   return g_test_run ();
 }

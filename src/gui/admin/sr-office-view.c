@@ -79,6 +79,13 @@ static const struct {
   { "report.area_bands", N_("Area bands of the daily report, m²"), TERM_BANDS, 0, 0, 0, "90,120,144" },
   { "report.floor_bands", N_("Floor bands of the daily report"), TERM_BANDS, 0, 0, 0, "6,12,18" },
   { "report.price_bands", N_("Price bands of the daily report, 万元"), TERM_BANDS, 0, 0, 0, "100,150,200" },
+  { "dispatch.threshold_rank", N_("Dispatch: lowest level for a large project (1 designer, 2 senior, 3 chief)"), TERM_INT, 1, 10, 2, NULL },
+  { "dispatch.load_limit", N_("Dispatch: customers a designer may hold before being passed over (0: no limit)"), TERM_INT, 0, 10000, 0, NULL },
+  { "dispatch.top_bonus", N_("Dispatch: extra weight for the top of the last half-month ranking (0: none)"), TERM_INT, 0, 10, 0, NULL },
+  { "dispatch.top_count", N_("Dispatch: how many at the top of the ranking get the extra weight"), TERM_INT, 1, 10, 1, NULL },
+  { "dispatch.stale_days", N_("Held orders: days without contact before an order is flagged"), TERM_INT, 1, 90, 7, NULL },
+  { "return_visits.days", N_("Return visits: days between visits"), TERM_INT, 1, 90, 7, NULL },
+  { "housekeeping.trial_days", N_("Housekeeping: days of a placement’s trial period"), TERM_INT, 1, 365, 35, NULL },
 };
 
 static void
@@ -137,10 +144,10 @@ terms_group (OfficeView *v,
 {
   GtkWidget *group = adw_preferences_group_new ();
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Sales terms"));
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Terms and rules"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("Used by special discounts, the cost sheet and the daily sales report. "
-                                           "Press the tick to save a row."));
+                                         _("Used by special discounts, the cost sheet, the daily sales report, designer "
+                                           "dispatch, return visits and placements. Press the tick to save a row."));
   for (guint i = 0; i < G_N_ELEMENTS (terms); i++)
     {
       GtkWidget *row = adw_entry_row_new ();

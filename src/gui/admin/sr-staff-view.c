@@ -77,6 +77,7 @@ static char *cell_name (gpointer item) { return g_strdup (SR_STAFF_MEMBER (item)
 static char *cell_login (gpointer item) { return g_strdup (SR_STAFF_MEMBER (item)->login); }
 static char *cell_roles (gpointer item) { return sr_roles_to_label (SR_STAFF_MEMBER (item)->roles); }
 static char *cell_phone (gpointer item) { return g_strdup (SR_STAFF_MEMBER (item)->phone); }
+static char *cell_team (gpointer item) { return g_strdup (SR_STAFF_MEMBER (item)->team); }
 static char *
 cell_status (gpointer item)
 {
@@ -168,7 +169,8 @@ save_edit (SrForm   *form,
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (form), "staff-id"));
 
   if (!sr_staff_update (v->ctx, id, sr_form_get_text (form, "name"),
-                        sr_form_get_text (form, "phone"), read_role_checks (form), error))
+                        sr_form_get_text (form, "phone"), read_role_checks (form), error) ||
+      !sr_staff_set_team (v->ctx, id, sr_form_get_text (form, "team"), error))
     return FALSE;
   sr_toast (v->root, _("Saved."));
   return TRUE;
@@ -191,6 +193,7 @@ edit_activated (GSimpleAction *action,
   g_object_set_data (G_OBJECT (form), "staff-id", GSIZE_TO_POINTER (m->id));
   sr_form_add_entry (form, "name", _("Full name"), m->display_name);
   sr_form_add_entry (form, "phone", _("Phone"), m->phone);
+  sr_form_add_entry (form, "team", _("Group (e.g. 销售一组; empty: none)"), m->team);
   add_role_checks (form, m->roles);
   sr_form_run (form, save_edit, v, NULL);
 }
@@ -316,6 +319,7 @@ sr_staff_view_new (SrContext *ctx)
   sr_column_view_add_text (GTK_COLUMN_VIEW (view), _("Sign-in name"), cell_login, FALSE, FALSE);
   sr_column_view_add_text (GTK_COLUMN_VIEW (view), _("Roles"), cell_roles, FALSE, TRUE);
   sr_column_view_add_text (GTK_COLUMN_VIEW (view), _("Phone"), cell_phone, FALSE, FALSE);
+  sr_column_view_add_text (GTK_COLUMN_VIEW (view), _("Group"), cell_team, FALSE, FALSE);
   sr_column_view_add_text (GTK_COLUMN_VIEW (view), _("Status"), cell_status, FALSE, FALSE);
   g_signal_connect (view, "activate", G_CALLBACK (on_activate), v);
   scroller = gtk_scrolled_window_new ();

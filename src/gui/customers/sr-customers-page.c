@@ -19,6 +19,7 @@
 #include "gui/sr-gui-util.h"
 #include "gui/sr-window.h"
 #include "gui/sr-paged-model.h"
+#include "sr-customer-work.h"
 #include "sr-customers-page.h"
 
 #define SEARCH_LIMIT 200
@@ -267,8 +268,6 @@ on_transfer_all (GtkButton *button,
 
 /* Registering a customer outside the desk (a booth, a referral, outreach, …). */
 
-static const char *channel_codes[] = { "call", "walk-in", "booth", "referral", "outreach",
-                                       "telemarketing", "online" };
 
 typedef struct {
   Page *p;
@@ -298,7 +297,7 @@ save_new_customer (SrForm   *form,
   gint64 id;
 
   in.name = sr_form_get_text (form, "name");
-  in.channel = channel_codes[sr_form_get_selected (form, "channel")];
+  in.channel = sr_channel_codes[sr_form_get_selected (form, "channel")];
   in.phones = phones;
   in.phone_shared_confirmed = sr_form_get_field (form, "shared") != NULL &&
                               gtk_widget_get_visible (sr_form_get_field (form, "shared")) &&
@@ -338,7 +337,7 @@ on_new_customer (GtkButton *button,
   g_autoptr(GStrvBuilder) media = g_strv_builder_new ();
   g_auto(GStrv) owner_items = NULL;
   g_auto(GStrv) media_items = NULL;
-  const char *channels[G_N_ELEMENTS (channel_codes) + 1] = { NULL };
+  const char *channels[SR_N_CHANNELS + 1] = { NULL };
   guint me = 0;
   GtkWidget *shared;
   SrForm *form;
@@ -364,8 +363,8 @@ on_new_customer (GtkButton *button,
   for (guint i = 0; i < n->media->len; i++)
     g_strv_builder_add (media, ((SrMediaSource *) g_ptr_array_index (n->media, i))->name);
   media_items = g_strv_builder_end (media);
-  for (guint i = 0; i < G_N_ELEMENTS (channel_codes); i++)
-    channels[i] = sr_channel_get_label (channel_codes[i]);
+  for (guint i = 0; i < SR_N_CHANNELS; i++)
+    channels[i] = sr_channel_get_label (sr_channel_codes[i]);
 
   form = sr_form_new (p->root, _("New Customer"), _("_Register"));
   sr_form_add_entry (form, "name", _("Full name"), NULL);
@@ -1026,6 +1025,7 @@ fill_customer_window (GtkWidget *window)
   }
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (info));
   add_sales_group (ADW_PREFERENCES_PAGE (page), window, ctx, id);
+  sr_customer_work_add_groups (ADW_PREFERENCES_PAGE (page), window, ctx, c);
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (history), _("Calls, visits and owners"));
   {
@@ -1067,6 +1067,6 @@ sr_customer_window_new (GtkWidget *parent,
   GtkWidget *window = sr_record_window_new (parent, ctx, 620, 720);
 
   g_object_set_data (G_OBJECT (window), "customer-id", GSIZE_TO_POINTER (customer_id));
-  sr_record_window_watch (window, "customers deals", fill_customer_window);
+  sr_record_window_watch (window, "customers deals quotes attachments housekeepers", fill_customer_window);
   return window;
 }

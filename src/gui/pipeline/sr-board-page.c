@@ -5,6 +5,8 @@
 #include <glib/gi18n.h>
 
 #include "core/sr-pipeline.h"
+#include "core/sr-staff.h"
+#include "core/sr-customers.h"
 #include "gui/customers/sr-customers-page.h"
 #include "gui/sr-form.h"
 #include "gui/sr-gui-util.h"
@@ -18,7 +20,10 @@ typedef struct {
   SrContext *ctx;
   GtkWidget *root;
   GtkWidget *columns;         /* a horizontal box of columns */
-  GtkWidget *mine;            /* toggle: my customers only */
+  GtkWidget *whose;           /* drop-down: everyone's, mine, a group's, a person's (supervisors) */
+  GArray *whose_owner;        /* per item of @whose: an owner id (0: none) */
+  GPtrArray *whose_team;      /* per item of @whose: a group (NULL: none) */
+  GtkWidget *channel;         /* drop-down: any, then the channels */
   GtkWidget *grade;           /* drop-down: any, A–D */
   GtkWidget *late;            /* toggle: deadline passed only */
   GtkWidget *search;
@@ -33,7 +38,9 @@ typedef struct {
   SrContext *ctx;
   gint64 stage_id;
   gint64 owner_id;
+  char *team;
   char *grade;
+  const char *channel;        /* static: one of sr_channel_codes */
   gboolean late_only;
   char *text;
 } ColumnPages;
@@ -53,6 +60,8 @@ board_free (Board *b)
   g_clear_handle_id (&b->reload_id, g_source_remove);
   g_clear_object (&b->ctx);
   g_clear_object (&b->actions);
+  g_clear_pointer (&b->whose_owner, g_array_unref);
+  g_clear_pointer (&b->whose_team, g_ptr_array_unref);
   g_free (b);
 }
 
@@ -61,6 +70,7 @@ column_pages_free (ColumnPages *c)
 {
   g_object_unref (c->ctx);
   g_free (c->grade);
+  g_free (c->team);
   g_free (c->text);
   g_free (c);
 }
@@ -70,8 +80,9 @@ fill_filter (const ColumnPages *c,
              SrBoardFilter     *f)
 {
   f->owner_id = c->owner_id;
+  f->team = c->team;
   f->grade = c->grade;
-  f->channel = NULL;
+  f->channel = c->channel;
   f->late_only = c->late_only;
   f->text = c->text;
 }
@@ -103,15 +114,65 @@ current_filter (Board  *b,
   static const char *grades[] = { NULL, "A", "B", "C", "D" };
   ColumnPages *c = g_new0 (ColumnPages, 1);
   guint g = gtk_drop_down_get_selected (GTK_DROP_DOWN (b->grade));
+  guint w = gtk_drop_down_get_selected (GTK_DROP_DOWN (b->whose));
+  guint ch = gtk_drop_down_get_selected (GTK_DROP_DOWN (b->channel));
 
   c->ctx = g_object_ref (b->ctx);
   c->stage_id = stage_id;
-  c->owner_id = !sees_everyone (b) || gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (b->mine))
-                ? sr_session_get_staff_id (sr_context_get_session (b->ctx)) : 0;
+  if (!sees_everyone (b))
+    c->owner_id = sr_session_get_staff_id (sr_context_get_session (b->ctx));
+  else if (w < b->whose_owner->len)
+    {
+      c->owner_id = g_array_index (b->whose_owner, gint64, w);
+      c->team = g_strdup (g_ptr_array_index (b->whose_team, w));
+    }
+  c->channel = ch > 0 && ch <= SR_N_CHANNELS ? sr_channel_codes[ch - 1] : NULL;
   c->grade = g_strdup (g < G_N_ELEMENTS (grades) ? grades[g] : NULL);
   c->late_only = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (b->late));
   c->text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (b->search)));
   return c;
+}
+
+/* Whose cards a supervisor sees: everyone's, their own, their group's, another group's, or
+ * one consultant's. */
+static GtkWidget *
+whose_drop_down (Board *b)
+{
+  SrSession *session = sr_context_get_session (b->ctx);
+  g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
+  g_autoptr(SrStaffMember) me = sr_staff_find (b->ctx, sr_session_get_staff_id (session), NULL, NULL);
+  g_auto(GStrv) teams = sr_staff_teams (b->ctx, NULL);
+  g_autoptr(GPtrArray) staff = sr_staff_list (b->ctx, FALSE, NULL);
+  g_auto(GStrv) items = NULL;
+  gint64 none = 0;
+
+  b->whose_owner = g_array_new (FALSE, FALSE, sizeof (gint64));
+  b->whose_team = g_ptr_array_new_with_free_func (g_free);
+#define ADD(label, owner, team) G_STMT_START { gint64 o_ = (owner); g_strv_builder_add (labels, label); \
+    g_array_append_val (b->whose_owner, o_); g_ptr_array_add (b->whose_team, g_strdup (team)); } G_STMT_END
+  ADD (_("Everyone’s"), none, NULL);
+  ADD (_("Mine"), sr_session_get_staff_id (session), NULL);
+  if (me != NULL && me->team != NULL)
+    {
+      g_autofree char *label = g_strdup_printf (_("My group (%s)"), me->team);
+      ADD (label, none, me->team);
+    }
+  for (guint i = 0; teams != NULL && teams[i] != NULL; i++)
+    if (me == NULL || g_strcmp0 (me->team, teams[i]) != 0)
+      {
+        g_autofree char *label = g_strdup_printf (_("Group %s"), teams[i]);
+        ADD (label, none, teams[i]);
+      }
+  for (guint i = 0; staff != NULL && i < staff->len; i++)
+    {
+      SrStaffMember *m = staff->pdata[i];
+      if (m->is_disabled || !(m->roles & SR_ROLE_CONSULTANT) || m->id == sr_session_get_staff_id (session))
+        continue;
+      ADD (m->display_name, m->id, NULL);
+    }
+#undef ADD
+  items = g_strv_builder_end (labels);
+  return gtk_drop_down_new_from_strings ((const char * const *) items);
 }
 
 /* Cards ---------------------------------------------------------------------------------- */
@@ -160,8 +221,11 @@ bind_card (GtkSignalListItemFactory *factory,
   sub = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %d day in this stage", "%s · %d days in this stage",
                                       card->days_in_stage),
                          card->owner_name != NULL ? card->owner_name : _("nobody’s"), card->days_in_stage);
-  follow = card->next_follow_up_day != NULL ? g_strdup_printf (_("Next follow-up %s"), card->next_follow_up_day)
-                                            : g_strdup (_("No follow-up planned"));
+  if (card->trial_ends_on != NULL)
+    follow = g_strdup_printf (_("Trial ends %s"), card->trial_ends_on);
+  else
+    follow = card->next_follow_up_day != NULL ? g_strdup_printf (_("Next follow-up %s"), card->next_follow_up_day)
+                                              : g_strdup (_("No follow-up planned"));
   gtk_label_set_text (GTK_LABEL (name), title);
   gtk_label_set_text (GTK_LABEL (line), sub);
   gtk_label_set_text (GTK_LABEL (next), card->is_late ? _("Deadline passed") : follow);
@@ -572,10 +636,18 @@ sr_board_page_new (SrContext *ctx)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), b->columns);
   box = sr_toolbar_view_new (&toolbar, scroller);
 
-  b->mine = gtk_toggle_button_new_with_mnemonic (_("_Mine Only"));
-  gtk_widget_set_visible (b->mine, sees_everyone (b));
-  g_signal_connect_swapped (b->mine, "toggled", G_CALLBACK (reload), b);
-  gtk_box_append (GTK_BOX (toolbar), b->mine);
+  b->whose = whose_drop_down (b);
+  gtk_widget_set_visible (b->whose, sees_everyone (b));
+  g_signal_connect_swapped (b->whose, "notify::selected", G_CALLBACK (reload), b);
+  gtk_box_append (GTK_BOX (toolbar), b->whose);
+  {
+    const char *channels[SR_N_CHANNELS + 2] = { _("Any channel") };
+    for (guint i = 0; i < SR_N_CHANNELS; i++)
+      channels[i + 1] = sr_channel_get_label (sr_channel_codes[i]);
+    b->channel = gtk_drop_down_new_from_strings (channels);
+    g_signal_connect_swapped (b->channel, "notify::selected", G_CALLBACK (reload), b);
+    gtk_box_append (GTK_BOX (toolbar), b->channel);
+  }
   b->grade = gtk_drop_down_new_from_strings (grades);
   g_signal_connect_swapped (b->grade, "notify::selected", G_CALLBACK (reload), b);
   gtk_box_append (GTK_BOX (toolbar), b->grade);
