@@ -12,6 +12,8 @@
 #include "sr-contracts.h"
 #include "sr-desk.h"
 #include "sr-dispatch.h"
+#include "sr-housekeeping.h"
+#include "sr-quotes.h"
 #include "sr-performance.h"
 #include "sr-pipeline.h"
 #include "sr-return-visits.h"
@@ -1035,6 +1037,7 @@ insert_sales (SrContext   *ctx,
         !sr_db_run (db, error, "UPDATE bookings SET created_by = (SELECT owner_id FROM customers c "
                     "WHERE c.id = bookings.customer_id) WHERE created_by IS NULL", "") ||
         !sr_db_run (db, error, "UPDATE deals SET created_by = owner_id WHERE created_by IS NULL", "") ||
+        !sr_db_run (db, error, "UPDATE deals SET draftsman_id = NULL WHERE draftsman_id = owner_id", "") ||
         !sr_db_run (db, error, "UPDATE receipts SET recorded_by = ?1, confirmed_by = ?1 "
                     "WHERE recorded_by IS NULL", "i", finance))
       goto out;
@@ -1066,13 +1069,15 @@ insert_contracts (SrContext     *ctx,
                                      "AND is_voided = 0 ORDER BY created_at, id", error);
   g_autoptr(GArray) ages = g_array_new (FALSE, FALSE, sizeof (int));
   g_autoptr(GArray) deals = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) designers = read_ids (ctx, "SELECT id FROM staff WHERE (roles & 2) <> 0 AND is_disabled = 0 "
+                                          "ORDER BY id", error);
   g_autoptr(SrStmt) items = NULL;
   g_autofree char *today = sr_day_from_unix (today_start + 12 * 3600);
   guint n;
   gboolean ok = FALSE;
   SrStep step;
 
-  if (customers == NULL || came == NULL)
+  if (customers == NULL || came == NULL || designers == NULL)
     return FALSE;
   n = MIN (customers->len / 10, 1500);
   for (guint i = 0; i < n; i++)
@@ -1130,6 +1135,9 @@ insert_contracts (SrContext     *ctx,
           in.every_days = g_strcmp0 (in.kind, "materials") == 0 ? 15 : 30;
           number = g_strdup_printf ("%s-%s-%04u", g_strcmp0 (in.kind, "construction") == 0 ? "ZX"
                                     : g_strcmp0 (in.kind, "design") == 0 ? "SJ" : "ZC", day, i);
+          /* Two drawings in three name their draftsman (never the designer: see below). */
+          if (g_strcmp0 (in.kind, "materials") != 0 && i % 3 != 0 && designers->len > 1)
+            in.draftsman_id = g_array_index (designers, gint64, g_rand_int_range (rand, 0, (gint32) designers->len));
         }
       in.contract_no = number;
       deal = sr_contracts_add (ctx, &in, error);
@@ -1192,6 +1200,7 @@ insert_contracts (SrContext     *ctx,
     gint64 finance = 0;
     if (!sr_db_get_int (db, &finance, error, "SELECT id FROM staff WHERE login = 'zhaocaiwu'", "") ||
         !sr_db_run (db, error, "UPDATE deals SET created_by = owner_id WHERE created_by IS NULL", "") ||
+        !sr_db_run (db, error, "UPDATE deals SET draftsman_id = NULL WHERE draftsman_id = owner_id", "") ||
         !sr_db_run (db, error, "UPDATE receipts SET recorded_by = ?1, confirmed_by = ?1 "
                     "WHERE recorded_by IS NULL", "i", finance))
       goto out;
@@ -1267,6 +1276,223 @@ out:
   return ok;
 }
 
+/* A decoration office's quotes: every customer who reached the plan stage got a base
+ * quote then; two in five a second, lower version after the plan review. */
+static gboolean
+insert_quotes (SrContext  *ctx,
+               GRand      *rand,
+               GError    **error)
+{
+  SrClock *clock = sr_context_get_clock (ctx);
+  gint64 saved = sr_clock_get_fixed (clock);
+  g_autoptr(SrStmt) stmt = sr_db_prepare (sr_context_get_db (ctx),
+                                          "SELECT s.customer_id, min (s.at) FROM stage_changes s JOIN stages g "
+                                          "ON g.id = s.to_stage WHERE g.kind = 'plan' GROUP BY s.customer_id "
+                                          "ORDER BY min (s.at) LIMIT 4000", error);
+  g_autoptr(GArray) customers = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) moments = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gboolean ok = FALSE;
+  SrStep step;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((step = sr_stmt_step (stmt, error)) == SR_STEP_ROW)
+    {
+      gint64 id = sr_stmt_get_int (stmt, 0), at = sr_stmt_get_int (stmt, 1);
+      g_array_append_val (customers, id);
+      g_array_append_val (moments, at);
+    }
+  if (step == SR_STEP_ERROR)
+    return FALSE;
+  g_clear_pointer (&stmt, sr_stmt_done);
+  for (guint i = 0; i < customers->len; i++)
+    {
+      gint64 id = g_array_index (customers, gint64, i), at = g_array_index (moments, gint64, i);
+      SrFen amount = (SrFen) g_rand_int_range (rand, 80, 400) * 100000;
+      sr_clock_set_fixed (clock, at + 3600);
+      if (sr_quotes_add (ctx, id, amount, "基础报价", error) == 0)
+        goto out;
+      if (i % 5 < 2)
+        {
+          sr_clock_set_fixed (clock, at + 3 * 86400 + 3600);
+          if (sr_quotes_add (ctx, id, amount * g_rand_int_range (rand, 90, 98) / 100, "方案沟通后调整", error) == 0)
+            goto out;
+        }
+    }
+  ok = TRUE;
+out:
+  sr_clock_set_fixed (clock, saved);
+  return ok;
+}
+
+/* A housekeeping agency's roster and its work: for every service agreement, two
+ * housekeepers proposed and interviewed a few days before signing and the one who passed
+ * placed a week after it; one placement in eight replaced during the trial (half of those
+ * replaced sent back to training); customers past their trial in service; candidates
+ * waiting for interviews in the interview stage; a few in targeted training or gone. */
+static gboolean
+insert_housekeeping (SrContext  *ctx,
+                     gint64      today_start,
+                     GRand      *rand,
+                     GError    **error)
+{
+  static const char *skills[] = { "育婴 早教", "养老护理", "做饭 保洁", "月嫂 产后护理", "保洁 收纳", "病患陪护",
+                                  "育儿嫂", "做饭 接送孩子" };
+  static const char *places[] = { "安徽", "河南", "四川", "湖南", "江西", "山东", "甘肃", "湖北" };
+  static const char *not_taken[] = { "不会做南方菜", "年龄偏大", "客户觉得沟通不顺", "作息时间对不上" };
+  SrDb *db = sr_context_get_db (ctx);
+  SrClock *clock = sr_context_get_clock (ctx);
+  gint64 saved = sr_clock_get_fixed (clock);
+  g_autoptr(GArray) keepers = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) deal_customers = NULL;
+  g_autoptr(GArray) waiting = NULL;
+  g_autoptr(GPtrArray) signed_days = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *today = sr_day_from_unix (today_start + 12 * 3600);
+  gint64 n_deals = 0, service = 0, interview_stage = 0;
+  guint next = 0, n_keepers;
+  gboolean ok = FALSE;
+
+  if (!sr_db_get_int (db, &n_deals, error, "SELECT count(*) FROM deals WHERE kind = 'service' AND state = 'signed'", "") ||
+      !sr_db_get_int (db, &service, error, "SELECT id FROM stages WHERE kind = 'custom' AND is_disabled = 0 AND position > "
+                      "(SELECT min (position) FROM stages WHERE kind = 'trial') ORDER BY position LIMIT 1", "") ||
+      !sr_db_get_int (db, &interview_stage, error, "SELECT id FROM stages WHERE kind = 'custom' AND is_disabled = 0 "
+                      "AND position < (SELECT min (position) FROM stages WHERE kind = 'sign') ORDER BY position LIMIT 1", ""))
+    return FALSE;
+  /* The roster, a year ago. */
+  n_keepers = (guint) (n_deals * 2 + 60);
+  sr_clock_set_fixed (clock, today_start - 400 * 86400 + 9 * 3600);
+  for (guint i = 0; i < n_keepers; i++)
+    {
+      g_autofree char *name = g_strconcat (surnames[g_rand_int_range (rand, 0, G_N_ELEMENTS (surnames))], "阿姨", NULL);
+      g_autofree char *phone = g_strdup_printf ("1570%07u", 2000000 + i);
+      SrHousekeeperInput in = { name, phone, g_rand_int_range (rand, 1966, 1992), places[i % G_N_ELEMENTS (places)],
+                                skills[g_rand_int_range (rand, 0, G_N_ELEMENTS (skills))], NULL };
+      gint64 id = sr_housekeepers_add (ctx, &in, error);
+      if (id == 0)
+        goto out;
+      g_array_append_val (keepers, id);
+    }
+
+  /* The agreements, oldest first. */
+  {
+    g_autoptr(SrStmt) stmt = sr_db_prepare (db, "SELECT customer_id, max (signed_on) FROM deals WHERE kind = 'service' "
+                                            "AND state = 'signed' GROUP BY customer_id ORDER BY 2, 1", error);
+    SrStep step;
+    if (stmt == NULL)
+      goto out;
+    deal_customers = g_array_new (FALSE, FALSE, sizeof (gint64));
+    while ((step = sr_stmt_step (stmt, error)) == SR_STEP_ROW)
+      {
+        gint64 id = sr_stmt_get_int (stmt, 0);
+        g_array_append_val (deal_customers, id);
+        g_ptr_array_add (signed_days, sr_stmt_dup_text (stmt, 1));
+      }
+    if (step == SR_STEP_ERROR)
+      goto out;
+  }
+  for (guint i = 0; i < deal_customers->len && next + 4 < keepers->len; i++)
+    {
+      gint64 customer = g_array_index (deal_customers, gint64, i);
+      gint64 signed_at = sr_day_start_unix (g_ptr_array_index (signed_days, i));
+      gint64 start_at = signed_at + 7 * 86400, running = 0, pick = 0;
+      g_autofree char *interview_day = sr_day_from_unix (signed_at - 2 * 86400 + 12 * 3600);
+      g_autofree char *start_day = sr_day_from_unix (start_at + 12 * 3600);
+      gboolean first_fails = i % 4 == 1;
+
+      if (!sr_db_get_int (db, &running, error, "SELECT count(*) FROM placements WHERE customer_id = ?1", "i", customer))
+        goto out;
+      if (running > 0 || start_at > today_start)
+        continue;
+      for (guint k = 0; k < 2; k++)
+        {
+          gint64 keeper = g_array_index (keepers, gint64, next++);
+          gint64 candidate;
+          gboolean passed = k == 0 ? !first_fails : first_fails;
+          sr_clock_set_fixed (clock, signed_at - 3 * 86400 + 10 * 3600);
+          candidate = sr_candidates_propose (ctx, customer, keeper, error);
+          if (candidate == 0)
+            goto out;
+          sr_clock_set_fixed (clock, signed_at - 2 * 86400 + 15 * 3600);
+          if (!sr_candidates_record (ctx, candidate, passed, interview_day, passed ? NULL : not_taken[i % G_N_ELEMENTS (not_taken)],
+                                     error))
+            goto out;
+          if (passed)
+            pick = keeper;
+          /* The second is interviewed only when the first was not taken. */
+          if (passed)
+            break;
+        }
+      sr_clock_set_fixed (clock, start_at + 9 * 3600);
+      if (sr_placements_start (ctx, customer, pick, start_day, error) == 0)
+        goto out;
+      if (i % 8 == 3 && start_at + 15 * 86400 < today_start)
+        {
+          /* Replaced during the trial. */
+          gint64 keeper = g_array_index (keepers, gint64, next++);
+          gint64 candidate;
+          g_autofree char *day = sr_day_from_unix (start_at + 14 * 86400 + 12 * 3600);
+          g_autofree char *from = sr_day_from_unix (start_at + 15 * 86400 + 12 * 3600);
+          sr_clock_set_fixed (clock, start_at + 13 * 86400 + 10 * 3600);
+          candidate = sr_candidates_propose (ctx, customer, keeper, error);
+          sr_clock_set_fixed (clock, start_at + 14 * 86400 + 15 * 3600);
+          if (candidate == 0 || !sr_candidates_record (ctx, candidate, TRUE, day, NULL, error))
+            goto out;
+          sr_clock_set_fixed (clock, start_at + 15 * 86400 + 9 * 3600);
+          if (sr_placements_replace (ctx, customer, keeper, from, i % 16 == 3 ? "做饭不合口味，客户要求调换" : "性格不合，客户要求调换",
+                                     i % 16 == 3, error) == 0)
+            goto out;
+          start_at += 15 * 86400;
+        }
+      /* Past the trial: in service. */
+      if (service > 0 && start_at + 36 * 86400 < today_start && i % 9 != 0)
+        {
+          SrStageMove move = { service, NULL, NULL };
+          sr_clock_set_fixed (clock, start_at + 36 * 86400 + 10 * 3600);
+          if (!sr_pipeline_move (ctx, customer, &move, error))
+            goto out;
+        }
+    }
+  /* Those retrained long ago are back; a few free ones in targeted training or gone. */
+  sr_clock_set_fixed (clock, today_start + 9 * 3600);
+  if (!sr_db_run (db, error, "UPDATE trainings SET to_day = date (from_day, '+10 days') WHERE to_day IS NULL "
+                  "AND from_day < date (?1, '-10 days')", "t", today))
+    goto out;
+  for (guint k = 0; k < 6 && next < keepers->len; k++)
+    {
+      gint64 keeper = g_array_index (keepers, gint64, keepers->len - 1 - k);
+      if (k < 4 ? !sr_housekeepers_start_training (ctx, keeper, FALSE, 0, k % 2 ? "养老护理定向培训" : "月嫂技能培训", error)
+                : !sr_housekeepers_set_left (ctx, keeper, "回老家", error))
+        goto out;
+    }
+  /* Customers at the interview stage: candidates proposed, a few interviewed. */
+  if (interview_stage > 0)
+    {
+      waiting = read_ids (ctx, "SELECT c.id FROM customers c JOIN stages g ON g.id = c.stage_id WHERE c.is_voided = 0 "
+                          "AND g.kind = 'custom' AND c.owner_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM deals d "
+                          "WHERE d.customer_id = c.id) AND g.position < (SELECT min (position) FROM stages "
+                          "WHERE kind = 'sign') ORDER BY c.stage_at DESC LIMIT 40", error);
+      if (waiting == NULL)
+        goto out;
+      for (guint i = 0; i < waiting->len && next + 2 < keepers->len; i++)
+        for (guint k = 0; k < 2; k++)
+          {
+            gint64 candidate = sr_candidates_propose (ctx, g_array_index (waiting, gint64, i),
+                                                      g_array_index (keepers, gint64, next++), error);
+            if (candidate == 0)
+              goto out;
+            if (k == 0 && i % 3 == 0 && !sr_candidates_record (ctx, candidate, TRUE, today, "客户满意，等签协议", error))
+              goto out;
+          }
+    }
+  ok = sr_db_run (db, error, "UPDATE candidates SET proposed_by = (SELECT owner_id FROM customers c WHERE c.id = "
+                  "candidates.customer_id) WHERE proposed_by IS NULL", "") &&
+       sr_db_run (db, error, "UPDATE housekeepers SET created_by = (SELECT id FROM staff WHERE login = 'liuzhuguan') "
+                  "WHERE created_by IS NULL", "");
+out:
+  sr_clock_set_fixed (clock, saved);
+  return ok;
+}
+
 /* Decoration sites under construction (a housekeeper in the trial period) since a week
  * after signing, with a return visit every week or so; some are due today, and a visit
  * now and then finds a problem. */
@@ -1294,8 +1520,11 @@ insert_return_visits (SrContext     *ctx,
     return FALSE;
   if (stage == 0)
     return TRUE;
-  stmt = sr_db_prepare (db, "SELECT DISTINCT customer_id, min (signed_on) FROM deals WHERE state = 'signed' "
-                        "AND kind IN ('construction', 'service') GROUP BY customer_id ORDER BY customer_id", error);
+  stmt = office == SR_OFFICE_HOUSEKEEPING
+    ? sr_db_prepare (db, "SELECT customer_id, date (min (starts_on), '-7 days') FROM placements GROUP BY customer_id "
+                     "HAVING sum (ended_on IS NULL) > 0 ORDER BY customer_id", error)
+    : sr_db_prepare (db, "SELECT DISTINCT customer_id, min (signed_on) FROM deals WHERE state = 'signed' "
+                     "AND kind = 'construction' GROUP BY customer_id ORDER BY customer_id", error);
   if (stmt == NULL)
     return FALSE;
   while ((step = sr_stmt_step (stmt, error)) == SR_STEP_ROW)
@@ -1315,7 +1544,8 @@ insert_return_visits (SrContext     *ctx,
       gint64 id = g_array_index (customers, gint64, i), at = g_array_index (starts, gint64, i);
       SrStageMove move = { stage, NULL, NULL };
       sr_clock_set_fixed (clock, at);
-      if (!sr_pipeline_move (ctx, id, &move, error))
+      /* A housekeeper's placement moved the customer already. */
+      if (office != SR_OFFICE_HOUSEKEEPING && !sr_pipeline_move (ctx, id, &move, error))
         goto out;
       for (at += (7 + g_rand_int_range (rand, 0, 3)) * 86400; at < today_start - (gint64) (i % 12) * 86400;
            at += (7 + g_rand_int_range (rand, 0, 3)) * 86400)
@@ -1431,6 +1661,18 @@ sr_demo_generate (SrContext            *ctx,
   counts.n_staff = 1 + G_N_ELEMENTS (fixed_staff) + n_consultants;
   if (!insert_staff (ctx, hash, n_consultants, consultants, error))
     goto fail;
+  {
+    /* Two groups of consultants (the customer manager leads the first). */
+    static const char *teams[][2] = {
+      [SR_OFFICE_PROPERTY] = { "销售一组", "销售二组" },
+      [SR_OFFICE_DECORATION] = { "设计一组", "设计二组" },
+      [SR_OFFICE_HOUSEKEEPING] = { "顾问一组", "顾问二组" },
+    };
+    if (!sr_db_run (db, error, "UPDATE staff SET team = CASE WHEN id % 2 = 0 THEN ?1 ELSE ?2 END WHERE (roles & 2) <> 0",
+                    "tt", teams[options->kind][0], teams[options->kind][1]) ||
+        !sr_db_run (db, error, "UPDATE staff SET team = ?1 WHERE login = 'liuzhuguan'", "t", teams[options->kind][0]))
+      goto fail;
+  }
   if (sr_office_kind_has_units (options->kind) &&
       !insert_units (ctx, options->size, rand, &counts, error))
     goto fail;
@@ -1460,6 +1702,13 @@ sr_demo_generate (SrContext            *ctx,
     goto fail;
   if (options->kind == SR_OFFICE_DECORATION &&
       !insert_dispatch (ctx, today_start, options->size == SR_DEMO_LARGE ? 12 : 3, rand, error))
+    goto fail;
+  if (options->kind == SR_OFFICE_DECORATION &&
+      (!insert_quotes (ctx, rand, error) ||
+       !sr_db_run (db, error, "INSERT INTO settings (key, value) VALUES ('dispatch.top_bonus', '1') "
+                   "ON CONFLICT (key) DO UPDATE SET value = excluded.value", "")))
+    goto fail;
+  if (options->kind == SR_OFFICE_HOUSEKEEPING && !insert_housekeeping (ctx, today_start, rand, error))
     goto fail;
   if (options->kind != SR_OFFICE_PROPERTY && !insert_return_visits (ctx, options->kind, today_start, rand, error))
     goto fail;

@@ -44,7 +44,8 @@ sr_return_visits_due (SrContext  *ctx,
                                           " coalesce ((SELECT max (v.at) FROM return_visits v WHERE v.customer_id = c.id), 0) AS last, "
                                           " c.stage_at FROM customers c JOIN stages g ON g.id = c.stage_id "
                                           "LEFT JOIN staff o ON o.id = c.owner_id "
-                                          "WHERE c.is_voided = 0 AND g.kind IN ('construct', 'trial') "
+                                          "WHERE c.is_voided = 0 AND (g.kind IN ('construct', 'trial') OR EXISTS (SELECT 1 FROM placements p "
+                                          "  WHERE p.customer_id = c.id AND p.ended_on IS NULL)) "
                                           " AND max (last, coalesce (c.stage_at, 0)) < ?1 - ?2 * 86400 "
                                           "ORDER BY max (last, coalesce (c.stage_at, 0)), c.id LIMIT 2000", error);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sr_visit_due_free);

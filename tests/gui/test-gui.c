@@ -9,6 +9,7 @@
 #include "core/sr-appointments.h"
 #include "core/sr-call-check.h"
 #include "core/sr-bookings.h"
+#include "core/sr-contracts.h"
 #include "core/sr-customers.h"
 #include "core/sr-deal-steps.h"
 #include "core/sr-deals.h"
@@ -1273,6 +1274,133 @@ test_visits_page (void)
   sr_test_context_finish (g_steal_pointer (&admin));
 }
 
+/* A housekeeping agency: the customer manager puts a housekeeper on the roster; the
+ * consultant proposes her to a customer, records the interview and, once the agreement
+ * is signed and its fee paid, places her: the trial shows on the customer's page and the
+ * roster. A placement before the fee is paid is refused and the form stays. */
+static void
+test_housekeeping (void)
+{
+  g_autoptr(SrContext) admin = sr_test_context_new (SR_OFFICE_HOUSEKEEPING);
+  g_autoptr(SrContext) sup = sr_test_context_as (admin, "kehujingli", SR_ROLE_CUSTOMER_MANAGER);
+  g_autoptr(SrContext) gw = sr_test_context_as (admin, "guwen", SR_ROLE_CONSULTANT);
+  g_autoptr(SrContext) fin = sr_test_context_as (admin, "caiwu", SR_ROLE_FINANCE);
+  g_autoptr(GError) error = NULL;
+  const char *phones[] = { "13800138000", NULL };
+  SrCustomerInput in = { "家先生", NULL, "call", 0, NULL, sr_test_staff_id (gw), phones, FALSE, 0 };
+  gint64 customer = sr_customers_add (sup, &in, &error);
+  SrContractDeal deal = { customer, "service", "JZ-1", SR_TEST_NOW_DAY, 600000, 50000, 11, 30, NULL, 0 };
+  gint64 deal_id;
+  SrWindow *window = sr_window_new (NULL, sup, NULL);
+  GtkWidget *w = GTK_WIDGET (window), *cw;
+  SrForm *form;
+
+  show_as (window, sup, "housekeepers");
+  g_assert_nonnull (sr_gui_test_find (w, "The roster is empty. Add Housekeeper… (Ctrl+N) puts the first one on it."));
+  sr_gui_test_click (w, "Add Housekeeper…");
+  sr_gui_test_spin_idle ();
+  form = find_form ();
+  g_assert_nonnull (form);
+  sr_gui_test_type (GTK_WIDGET (form), "Name", "王阿姨");
+  sr_gui_test_type (GTK_WIDGET (form), "Year of birth", "七五年");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
+  sr_gui_test_spin_idle ();
+  g_assert_true (find_form () == form);          /* a year in words: refused, kept */
+  sr_gui_test_type (GTK_WIDGET (form), "Year of birth", "1975");
+  sr_gui_test_type (GTK_WIDGET (form), "Skills (infant care, elderly care, cooking…)", "育婴");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
+  sr_gui_test_spin_idle ();
+  g_assert_null (find_form ());
+  g_assert_nonnull (sr_gui_test_find (w, "王阿姨 · Free"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  sr_gui_test_spin_idle ();
+
+  deal_id = sr_contracts_add (gw, &deal, &error);
+  g_assert_no_error (error);
+  window = sr_window_new (NULL, gw, NULL);
+  w = GTK_WIDGET (window);
+  show_as (window, gw, "housekeepers");
+  cw = sr_customer_window_new (w, gw, customer);
+  gtk_window_present (GTK_WINDOW (cw));
+  sr_gui_test_spin_idle ();
+  g_assert_nonnull (sr_gui_test_find (cw, "Nobody proposed yet. Propose… puts a housekeeper from the roster forward for an interview."));
+  sr_gui_test_click (cw, "Propose…");
+  sr_gui_test_spin_idle ();
+  form = find_form ();
+  g_assert_nonnull (form);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
+  sr_gui_test_spin_idle ();
+  g_assert_null (find_form ());
+  g_assert_nonnull (sr_gui_test_find (cw, "Candidate 王阿姨 · Proposed, not interviewed yet"));
+  sr_gui_test_click (cw, "Interview…");
+  sr_gui_test_spin_idle ();
+  form = find_form ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
+  sr_gui_test_spin_idle ();
+  g_assert_null (find_form ());
+  g_assert_nonnull (sr_gui_test_find (cw, "Candidate 王阿姨 · Passed the interview"));
+  /* The fee is not paid yet: refused, the form stays with the reason. */
+  sr_gui_test_click (cw, "Place…");
+  sr_gui_test_spin_idle ();
+  form = find_form ();
+  g_assert_nonnull (form);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
+  sr_gui_test_spin_idle ();
+  g_assert_true (find_form () == form);
+  g_assert_true (sr_gui_test_has_error (GTK_WIDGET (form)));
+  g_assert_true (sr_deals_record_payment (fin, deal_id, 50000, "cash", SR_TEST_NOW_DAY, FALSE, NULL, &error));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
+  sr_gui_test_spin_idle ();
+  g_assert_null (find_form ());
+  g_assert_nonnull (sr_gui_test_find (cw, "王阿姨 · working since 2026-11-23 · trial until 2026-12-28"));
+  g_assert_nonnull (sr_gui_test_find (cw, "Replace…"));
+  g_assert_nonnull (sr_gui_test_find (w, "王阿姨 · placed with 家先生 since 2026-11-23, trial until 2026-12-28"));
+  gtk_window_destroy (GTK_WINDOW (cw));
+  gtk_window_destroy (GTK_WINDOW (window));
+  sr_gui_test_spin_idle ();
+  g_clear_object (&sup); g_clear_object (&gw); g_clear_object (&fin);
+  sr_test_context_finish (g_steal_pointer (&admin));
+}
+
+/* A decoration customer's quotes: a version kept, an amount in words refused. */
+static void
+test_quotes (void)
+{
+  g_autoptr(SrContext) admin = sr_test_context_new (SR_OFFICE_DECORATION);
+  g_autoptr(SrContext) gw = sr_test_context_as (admin, "sheji", SR_ROLE_CONSULTANT);
+  g_autoptr(GError) error = NULL;
+  const char *phones[] = { "13800138000", NULL };
+  SrCustomerInput in = { "报先生", NULL, "walk-in", 0, NULL, sr_test_staff_id (gw), phones, FALSE, 0 };
+  gint64 customer = sr_customers_add (gw, &in, &error);
+  SrWindow *window = sr_window_new (NULL, gw, NULL);
+  GtkWidget *w = GTK_WIDGET (window), *cw;
+  SrForm *form;
+
+  show_as (window, gw, "pipeline");
+  cw = sr_customer_window_new (w, gw, customer);
+  gtk_window_present (GTK_WINDOW (cw));
+  sr_gui_test_spin_idle ();
+  g_assert_nonnull (sr_gui_test_find (cw, "No quote yet. New Quote… keeps the first version with its amount."));
+  g_assert_nonnull (sr_gui_test_find (cw, "Attach File…"));
+  sr_gui_test_click (cw, "New Quote…");
+  sr_gui_test_spin_idle ();
+  form = find_form ();
+  sr_gui_test_type (GTK_WIDGET (form), "Amount of the quote, ¥", "十二万");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
+  sr_gui_test_spin_idle ();
+  g_assert_true (find_form () == form);
+  sr_gui_test_type (GTK_WIDGET (form), "Amount of the quote, ¥", "120000");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
+  sr_gui_test_spin_idle ();
+  g_assert_null (find_form ());
+  g_assert_nonnull (sr_gui_test_find (cw, "Version 1 · ¥120,000.00"));
+  gtk_window_destroy (GTK_WINDOW (cw));
+  gtk_window_destroy (GTK_WINDOW (window));
+  sr_gui_test_spin_idle ();
+  g_clear_object (&gw);
+  sr_test_context_finish (g_steal_pointer (&admin));
+}
+
 /* Targets: the customer manager sets a consultant's month; the row shows it. */
 static void
 test_performance_page (void)
@@ -1345,6 +1473,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/dispatch-page", test_dispatch_page);
   g_test_add_func ("/gui/visits-page", test_visits_page);
   g_test_add_func ("/gui/performance-page", test_performance_page);
+  g_test_add_func ("/gui/housekeeping", test_housekeeping);
+  g_test_add_func ("/gui/quotes", test_quotes);
   g_test_add_func ("/gui/unopenable-database", test_unopenable_database);
   return g_test_run ();
 }

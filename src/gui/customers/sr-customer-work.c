@@ -18,7 +18,7 @@ typedef struct {
   GtkWidget *window;
   SrContext *ctx;
   gint64 customer_id;
-  gint64 id;                  /* a candidate, an attachment; 0: none */
+  gint64 id;                  /* a candidate, an attachment; a placement form: 1 to replace; 0: none */
   GArray *choices;            /* housekeeper ids of a choice, in its order */
 } Work;
 
@@ -473,7 +473,7 @@ save_place (SrForm   *form,
   gint64 keeper = w->choices != NULL && i < w->choices->len ? g_array_index (w->choices, gint64, i) : 0;
   const char *day = sr_form_get_text (form, "day");
 
-  if (sr_form_get_field (form, "reason") != NULL)
+  if (w->id == 1)     /* a replacement */
     return sr_placements_replace (w->ctx, w->customer_id, keeper, day, sr_form_get_text (form, "reason"),
                                   sr_form_get_active (form, "retrain"), error) > 0;
   if (sr_placements_start (w->ctx, w->customer_id, keeper, day, error) == 0)
@@ -486,7 +486,7 @@ static void
 open_place_form (Work     *w,
                  gboolean  replace)
 {
-  Work *f = work_new (w->window, w->customer_id, 0);
+  Work *f = work_new (w->window, w->customer_id, replace ? 1 : 0);
   g_autofree char *today = sr_clock_today (sr_context_get_clock (w->ctx));
   SrForm *form = sr_form_new (w->window, replace ? _("Replace the Housekeeper (调换)") : _("Place a Housekeeper"),
                               replace ? _("_Replace") : _("_Place"));

@@ -782,6 +782,12 @@ save_contract (SrForm   *form,
   in.contract_no = sr_form_get_text (form, "number");
   in.signed_on = sr_form_get_text (form, "signed");
   in.clauses = sr_form_get_text (form, "clauses");
+  if (g_object_get_data (G_OBJECT (form), "draftsmen") != NULL)
+    {
+      GArray *ids = g_object_get_data (G_OBJECT (form), "draftsmen");
+      guint i = sr_form_get_selected (form, "draftsman");
+      in.draftsman_id = ids != NULL && i < ids->len ? g_array_index (ids, gint64, i) : 0;
+    }
   if (!sr_money_parse (sr_form_get_text (form, "value"), &in.value_fen, error) ||
       (deposit != NULL && *deposit != '\0' && !sr_money_parse (deposit, &in.deposit_fen, error)) ||
       !parse_count (sr_form_get_text (form, "payments"), 0, 60, _("Payments after the deposit"), &in.n_payments, error) ||
@@ -826,6 +832,28 @@ on_new_contract (GtkButton *button,
   sr_form_add_entry (form, "payments", _("Payments after the deposit"), office == SR_OFFICE_HOUSEKEEPING ? "12" : "3");
   sr_form_add_entry (form, "every", _("Days between payments (30: monthly)"), "30");
   sr_form_add_entry (form, "clauses", _("Special clauses (may be empty)"), NULL);
+  if (office == SR_OFFICE_DECORATION)
+    {
+      /* The draftsman (绘图员) who drew it, credited in the output summary. */
+      g_autoptr(GPtrArray) staff = sr_staff_list (ctx, FALSE, NULL);
+      g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+      g_auto(GStrv) items = NULL;
+      GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      gint64 none = 0;
+      g_strv_builder_add (names, _("Nobody named"));
+      g_array_append_val (ids, none);
+      for (guint i = 0; staff != NULL && i < staff->len; i++)
+        {
+          SrStaffMember *m = staff->pdata[i];
+          if (m->is_disabled || !(m->roles & SR_ROLE_CONSULTANT))
+            continue;
+          g_strv_builder_add (names, m->display_name);
+          g_array_append_val (ids, m->id);
+        }
+      items = g_strv_builder_end (names);
+      g_object_set_data_full (G_OBJECT (form), "draftsmen", ids, (GDestroyNotify) g_array_unref);
+      sr_form_add_choice (form, "draftsman", _("Draftsman (绘图员)"), (const char * const *) items, 0);
+    }
   sr_form_run (form, save_contract, window, NULL);
 }
 

@@ -264,7 +264,8 @@ designers_group (Dispatch *p)
       g_autofree char *title = d->level_name != NULL ? g_strdup_printf ("%s · %s", d->name, d->level_name)
                                                      : g_strdup_printf (_("%s · no level yet (not dispatched to)"), d->name);
       g_autofree char *credit = d->level_name != NULL ? g_strdup_printf ("%" G_GINT64_FORMAT, d->credit) : g_strdup ("—");
-      g_autofree char *sub = g_strdup_printf (_("weight %d · credit %s · holds %u customers%s"), d->weight, credit,
+      g_autofree char *sub = g_strdup_printf (_("weight %d%s · credit %s · holds %u customers%s"), d->weight,
+                                              d->is_top ? _(" (top of the last ranking)") : "", credit,
                                               d->held, d->on_leave ? _(" · on leave today") : "");
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sub);

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "core/sr-office.h"
 #include "core/sr-performance.h"
 #include "gui/sr-form.h"
 #include "gui/sr-gui-util.h"
@@ -81,6 +82,131 @@ on_target (GtkButton *button,
   sr_form_run (form, save_target, f, g_free);
 }
 
+/* What a person or a group did, beside the target. */
+static char *
+describe (const SrPerformance *r)
+{
+  g_autofree char *value = sr_money_format (r->value_fen);
+  g_autofree char *received = sr_money_format (r->received_fen);
+  g_autofree char *target = r->target_value_fen > 0 ? sr_money_format (r->target_value_fen) : NULL;
+  g_autofree char *against = target != NULL
+    ? g_strdup_printf (_(" of %s (%d%%)"), target, (int) (r->value_fen * 100 / r->target_value_fen))
+    : g_strdup (_(", no target"));
+  g_autofree char *of = r->target_signings > 0 ? g_strdup_printf (_(" of %u"), r->target_signings) : g_strdup ("");
+
+  return g_strdup_printf (_("received %u · appointments kept %u · subscriptions %u · signed %u%s · "
+                            "value %s%s · money in %s"),
+                          r->receptions, r->appointments_kept, r->subscriptions, r->signings, of,
+                          value, against, received);
+}
+
+/* The output summary (产值汇总表) of the period: decoration offices. */
+static void
+add_output_group (Perf       *p,
+                  GtkWidget  *page,
+                  const char *today)
+{
+  g_autoptr(GPtrArray) rows = sr_output_summary (p->ctx, current_period (p), today, NULL);
+  GtkWidget *group = adw_preferences_group_new ();
+  const char *heads[] = { _("Designer or draftsman"), _("Group"), _("Designed"), _("Value designed"), _("Drawn"),
+                          _("Value drawn"), NULL };
+  GtkWidget *table;
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Output summary (产值汇总表)"));
+  if (rows == NULL || rows->len == 0)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                           _("No contract signed in the period yet. Each contract counts for its designer and, when one is named on it, its draftsman."));
+  else
+    {
+      table = sr_figure_table_new (heads);
+      for (guint i = 0; i < rows->len; i++)
+        {
+          SrOutputRow *r = rows->pdata[i];
+          g_autofree char *designed = g_strdup_printf ("%u", r->designed);
+          g_autofree char *designed_fen = sr_money_format (r->designed_fen);
+          g_autofree char *drawn = g_strdup_printf ("%u", r->drawn);
+          g_autofree char *drawn_fen = sr_money_format (r->drawn_fen);
+          const char *cells[] = { r->name, r->team != NULL ? r->team : "—", designed, designed_fen, drawn, drawn_fen, NULL };
+          sr_figure_table_add_row (table, cells, FALSE, FALSE);
+        }
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), table);
+    }
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+}
+
+/* The week's customer resources (一周客户资源统计表): per group, then per media source. */
+static void
+add_resources_group (Perf       *p,
+                     GtkWidget  *page,
+                     const char *today)
+{
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(GPtrArray) media = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *title = NULL;
+  GtkWidget *group = adw_preferences_group_new ();
+  gboolean used[SR_N_CHANNELS] = { FALSE };
+  g_autoptr(GPtrArray) heads = g_ptr_array_new ();
+  GtkWidget *table;
+
+  sr_period_bounds (SR_PERIOD_WEEK, today, &from, &to);
+  title = g_strdup_printf (_("Customer resources of the week, %s to %s (一周客户资源统计表)"), from, to);
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  if (!sr_weekly_resources (p->ctx, today, &groups, &media, NULL) || groups->len == 0)
+    {
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), _("No new customer, nobody in progress and no signing this week."));
+      adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+      return;
+    }
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("New customers by channel, customers in progress at the week’s end (not lost, nothing signed) and contracts signed, by the owners’ group."));
+  for (guint i = 0; i < groups->len; i++)
+    for (guint c = 0; c < SR_N_CHANNELS; c++)
+      used[c] |= ((SrResourceRow *) groups->pdata[i])->new_by_channel[c] > 0;
+  g_ptr_array_add (heads, _("Group"));
+  g_ptr_array_add (heads, _("New"));
+  for (guint c = 0; c < SR_N_CHANNELS; c++)
+    if (used[c])
+      g_ptr_array_add (heads, (gpointer) sr_channel_get_label (sr_channel_codes[c]));
+  g_ptr_array_add (heads, _("In progress"));
+  g_ptr_array_add (heads, _("Signed"));
+  g_ptr_array_add (heads, _("Value signed"));
+  g_ptr_array_add (heads, NULL);
+  table = sr_figure_table_new ((const char * const *) heads->pdata);
+  for (guint i = 0; i < groups->len; i++)
+    {
+      SrResourceRow *r = groups->pdata[i];
+      g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (cells, g_strdup (r->kind == 2 ? r->team : r->kind == 1 ? _("No group") : _("Nobody’s yet")));
+      g_ptr_array_add (cells, g_strdup_printf ("%u", r->new_total));
+      for (guint c = 0; c < SR_N_CHANNELS; c++)
+        if (used[c])
+          g_ptr_array_add (cells, g_strdup_printf ("%u", r->new_by_channel[c]));
+      g_ptr_array_add (cells, g_strdup_printf ("%u", r->in_progress));
+      g_ptr_array_add (cells, g_strdup_printf ("%u", r->signed_count));
+      g_ptr_array_add (cells, sr_money_format (r->signed_fen));
+      g_ptr_array_add (cells, NULL);
+      sr_figure_table_add_row (table, (const char * const *) cells->pdata, FALSE, r->kind == 0);
+    }
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), table);
+  if (media != NULL && media->len > 0)
+    {
+      const char *media_heads[] = { _("Media source"), _("New customers"), _("Signed"), NULL };
+      GtkWidget *by_media = sr_figure_table_new (media_heads);
+      for (guint i = 0; i < media->len; i++)
+        {
+          SrMediaRow *m = media->pdata[i];
+          g_autofree char *n = g_strdup_printf ("%u", m->new_count);
+          g_autofree char *k = g_strdup_printf ("%u", m->signed_count);
+          const char *cells[] = { m->media, n, k, NULL };
+          sr_figure_table_add_row (by_media, cells, FALSE, FALSE);
+        }
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), by_media);
+    }
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+}
+
 static void
 reload (Perf *p)
 {
@@ -109,20 +235,11 @@ reload (Perf *p)
       SrPerformance *r = g_ptr_array_index (rows, i);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *button = gtk_button_new_with_mnemonic (_("_Target…"));
-      g_autofree char *value = sr_money_format (r->value_fen);
-      g_autofree char *received = sr_money_format (r->received_fen);
-      g_autofree char *target = r->target_value_fen > 0 ? sr_money_format (r->target_value_fen) : NULL;
-      g_autofree char *against = target != NULL
-        ? g_strdup_printf (_(" of %s (%d%%)"), target, (int) (r->value_fen * 100 / r->target_value_fen))
-        : g_strdup (_(", no target"));
-      g_autofree char *of = r->target_signings > 0 ? g_strdup_printf (_(" of %u"), r->target_signings) : g_strdup ("");
-      g_autofree char *sub = g_strdup_printf (_("received %u · appointments kept %u · subscriptions %u · signed %u%s · "
-                                                "value %s%s · money in %s"),
-                                              r->receptions, r->appointments_kept, r->subscriptions, r->signings, of,
-                                              value, against, received);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), r->name);
+      g_autofree char *sub = describe (r);
+      g_autofree char *name = r->team != NULL ? g_strdup_printf ("%s · %s", r->name, r->team) : g_strdup (r->name);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sub);
-      if (target != NULL && r->value_fen < r->target_value_fen)
+      if (r->target_value_fen > 0 && r->value_fen < r->target_value_fen)
         gtk_widget_add_css_class (row, "overdue");
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       g_object_set_data (G_OBJECT (button), "staff-id", GSIZE_TO_POINTER (r->staff_id));
@@ -130,7 +247,35 @@ reload (Perf *p)
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
+  {
+    g_autoptr(GPtrArray) teams = sr_performance_by_team (rows);
+    if (teams->len > 0)
+      {
+        GtkWidget *by_team = adw_preferences_group_new ();
+        adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (by_team), _("By group"));
+        adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (by_team),
+                                               _("A group’s target is the sum of its members’ targets. Groups are set in Admin → Staff."));
+        for (guint i = 0; i < teams->len; i++)
+          {
+            SrPerformance *t = teams->pdata[i];
+            GtkWidget *row = adw_action_row_new ();
+            g_autofree char *sub = describe (t);
+            adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), t->name);
+            adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sub);
+            if (t->target_value_fen > 0 && t->value_fen < t->target_value_fen)
+              gtk_widget_add_css_class (row, "overdue");
+            adw_preferences_group_add (ADW_PREFERENCES_GROUP (by_team), row);
+          }
+        adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (by_team));
+      }
+  }
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  {
+    SrOfficeKind kind = SR_OFFICE_PROPERTY;
+    if (sr_office_get (p->ctx, NULL, &kind, NULL) && kind == SR_OFFICE_DECORATION)
+      add_output_group (p, page, today);
+  }
+  add_resources_group (p, page, today);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (p->scroller), page);
 }
 
@@ -139,7 +284,7 @@ on_changed (SrContext  *ctx,
             const char *table,
             Perf       *p)
 {
-  if (g_strcmp0 (table, "staff") == 0 || g_strcmp0 (table, "deals") == 0)
+  if (g_strcmp0 (table, "staff") == 0 || g_strcmp0 (table, "deals") == 0 || g_strcmp0 (table, "customers") == 0)
     sr_page_refresh (p->root);
 }
 
