@@ -1319,7 +1319,8 @@ insert_quotes (SrContext  *ctx,
             goto out;
         }
     }
-  ok = TRUE;
+  ok = sr_db_run (sr_context_get_db (ctx), error, "UPDATE quotes SET by_id = (SELECT owner_id FROM customers c "
+                  "WHERE c.id = quotes.customer_id) WHERE by_id IS NULL", "");
 out:
   sr_clock_set_fixed (clock, saved);
   return ok;
@@ -1443,8 +1444,8 @@ insert_housekeeping (SrContext  *ctx,
             goto out;
           start_at += 15 * 86400;
         }
-      /* Past the trial: in service. */
-      if (service > 0 && start_at + 36 * 86400 < today_start && i % 9 != 0)
+      /* Past the trial: in service (those whose trial ended in the last days wait for it). */
+      if (service > 0 && start_at + 39 * 86400 < today_start)
         {
           SrStageMove move = { service, NULL, NULL };
           sr_clock_set_fixed (clock, start_at + 36 * 86400 + 10 * 3600);

@@ -8,6 +8,7 @@
 #include "sr-customers-private.h"
 #include "sr-error.h"
 #include "sr-pipeline.h"
+#include "sr-quotes.h"
 
 struct _SrCardClass { GObjectClass parent_class; };
 G_DEFINE_FINAL_TYPE (SrCard, sr_card, G_TYPE_OBJECT)
@@ -54,11 +55,15 @@ sr_funnel_row_free (SrFunnelRow *row)
   g_free (row);
 }
 
-/* The filter's conditions on customers c joined to stages s, parameters ?11 to ?17. */
+/* The filter's conditions on customers c joined to stages s, parameters ?11 to ?18. A card
+ * is late when its stage's deadline has passed, or in the trial stage when the trial has
+ * ended (confirm the housekeeper or replace them). */
 #define FILTER_SQL \
   "c.is_voided = 0 AND (?11 = 0 OR c.owner_id = ?11) AND (?12 IS NULL OR c.grade = ?12) " \
   "AND (?13 IS NULL OR c.channel = ?13) " \
-  "AND (?14 = 0 OR (s.deadline_hours IS NOT NULL AND c.stage_at < ?15 - s.deadline_hours * 3600)) " \
+  "AND (?14 = 0 OR (s.deadline_hours IS NOT NULL AND c.stage_at < ?15 - s.deadline_hours * 3600) " \
+  " OR (s.kind = 'trial' AND EXISTS (SELECT 1 FROM placements p WHERE p.customer_id = c.id " \
+  "  AND p.ended_on IS NULL AND p.trial_ends_on < ?18))) " \
   "AND (?16 IS NULL OR c.id IN (SELECT value FROM json_each (?16))) " \
   "AND (?17 IS NULL OR c.owner_id IN (SELECT t.id FROM staff t WHERE t.team = ?17))"
 
@@ -79,6 +84,10 @@ bind_filter (SrContext           *ctx,
   sr_stmt_bind_int (stmt, 14, f->late_only ? 1 : 0);
   sr_stmt_bind_int (stmt, 15, sr_context_now (ctx));
   sr_stmt_bind_text (stmt, 17, f->team != NULL && *f->team != '\0' ? f->team : NULL);
+  {
+    g_autofree char *today = sr_clock_today (sr_context_get_clock (ctx));
+    sr_stmt_bind_text (stmt, 18, today);
+  }
   if (*text != '\0')
     {
       g_autoptr(GArray) found = sr_customers_search_ids (ctx, text, 5000, error);
@@ -146,8 +155,10 @@ sr_pipeline_cards (SrContext           *ctx,
 {
   g_autoptr(SrStmt) stmt = sr_db_prepare (sr_context_get_db (ctx),
                                           "SELECT c.id, c.name, o.display_name, c.grade, c.stage_at, "
-                                          "c.next_follow_up_day, s.deadline_hours IS NOT NULL "
-                                          " AND c.stage_at < ?15 - s.deadline_hours * 3600, "
+                                          "c.next_follow_up_day, (s.deadline_hours IS NOT NULL "
+                                          " AND c.stage_at < ?15 - s.deadline_hours * 3600) OR (s.kind = 'trial' AND "
+                                          " EXISTS (SELECT 1 FROM placements p WHERE p.customer_id = c.id "
+                                          "  AND p.ended_on IS NULL AND p.trial_ends_on < ?18)), "
                                           "EXISTS (SELECT 1 FROM problems p WHERE p.customer_id = c.id "
                                           " AND p.state <> 'closed'), "
                                           "CASE WHEN s.kind = 'trial' THEN (SELECT p.trial_ends_on FROM placements p "
@@ -282,17 +293,32 @@ sr_pipeline_move (SrContext          *ctx,
   if (!sr_customers_read_owner (ctx, customer_id, &owner, error) ||
       !sr_db_get_int (db, &from, error, "SELECT coalesce (stage_id, 0) FROM customers WHERE id = ?1", "i", customer_id))
     goto fail;
-  if (!(sr_session_get_roles (session) & (SR_ROLE_CUSTOMER_MANAGER | SR_ROLE_MANAGER)) &&
-      owner != sr_session_get_staff_id (session))
-    {
-      g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_DENIED,
-                   _("This is another consultant’s customer: their card is the owner’s to move."));
-      goto fail;
-    }
+  if (!sr_customers_check_owner (ctx, owner, _("This is another consultant’s customer: their card is the owner’s to move."),
+                                 error))
+    goto fail;
   if (from == move->stage_id)
     {
       sr_db_rollback (db);
       return TRUE;
+    }
+  /* The plan stage keeps its quote (项目报价预算): the one given here as a new version, or
+   * one the customer already has. */
+  if (kind == SR_STAGE_PLAN)
+    {
+      gint64 quotes = 0;
+      if (move->quote_fen > 0)
+        {
+          if (sr_quotes_add (ctx, customer_id, move->quote_fen, NULL, error) == 0)
+            goto fail;
+        }
+      else if (!sr_db_get_int (db, &quotes, error, "SELECT count(*) FROM quotes WHERE customer_id = ?1", "i", customer_id))
+        goto fail;
+      else if (quotes == 0)
+        {
+          g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID,
+                       _("Give the quote’s amount: the plan stage keeps it as the customer’s first quote version."));
+          goto fail;
+        }
     }
   sr_json_add_int (json, "from_stage", from);
   sr_json_add_int (json, "to_stage", move->stage_id);

@@ -5,12 +5,13 @@
  * grade, channel, deadline passed, a search), so thousands of cards cost one page. A
  * move records a stage_changes row with time and person; a stage whose kind has its
  * own event (subscribe, sign, paid, moved-in) is entered only by that step, a lost
- * customer needs a reason and a measurement its day and address. The funnel reads the
+ * customer needs a reason, a measurement its day and address, and the plan stage a quote. The funnel reads the
  * same rows.
  */
 #pragma once
 
 #include "sr-context.h"
+#include "sr-money.h"
 #include "sr-stages.h"
 
 G_BEGIN_DECLS
@@ -49,7 +50,7 @@ struct _SrCard
   gint64 stage_at;
   int days_in_stage;
   char *next_follow_up_day; /* NULL: none */
-  gboolean is_late;         /* the stage's deadline has passed */
+  gboolean is_late;         /* the stage's deadline has passed, or the trial has ended */
   gboolean is_problem;      /* an after-sales problem is open */
   char *trial_ends_on;      /* in the trial stage, the running placement's last trial day */
 };
@@ -70,6 +71,8 @@ typedef struct {
   gint64 stage_id;
   const char *note;         /* lost: the reason (required); measure: the address (required) */
   const char *day;          /* measure: the measurement day, YYYY-MM-DD (required) */
+  SrFen quote_fen;          /* plan: the quote's amount, kept as a new version (required when the
+                             * customer has no quote yet); 0: none */
 } SrStageMove;
 
 /* Moves a customer to another stage by hand (SR_ACTION_FOLLOW_UP; a consultant their

@@ -247,6 +247,16 @@ test_placement (void)
     g_assert_no_error (error);
     g_assert_cmpuint (cards->len, ==, 1);
     g_assert_cmpstr (SR_CARD (cards->pdata[0])->trial_ends_on, ==, "2026-12-29");
+    g_assert_false (SR_CARD (cards->pdata[0])->is_late);
+    g_clear_pointer (&cards, g_ptr_array_unref);
+    /* The day after the trial's end the card is late (confirm or replace), and the late
+     * filter finds it. */
+    sr_test_set_day (admin, "2026-12-30", 10);
+    f.late_only = TRUE;
+    cards = sr_pipeline_cards (gw, trial, &f, 0, 50, &error);
+    g_assert_cmpuint (cards->len, ==, 1);
+    g_assert_true (SR_CARD (cards->pdata[0])->is_late);
+    sr_test_set_day (admin, SR_TEST_NOW_DAY, 9);
   }
   /* One housekeeper at a time: a second placement is refused; the same housekeeper
    * cannot go to another customer, nor leave the roster while placed. */

@@ -10,6 +10,7 @@
 #include "core/sr-deal-steps.h"
 #include "core/sr-error.h"
 #include "core/sr-pipeline.h"
+#include "core/sr-quotes.h"
 
 #define TODAY SR_TEST_NOW_DAY
 
@@ -108,8 +109,17 @@ test_board (void)
     g_assert_no_error (error);
   }
   {
-    SrStageMove p = { plan, NULL, NULL };
+    SrStageMove p = { plan, NULL, NULL, 0 };
+    g_autoptr(GPtrArray) quotes = NULL;
+    /* The plan stage needs a quote: none given, none kept yet: refused. */
+    g_assert_false (sr_pipeline_move (a, zhang, &p, &error));
+    g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID);
+    g_clear_error (&error);
+    p.quote_fen = 15000000;
     g_assert_true (sr_pipeline_move (a, zhang, &p, &error));
+    quotes = sr_quotes_list (a, zhang, &error);
+    g_assert_cmpuint (quotes->len, ==, 1);
+    g_assert_cmpint (((SrQuote *) quotes->pdata[0])->amount_fen, ==, 15000000);
     g_assert_no_error (error);
     /* Another consultant may not move it; the customer manager may. */
     g_assert_false (sr_pipeline_move (b, li, &p, &error));

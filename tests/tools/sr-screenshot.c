@@ -37,14 +37,27 @@ spin (guint ms)
     g_main_context_iteration (NULL, TRUE);
 }
 
-/* Scrolls every scrolled window under @widget to its end. */
+/* Waits (up to 30 s) until @widget is on screen with a size, then until nothing is
+ * pending: a slow page on the large demo is shot when it is drawn, not before. */
+static void
+settle (GtkWidget *widget)
+{
+  for (int i = 0; i < 300 && (!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) == 0); i++)
+    spin (100);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Scrolls every scrolled window under @widget to its end (bottom and right). */
 static void
 scroll_to_end (GtkWidget *widget)
 {
   if (GTK_IS_SCROLLED_WINDOW (widget))
     {
-      GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (widget));
-      gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj));
+      GtkAdjustment *adjs[] = { gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (widget)),
+                                gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (widget)) };
+      for (guint i = 0; i < G_N_ELEMENTS (adjs); i++)
+        gtk_adjustment_set_value (adjs[i], gtk_adjustment_get_upper (adjs[i]) - gtk_adjustment_get_page_size (adjs[i]));
     }
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
     scroll_to_end (c);
@@ -218,6 +231,7 @@ main (int argc, char *argv[])
       scroll_to_end (shown);
       spin (300);
     }
+  settle (shown);
   paintable = gtk_widget_paintable_new (shown);
   width = gtk_widget_get_width (shown);
   height = gtk_widget_get_height (shown);

@@ -569,7 +569,7 @@ add_housekeeping_group (AdwPreferencesPage *page,
       gtk_box_append (GTK_BOX (buttons), work_button (window, _("_Propose…"), customer_id, 0, G_CALLBACK (on_propose)));
       if (running)
         {
-          gtk_box_append (GTK_BOX (buttons), work_button (window, _("Re_place…"), customer_id, 0, G_CALLBACK (on_replace)));
+          gtk_box_append (GTK_BOX (buttons), work_button (window, _("_Replace…"), customer_id, 0, G_CALLBACK (on_replace)));
           gtk_box_append (GTK_BOX (buttons), work_button (window, _("E_nd…"), customer_id, 0, G_CALLBACK (on_end)));
         }
       else if (any_passed)

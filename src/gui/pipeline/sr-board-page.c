@@ -4,7 +4,9 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "core/sr-office.h"
 #include "core/sr-pipeline.h"
+#include "core/sr-quotes.h"
 #include "core/sr-staff.h"
 #include "core/sr-customers.h"
 #include "gui/customers/sr-customers-page.h"
@@ -228,7 +230,7 @@ bind_card (GtkSignalListItemFactory *factory,
                                               : g_strdup (_("No follow-up planned"));
   gtk_label_set_text (GTK_LABEL (name), title);
   gtk_label_set_text (GTK_LABEL (line), sub);
-  gtk_label_set_text (GTK_LABEL (next), card->is_late ? _("Deadline passed") : follow);
+  gtk_label_set_text (GTK_LABEL (next), card->is_late && card->trial_ends_on == NULL ? _("Deadline passed") : follow);
   if (card->is_late)
     gtk_widget_add_css_class (box, "late");
   else
@@ -307,9 +309,12 @@ save_move (SrForm   *form,
 {
   MoveData *m = user_data;
   SrBoardColumn *column = g_ptr_array_index (m->columns, sr_form_get_selected (form, "stage"));
-  SrStageMove move = { column->stage_id, sr_form_get_text (form, "note"), sr_form_get_text (form, "day") };
+  SrStageMove move = { column->stage_id, sr_form_get_text (form, "note"), sr_form_get_text (form, "day"), 0 };
+  const char *quote = g_object_get_data (G_OBJECT (form), "has-quote") ? sr_form_get_text (form, "quote") : NULL;
   g_autofree char *message = NULL;
 
+  if (column->kind == SR_STAGE_PLAN && quote != NULL && *quote != '\0' && !sr_money_parse (quote, &move.quote_fen, error))
+    return FALSE;
   if (!sr_pipeline_move (m->b->ctx, m->customer_id, &move, error))
     return FALSE;
   message = g_strdup_printf (_("Moved to %s."), column->name);
@@ -353,6 +358,14 @@ open_move (Board  *b,
     sr_form_add_entry (form, "note", hint, NULL);
   }
   sr_form_add_entry (form, "day", _("Measurement day (YYYY-MM-DD)"), today);
+  {
+    SrOfficeKind office = SR_OFFICE_PROPERTY;
+    if (sr_office_get (b->ctx, NULL, &office, NULL) && office != SR_OFFICE_PROPERTY)
+      {
+        sr_form_add_entry (form, "quote", _("Quote, ¥ (plan stage: a new version; empty: keep the latest)"), NULL);
+        g_object_set_data (G_OBJECT (form), "has-quote", GINT_TO_POINTER (TRUE));
+      }
+  }
   sr_form_run (form, save_move, m, (GDestroyNotify) move_data_free);
 }
 
@@ -367,11 +380,13 @@ on_drop (GtkDropTarget *target,
   gint64 stage_id = GPOINTER_TO_SIZE (stage_ptr);
   gint64 customer = g_value_get_int64 (value);
   SrStageKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (target), "kind"));
-  SrStageMove move = { stage_id, NULL, NULL };
+  SrStageMove move = { stage_id, NULL, NULL, 0 };
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) quotes = kind == SR_STAGE_PLAN ? sr_quotes_list (b->ctx, customer, NULL) : NULL;
 
-  /* A stage that needs data asks for it; the others move at once. */
-  if (kind == SR_STAGE_MEASURE || kind == SR_STAGE_LOST)
+  /* A stage that needs data asks for it (the plan stage, when the customer has no quote
+   * yet); the others move at once. */
+  if (kind == SR_STAGE_MEASURE || kind == SR_STAGE_LOST || (kind == SR_STAGE_PLAN && (quotes == NULL || quotes->len == 0)))
     {
       open_move (b, customer, stage_id);
       return TRUE;

@@ -339,6 +339,52 @@ ranking_group (Dispatch *p,
   return group;
 }
 
+/* The six half-months before the current one, each with its first three. */
+static GtkWidget *
+past_rankings_group (Dispatch *p)
+{
+  g_autofree char *day = sr_clock_today (sr_context_get_clock (p->ctx));
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Past half-month rankings"));
+  for (int k = 0; k < 6; k++)
+    {
+      g_autofree char *from = NULL;
+      g_autofree char *to = NULL;
+      g_autoptr(GPtrArray) rows = NULL;
+      g_autoptr(GDate) date = g_date_new ();
+      g_autoptr(GString) sub = g_string_new (NULL);
+      g_autofree char *title = NULL;
+      GtkWidget *row;
+      char before[16];
+
+      if (!sr_ranking_period (day, FALSE, &from, &to))
+        break;
+      g_date_set_parse (date, from);
+      g_date_subtract_days (date, 1);
+      g_date_strftime (before, sizeof before, "%Y-%m-%d", date);
+      g_free (day);
+      day = g_strdup (before);
+      g_clear_pointer (&from, g_free);
+      g_clear_pointer (&to, g_free);
+      if (!sr_ranking_period (day, FALSE, &from, &to))
+        break;
+      rows = sr_designers_ranking (p->ctx, from, to, NULL);
+      for (guint i = 0; rows != NULL && i < rows->len && i < 3; i++)
+        {
+          SrRankRow *r = g_ptr_array_index (rows, i);
+          g_autofree char *money = sr_money_format (r->value_fen);
+          g_string_append_printf (sub, "%s%u. %s %s", i > 0 ? " · " : "", i + 1, r->name, money);
+        }
+      title = g_strdup_printf (_("%s to %s"), from, to);
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sub->len > 0 ? sub->str : _("Nothing signed."));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+  return group;
+}
+
 /* Held orders with no contact for the office's days (持单跟踪): the ones to chase. */
 static GtkWidget *
 stale_group (Dispatch *p)
@@ -397,6 +443,7 @@ reload (Dispatch *p)
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (today_group (p)));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (ranking_group (p, FALSE)));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (ranking_group (p, TRUE)));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (past_rankings_group (p)));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (stale_group (p)));
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (p->scroller), page);
 }
