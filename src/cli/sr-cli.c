@@ -14,7 +14,9 @@
 #include "core/sr-error.h"
 #include "core/sr-office.h"
 #include "core/sr-price-list.h"
+#include "core/sr-registers.h"
 #include "core/sr-staff.h"
+#include "registers/sr-register-file.h"
 #include "sr-cli.h"
 
 void
@@ -28,6 +30,10 @@ sr_cli_print_usage (FILE *out)
              "  salesroom import units FILE.csv --project NAME [--dry-run]\n"
              "                                             bring in a price list (楼栋, 单元, 楼层, 房号,\n"
              "                                             户型, 建筑面积, 单价, 总价); all or nothing\n"
+             "  salesroom export --list                    the registers (一览表) and their ids\n"
+             "  salesroom export REGISTER -o FILE.xlsx|FILE.pdf [--from DATE] [--to DATE]\n"
+             "                   [--consultant NAME] [--project NAME] [--building NAME]\n"
+             "                                             a register to Excel or PDF; DATE is YYYY-MM-DD\n"
              "  salesroom backup -o FILE                   copy the database, also while it is in use\n"
              "  salesroom --version\n"
              "\n"
@@ -267,6 +273,129 @@ run_import (SrCliGlobal  *global,
   return SR_EXIT_OK;
 }
 
+/* export --------------------------------------------------------------------------- */
+
+/* The id of the one row @sql finds for @name, or an error naming @what. */
+static gboolean
+find_one (SrContext   *ctx,
+          const char  *sql,
+          const char  *name,
+          const char  *what,
+          gint64      *out_id,
+          GError     **error)
+{
+  if (!sr_db_get_int (sr_context_get_db (ctx), out_id, error, sql, "t", name))
+    return FALSE;
+  if (*out_id == 0)
+    {
+      g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_NOT_FOUND, _("No %s called “%s”."), what, name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+print_progress (guint    rows,
+                gpointer data)
+{
+  if (isatty (fileno (stderr)))
+    fprintf (stderr, _("\r%u rows…"), rows);
+}
+
+static int
+run_export (SrCliGlobal  *global,
+            char        **argv)
+{
+  g_autofree char *output = NULL;
+  g_autofree char *consultant = NULL;
+  g_autofree char *project = NULL;
+  g_autofree char *building = NULL;
+  gboolean list = FALSE;
+  SrRegisterFilter filter = { 0 };
+  GOptionEntry entries[] = {
+    { "list", 0, 0, G_OPTION_ARG_NONE, &list, N_("list the registers"), NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("the file to write, .xlsx or .pdf"), "FILE" },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &filter.from_day, N_("the first day (a list over days)"), "DATE" },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &filter.to_day, N_("the last day, or the day of a state"), "DATE" },
+    { "consultant", 0, 0, G_OPTION_ARG_STRING, &consultant, N_("one consultant’s customers (name or sign-in name)"), "NAME" },
+    { "project", 0, 0, G_OPTION_ARG_STRING, &project, N_("one project"), "NAME" },
+    { "building", 0, 0, G_OPTION_ARG_STRING, &building, N_("one building"), "NAME" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) options = g_option_context_new ("export");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SrContext) ctx = NULL;
+  const SrRegister *reg;
+  g_autoptr(GTimer) timer = g_timer_new ();
+  guint rows = 0;
+  int status = SR_EXIT_FAILED;
+
+  g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
+  g_option_context_set_help_enabled (options, FALSE);
+  if (!g_option_context_parse_strv (options, &argv, &error))
+    return usage_error (error->message);
+  if (list)
+    {
+      if (g_strv_length (argv) > 1)
+        return usage_error (_("export --list takes nothing else."));
+      for (guint i = 0; i < sr_registers_count (); i++)
+        {
+          const SrRegister *r = sr_registers_nth (i);
+          printf ("%-20s %s — %s%s\n", sr_register_get_id (r), sr_register_get_title (r), sr_register_get_description (r),
+                  sr_register_get_kind (r) == SR_REGISTER_AS_OF ? _(" (as of --to)") : "");
+        }
+      status = SR_EXIT_OK;
+      goto out;
+    }
+  if (g_strv_length (argv) != 2)
+    {
+      status = usage_error (_("export takes one REGISTER (export --list names them)."));
+      goto out;
+    }
+  if (output == NULL)
+    {
+      status = usage_error (_("export needs -o FILE.xlsx or -o FILE.pdf."));
+      goto out;
+    }
+  reg = sr_registers_find (argv[1]);
+  if (reg == NULL)
+    {
+      fprintf (stderr, _("salesroom: there is no register “%s”; export --list names them.\n"), argv[1]);
+      goto out;
+    }
+  ctx = open_context (global, SR_DB_OPEN_EXISTING, &error);
+  if (ctx == NULL)
+    {
+      status = fail (error);
+      goto out;
+    }
+  if ((consultant != NULL &&
+       !find_one (ctx, "SELECT coalesce ((SELECT id FROM staff WHERE display_name = ?1 OR login = ?1 ORDER BY is_disabled, id "
+                  "LIMIT 1), 0)", consultant, _("staff member"), &filter.consultant_id, &error)) ||
+      (project != NULL &&
+       !find_one (ctx, "SELECT coalesce ((SELECT id FROM projects WHERE name = ?1), 0)", project, _("project"),
+                  &filter.project_id, &error)) ||
+      (building != NULL &&
+       !find_one (ctx, "SELECT coalesce ((SELECT id FROM buildings WHERE name = ?1 ORDER BY id LIMIT 1), 0)", building,
+                  _("building"), &filter.building_id, &error)) ||
+      !sr_register_filter_check (reg, ctx, &filter, &error) ||
+      !sr_register_export (ctx, reg, &filter, output, print_progress, NULL, NULL, &rows, &error))
+    {
+      if (isatty (fileno (stderr)))
+        fprintf (stderr, "\r");
+      status = fail (error);
+      goto out;
+    }
+  if (isatty (fileno (stderr)))
+    fprintf (stderr, "\r");
+  printf (_("Wrote %s: %s, %u rows (%.1f s).\n"), output, sr_register_get_title (reg), rows, g_timer_elapsed (timer, NULL));
+  status = SR_EXIT_OK;
+
+out:
+  sr_register_filter_clear (&filter);
+  return status;
+}
+
 /* dispatch --------------------------------------------------------------------------- */
 
 typedef int (*SubcommandFunc) (SrCliGlobal *global, char **argv);
@@ -278,6 +407,7 @@ static const struct {
   { "demo", run_demo },
   { "backup", run_backup },
   { "import", run_import },
+  { "export", run_export },
 };
 
 /* Takes --db, --user, --version, --help (anywhere) out of @argv; the rest, in order,
