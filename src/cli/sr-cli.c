@@ -299,7 +299,10 @@ print_progress (guint    rows,
                 gpointer data)
 {
   if (isatty (fileno (stderr)))
-    fprintf (stderr, _("\r%u rows…"), rows);
+    {
+      fputc ('\r', stderr);
+      fprintf (stderr, _("%u rows…"), rows);
+    }
 }
 
 static int

@@ -13,6 +13,7 @@
 #include "sr-desk.h"
 #include "sr-dispatch.h"
 #include "sr-housekeeping.h"
+#include "sr-ledger.h"
 #include "sr-quotes.h"
 #include "sr-performance.h"
 #include "sr-pipeline.h"
@@ -1566,6 +1567,54 @@ out:
   return ok;
 }
 
+/* The manager delayed a few late payments (延期付款), a few days after they fell due. */
+static gboolean
+insert_delays (SrContext  *ctx,
+               gint64      today_start,
+               GError    **error)
+{
+  static const char *reasons[] = { "客户资金周转困难，申请延期一个月", "银行放款延迟", "客户出差，延期付款",
+                                   "等待公积金审批", "客户家中有事，经理同意延期" };
+  SrClock *clock = sr_context_get_clock (ctx);
+  gint64 saved = sr_clock_get_fixed (clock);
+  g_autofree char *today = sr_day_from_unix (today_start + 12 * 3600);
+  g_autoptr(SrStmt) stmt = sr_db_prepare (sr_context_get_db (ctx),
+                                          "SELECT i.id, i.due_day FROM plan_items i JOIN deals d ON d.id = i.deal_id "
+                                          "WHERE d.state = 'signed' AND i.paid_fen < i.amount_fen AND i.due_day < ?1 "
+                                          "AND i.due_day >= date (?1, '-60 days') ORDER BY i.due_day, i.id LIMIT 8", error);
+  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) days = g_ptr_array_new_with_free_func (g_free);
+  gboolean ok = FALSE;
+  SrStep step;
+
+  if (stmt == NULL)
+    return FALSE;
+  sr_stmt_bind_text (stmt, 1, today);
+  while ((step = sr_stmt_step (stmt, error)) == SR_STEP_ROW)
+    {
+      gint64 id = sr_stmt_get_int (stmt, 0);
+      g_array_append_val (items, id);
+      g_ptr_array_add (days, sr_stmt_dup_text (stmt, 1));
+    }
+  if (step == SR_STEP_ERROR)
+    return FALSE;
+  g_clear_pointer (&stmt, sr_stmt_done);
+  for (guint i = 0; i < items->len; i++)
+    {
+      gint64 due = sr_day_start_unix (g_ptr_array_index (days, i));
+      gint64 asked = MIN (due + 3 * 86400, today_start) + 11 * 3600;
+      g_autofree char *to = sr_day_from_unix (asked + (gint64) (20 + 5 * i) * 86400);
+      sr_clock_set_fixed (clock, asked);
+      if (!sr_plan_item_delay (ctx, g_array_index (items, gint64, i), to, reasons[i % G_N_ELEMENTS (reasons)], error))
+        goto out;
+    }
+  ok = sr_db_run (sr_context_get_db (ctx), error, "UPDATE plan_item_delays SET approved_by = (SELECT id FROM staff "
+                  "WHERE login = 'wangjingli') WHERE approved_by IS NULL", "");
+out:
+  sr_clock_set_fixed (clock, saved);
+  return ok;
+}
+
 /* This morning a few consultants report money customers handed them; it waits for
  * finance on the Money page. */
 static gboolean
@@ -1699,7 +1748,7 @@ sr_demo_generate (SrContext            *ctx,
     goto fail;
   if (!sr_office_kind_has_units (options->kind) && !insert_contracts (ctx, options->kind, today_start, rand, error))
     goto fail;
-  if (!insert_reported_money (ctx, today_start, error))
+  if (!insert_reported_money (ctx, today_start, error) || !insert_delays (ctx, today_start, error))
     goto fail;
   if (options->kind == SR_OFFICE_DECORATION &&
       !insert_dispatch (ctx, today_start, options->size == SR_DEMO_LARGE ? 12 : 3, rand, error))

@@ -10,6 +10,7 @@
 #include "pipeline/sr-board-page.h"
 #include "pipeline/sr-dispatch-page.h"
 #include "pipeline/sr-housekeepers-page.h"
+#include "registers/sr-registers-page.h"
 #include "pipeline/sr-performance-page.h"
 #include "pipeline/sr-visits-page.h"
 #include "problems/sr-problems-page.h"
@@ -273,6 +274,13 @@ build_main_pages (SrWindow *self)
       AdwViewStackPage *page = adw_view_stack_add_titled (self->main_stack, problems, "problems",
                                                           _("Problems"));
       adw_view_stack_page_set_icon_name (page, "dialog-warning-symbolic");
+      any = TRUE;
+    }
+  if (sr_registers_page_is_for (session))
+    {
+      GtkWidget *registers = sr_registers_page_new (self->ctx);
+      AdwViewStackPage *page = adw_view_stack_add_titled (self->main_stack, registers, "registers", _("Registers"));
+      adw_view_stack_page_set_icon_name (page, "x-office-spreadsheet-symbolic");
       any = TRUE;
     }
   if (sr_admin_page_is_for (session))

@@ -519,6 +519,8 @@ sr_register_export (SrContext              *ctx,
   gboolean pdf = g_str_has_suffix (path, ".pdf") || g_str_has_suffix (path, ".PDF");
   gboolean xlsx = g_str_has_suffix (path, ".xlsx") || g_str_has_suffix (path, ".XLSX");
 
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
   if (!pdf && !xlsx)
     {
       g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID, _("Say the kind of file by its ending: .xlsx or .pdf (%s)."), path);

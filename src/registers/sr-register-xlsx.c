@@ -520,6 +520,8 @@ sr_register_write_xlsx (SrContext              *ctx,
         }
     }
   if (failure == NULL)
+    g_cancellable_set_error_if_cancelled (cancellable, &failure);
+  if (failure == NULL)
     {
       if (x.ws == NULL)
         start_sheet (&x, NULL);     /* an empty register: the form, with no rows */

@@ -177,6 +177,50 @@ test_import_units (void)
   sr_test_remove_tree (dir);
 }
 
+/* export: --list, a register to .xlsx and .pdf (0), a wrong register, day or person
+ * (1, no file), a command line without -o (2); a receptionist refused the owners. */
+static void
+test_export (void)
+{
+  g_autofree char *dir = sr_test_tmp_dir ();
+  g_autofree char *db = g_build_filename (dir, "office.db", NULL);
+  g_autofree char *xlsx = g_build_filename (dir, "owners.xlsx", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "calls.pdf", NULL);
+  g_autofree char *never = g_build_filename (dir, "never.xlsx", NULL);
+  g_auto(Run) a = { 0 }, b = { 0 }, c = { 0 }, d = { 0 }, e = { 0 }, f = { 0 }, g = { 0 }, h = { 0 }, i = { 0 };
+
+  run (&a, NULL, "demo", "--db", db, "--seed", "3", "--today", "2026-11-23", NULL);
+  g_assert_cmpint (a.status, ==, 0);
+  run (&b, NULL, "export", "--list", NULL);
+  g_assert_cmpint (b.status, ==, 0);
+  g_assert_nonnull (strstr (b.out, "intention-customers"));
+  g_assert_nonnull (strstr (b.out, "call-check"));
+  run (&c, NULL, "export", "owners", "--db", db, "--to", "2026-11-23", "-o", xlsx, NULL);
+  g_assert_cmpint (c.status, ==, 0);
+  g_assert_nonnull (strstr (c.out, "rows"));
+  g_assert_true (g_file_test (xlsx, G_FILE_TEST_EXISTS));
+  run (&d, NULL, "export", "calls", "--db", db, "--from", "2026-11-01", "--to", "2026-11-23", "--consultant", "张伟",
+       "-o", pdf, NULL);
+  g_assert_cmpint (d.status, ==, 0);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  run (&e, NULL, "export", "nothing", "--db", db, "-o", never, NULL);
+  g_assert_cmpint (e.status, ==, 1);
+  g_assert_nonnull (strstr (e.err, "no register"));
+  run (&f, NULL, "export", "calls", "--db", db, "--from", "2026-11-31", "-o", never, NULL);
+  g_assert_cmpint (f.status, ==, 1);
+  g_assert_nonnull (strstr (f.err, "not a date"));
+  run (&g, NULL, "export", "calls", "--db", db, "--consultant", "无此人", "-o", never, NULL);
+  g_assert_cmpint (g.status, ==, 1);
+  g_assert_false (g_file_test (never, G_FILE_TEST_EXISTS));
+  run (&h, NULL, "export", "calls", "--db", db, NULL);
+  g_assert_cmpint (h.status, ==, 2);
+  run (&i, "salesroom", "export", "owners", "--db", db, "--user", "sunqiantai", "-o", never, NULL);
+  g_assert_cmpint (i.status, ==, 1);
+  g_assert_nonnull (strstr (i.err, "may not read"));
+  g_assert_false (g_file_test (never, G_FILE_TEST_EXISTS));
+  sr_test_remove_tree (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -187,5 +231,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/version-and-usage", test_version_and_usage);
   g_test_add_func ("/cli/demo-and-backup", test_demo_and_backup);
   g_test_add_func ("/cli/import-units", test_import_units);
+  g_test_add_func ("/cli/export", test_export);
   return g_test_run ();
 }

@@ -25,6 +25,7 @@
 #include "gui/units/sr-units-page.h"
 #include "gui/units/sr-unit-grid.h"
 #include "core/sr-units.h"
+#include "gui/registers/sr-registers-page.h"
 #include "gui/sr-window.h"
 #include "gui/units/sr-unit-window.h"
 
@@ -1401,6 +1402,57 @@ test_quotes (void)
   sr_test_context_finish (g_steal_pointer (&admin));
 }
 
+/* Registers: the manager sees the first register's rows counted; a wrong day says so;
+ * an export runs off the main thread and writes the file, audited. */
+static void
+test_registers_page (void)
+{
+  g_autoptr(SrContext) admin = sr_test_context_new (SR_OFFICE_PROPERTY);
+  g_autoptr(SrContext) mgr = sr_test_context_as (admin, "jingli", SR_ROLE_MANAGER);
+  g_autoptr(SrContext) gw = sr_test_context_as (admin, "guwen", SR_ROLE_CONSULTANT);
+  g_autoptr(GError) error = NULL;
+  const char *phones[] = { "13800138000", NULL };
+  SrCustomerInput in = { "表先生", NULL, "call", 0, NULL, sr_test_staff_id (gw), phones, FALSE, 0 };
+  g_autofree char *dir = sr_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "意向客户.xlsx", NULL);
+  SrWindow *window = sr_window_new (NULL, mgr, NULL);
+  GtkWidget *w = GTK_WIDGET (window), *page, *entry;
+  gint64 audited = 0;
+
+  g_assert_cmpint (sr_customers_add (mgr, &in, &error), >, 0);
+  show_as (window, mgr, "registers");
+  g_assert_nonnull (sr_gui_test_find (w, "Intention customers (意向客户登记表)"));
+  g_assert_nonnull (sr_gui_test_find (w, "as of 2026-11-23: 1 rows."));
+  /* The day's entry follows its label. */
+  entry = gtk_widget_get_next_sibling (sr_gui_test_find (w, "As of"));
+  g_assert_true (GTK_IS_EDITABLE (entry));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "2026-11-23");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "2026-11-31");
+  sr_gui_test_click (w, "Show");
+  sr_gui_test_spin_idle ();
+  g_assert_nonnull (sr_gui_test_find (w, "“2026-11-31” is not a date (YYYY-MM-DD)."));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "2026-11-23");
+  sr_gui_test_click (w, "Show");
+  sr_gui_test_spin_idle ();
+  page = gtk_widget_get_ancestor (entry, GTK_TYPE_PANED);
+  sr_registers_page_export (page, path);
+  for (int i = 0; i < 200 && !g_file_test (path, G_FILE_TEST_EXISTS); i++)
+    {
+      g_usleep (20000);
+      sr_gui_test_spin_idle ();
+    }
+  sr_gui_test_spin_idle ();
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_true (sr_db_get_int (sr_context_get_db (admin), &audited, NULL, "SELECT count(*) FROM audit_log "
+                                "WHERE action = 'export'", ""));
+  g_assert_cmpint (audited, ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+  sr_gui_test_spin_idle ();
+  g_clear_object (&mgr); g_clear_object (&gw);
+  sr_test_remove_tree (dir);
+  sr_test_context_finish (g_steal_pointer (&admin));
+}
+
 /* Targets: the customer manager sets a consultant's month; the row shows it. */
 static void
 test_performance_page (void)
@@ -1475,6 +1527,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/performance-page", test_performance_page);
   g_test_add_func ("/gui/housekeeping", test_housekeeping);
   g_test_add_func ("/gui/quotes", test_quotes);
+  g_test_add_func ("/gui/registers-page", test_registers_page);
   g_test_add_func ("/gui/unopenable-database", test_unopenable_database);
   return g_test_run ();
 }

@@ -1,0 +1,333 @@
+/* The 23 registers written to Excel and PDF from the small demo offices, and read back:
+ * the title block, the header, the print setup, typed cells, the totals (stored values
+ * equal to the sums of the rows), the number of rows; the PDF's pages each with the
+ * header. Who may read what, masked phones, the audit row, and a failed or cancelled
+ * export leaving nothing behind. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "common/sr-test-util.h"
+#include "core/sr-demo.h"
+#include "core/sr-error.h"
+#include "core/sr-registers.h"
+#include "registers/sr-register-file.h"
+
+static SrContext *
+demo (SrOfficeKind kind)
+{
+  g_autofree char *dir = sr_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SrDb) db = sr_db_open (path, SR_DB_OPEN_CREATE, &error);
+  SrContext *ctx;
+  SrDemoOptions options = { kind, SR_DEMO_SMALL, 7, SR_TEST_NOW_DAY };
+  g_autoptr(SrSession) session = sr_session_new_command_line ();
+
+  g_assert_no_error (error);
+  ctx = sr_context_new (db, NULL);
+  sr_test_set_day (ctx, SR_TEST_NOW_DAY, 10);
+  g_assert_true (sr_demo_generate (ctx, &options, NULL, &error));
+  g_assert_no_error (error);
+  sr_context_set_session (ctx, session);
+  return ctx;
+}
+
+static const char *
+kind_of (SrCellType type)
+{
+  switch (type)
+    {
+    case SR_CELL_MONEY: return "money";
+    case SR_CELL_DATE: return "date";
+    case SR_CELL_DATETIME: return "datetime";
+    case SR_CELL_INT: case SR_CELL_AREA: case SR_CELL_PERCENT: return "number";
+    default: return "text";
+    }
+}
+
+/* What the read-back should find: the heads, the row count, the last sheet's totals. */
+static char *
+expectation (SrContext              *ctx,
+             const SrRegister       *reg,
+             const SrRegisterFilter *filter,
+             guint                   rows)
+{
+  g_autoptr(SrRegisterCursor) cursor = sr_register_open (ctx, reg, filter, NULL);
+  guint n = sr_register_get_n_columns (reg);
+  g_autofree gint64 *sums = g_new0 (gint64, n);
+  g_autofree char *group = NULL;
+  GString *json = g_string_new ("{");
+  guint read = 0;
+
+  g_assert_nonnull (cursor);
+  while (sr_register_cursor_next (cursor, NULL))
+    {
+      const char *g = sr_register_cursor_group (cursor);
+      if (sr_register_get_grouping (reg) == SR_GROUP_SHEETS && g_strcmp0 (g, group) != 0)
+        {
+          memset (sums, 0, sizeof (gint64) * n);
+          g_free (group);
+          group = g_strdup (g);
+        }
+      for (guint c = 0; c < n; c++)
+        if (sr_register_get_column (reg, c)->total && !sr_register_cursor_is_null (cursor, c))
+          sums[c] += sr_register_cursor_int (cursor, c);
+      read++;
+    }
+  g_assert_cmpuint (read, ==, rows);
+  g_string_append_printf (json, "\"title\": \"%s\", \"rows\": %u, \"heads\": [", sr_register_get_title (reg), rows);
+  for (guint c = 0; c < n; c++)
+    g_string_append_printf (json, "%s\"%s\"", c > 0 ? ", " : "", sr_register_get_column (reg, c)->title);
+  g_string_append (json, "], \"types\": {");
+  for (guint c = 0; c < n; c++)
+    g_string_append_printf (json, "%s\"%c\": \"%s\"", c > 0 ? ", " : "", 'A' + c, kind_of (sr_register_get_column (reg, c)->type));
+  g_string_append (json, "}, \"totals\": {");
+  for (guint c = 0, k = 0; rows > 0 && c < n; c++)
+    {
+      const SrRegisterColumn *col = sr_register_get_column (reg, c);
+      if (!col->total)
+        continue;
+      g_string_append_printf (json, "%s\"%c\": %.2f", k++ > 0 ? ", " : "", 'A' + c,
+                              col->type == SR_CELL_MONEY || col->type == SR_CELL_AREA ? sums[c] / 100.0 : (double) sums[c]);
+    }
+  g_string_append (json, "}}");
+  return g_string_free (json, FALSE);
+}
+
+static char *
+run (const char * const *argv,
+     int                *out_status)
+{
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  *out_status = status;
+  return out;
+}
+
+static void
+check_register (SrContext        *ctx,
+                const SrRegister *reg,
+                const char       *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xlsx = g_strdup_printf ("%s/%s.xlsx", dir, sr_register_get_id (reg));
+  g_autofree char *pdf = g_strdup_printf ("%s/%s.pdf", dir, sr_register_get_id (reg));
+  g_autofree char *json_path = g_strdup_printf ("%s/%s.json", dir, sr_register_get_id (reg));
+  g_autofree char *json = NULL;
+  g_autofree char *checker = g_test_build_filename (G_TEST_DIST, "registers", "check-xlsx.py", NULL);
+  SrRegisterFilter filter = { 0 };
+  guint rows = 0, pdf_rows = 0;
+
+  /* A year, so every register has rows to show. */
+  filter.from_day = g_strdup ("2026-01-01");
+  g_assert_true (sr_register_filter_check (reg, ctx, &filter, &error));
+  g_assert_true (sr_register_export (ctx, reg, &filter, xlsx, NULL, NULL, NULL, &rows, &error));
+  g_assert_no_error (error);
+  json = expectation (ctx, reg, &filter, rows);
+  g_assert_true (g_file_set_contents (json_path, json, -1, NULL));
+  if (g_file_test ("/usr/bin/python3", G_FILE_TEST_IS_EXECUTABLE))
+    {
+      const char *argv[] = { "/usr/bin/python3", checker, xlsx, json_path, NULL };
+      int status;
+      g_autofree char *out = run (argv, &status);
+      if (!g_spawn_check_wait_status (status, NULL))
+        g_error ("%s: %s", sr_register_get_id (reg), out);
+    }
+  g_assert_true (sr_register_export (ctx, reg, &filter, pdf, NULL, NULL, NULL, &pdf_rows, &error));
+  g_assert_cmpuint (pdf_rows, ==, rows);
+  if (g_find_program_in_path ("pdftotext") != NULL)
+    {
+      g_autofree char *tool = g_find_program_in_path ("pdftotext");
+      const char *argv[] = { tool, pdf, "-", NULL };
+      int status;
+      g_autofree char *text = run (argv, &status);
+      g_auto(GStrv) pages = g_strsplit (text, "\f", -1);
+      const char *head = sr_register_get_title (reg);
+      guint n_pages = g_strv_length (pages) - 1;   /* the text ends with a form feed */
+      g_assert_cmpuint (n_pages, >=, 1);
+      for (guint i = 0; i < n_pages; i++)
+        if (strstr (pages[i], head) == NULL || strstr (pages[i], "Page") == NULL)
+          g_error ("%s: page %u of the PDF lacks its title block or page number", sr_register_get_id (reg), i + 1);
+    }
+  if (g_test_verbose ())
+    g_test_message ("%s: %u rows", sr_register_get_id (reg), rows);
+  sr_register_filter_clear (&filter);
+}
+
+static void
+test_all (gconstpointer data)
+{
+  SrOfficeKind kind = GPOINTER_TO_INT (data);
+  g_autoptr(SrContext) ctx = demo (kind);
+  g_autofree char *dir = g_getenv ("SR_TEST_OUTPUT_DIR") != NULL ? g_strdup (g_getenv ("SR_TEST_OUTPUT_DIR"))
+                                                                 : sr_test_tmp_dir ();
+  guint with_rows = 0;
+
+  g_assert_cmpuint (sr_registers_count (), ==, 23);
+  for (guint i = 0; i < sr_registers_count (); i++)
+    {
+      const SrRegister *reg = sr_registers_nth (i);
+      guint rows = 0;
+      SrRegisterFilter filter = { g_strdup ("2026-01-01"), NULL, 0, 0, 0 };
+      g_assert_true (sr_register_filter_check (reg, ctx, &filter, NULL));
+      g_assert_true (sr_register_count (ctx, reg, &filter, &rows, NULL));
+      with_rows += rows > 0;
+      sr_register_filter_clear (&filter);
+      check_register (ctx, reg, dir);
+    }
+  /* The demo fills the registers its kind of office has. */
+  g_assert_cmpuint (with_rows, >=, kind == SR_OFFICE_PROPERTY ? 17 : 15);
+  {
+    gint64 audited = 0;
+    g_assert_true (sr_db_get_int (sr_context_get_db (ctx), &audited, NULL, "SELECT count(*) FROM audit_log "
+                                  "WHERE action = 'export'", ""));
+    g_assert_cmpint (audited, ==, 2 * 23);
+  }
+  sr_test_context_finish (g_steal_pointer (&ctx));
+}
+
+/* Who reads what: a receptionist no owners, and calls with phones masked; a consultant
+ * only their own customers, whatever the filter says. */
+static void
+test_permissions (void)
+{
+  g_autoptr(SrContext) admin = demo (SR_OFFICE_PROPERTY);
+  g_autoptr(SrContext) desk = sr_test_context_as (admin, "qiantai2", SR_ROLE_RECEPTIONIST);
+  g_autoptr(GError) error = NULL;
+  const SrRegister *owners = sr_registers_find ("owners");
+  const SrRegister *calls = sr_registers_find ("calls");
+  const SrRegister *intention = sr_registers_find ("intention-customers");
+  SrRegisterFilter filter = { g_strdup ("2026-01-01"), NULL, 0, 0, 0 };
+  gint64 consultant = 0;
+
+  g_assert_null (sr_registers_find ("nothing"));
+  g_assert_false (sr_register_may_read (owners, sr_context_get_session (desk)));
+  g_assert_null (sr_register_open (desk, owners, &filter, &error));
+  g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_true (sr_register_filter_check (calls, desk, &filter, &error));
+  {
+    g_autoptr(SrRegisterCursor) cursor = sr_register_open (desk, calls, &filter, &error);
+    guint masked = 0, rows = 0;
+    g_assert_no_error (error);
+    while (sr_register_cursor_next (cursor, NULL))
+      {
+        const char *phone = sr_register_cursor_text (cursor, 2);
+        rows++;
+        masked += phone != NULL && strstr (phone, "****") != NULL;
+        if (phone != NULL)
+          g_assert_nonnull (strstr (phone, "****"));
+      }
+    g_assert_cmpuint (rows, >, 0);
+    g_assert_cmpuint (masked, >, 0);
+  }
+  /* A consultant (the demo's 张伟) sees their own customers only. */
+  g_assert_true (sr_db_get_int (sr_context_get_db (admin), &consultant, NULL,
+                                "SELECT id FROM staff WHERE login = 'zhangwei'", ""));
+  {
+    g_autoptr(SrSession) session = NULL;
+    g_autoptr(SrContext) gw = sr_context_new (sr_context_get_db (admin), sr_context_get_clock (admin));
+    g_autoptr(SrRegisterCursor) cursor = NULL;
+    SrRegisterFilter all = { NULL, NULL, 0, 0, 0 };
+    guint rows = 0, everyone = 0;
+    session = sr_staff_sign_in (gw, "zhangwei", SR_DEMO_PASSWORD, &error);
+    g_assert_no_error (error);
+    sr_context_set_session (gw, session);
+    g_assert_true (sr_register_filter_check (intention, gw, &all, &error));
+    cursor = sr_register_open (gw, intention, &all, &error);
+    while (sr_register_cursor_next (cursor, NULL))
+      {
+        g_assert_cmpstr (sr_register_cursor_group (cursor), ==, "张伟");
+        rows++;
+      }
+    g_assert_true (sr_register_count (admin, intention, &all, &everyone, NULL));
+    g_assert_cmpuint (rows, >, 0);
+    g_assert_cmpuint (rows, <, everyone);
+    sr_register_filter_clear (&all);
+  }
+  sr_register_filter_clear (&filter);
+  g_clear_object (&desk);
+  sr_test_context_finish (g_steal_pointer (&admin));
+}
+
+/* Dates checked; a missing folder, a cancelled export and a wrong ending leave nothing,
+ * and a file already there is untouched by a failed export. */
+static void
+test_failures (void)
+{
+  g_autoptr(SrContext) ctx = demo (SR_OFFICE_PROPERTY);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = sr_test_tmp_dir ();
+  g_autofree char *kept = g_build_filename (dir, "kept.xlsx", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no-such-folder", "x.xlsx", NULL);
+  g_autoptr(GCancellable) cancel = g_cancellable_new ();
+  const SrRegister *reg = sr_registers_find ("intention-customers");
+  const SrRegister *range = sr_registers_find ("calls");
+  SrRegisterFilter filter = { NULL, g_strdup ("2026-13-01"), 0, 0, 0 };
+  g_autofree char *contents = NULL;
+  g_autoptr(GDir) listing = NULL;
+
+  g_assert_false (sr_register_filter_check (reg, ctx, &filter, &error));
+  g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID);
+  g_clear_error (&error);
+  sr_register_filter_clear (&filter);
+  filter.from_day = g_strdup ("2026-11-30");
+  filter.to_day = g_strdup ("2026-11-01");
+  g_assert_false (sr_register_filter_check (range, ctx, &filter, &error));
+  g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID);
+  g_clear_error (&error);
+  sr_register_filter_clear (&filter);
+  /* Only the last day: its month up to it. */
+  filter.to_day = g_strdup ("2026-10-20");
+  g_assert_true (sr_register_filter_check (range, ctx, &filter, &error));
+  g_assert_cmpstr (filter.from_day, ==, "2026-10-01");
+  sr_register_filter_clear (&filter);
+  g_assert_true (sr_register_filter_check (reg, ctx, &filter, &error));
+  g_assert_cmpstr (filter.to_day, ==, SR_TEST_NOW_DAY);
+
+  g_assert_false (sr_register_export (ctx, reg, &filter, missing, NULL, NULL, NULL, NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_set_contents (kept, "the old file", -1, NULL));
+  g_cancellable_cancel (cancel);
+  g_assert_false (sr_register_export (ctx, reg, &filter, kept, NULL, NULL, cancel, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (kept, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "the old file");
+  g_clear_pointer (&contents, g_free);
+  {
+    g_autofree char *odd = g_build_filename (dir, "x.csv", NULL);
+    g_assert_false (sr_register_export (ctx, reg, &filter, odd, NULL, NULL, NULL, NULL, &error));
+    g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+  /* Nothing half-written is left in the folder. */
+  listing = g_dir_open (dir, 0, NULL);
+  for (const char *name; (name = g_dir_read_name (listing)) != NULL;)
+    g_assert_false (g_str_has_prefix (name, ".salesroom-export-"));
+  sr_register_filter_clear (&filter);
+  sr_test_context_finish (g_steal_pointer (&ctx));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_data_func ("/registers/property", GINT_TO_POINTER (SR_OFFICE_PROPERTY), test_all);
+  g_test_add_data_func ("/registers/decoration", GINT_TO_POINTER (SR_OFFICE_DECORATION), test_all);
+  g_test_add_data_func ("/registers/housekeeping", GINT_TO_POINTER (SR_OFFICE_HOUSEKEEPING), test_all);
+  g_test_add_func ("/registers/permissions", test_permissions);
+  g_test_add_func ("/registers/failures", test_failures);
+  return g_test_run ();
+}
