@@ -61,7 +61,8 @@ struct _SrRegisterCursor {
   guint next;
   FillRow *row;
   guint n_rows;
-  char **texts;               /* this row's shown texts (masked phones, labels), per column */
+  const char **texts;         /* this row's shown texts (masked phones, labels), per column */
+  char **owned;               /* the ones made for this row (masked), freed at the next */
 };
 
 static void
@@ -115,6 +116,12 @@ sr_register_get_column (const SrRegister *reg,
                         guint             index)
 {
   return index < reg->n_columns ? &reg->columns[index] : NULL;
+}
+
+const char *
+sr_register_get_sql (const SrRegister *reg)
+{
+  return reg->sql;
 }
 
 const char *
@@ -312,7 +319,8 @@ sr_register_open (SrContext              *ctx,
   cursor = g_new0 (SrRegisterCursor, 1);
   cursor->ctx = g_object_ref (ctx);
   cursor->reg = reg;
-  cursor->texts = g_new0 (char *, reg->n_columns + 1);
+  cursor->texts = g_new0 (const char *, reg->n_columns + 1);
+  cursor->owned = g_new0 (char *, reg->n_columns + 1);
   if (reg->fill != NULL)
     {
       if (reads_own_only (reg, session))
@@ -332,7 +340,10 @@ static void
 clear_texts (SrRegisterCursor *cursor)
 {
   for (guint i = 0; i < cursor->reg->n_columns; i++)
-    g_clear_pointer (&cursor->texts[i], g_free);
+    {
+      cursor->texts[i] = NULL;
+      g_clear_pointer (&cursor->owned[i], g_free);
+    }
 }
 
 gboolean
@@ -352,8 +363,8 @@ sr_register_cursor_next (SrRegisterCursor  *cursor,
         {
           Cell *c = &g_array_index (cursor->row->cells, Cell, i);
           if (!is_numeric (reg->columns[i].type) && !c->is_null)
-            cursor->texts[i] = g_strdup (reg->columns[i].label != NULL && reg->columns[i].label (c->s) != NULL
-                                         ? reg->columns[i].label (c->s) : c->s);
+            cursor->texts[i] = reg->columns[i].label != NULL && reg->columns[i].label (c->s) != NULL
+                               ? reg->columns[i].label (c->s) : c->s;
         }
       cursor->n_rows++;
       return TRUE;
@@ -376,14 +387,14 @@ sr_register_cursor_next (SrRegisterCursor  *cursor,
       raw = sr_stmt_get_text (cursor->stmt, (int) i + 1);
       if (col->type == SR_CELL_PHONE &&
           !sr_customers_may_see_phone (session, sr_stmt_get_int (cursor->stmt, (int) reg->n_columns + 1)))
-        cursor->texts[i] = sr_phone_mask (raw);
+        cursor->texts[i] = cursor->owned[i] = sr_phone_mask (raw);
       else if (col->type == SR_CELL_ID_CARD &&
                !sr_customers_may_see_phone (session, sr_stmt_get_int (cursor->stmt, (int) reg->n_columns + 1)))
-        cursor->texts[i] = sr_id_card_mask (raw);
+        cursor->texts[i] = cursor->owned[i] = sr_id_card_mask (raw);
       else if (col->label != NULL && col->label (raw) != NULL)
-        cursor->texts[i] = g_strdup (col->label (raw));
+        cursor->texts[i] = col->label (raw);
       else
-        cursor->texts[i] = g_strdup (raw);
+        cursor->texts[i] = raw;
     }
   cursor->n_rows++;
   return TRUE;
@@ -452,6 +463,7 @@ sr_register_cursor_free (SrRegisterCursor *cursor)
     {
       clear_texts (cursor);
       g_free (cursor->texts);
+      g_free (cursor->owned);
     }
   g_clear_pointer (&cursor->stmt, sr_stmt_done);
   g_clear_pointer (&cursor->rows, g_ptr_array_unref);

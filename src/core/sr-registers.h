@@ -66,6 +66,9 @@ const SrRegisterColumn *sr_register_get_column (const SrRegister *reg,
 /* A group as shown: a code's label (a payment method), "(none)" for an empty one. */
 const char        *sr_register_group_label   (const SrRegister  *reg,
                                               const char        *group);
+/* The register's query (parameters as in sr-registers.c), or NULL when it is computed;
+ * for the benchmark that runs the same query elsewhere. */
+const char        *sr_register_get_sql       (const SrRegister  *reg);
 /* Whether the signed-in person may read @reg at all. */
 gboolean           sr_register_may_read      (const SrRegister  *reg,
                                               SrSession         *session);

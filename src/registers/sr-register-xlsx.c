@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
 
@@ -65,9 +66,25 @@ text_width (const char *text)
 }
 
 /* Text a worksheet can hold: no control characters XML refuses, at most 32,767 characters
- * (longer is cut, with a mark). */
+ * (longer is cut, with a mark). NULL when @text is fine as it is (most are). */
+static char *clean_slow (const char *text);
+
 static char *
 clean_text (const char *text)
+{
+  gsize len = 0;
+  gboolean plain = TRUE;
+
+  for (const unsigned char *p = (const unsigned char *) text; *p != '\0'; p++, len++)
+    if ((*p < 0x20 && *p != '\t' && *p != '\n') || *p == 0xef)
+      plain = FALSE;
+  if (plain && len < MAX_CELL_CHARS - 8)
+    return NULL;
+  return clean_slow (text);
+}
+
+static char *
+clean_slow (const char *text)
 {
   GString *s = g_string_sized_new (strlen (text));
   glong n = 0;
@@ -386,9 +403,11 @@ write_cell (Xlsx             *x,
       break;
     case SR_CELL_DATETIME:
       {
-        g_autoptr(GDateTime) t = g_date_time_new_from_unix_local (sr_register_cursor_int (cursor, c));
-        lxw_datetime dt = { g_date_time_get_year (t), g_date_time_get_month (t), g_date_time_get_day_of_month (t),
-                            g_date_time_get_hour (t), g_date_time_get_minute (t), 0 };
+        time_t when = (time_t) sr_register_cursor_int (cursor, c);
+        struct tm tm;
+        lxw_datetime dt;
+        localtime_r (&when, &tm);
+        dt = (lxw_datetime) { tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, 0 };
         worksheet_write_datetime (x->ws, r, k, &dt, x->datetime);
         note_width (x, c, 16);
         break;
@@ -408,9 +427,11 @@ write_cell (Xlsx             *x,
       {
         const char *text = sr_register_cursor_text (cursor, c);
         g_autofree char *clean = clean_text (text != NULL ? text : "");
+        const char *shown = clean != NULL ? clean : text != NULL ? text : "";
         /* Always a string cell: nothing a customer typed becomes a formula. */
-        worksheet_write_string (x->ws, r, k, clean, col->type == SR_CELL_LONG_TEXT ? x->wrap : x->text);
-        note_width (x, c, text_width (clean));
+        worksheet_write_string (x->ws, r, k, shown, col->type == SR_CELL_LONG_TEXT ? x->wrap : x->text);
+        if (x->widths[c] < WIDTH_CAP)
+          note_width (x, c, text_width (shown));
       }
     }
 }
