@@ -528,6 +528,21 @@ sr_register_log_export (SrContext              *ctx,
 
 /* Computed registers ------------------------------------------------------------------ */
 
+/* Moves *@day (YYYY-MM-DD) on by @days. */
+static void
+step_day (char **day,
+          guint  days)
+{
+  GDate date;
+  char next[16];
+
+  sr_day_parse (*day, &date);
+  g_date_add_days (&date, days);
+  g_date_strftime (next, sizeof next, "%Y-%m-%d", &date);
+  g_free (*day);
+  *day = g_strdup (next);
+}
+
 static GPtrArray *
 fill_weekly_resources (SrContext              *ctx,
                        const SrRegisterFilter *filter,
@@ -535,14 +550,12 @@ fill_weekly_resources (SrContext              *ctx,
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) fill_row_free);
   g_autofree char *week = NULL, *week_end = NULL;
-  GDate day;
 
   if (!sr_period_bounds (SR_PERIOD_WEEK, filter->from_day, &week, &week_end))
     return NULL;
   while (strcmp (week, filter->to_day) <= 0)
     {
       g_autoptr(GPtrArray) groups = NULL;
-      char next[16];
       if (!sr_weekly_resources (ctx, week, &groups, NULL, error))
         return NULL;
       for (guint i = 0; i < groups->len; i++)
@@ -563,11 +576,7 @@ fill_weekly_resources (SrContext              *ctx,
           fill_int (row, r->signed_fen);
           g_ptr_array_add (rows, row);
         }
-      sr_day_parse (week, &day);
-      g_date_add_days (&day, 7);
-      g_date_strftime (next, sizeof next, "%Y-%m-%d", &day);
-      g_free (week);
-      week = g_strdup (next);
+      step_day (&week, 7);
     }
   return g_steal_pointer (&rows);
 }
@@ -579,12 +588,10 @@ fill_call_check (SrContext              *ctx,
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) fill_row_free);
   g_autofree char *day = g_strdup (filter->from_day);
-  GDate date;
 
   while (strcmp (day, filter->to_day) <= 0)
     {
       g_autoptr(GPtrArray) slots = sr_call_check_day (ctx, day, error);
-      char next[16];
       if (slots == NULL)
         return NULL;
       for (guint i = 0; i < slots->len; i++)
@@ -606,11 +613,7 @@ fill_call_check (SrContext              *ctx,
           fill_int (row, r->late);
           g_ptr_array_add (rows, row);
         }
-      sr_day_parse (day, &date);
-      g_date_add_days (&date, 1);
-      g_date_strftime (next, sizeof next, "%Y-%m-%d", &date);
-      g_free (day);
-      day = g_strdup (next);
+      step_day (&day, 1);
     }
   return g_steal_pointer (&rows);
 }

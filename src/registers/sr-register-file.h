@@ -70,6 +70,16 @@ gboolean sr_register_write_pdf      (SrContext              *ctx,
                                      guint                  *out_rows,
                                      GError                **error);
 
+/* The writers' shared ends: an empty file beside @path to write into (its name is
+ * returned), and moving it into place (or removing it when @ok is FALSE). */
+char    *sr_register_temp_file      (const char             *path,
+                                     const char             *suffix,
+                                     GError                **error);
+gboolean sr_register_temp_finish    (const char             *tmp,
+                                     const char             *path,
+                                     gboolean                ok,
+                                     GError                **error);
+
 /* A4 landscape, in points. */
 #define SR_REGISTER_PAGE_WIDTH 841.89
 #define SR_REGISTER_PAGE_HEIGHT 595.28

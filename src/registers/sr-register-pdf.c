@@ -435,6 +435,45 @@ sr_register_pages_draw (SrRegisterPages *p,
   cairo_restore (cr);
 }
 
+char *
+sr_register_temp_file (const char  *path,
+                       const char  *suffix,
+                       GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *pattern = g_strconcat (".salesroom-export-XXXXXX", suffix, NULL);
+  char *tmp = g_build_filename (dir, pattern, NULL);
+  int fd = g_mkstemp_full (tmp, O_WRONLY, 0644);
+
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Cannot write in the folder %s: %s."), dir,
+                   g_strerror (saved));
+      g_free (tmp);
+      return NULL;
+    }
+  close (fd);
+  return tmp;
+}
+
+gboolean
+sr_register_temp_finish (const char  *tmp,
+                         const char  *path,
+                         gboolean     ok,
+                         GError     **error)
+{
+  if (ok && g_rename (tmp, path) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Cannot write %s: %s."), path, g_strerror (saved));
+      ok = FALSE;
+    }
+  if (!ok)
+    g_unlink (tmp);
+  return ok;
+}
+
 gboolean
 sr_register_write_pdf (SrContext              *ctx,
                        const SrRegister       *reg,
@@ -447,26 +486,15 @@ sr_register_write_pdf (SrContext              *ctx,
                        GError                **error)
 {
   g_autoptr(SrRegisterPages) pages = NULL;
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *tmp = g_build_filename (dir, ".salesroom-export-XXXXXX.pdf", NULL);
+  g_autofree char *tmp = NULL;
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
-  int fd;
 
   pages = sr_register_pages_new (ctx, reg, filter, SR_REGISTER_PAGE_WIDTH, SR_REGISTER_PAGE_HEIGHT, progress,
                                  progress_data, cancellable, error);
-  if (pages == NULL)
+  if (pages == NULL || (tmp = sr_register_temp_file (path, ".pdf", error)) == NULL)
     return FALSE;
-  fd = g_mkstemp_full (tmp, O_WRONLY, 0644);
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Cannot write in the folder %s: %s."), dir,
-                   g_strerror (saved));
-      return FALSE;
-    }
-  close (fd);
   surface = cairo_pdf_surface_create (tmp, SR_REGISTER_PAGE_WIDTH, SR_REGISTER_PAGE_HEIGHT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, sr_register_get_title (reg));
   cr = cairo_create (surface);
@@ -482,23 +510,14 @@ sr_register_write_pdf (SrContext              *ctx,
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    {
-      g_unlink (tmp);
-      return FALSE;
-    }
+    return sr_register_temp_finish (tmp, path, FALSE, NULL);
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_unlink (tmp);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write %s: %s"), path, cairo_status_to_string (status));
-      return FALSE;
+      return sr_register_temp_finish (tmp, path, FALSE, NULL);
     }
-  if (g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-      g_unlink (tmp);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Cannot write %s: %s."), path, g_strerror (saved));
-      return FALSE;
-    }
+  if (!sr_register_temp_finish (tmp, path, TRUE, error))
+    return FALSE;
   if (out_rows != NULL)
     *out_rows = sr_register_pages_rows (pages);
   return TRUE;

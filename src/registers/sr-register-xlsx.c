@@ -448,8 +448,7 @@ sr_register_write_xlsx (SrContext              *ctx,
                         GError                **error)
 {
   g_autoptr(SrRegisterCursor) cursor = NULL;
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *tmp = g_build_filename (dir, ".salesroom-export-XXXXXX.xlsx", NULL);
+  g_autofree char *tmp = NULL;
   g_autofree char *range = NULL;
   g_autofree char *now = NULL;
   lxw_workbook_options options = { .constant_memory = LXW_TRUE, .tmpdir = NULL };
@@ -458,20 +457,10 @@ sr_register_write_xlsx (SrContext              *ctx,
   lxw_error closed;
   gboolean ok = FALSE;
   SrGrouping grouping = sr_register_get_grouping (reg);
-  int fd;
 
   cursor = sr_register_open (ctx, reg, filter, error);
-  if (cursor == NULL)
+  if (cursor == NULL || (tmp = sr_register_temp_file (path, ".xlsx", error)) == NULL)
     return FALSE;
-  fd = g_mkstemp_full (tmp, O_WRONLY, 0644);
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Cannot write in the folder %s: %s."), dir,
-                   g_strerror (saved));
-      return FALSE;
-    }
-  close (fd);
 
   x.reg = reg;
   x.n = sr_register_get_n_columns (reg);
@@ -552,19 +541,14 @@ sr_register_write_xlsx (SrContext              *ctx,
   x.wb = NULL;
   if (failure == NULL && !check (closed, &failure))
     goto out;
-  if (failure == NULL && g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-      g_set_error (&failure, G_IO_ERROR, g_io_error_from_errno (saved), _("Cannot write %s: %s."), path, g_strerror (saved));
-    }
-  ok = failure == NULL;
+  ok = failure == NULL && sr_register_temp_finish (tmp, path, TRUE, &failure);
   if (ok && out_rows != NULL)
     *out_rows = sr_register_cursor_n_rows (cursor);
 
 out:
   if (!ok)
     {
-      g_unlink (tmp);
+      sr_register_temp_finish (tmp, path, FALSE, NULL);
       g_propagate_error (error, failure);
     }
   g_free (x.widths);
