@@ -134,7 +134,7 @@ line_height (SrRegisterPages *p,
 static double
 top_block (SrRegisterPages *p)
 {
-  return MARGIN + 22 + 14 + p->head_height;
+  return MARGIN + 22 + 18 + p->head_height;
 }
 
 static double
@@ -388,7 +388,7 @@ sr_register_pages_draw (SrRegisterPages *p,
   show (cr, title, p->title_font, p->x[0], y, full, PANGO_ALIGN_CENTER);
   y += 22;
   show (cr, p->info, p->info_font, p->x[0], y, full, PANGO_ALIGN_CENTER);
-  y += 14;
+  y += 18;
   /* The header, shaded. */
   cairo_set_source_rgb (cr, 0.87, 0.90, 0.94);
   cairo_rectangle (cr, p->x[0], y, full, p->head_height);

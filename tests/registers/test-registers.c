@@ -122,6 +122,7 @@ check_register (SrContext        *ctx,
   g_autofree char *json_path = g_strdup_printf ("%s/%s.json", dir, sr_register_get_id (reg));
   g_autofree char *json = NULL;
   g_autofree char *checker = g_test_build_filename (G_TEST_DIST, "registers", "check-xlsx.py", NULL);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
   SrRegisterFilter filter = { 0 };
   guint rows = 0, pdf_rows = 0;
 
@@ -142,10 +143,9 @@ check_register (SrContext        *ctx,
     }
   g_assert_true (sr_register_export (ctx, reg, &filter, pdf, NULL, NULL, NULL, &pdf_rows, &error));
   g_assert_cmpuint (pdf_rows, ==, rows);
-  if (g_find_program_in_path ("pdftotext") != NULL)
+  if (pdftotext != NULL)
     {
-      g_autofree char *tool = g_find_program_in_path ("pdftotext");
-      const char *argv[] = { tool, pdf, "-", NULL };
+      const char *argv[] = { pdftotext, pdf, "-", NULL };
       int status;
       g_autofree char *text = run (argv, &status);
       g_auto(GStrv) pages = g_strsplit (text, "\f", -1);
