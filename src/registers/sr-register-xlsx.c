@@ -362,16 +362,87 @@ parse_date (const char   *text,
   return TRUE;
 }
 
+/* The rows are read on a thread of their own while the sheet is written: a row in hand
+ * is a copy, handed over in batches. */
+typedef struct {
+  char *group;
+  gboolean *nulls;
+  gint64 *ints;
+  char **texts;
+} Row;
+
+#define BATCH 512
+
+typedef struct {
+  SrRegisterCursor *cursor;
+  guint n;
+  GAsyncQueue *full;          /* GPtrArray of Row; an empty one ends */
+  GError *error;              /* the reader's, set before the end */
+  gint stop;                  /* atomic: the writer gave up */
+  guint rows;
+} Reader;
+
+static void
+row_free (Row *row)
+{
+  g_free (row->group);
+  g_free (row->nulls);
+  g_free (row->ints);
+  g_strfreev (row->texts);
+  g_free (row);
+}
+
+static gpointer
+read_rows (gpointer data)
+{
+  Reader *r = data;
+  GPtrArray *batch = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+
+  while (!g_atomic_int_get (&r->stop) && sr_register_cursor_next (r->cursor, &r->error))
+    {
+      Row *row = g_new0 (Row, 1);
+      row->group = g_strdup (sr_register_cursor_group (r->cursor));
+      row->nulls = g_new (gboolean, r->n);
+      row->ints = g_new0 (gint64, r->n);
+      row->texts = g_new0 (char *, r->n + 1);
+      for (guint c = 0; c < r->n; c++)
+        {
+          row->nulls[c] = sr_register_cursor_is_null (r->cursor, c);
+          if (sr_register_cursor_text (r->cursor, c) != NULL)
+            row->texts[c] = g_strdup (sr_register_cursor_text (r->cursor, c));
+          else if (!row->nulls[c])
+            row->ints[c] = sr_register_cursor_int (r->cursor, c);
+        }
+      g_ptr_array_add (batch, row);
+      r->rows++;
+      if (batch->len == BATCH)
+        {
+          g_async_queue_push (r->full, batch);
+          batch = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+          /* A few batches ahead of the writer at most: memory stays flat. */
+          while (g_async_queue_length (r->full) > 4 && !g_atomic_int_get (&r->stop))
+            g_usleep (500);
+        }
+    }
+  if (batch->len > 0)
+    {
+      g_async_queue_push (r->full, batch);
+      batch = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+    }
+  g_async_queue_push (r->full, batch);     /* empty: the end */
+  return NULL;
+}
+
 static void
 write_cell (Xlsx             *x,
-            SrRegisterCursor *cursor,
+            Row              *row,
             guint             c)
 {
   const SrRegisterColumn *col = sr_register_get_column (x->reg, c);
   lxw_row_t r = (lxw_row_t) x->row;
   lxw_col_t k = (lxw_col_t) c;
 
-  if (sr_register_cursor_is_null (cursor, c))
+  if (row->nulls[c])
     {
       worksheet_write_blank (x->ws, r, k, col->type == SR_CELL_LONG_TEXT ? x->wrap : x->text);
       return;
@@ -381,7 +452,7 @@ write_cell (Xlsx             *x,
     case SR_CELL_MONEY:
     case SR_CELL_AREA:
       {
-        gint64 v = sr_register_cursor_int (cursor, c);
+        gint64 v = row->ints[c];
         worksheet_write_number (x->ws, r, k, v / 100.0, col->type == SR_CELL_MONEY ? x->money : x->area);
         x->sheet_totals[c] += v;
         x->section_totals[c] += v;
@@ -390,7 +461,7 @@ write_cell (Xlsx             *x,
       }
     case SR_CELL_INT:
       {
-        gint64 v = sr_register_cursor_int (cursor, c);
+        gint64 v = row->ints[c];
         worksheet_write_number (x->ws, r, k, (double) v, x->integer);
         x->sheet_totals[c] += v;
         x->section_totals[c] += v;
@@ -398,12 +469,12 @@ write_cell (Xlsx             *x,
         break;
       }
     case SR_CELL_PERCENT:
-      worksheet_write_number (x->ws, r, k, sr_register_cursor_int (cursor, c) / 10000.0, x->percent);
+      worksheet_write_number (x->ws, r, k, row->ints[c] / 10000.0, x->percent);
       note_width (x, c, 8);
       break;
     case SR_CELL_DATETIME:
       {
-        time_t when = (time_t) sr_register_cursor_int (cursor, c);
+        time_t when = (time_t) row->ints[c];
         struct tm tm;
         lxw_datetime dt;
         localtime_r (&when, &tm);
@@ -415,7 +486,7 @@ write_cell (Xlsx             *x,
     case SR_CELL_DATE:
       {
         lxw_datetime dt;
-        const char *text = sr_register_cursor_text (cursor, c);
+        const char *text = row->texts[c];
         if (parse_date (text, &dt))
           worksheet_write_datetime (x->ws, r, k, &dt, x->date);
         else
@@ -425,7 +496,7 @@ write_cell (Xlsx             *x,
       }
     default:
       {
-        const char *text = sr_register_cursor_text (cursor, c);
+        const char *text = row->texts[c];
         g_autofree char *clean = clean_text (text != NULL ? text : "");
         const char *shown = clean != NULL ? clean : text != NULL ? text : "";
         /* Always a string cell: nothing a customer typed becomes a formula. */
@@ -457,6 +528,9 @@ sr_register_write_xlsx (SrContext              *ctx,
   lxw_error closed;
   gboolean ok = FALSE;
   SrGrouping grouping = sr_register_get_grouping (reg);
+  Reader reader = { 0 };
+  GThread *thread = NULL;
+  guint written = 0;
 
   cursor = sr_register_open (ctx, reg, filter, error);
   if (cursor == NULL || (tmp = sr_register_temp_file (path, ".xlsx", error)) == NULL)
@@ -483,9 +557,16 @@ sr_register_write_xlsx (SrContext              *ctx,
     }
   make_formats (&x);
 
-  while (sr_register_cursor_next (cursor, &failure))
+  reader.cursor = cursor;
+  reader.n = x.n;
+  reader.full = g_async_queue_new ();
+  thread = g_thread_new ("register-reader", read_rows, &reader);
+  for (GPtrArray *batch; (batch = g_async_queue_pop (reader.full))->len > 0 || (g_ptr_array_unref (batch), FALSE);
+       g_ptr_array_unref (batch))
+    for (guint b = 0; b < batch->len && failure == NULL; b++)
     {
-      const char *group = sr_register_cursor_group (cursor);
+      Row *row = g_ptr_array_index (batch, b);
+      const char *group = row->group;
       if (grouping == SR_GROUP_SHEETS && (x.ws == NULL || g_strcmp0 (group, x.sheet) != 0))
         {
           finish_sheet (&x);
@@ -519,16 +600,21 @@ sr_register_write_xlsx (SrContext              *ctx,
           x.section_key = g_strdup (group);
         }
       for (guint c = 0; c < x.n; c++)
-        write_cell (&x, cursor, c);
+        write_cell (&x, row, c);
       x.row++;
-      if (sr_register_cursor_n_rows (cursor) % 2000 == 0)
+      if (++written % 2000 == 0)
         {
           if (progress != NULL)
-            progress (sr_register_cursor_n_rows (cursor), progress_data);
+            progress (written, progress_data);
           if (g_cancellable_set_error_if_cancelled (cancellable, &failure))
-            break;
+            g_atomic_int_set (&reader.stop, 1);
         }
     }
+  g_thread_join (thread);
+  g_async_queue_unref (reader.full);
+  if (failure == NULL && reader.error != NULL)
+    failure = g_steal_pointer (&reader.error);
+  g_clear_error (&reader.error);
   if (failure == NULL)
     g_cancellable_set_error_if_cancelled (cancellable, &failure);
   if (failure == NULL)
@@ -543,7 +629,7 @@ sr_register_write_xlsx (SrContext              *ctx,
     goto out;
   ok = failure == NULL && sr_register_temp_finish (tmp, path, TRUE, &failure);
   if (ok && out_rows != NULL)
-    *out_rows = sr_register_cursor_n_rows (cursor);
+    *out_rows = written;
 
 out:
   if (!ok)
