@@ -366,9 +366,10 @@ parse_date (const char   *text,
  * is a copy, handed over in batches. */
 typedef struct {
   char *group;
+  guint n;
   gboolean *nulls;
   gint64 *ints;
-  char **texts;
+  char **texts;               /* n of them, NULL where a column is a number or empty */
 } Row;
 
 #define BATCH 512
@@ -388,7 +389,9 @@ row_free (Row *row)
   g_free (row->group);
   g_free (row->nulls);
   g_free (row->ints);
-  g_strfreev (row->texts);
+  for (guint c = 0; c < row->n; c++)
+    g_free (row->texts[c]);
+  g_free (row->texts);
   g_free (row);
 }
 
@@ -402,6 +405,7 @@ read_rows (gpointer data)
     {
       Row *row = g_new0 (Row, 1);
       row->group = g_strdup (sr_register_cursor_group (r->cursor));
+      row->n = r->n;
       row->nulls = g_new (gboolean, r->n);
       row->ints = g_new0 (gint64, r->n);
       row->texts = g_new0 (char *, r->n + 1);
