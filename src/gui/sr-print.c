@@ -76,6 +76,31 @@ sr_print_pages (GtkWidget       *parent,
   run (parent, job_name, landscape, n_pages, job);
 }
 
+/* The printer, paper and options chosen last, kept per orientation (landscape registers
+ * and grids, portrait slips) in the user's config folder (~/.config/salesroom). */
+static char *
+settings_path (gboolean landscape)
+{
+  return g_build_filename (g_get_user_config_dir (), "salesroom",
+                           landscape ? "print-landscape.ini" : "print-portrait.ini", NULL);
+}
+
+static void
+on_done (GtkPrintOperation       *operation,
+         GtkPrintOperationResult  result,
+         gpointer                 data)
+{
+  gboolean landscape = GPOINTER_TO_INT (data);
+  g_autofree char *path = settings_path (landscape);
+  g_autofree char *dir = g_path_get_dirname (path);
+  GtkPrintSettings *settings = gtk_print_operation_get_print_settings (operation);
+
+  if (result != GTK_PRINT_OPERATION_RESULT_APPLY || settings == NULL)
+    return;
+  if (g_mkdir_with_parents (dir, 0700) == 0)
+    gtk_print_settings_to_file (settings, path, NULL);   /* remembered at best: printing went on */
+}
+
 static void
 run (GtkWidget  *parent,
      const char *job_name,
@@ -87,11 +112,26 @@ run (GtkWidget  *parent,
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
   g_autoptr(GError) error = NULL;
+  g_autofree char *path = settings_path (landscape);
+  g_autoptr(GtkPrintSettings) remembered = gtk_print_settings_new_from_file (path, NULL);
   GtkRoot *root = gtk_widget_get_root (parent);
 
   gtk_page_setup_set_paper_size (setup, a4);
+  if (remembered != NULL && gtk_print_settings_get_paper_size (remembered) != NULL)
+    {
+      g_autoptr(GtkPaperSize) paper = gtk_print_settings_get_paper_size (remembered);
+      gtk_page_setup_set_paper_size (setup, paper);
+    }
   gtk_page_setup_set_orientation (setup, landscape ? GTK_PAGE_ORIENTATION_LANDSCAPE : GTK_PAGE_ORIENTATION_PORTRAIT);
   gtk_print_operation_set_default_page_setup (operation, setup);
+  if (remembered != NULL)
+    {
+      /* The paper and printer as last chosen; the orientation is the paper's own. */
+      gtk_print_settings_set_orientation (remembered, landscape ? GTK_PAGE_ORIENTATION_LANDSCAPE
+                                                                : GTK_PAGE_ORIENTATION_PORTRAIT);
+      gtk_print_operation_set_print_settings (operation, remembered);
+    }
+  g_signal_connect (operation, "done", G_CALLBACK (on_done), GINT_TO_POINTER (landscape));
   gtk_print_operation_set_n_pages (operation, (int) n_pages);
   gtk_print_operation_set_use_full_page (operation, TRUE);
   gtk_print_operation_set_job_name (operation, job_name);
