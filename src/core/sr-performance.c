@@ -373,15 +373,16 @@ sr_weekly_resources (SrContext   *ctx,
     return FALSE;
   g_clear_pointer (&stmt, sr_stmt_done);
 
-  /* In progress at the week's end: owned, not lost, nothing signed yet. */
+  /* In progress at the week's end: owned, not lost, nothing signed by then. */
   stmt = sr_db_prepare (db, "SELECT CASE WHEN s.team IS NULL THEN 1 ELSE 2 END, s.team, count(*) FROM customers c "
                         "JOIN staff s ON s.id = c.owner_id JOIN stages g ON g.id = c.stage_id "
                         "WHERE c.is_voided = 0 AND c.created_at <= ?1 AND g.kind <> 'lost' "
                         " AND NOT EXISTS (SELECT 1 FROM deals d WHERE d.customer_id = c.id "
-                        "  AND d.state IN ('signed', 'delivered')) GROUP BY 1, 2", error);
+                        "  AND d.state IN ('signed', 'delivered') AND d.signed_on <= ?2) GROUP BY 1, 2", error);
   if (stmt == NULL)
     return FALSE;
   sr_stmt_bind_int (stmt, 1, end);
+  sr_stmt_bind_text (stmt, 2, to);
   while ((step = sr_stmt_step (stmt, error)) == SR_STEP_ROW)
     resource_row (groups, (int) sr_stmt_get_int (stmt, 0), sr_stmt_get_text (stmt, 1))->in_progress =
       (guint) sr_stmt_get_int (stmt, 2);

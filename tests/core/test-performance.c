@@ -211,6 +211,26 @@ test_groups_output_resources (void)
   /* The week before: nothing new, nothing signed; nobody in progress yet. */
   g_assert_true (sr_weekly_resources (sup, "2026-11-16", &groups, NULL, &error));
   g_assert_cmpuint (groups->len, ==, 0);
+  g_clear_pointer (&groups, g_ptr_array_unref);
+  /* A customer who came on the 10th and signs on the 23rd was in progress at the end of
+   * the week of the 16th, and is not at the end of the week of the 23rd. */
+  {
+    gint64 k0;
+    SrContractDeal late = { 0, "design", "SJ-0", SR_TEST_NOW_DAY, 2000000, 0, 1, 30, NULL, 0 };
+    sr_test_set_day (admin, "2026-11-10", 10);
+    k0 = add_customer (sup, "13800000009", "call", idb);
+    sr_test_set_day (admin, SR_TEST_NOW_DAY, 9);
+    late.customer_id = k0;
+    g_assert_cmpint (sr_contracts_add (sup, &late, &error), >, 0);
+    g_assert_true (sr_weekly_resources (sup, "2026-11-16", &groups, NULL, &error));
+    g_assert_cmpuint (groups->len, ==, 1);
+    g_assert_cmpstr (((SrResourceRow *) groups->pdata[0])->team, ==, "设计一组");
+    g_assert_cmpuint (((SrResourceRow *) groups->pdata[0])->in_progress, ==, 1);
+    g_assert_cmpuint (((SrResourceRow *) groups->pdata[0])->new_total, ==, 0);
+    g_clear_pointer (&groups, g_ptr_array_unref);
+    g_assert_true (sr_weekly_resources (sup, SR_TEST_NOW_DAY, &groups, NULL, &error));
+    g_assert_cmpuint (((SrResourceRow *) groups->pdata[0])->in_progress, ==, 1);   /* k2 only */
+  }
   g_assert_false (sr_weekly_resources (sup, "2026-11-31", &groups, NULL, &error));
   g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID);
   g_clear_error (&error);
