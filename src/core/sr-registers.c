@@ -1014,7 +1014,7 @@ static const SrRegister registers[] = {
     " g.name, c.intention_unit_type, c.intention_area, c.budget_fen, c.last_contact_at, c.next_follow_up_day, c.notes, "
     " c.owner_id FROM customers c JOIN staff o ON o.id = c.owner_id LEFT JOIN media_sources m ON m.id = c.media_source_id "
     "LEFT JOIN stages g ON g.id = c.stage_id "
-    "WHERE c.is_voided = 0 AND c.created_at <= ?4 AND (?5 = 0 OR c.owner_id = ?5) AND coalesce (g.kind, '') <> 'lost' "
+    "WHERE c.is_voided = 0 AND +c.created_at <= ?4 AND (?5 = 0 OR c.owner_id = ?5) AND coalesce (g.kind, '') <> 'lost' "
     " AND NOT EXISTS (SELECT 1 FROM deals d WHERE d.customer_id = c.id AND d.state IN ('subscribed', 'signed', 'delivered') "
     "  AND coalesce (d.subscribed_on, d.signed_on) <= ?2) "
     "ORDER BY o.display_name, c.owner_id, c.created_at, c.id", NULL },
@@ -1177,7 +1177,7 @@ static const SrRegister registers[] = {
     "FROM customers c JOIN staff s ON s.id = c.owner_id JOIN stages g ON g.id = c.stage_id "
     "WHERE c.is_voided = 0 AND (s.roles & 2) <> 0 AND g.kind IN ('contact', 'qualify', 'measure', 'plan', 'subscribe', 'custom') "
     " AND NOT EXISTS (SELECT 1 FROM deals d WHERE d.customer_id = c.id AND d.state IN ('signed', 'delivered')) "
-    " AND c.created_at <= ?4 AND (?5 = 0 OR c.owner_id = ?5) AND ?6 >= 0 AND ?7 >= 0 "
+    " AND +c.created_at <= ?4 AND (?5 = 0 OR c.owner_id = ?5) AND ?6 >= 0 AND ?7 >= 0 "
     "ORDER BY s.display_name, s.id, coalesce (c.last_contact_at, c.created_at), c.id", NULL },
   { "designer-ranking", N_("Designer ranking (设计师排名)"),
     N_("Designers by the value they signed in the period (half-month: the 1st–15th, the 16th–month end)."),
