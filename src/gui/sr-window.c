@@ -11,6 +11,7 @@
 #include "pipeline/sr-dispatch-page.h"
 #include "pipeline/sr-housekeepers-page.h"
 #include "registers/sr-registers-page.h"
+#include "overview/sr-overview-page.h"
 #include "pipeline/sr-performance-page.h"
 #include "pipeline/sr-visits-page.h"
 #include "problems/sr-problems-page.h"
@@ -176,6 +177,14 @@ build_main_pages (SrWindow *self)
   clear_main_pages (self);
   sr_office_get (self->ctx, NULL, &kind, NULL);
 
+  /* A manager starts on the overview. */
+  if (sr_overview_page_is_for (session))
+    {
+      GtkWidget *overview = sr_overview_page_new (self->ctx);
+      AdwViewStackPage *page = adw_view_stack_add_titled (self->main_stack, overview, "overview", _("Overview"));
+      adw_view_stack_page_set_icon_name (page, "view-dual-symbolic");
+      any = TRUE;
+    }
   if (sr_my_day_page_is_for (session))
     {
       GtkWidget *day = sr_my_day_page_new (self->ctx);

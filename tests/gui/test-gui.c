@@ -1453,6 +1453,31 @@ test_registers_page (void)
   sr_test_context_finish (g_steal_pointer (&admin));
 }
 
+/* The overview: a manager's first page, with the money and the charts of the week; the
+ * day and the month read again. */
+static void
+test_overview_page (void)
+{
+  g_autoptr(SrContext) admin = sr_test_context_new (SR_OFFICE_PROPERTY);
+  g_autoptr(SrContext) mgr = sr_test_context_as (admin, "jingli", SR_ROLE_MANAGER);
+  SrWindow *window = sr_window_new (NULL, mgr, NULL);
+  GtkWidget *w = GTK_WIDGET (window);
+
+  gtk_window_present (GTK_WINDOW (window));
+  sr_window_sign_in_as (window, sr_context_get_session (mgr));
+  sr_gui_test_spin_idle ();
+  /* The first page a manager sees. */
+  g_assert_nonnull (sr_gui_test_find (w, "Received in the period, less refunds"));
+  g_assert_nonnull (sr_gui_test_find (w, "Print on One Page…"));
+  sr_gui_test_click (w, "This Month");
+  sr_gui_test_spin_idle ();
+  g_assert_nonnull (sr_gui_test_find (w, "Overdue at the period’s end"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  sr_gui_test_spin_idle ();
+  g_clear_object (&mgr);
+  sr_test_context_finish (g_steal_pointer (&admin));
+}
+
 /* Targets: the customer manager sets a consultant's month; the row shows it. */
 static void
 test_performance_page (void)
@@ -1528,6 +1553,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/housekeeping", test_housekeeping);
   g_test_add_func ("/gui/quotes", test_quotes);
   g_test_add_func ("/gui/registers-page", test_registers_page);
+  g_test_add_func ("/gui/overview-page", test_overview_page);
   g_test_add_func ("/gui/unopenable-database", test_unopenable_database);
   return g_test_run ();
 }

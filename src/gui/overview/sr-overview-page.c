@@ -1,0 +1,382 @@
+/* sr-overview-page.c — see sr-overview-page.h. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "core/sr-office.h"
+#include "core/sr-overview.h"
+#include "core/sr-performance.h"
+#include "core/sr-units.h"
+#include "gui/sr-gui-util.h"
+#include "gui/sr-print.h"
+#include "gui/sr-window.h"
+#include "registers/sr-chart.h"
+#include "registers/sr-grid-plan.h"
+#include "sr-overview-page.h"
+
+/* A chart on screen: draws its SrChart; a tooltip tells the exact values under the pointer. */
+#define SR_TYPE_CHART_VIEW (sr_chart_view_get_type ())
+G_DECLARE_FINAL_TYPE (SrChartView, sr_chart_view, SR, CHART_VIEW, GtkWidget)
+
+struct _SrChartView
+{
+  GtkWidget parent_instance;
+  SrChart *chart;
+};
+
+G_DEFINE_TYPE (SrChartView, sr_chart_view, GTK_TYPE_WIDGET)
+
+static void
+sr_chart_view_snapshot (GtkWidget   *widget,
+                        GtkSnapshot *snapshot)
+{
+  SrChartView *self = SR_CHART_VIEW (widget);
+  double w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+  GdkRGBA fg;
+  double ink[3];
+  cairo_t *cr;
+
+  if (self->chart == NULL)
+    return;
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
+  ink[0] = fg.red;
+  ink[1] = fg.green;
+  ink[2] = fg.blue;
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  sr_chart_draw (self->chart, cr, w, h, ink);
+  cairo_destroy (cr);
+}
+
+static gboolean
+on_query_tooltip (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  gpointer    data)
+{
+  SrChartView *self = SR_CHART_VIEW (widget);
+  int row;
+  g_autofree char *text = NULL;
+
+  if (self->chart == NULL)
+    return FALSE;
+  row = sr_chart_row_at (self->chart, gtk_widget_get_width (widget), gtk_widget_get_height (widget), x, y);
+  if (row < 0)
+    return FALSE;
+  text = sr_chart_describe (self->chart, (guint) row);
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+sr_chart_view_dispose (GObject *object)
+{
+  g_clear_pointer (&SR_CHART_VIEW (object)->chart, sr_chart_free);
+  G_OBJECT_CLASS (sr_chart_view_parent_class)->dispose (object);
+}
+
+static void
+sr_chart_view_class_init (SrChartViewClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = sr_chart_view_dispose;
+  GTK_WIDGET_CLASS (klass)->snapshot = sr_chart_view_snapshot;
+}
+
+static void
+sr_chart_view_init (SrChartView *self)
+{
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
+  gtk_widget_set_size_request (GTK_WIDGET (self), 380, 230);
+  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
+}
+
+static GtkWidget *
+chart_view_new (SrChart *chart)
+{
+  SrChartView *self = g_object_new (SR_TYPE_CHART_VIEW, NULL);
+  self->chart = chart;
+  return GTK_WIDGET (self);
+}
+
+/* The page ---------------------------------------------------------------------------- */
+
+typedef enum { PERIOD_DAY, PERIOD_WEEK, PERIOD_MONTH } Period;
+
+typedef struct {
+  SrContext *ctx;
+  GtkWidget *root;
+  GtkWidget *scroller;
+  GtkWidget *day, *week, *month;
+  GPtrArray *charts;          /* SrChart, as last read, for printing (owned by the views) */
+  SrMoneyFigures money;
+  char *from, *to;
+  gulong changed_id;
+} Overview;
+
+gboolean
+sr_overview_page_is_for (SrSession *session)
+{
+  return (sr_session_get_roles (session) & SR_ROLE_MANAGER) != 0;
+}
+
+static void
+overview_free (Overview *o)
+{
+  g_clear_signal_handler (&o->changed_id, o->ctx);
+  g_clear_pointer (&o->charts, g_ptr_array_unref);
+  g_free (o->from);
+  g_free (o->to);
+  g_clear_object (&o->ctx);
+  g_free (o);
+}
+
+static Period
+period (Overview *o)
+{
+  if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (o->week)))
+    return PERIOD_WEEK;
+  if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (o->month)))
+    return PERIOD_MONTH;
+  return PERIOD_DAY;
+}
+
+/* Rows of a record's field: an empty one said as such. */
+static GPtrArray *
+named (GPtrArray *rows)
+{
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    {
+      SrFigure *f = rows->pdata[i];
+      if (*f->label == '\0')
+        {
+          g_free (f->label);
+          f->label = g_strdup (_("Not filled in"));
+        }
+    }
+  return rows;
+}
+
+/* A new row with the label and the values picked from another (@picks: which of its v). */
+static GPtrArray *
+pick (GPtrArray *rows,
+      const int *picks,
+      guint      n)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) sr_figure_free);
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    {
+      SrFigure *f = rows->pdata[i], *g = g_new0 (SrFigure, 1);
+      g->label = g_strdup (f->label);
+      for (guint k = 0; k < n; k++)
+        g->v[k] = f->v[picks[k]];
+      g_ptr_array_add (out, g);
+    }
+  return out;
+}
+
+static GPtrArray *
+read_charts (Overview *o)
+{
+  GPtrArray *charts = g_ptr_array_new ();
+  SrOfficeKind kind = SR_OFFICE_PROPERTY;
+  const char *calls_visits[] = { _("Calls"), _("Visits"), NULL };
+
+  sr_office_get (o->ctx, NULL, &kind, NULL);
+  g_ptr_array_add (charts, sr_chart_new (_("Calls and visits by media source"), calls_visits,
+                                         sr_overview_contacts_by_media (o->ctx, o->from, o->to, NULL), SR_CHART_COUNT, FALSE));
+  g_ptr_array_add (charts, sr_chart_new (_("Calls and visits by hour"), calls_visits,
+                                         sr_overview_contacts_by_hour (o->ctx, o->from, o->to, NULL), SR_CHART_COUNT, FALSE));
+  {
+    const char *series[] = { _("New, in turn"), _("Returning"), _("Out of turn or overflow"), NULL };
+    g_ptr_array_add (charts, sr_chart_new (_("Receptions per person (the rotation’s fairness)"), series,
+                                           sr_overview_receptions (o->ctx, o->from, o->to, NULL), SR_CHART_COUNT, TRUE));
+  }
+  if (sr_office_kind_has_units (kind))
+    {
+      const char *series[] = { _("For sale"), _("Withheld"), _("Reserved"), _("Sold"), NULL };
+      SrChart *units = sr_chart_new (_("Units by status per building"), series,
+                                     sr_overview_units_by_status (o->ctx, NULL), SR_CHART_COUNT, TRUE);
+      const SrUnitStatus statuses[] = { SR_UNIT_AVAILABLE, SR_UNIT_HELD, SR_UNIT_RESERVED, SR_UNIT_SIGNED };
+      units->colors = g_malloc0 (sizeof (double[3]) * 4);
+      for (guint s = 0; s < 4; s++)
+        sr_unit_status_rgb (statuses[s], units->colors[s]);
+      g_ptr_array_add (charts, units);
+      {
+        const char *amount[] = { _("Subscribed amount"), NULL };
+        const int v2[] = { 2 };
+        g_autoptr(GPtrArray) days = sr_overview_sales_per_day (o->ctx, o->from, o->to, NULL);
+        g_ptr_array_add (charts, sr_chart_new (_("Sales per day"), amount, pick (days, v2, 1), SR_CHART_MONEY, FALSE));
+      }
+    }
+  {
+    const char *count[] = { _("Problems"), NULL };
+    g_ptr_array_add (charts, sr_chart_new (_("Open problems by days open"), count,
+                                           sr_overview_problems_by_age (o->ctx, o->to, NULL), SR_CHART_COUNT, FALSE));
+  }
+  {
+    const char *owners[] = { _("Owners"), NULL };
+    g_ptr_array_add (charts, sr_chart_new (_("Owners by occupation"), owners,
+                                           named (sr_overview_owner_profile (o->ctx, "occupation", NULL)), SR_CHART_COUNT, FALSE));
+    g_ptr_array_add (charts, sr_chart_new (_("Owners by media source"), owners,
+                                           named (sr_overview_owner_profile (o->ctx, "media", NULL)), SR_CHART_COUNT, FALSE));
+  }
+  return charts;
+}
+
+static void
+reload (Overview *o)
+{
+  g_autofree char *today = sr_clock_today (sr_context_get_clock (o->ctx));
+  GtkWidget *grid = gtk_grid_new ();
+  g_autoptr(GPtrArray) charts = NULL;
+  GtkWidget *money;
+
+  g_clear_pointer (&o->from, g_free);
+  g_clear_pointer (&o->to, g_free);
+  if (period (o) == PERIOD_DAY)
+    {
+      o->from = g_strdup (today);
+      o->to = g_strdup (today);
+    }
+  else
+    sr_period_bounds (period (o) == PERIOD_WEEK ? SR_PERIOD_WEEK : SR_PERIOD_MONTH, today, &o->from, &o->to);
+  charts = read_charts (o);
+  g_clear_pointer (&o->charts, g_ptr_array_unref);
+  o->charts = g_ptr_array_new ();
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 24);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 24);
+  gtk_grid_set_column_homogeneous (GTK_GRID (grid), TRUE);
+  gtk_widget_set_margin_start (grid, 18);
+  gtk_widget_set_margin_end (grid, 18);
+  gtk_widget_set_margin_top (grid, 12);
+  gtk_widget_set_margin_bottom (grid, 18);
+  {
+    const char *heads[] = { _("Money"), _("Amount"), NULL };
+    g_autofree char *planned = NULL, *received = NULL, *overdue = NULL;
+    sr_overview_money (o->ctx, o->from, o->to, &o->money, NULL);
+    planned = sr_money_format (o->money.planned_fen);
+    received = sr_money_format (o->money.received_fen);
+    overdue = sr_money_format (o->money.overdue_fen);
+    money = sr_figure_table_new (heads);
+    {
+      const char *a[] = { _("Due in the period by the payment plans"), planned, NULL };
+      const char *b[] = { _("Received in the period, less refunds"), received, NULL };
+      const char *c[] = { _("Overdue at the period’s end"), overdue, NULL };
+      sr_figure_table_add_row (money, a, FALSE, FALSE);
+      sr_figure_table_add_row (money, b, TRUE, FALSE);
+      sr_figure_table_add_row (money, c, FALSE, FALSE);
+    }
+    gtk_widget_set_valign (money, GTK_ALIGN_START);
+    gtk_grid_attach (GTK_GRID (grid), money, 0, 0, 1, 1);
+  }
+  for (guint i = 0; i < charts->len; i++)
+    {
+      g_ptr_array_add (o->charts, charts->pdata[i]);
+      gtk_grid_attach (GTK_GRID (grid), chart_view_new (charts->pdata[i]), (int) ((i + 1) % 2), (int) ((i + 1) / 2), 1, 1);
+    }
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (o->scroller), grid);
+}
+
+/* One A4 landscape page: the title, the money and the charts in a grid. */
+static void
+draw_page (cairo_t *cr,
+           double   width,
+           double   height,
+           gpointer data)
+{
+  Overview *o = data;
+  const double ink[3] = { 0, 0, 0 };
+  guint n = o->charts->len, cols = 3, rows = (n + cols - 1) / cols;
+  double margin = 28, top = 64, cw = (width - 2 * margin) / cols, ch = (height - top - margin) / MAX (rows, 1);
+  g_autofree char *office = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *received = sr_money_format (o->money.received_fen);
+  g_autofree char *planned = sr_money_format (o->money.planned_fen);
+  g_autofree char *overdue = sr_money_format (o->money.overdue_fen);
+  g_autofree char *line = g_strdup_printf (_("Money: due %s · received %s · overdue %s"), planned, received, overdue);
+
+  sr_office_get (o->ctx, &office, NULL, NULL);
+  title = g_strdup_printf (_("%s — overview, %s to %s"), office != NULL ? office : "", o->from, o->to);
+  cairo_save (cr);
+  cairo_translate (cr, margin, margin);
+  {
+    PangoLayout *layout = pango_cairo_create_layout (cr);
+    PangoFontDescription *font = pango_font_description_from_string ("Noto Sans CJK SC Bold 12");
+    pango_layout_set_font_description (layout, font);
+    pango_layout_set_text (layout, title, -1);
+    cairo_set_source_rgb (cr, 0, 0, 0);
+    pango_cairo_show_layout (cr, layout);
+    pango_font_description_free (font);
+    font = pango_font_description_from_string ("Noto Sans CJK SC 8");
+    pango_layout_set_font_description (layout, font);
+    pango_layout_set_text (layout, line, -1);
+    cairo_move_to (cr, 0, 20);
+    pango_cairo_show_layout (cr, layout);
+    pango_font_description_free (font);
+    g_object_unref (layout);
+  }
+  cairo_restore (cr);
+  for (guint i = 0; i < n; i++)
+    {
+      cairo_save (cr);
+      cairo_translate (cr, margin + cw * (i % cols), top + ch * (i / cols));
+      sr_chart_draw (o->charts->pdata[i], cr, cw - 16, ch - 12, ink);
+      cairo_restore (cr);
+    }
+}
+
+static void
+on_print (GtkButton *button,
+          Overview  *o)
+{
+  if (o->charts != NULL)
+    sr_print_page (o->root, _("Overview"), TRUE, draw_page, o, NULL);
+}
+
+static void
+on_changed (SrContext  *ctx,
+            const char *table,
+            Overview   *o)
+{
+  sr_page_refresh (o->root);
+}
+
+GtkWidget *
+sr_overview_page_new (SrContext *ctx)
+{
+  Overview *o = g_new0 (Overview, 1);
+  GtkWidget *toolbar, *box, *linked, *print;
+
+  o->ctx = g_object_ref (ctx);
+  o->scroller = gtk_scrolled_window_new ();
+  gtk_widget_set_vexpand (o->scroller, TRUE);
+  box = sr_toolbar_view_new (&toolbar, o->scroller);
+  gtk_box_prepend (GTK_BOX (box), sr_section_header_new (_("Overview"),
+                   _("The office at a glance: where customers come from and when, how the desk shares them, what is sold and paid, what is wrong. Point at a bar for its figures.")));
+  o->day = gtk_toggle_button_new_with_mnemonic (_("_Today"));
+  o->week = gtk_toggle_button_new_with_mnemonic (_("This _Week"));
+  o->month = gtk_toggle_button_new_with_mnemonic (_("This _Month"));
+  gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (o->week), GTK_TOGGLE_BUTTON (o->day));
+  gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (o->month), GTK_TOGGLE_BUTTON (o->day));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (o->week), TRUE);
+  linked = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_add_css_class (linked, "linked");
+  gtk_box_append (GTK_BOX (linked), o->day);
+  gtk_box_append (GTK_BOX (linked), o->week);
+  gtk_box_append (GTK_BOX (linked), o->month);
+  gtk_box_append (GTK_BOX (toolbar), linked);
+  g_signal_connect_swapped (o->day, "toggled", G_CALLBACK (sr_page_refresh), box);
+  g_signal_connect_swapped (o->week, "toggled", G_CALLBACK (sr_page_refresh), box);
+  g_signal_connect_swapped (o->month, "toggled", G_CALLBACK (sr_page_refresh), box);
+  print = gtk_button_new_with_mnemonic (_("_Print on One Page…"));
+  g_signal_connect (print, "clicked", G_CALLBACK (on_print), o);
+  gtk_box_append (GTK_BOX (toolbar), print);
+  o->root = box;
+  g_object_set_data_full (G_OBJECT (box), "sr-overview-page", o, (GDestroyNotify) overview_free);
+  o->changed_id = g_signal_connect (ctx, "changed", G_CALLBACK (on_changed), o);
+  sr_page_set_reload (box, (void (*) (gpointer)) reload, o);
+  return box;
+}
