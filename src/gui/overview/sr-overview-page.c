@@ -5,7 +5,9 @@
 #include <glib/gi18n.h>
 
 #include "core/sr-office.h"
+#include "core/sr-dispatch.h"
 #include "core/sr-overview.h"
+#include "core/sr-pipeline.h"
 #include "core/sr-performance.h"
 #include "core/sr-units.h"
 #include "gui/sr-gui-util.h"
@@ -190,6 +192,41 @@ read_charts (Overview *o)
   g_ptr_array_add (charts, sr_chart_new (_("Calls and visits by hour"), calls_visits,
                                          sr_overview_contacts_by_hour (o->ctx, o->from, o->to, NULL), SR_CHART_COUNT, FALSE));
   {
+    /* The funnel: who entered each stage in the period, and how many of them went on. */
+    const char *series[] = { _("Entered"), _("Went on"), NULL };
+    g_autoptr(GPtrArray) funnel = sr_pipeline_funnel (o->ctx, o->from, o->to, NULL);
+    GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sr_figure_free);
+    for (guint i = 0; funnel != NULL && i < funnel->len; i++)
+      {
+        SrFunnelRow *r = funnel->pdata[i];
+        SrFigure *f = g_new0 (SrFigure, 1);
+        f->label = g_strdup (r->name);
+        f->v[0] = r->entered;
+        f->v[1] = r->went_on;
+        g_ptr_array_add (rows, f);
+      }
+    g_ptr_array_add (charts, sr_chart_new (_("The pipeline funnel"), series, rows, SR_CHART_COUNT, FALSE));
+  }
+  if (kind == SR_OFFICE_DECORATION)
+    {
+      /* The designers' ranking of the half-month holding the period's end. */
+      const char *series[] = { _("Signed value"), NULL };
+      g_autofree char *from = NULL, *to = NULL;
+      g_autoptr(GPtrArray) ranking = NULL;
+      GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sr_figure_free);
+      if (sr_ranking_period (o->to, FALSE, &from, &to))
+        ranking = sr_designers_ranking (o->ctx, from, to, NULL);
+      for (guint i = 0; ranking != NULL && i < ranking->len && i < 12; i++)
+        {
+          SrRankRow *r = ranking->pdata[i];
+          SrFigure *f = g_new0 (SrFigure, 1);
+          f->label = g_strdup (r->name);
+          f->v[0] = r->value_fen;
+          g_ptr_array_add (rows, f);
+        }
+      g_ptr_array_add (charts, sr_chart_new (_("Designer ranking of the half-month"), series, rows, SR_CHART_MONEY, FALSE));
+    }
+  {
     const char *series[] = { _("New, in turn"), _("Returning"), _("Out of turn or overflow"), NULL };
     g_ptr_array_add (charts, sr_chart_new (_("Receptions per person (the rotation’s fairness)"), series,
                                            sr_overview_receptions (o->ctx, o->from, o->to, NULL), SR_CHART_COUNT, TRUE));
@@ -222,6 +259,14 @@ read_charts (Overview *o)
                                            named (sr_overview_owner_profile (o->ctx, "occupation", NULL)), SR_CHART_COUNT, FALSE));
     g_ptr_array_add (charts, sr_chart_new (_("Owners by media source"), owners,
                                            named (sr_overview_owner_profile (o->ctx, "media", NULL)), SR_CHART_COUNT, FALSE));
+    g_ptr_array_add (charts, sr_chart_new (_("Owners by income"), owners,
+                                           named (sr_overview_owner_profile (o->ctx, "income_band", NULL)), SR_CHART_COUNT, FALSE));
+    g_ptr_array_add (charts, sr_chart_new (_("Owners by education"), owners,
+                                           named (sr_overview_owner_profile (o->ctx, "education", NULL)), SR_CHART_COUNT, FALSE));
+    g_ptr_array_add (charts, sr_chart_new (_("Owners by where they live"), owners,
+                                           named (sr_overview_owner_profile (o->ctx, "residence_area", NULL)), SR_CHART_COUNT, FALSE));
+    g_ptr_array_add (charts, sr_chart_new (_("Owners by purchase motive"), owners,
+                                           named (sr_overview_owner_profile (o->ctx, "purchase_motive", NULL)), SR_CHART_COUNT, FALSE));
   }
   return charts;
 }
@@ -289,7 +334,7 @@ draw_page (cairo_t *cr,
 {
   Overview *o = data;
   const double ink[3] = { 0, 0, 0 };
-  guint n = o->charts->len, cols = 3, rows = (n + cols - 1) / cols;
+  guint n = o->charts->len, cols = n > 9 ? 4 : 3, rows = (n + cols - 1) / cols;
   double margin = 28, top = 64, cw = (width - 2 * margin) / cols, ch = (height - top - margin) / MAX (rows, 1);
   g_autofree char *office = NULL;
   g_autofree char *title = NULL;
