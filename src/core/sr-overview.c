@@ -68,6 +68,50 @@ sr_overview_contacts_by_media (SrContext   *ctx,
 }
 
 GPtrArray *
+sr_overview_contacts_list (SrContext   *ctx,
+                           const char  *from_day,
+                           const char  *to_day,
+                           const char  *media,
+                           int          hour,
+                           guint        limit,
+                           GError     **error)
+{
+  g_autoptr(SrStmt) stmt = sr_db_prepare (sr_context_get_db (ctx),
+                                          "SELECT k.at, k.kind, c.name, s.display_name, coalesce (c.id, 0) FROM contacts k "
+                                          "LEFT JOIN customers c ON c.id = k.customer_id LEFT JOIN staff s ON s.id = k.receiver_id "
+                                          "LEFT JOIN media_sources m ON m.id = k.media_source_id "
+                                          "WHERE k.is_business = 1 AND k.at BETWEEN ?1 AND ?2 "
+                                          " AND (?3 IS NULL OR coalesce (m.name, '—') = ?3) "
+                                          " AND (?4 < 0 OR CAST (strftime ('%H', k.at, 'unixepoch', 'localtime') AS INTEGER) = ?4) "
+                                          "ORDER BY k.at, k.id LIMIT ?5", error);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sr_figure_free);
+  gint64 start = 0, end = 0;
+  SrStep step;
+
+  if (stmt == NULL || !sr_day_range_unix (from_day, to_day, &start, &end, error))
+    return NULL;
+  sr_stmt_bind_int (stmt, 1, start);
+  sr_stmt_bind_int (stmt, 2, end);
+  sr_stmt_bind_text (stmt, 3, media);
+  sr_stmt_bind_int (stmt, 4, hour);
+  sr_stmt_bind_int (stmt, 5, limit);
+  while ((step = sr_stmt_step (stmt, error)) == SR_STEP_ROW)
+    {
+      SrFigure *f = g_new0 (SrFigure, 1);
+      g_autofree char *when = sr_format_moment (sr_stmt_get_int (stmt, 0));
+      f->label = g_strdup_printf ("%s · %s · %s · %s", when,
+                                  g_strcmp0 (sr_stmt_get_text (stmt, 1), "call") == 0 ? _("call") : _("visit"),
+                                  sr_stmt_is_null (stmt, 2) ? "—" : sr_stmt_get_text (stmt, 2),
+                                  sr_stmt_is_null (stmt, 3) ? "—" : sr_stmt_get_text (stmt, 3));
+      f->v[0] = sr_stmt_get_int (stmt, 4);
+      g_ptr_array_add (rows, f);
+    }
+  if (step == SR_STEP_ERROR)
+    return NULL;
+  return g_steal_pointer (&rows);
+}
+
+GPtrArray *
 sr_overview_contacts_by_hour (SrContext   *ctx,
                               const char  *from_day,
                               const char  *to_day,

@@ -26,6 +26,16 @@ GPtrArray  *sr_overview_contacts_by_media   (SrContext   *ctx,
                                              const char  *from_day,
                                              const char  *to_day,
                                              GError     **error);
+/* The business contacts behind a bar: between the days, of the media source called
+ * @media ("—" for none; NULL: any) and begun in @hour (-1: any), oldest first, at most
+ * @limit. Each row: label "时间 · 来电/来访 · 客户 · 接待人", v[0] the customer (0: none). */
+GPtrArray  *sr_overview_contacts_list       (SrContext   *ctx,
+                                             const char  *from_day,
+                                             const char  *to_day,
+                                             const char  *media,
+                                             int          hour,
+                                             guint        limit,
+                                             GError     **error);
 /* 24 rows, "00" to "23": v[0] calls, v[1] visits (business) begun in that hour, local time. */
 GPtrArray  *sr_overview_contacts_by_hour    (SrContext   *ctx,
                                              const char  *from_day,

@@ -86,6 +86,14 @@ test_figures (void)
   g_assert_cmpint (find (rows, "—")->v[1], ==, 1);
   g_clear_pointer (&rows, g_ptr_array_unref);
 
+  rows = sr_overview_contacts_list (admin, "2026-11-21", "2026-11-23", "报纸M", -1, 100, &error);
+  g_assert_cmpuint (rows->len, ==, 2);          /* the 22nd's and the 23rd's, oldest first */
+  g_assert_true (g_str_has_prefix (((SrFigure *) rows->pdata[0])->label, "2026-11-22 10:15"));
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = sr_overview_contacts_list (admin, "2026-11-21", "2026-11-23", NULL, 14, 100, &error);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
   rows = sr_overview_contacts_by_hour (admin, "2026-11-21", "2026-11-23", &error);
   g_assert_cmpuint (rows->len, ==, 24);
   g_assert_cmpint (find (rows, "09")->v[0], ==, 1);     /* 09:30; the 09:40 call was not business */

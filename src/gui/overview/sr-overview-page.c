@@ -10,6 +10,7 @@
 #include "core/sr-pipeline.h"
 #include "core/sr-performance.h"
 #include "core/sr-units.h"
+#include "gui/customers/sr-customers-page.h"
 #include "gui/sr-gui-util.h"
 #include "gui/sr-print.h"
 #include "gui/sr-window.h"
@@ -25,6 +26,8 @@ struct _SrChartView
 {
   GtkWidget parent_instance;
   SrChart *chart;
+  void (*open) (SrChartView *view, int row, gpointer data);   /* a click on a bar; NULL: none */
+  gpointer data;
 };
 
 G_DEFINE_TYPE (SrChartView, sr_chart_view, GTK_TYPE_WIDGET)
@@ -87,8 +90,28 @@ sr_chart_view_class_init (SrChartViewClass *klass)
 }
 
 static void
+on_chart_click (GtkGestureClick *gesture,
+                int              n_press,
+                double           x,
+                double           y,
+                SrChartView     *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  int row;
+
+  if (self->chart == NULL || self->open == NULL)
+    return;
+  row = sr_chart_row_at (self->chart, gtk_widget_get_width (widget), gtk_widget_get_height (widget), x, y);
+  if (row >= 0)
+    self->open (self, row, self->data);
+}
+
+static void
 sr_chart_view_init (SrChartView *self)
 {
+  GtkGesture *click = gtk_gesture_click_new ();
+  g_signal_connect (click, "released", G_CALLBACK (on_chart_click), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
   gtk_widget_set_size_request (GTK_WIDGET (self), 380, 230);
@@ -96,10 +119,16 @@ sr_chart_view_init (SrChartView *self)
 }
 
 static GtkWidget *
-chart_view_new (SrChart *chart)
+chart_view_new (SrChart *chart,
+                void   (*open) (SrChartView *view, int row, gpointer data),
+                gpointer data)
 {
   SrChartView *self = g_object_new (SR_TYPE_CHART_VIEW, NULL);
   self->chart = chart;
+  self->open = open;
+  self->data = data;
+  if (open != NULL)
+    gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "pointer");
   return GTK_WIDGET (self);
 }
 
@@ -111,6 +140,7 @@ typedef struct {
   SrContext *ctx;
   GtkWidget *root;
   GtkWidget *scroller;
+  GPtrArray *targets;         /* per chart read: "media", "hour" or the page behind it */
   GtkWidget *day, *week, *month;
   GPtrArray *charts;          /* SrChart, as last read, for printing (owned by the views) */
   SrMoneyFigures money;
@@ -129,6 +159,7 @@ overview_free (Overview *o)
 {
   g_clear_signal_handler (&o->changed_id, o->ctx);
   g_clear_pointer (&o->charts, g_ptr_array_unref);
+  g_clear_pointer (&o->targets, g_ptr_array_unref);
   g_free (o->from);
   g_free (o->to);
   g_clear_object (&o->ctx);
@@ -179,6 +210,81 @@ pick (GPtrArray *rows,
   return out;
 }
 
+/* The list behind a bar of the media or the hour chart: those contacts, in a window;
+ * a row opens the customer. */
+static void
+on_contact_row (AdwActionRow *row,
+                Overview     *o)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "customer-id"));
+  if (id > 0)
+    gtk_window_present (GTK_WINDOW (sr_customer_window_new (o->root, o->ctx, id)));
+}
+
+static void
+open_contacts (SrChartView *view,
+               int          row,
+               gpointer     data)
+{
+  Overview *o = data;
+  SrFigure *bar = view->chart->rows->pdata[row];
+  gboolean by_hour = g_object_get_data (G_OBJECT (view), "by-hour") != NULL;
+  g_autoptr(GPtrArray) contacts = sr_overview_contacts_list (o->ctx, o->from, o->to, by_hour ? NULL : bar->label,
+                                                             by_hour ? (int) g_ascii_strtoll (bar->label, NULL, 10) : -1, 500, NULL);
+  GtkWidget *window = sr_record_window_new (o->root, o->ctx, 560, 620);
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *group = adw_preferences_group_new ();
+  g_autofree char *title = g_strdup_printf (by_hour ? _("Calls and visits at %s o’clock, %s to %s")
+                                                    : _("Calls and visits from %s, %s to %s"), bar->label, o->from, o->to);
+
+  gtk_window_set_title (GTK_WINDOW (window), title);
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  if (contacts == NULL || contacts->len == 0)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), _("None."));
+  for (guint i = 0; contacts != NULL && i < contacts->len; i++)
+    {
+      SrFigure *f = contacts->pdata[i];
+      GtkWidget *r = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (r), f->label);
+      if (f->v[0] > 0)
+        {
+          g_object_set_data (G_OBJECT (r), "customer-id", GSIZE_TO_POINTER (f->v[0]));
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (r), TRUE);
+          g_signal_connect (r, "activated", G_CALLBACK (on_contact_row), o);
+        }
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), r);
+    }
+  if (contacts != NULL && contacts->len == 500)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), _("The first 500; the Registers page lists them all."));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (g_object_get_data (G_OBJECT (window), "scroller")), page);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* The page behind the other charts. */
+static void
+open_page (SrChartView *view,
+           int          row,
+           gpointer     data)
+{
+  Overview *o = data;
+  GtkRoot *root = gtk_widget_get_root (o->root);
+  const char *page = g_object_get_data (G_OBJECT (view), "page");
+
+  if (SR_IS_WINDOW (root) && !sr_window_show_page (SR_WINDOW (root), page))
+    sr_toast (o->root, _("That list is not among your pages."));
+}
+
+static void
+add_chart (Overview   *o,
+           GPtrArray  *charts,
+           const char *target,
+           SrChart    *chart)
+{
+  g_ptr_array_add (charts, chart);
+  g_ptr_array_add (o->targets, (gpointer) target);
+}
+
 static GPtrArray *
 read_charts (Overview *o)
 {
@@ -187,9 +293,11 @@ read_charts (Overview *o)
   const char *calls_visits[] = { _("Calls"), _("Visits"), NULL };
 
   sr_office_get (o->ctx, NULL, &kind, NULL);
-  g_ptr_array_add (charts, sr_chart_new (_("Calls and visits by media source"), calls_visits,
+  g_clear_pointer (&o->targets, g_ptr_array_unref);
+  o->targets = g_ptr_array_new ();
+  add_chart (o, charts, "media", sr_chart_new (_("Calls and visits by media source"), calls_visits,
                                          sr_overview_contacts_by_media (o->ctx, o->from, o->to, NULL), SR_CHART_COUNT, FALSE));
-  g_ptr_array_add (charts, sr_chart_new (_("Calls and visits by hour"), calls_visits,
+  add_chart (o, charts, "hour", sr_chart_new (_("Calls and visits by hour"), calls_visits,
                                          sr_overview_contacts_by_hour (o->ctx, o->from, o->to, NULL), SR_CHART_COUNT, FALSE));
   {
     /* The funnel: who entered each stage in the period, and how many of them went on. */
@@ -205,7 +313,7 @@ read_charts (Overview *o)
         f->v[1] = r->went_on;
         g_ptr_array_add (rows, f);
       }
-    g_ptr_array_add (charts, sr_chart_new (_("The pipeline funnel"), series, rows, SR_CHART_COUNT, FALSE));
+    add_chart (o, charts, "pipeline", sr_chart_new (_("The pipeline funnel"), series, rows, SR_CHART_COUNT, FALSE));
   }
   if (kind == SR_OFFICE_DECORATION)
     {
@@ -224,11 +332,11 @@ read_charts (Overview *o)
           f->v[0] = r->value_fen;
           g_ptr_array_add (rows, f);
         }
-      g_ptr_array_add (charts, sr_chart_new (_("Designer ranking of the half-month"), series, rows, SR_CHART_MONEY, FALSE));
+      add_chart (o, charts, "dispatch", sr_chart_new (_("Designer ranking of the half-month"), series, rows, SR_CHART_MONEY, FALSE));
     }
   {
     const char *series[] = { _("New, in turn"), _("Returning"), _("Out of turn or overflow"), NULL };
-    g_ptr_array_add (charts, sr_chart_new (_("Receptions per person (the rotation’s fairness)"), series,
+    add_chart (o, charts, "frontdesk", sr_chart_new (_("Receptions per person (the rotation’s fairness)"), series,
                                            sr_overview_receptions (o->ctx, o->from, o->to, NULL), SR_CHART_COUNT, TRUE));
   }
   if (sr_office_kind_has_units (kind))
@@ -240,32 +348,32 @@ read_charts (Overview *o)
       units->colors = g_malloc0 (sizeof (double[3]) * 4);
       for (guint s = 0; s < 4; s++)
         sr_unit_status_rgb (statuses[s], units->colors[s]);
-      g_ptr_array_add (charts, units);
+      add_chart (o, charts, "units", units);
       {
         const char *amount[] = { _("Subscribed amount"), NULL };
         const int v2[] = { 2 };
         g_autoptr(GPtrArray) days = sr_overview_sales_per_day (o->ctx, o->from, o->to, NULL);
-        g_ptr_array_add (charts, sr_chart_new (_("Sales per day"), amount, pick (days, v2, 1), SR_CHART_MONEY, FALSE));
+        add_chart (o, charts, "registers", sr_chart_new (_("Sales per day"), amount, pick (days, v2, 1), SR_CHART_MONEY, FALSE));
       }
     }
   {
     const char *count[] = { _("Problems"), NULL };
-    g_ptr_array_add (charts, sr_chart_new (_("Open problems by days open"), count,
+    add_chart (o, charts, "problems", sr_chart_new (_("Open problems by days open"), count,
                                            sr_overview_problems_by_age (o->ctx, o->to, NULL), SR_CHART_COUNT, FALSE));
   }
   {
     const char *owners[] = { _("Owners"), NULL };
-    g_ptr_array_add (charts, sr_chart_new (_("Owners by occupation"), owners,
+    add_chart (o, charts, "registers", sr_chart_new (_("Owners by occupation"), owners,
                                            named (sr_overview_owner_profile (o->ctx, "occupation", NULL)), SR_CHART_COUNT, FALSE));
-    g_ptr_array_add (charts, sr_chart_new (_("Owners by media source"), owners,
+    add_chart (o, charts, "registers", sr_chart_new (_("Owners by media source"), owners,
                                            named (sr_overview_owner_profile (o->ctx, "media", NULL)), SR_CHART_COUNT, FALSE));
-    g_ptr_array_add (charts, sr_chart_new (_("Owners by income"), owners,
+    add_chart (o, charts, "registers", sr_chart_new (_("Owners by income"), owners,
                                            named (sr_overview_owner_profile (o->ctx, "income_band", NULL)), SR_CHART_COUNT, FALSE));
-    g_ptr_array_add (charts, sr_chart_new (_("Owners by education"), owners,
+    add_chart (o, charts, "registers", sr_chart_new (_("Owners by education"), owners,
                                            named (sr_overview_owner_profile (o->ctx, "education", NULL)), SR_CHART_COUNT, FALSE));
-    g_ptr_array_add (charts, sr_chart_new (_("Owners by where they live"), owners,
+    add_chart (o, charts, "registers", sr_chart_new (_("Owners by where they live"), owners,
                                            named (sr_overview_owner_profile (o->ctx, "residence_area", NULL)), SR_CHART_COUNT, FALSE));
-    g_ptr_array_add (charts, sr_chart_new (_("Owners by purchase motive"), owners,
+    add_chart (o, charts, "registers", sr_chart_new (_("Owners by purchase motive"), owners,
                                            named (sr_overview_owner_profile (o->ctx, "purchase_motive", NULL)), SR_CHART_COUNT, FALSE));
   }
   return charts;
@@ -319,8 +427,23 @@ reload (Overview *o)
   }
   for (guint i = 0; i < charts->len; i++)
     {
-      g_ptr_array_add (o->charts, charts->pdata[i]);
-      gtk_grid_attach (GTK_GRID (grid), chart_view_new (charts->pdata[i]), (int) ((i + 1) % 2), (int) ((i + 1) / 2), 1, 1);
+      SrChart *chart = charts->pdata[i];
+      const char *target = g_ptr_array_index (o->targets, i);
+      GtkWidget *view;
+      /* Where a click on a bar leads: the contacts themselves, or the page behind. */
+      if (g_strcmp0 (target, "media") == 0 || g_strcmp0 (target, "hour") == 0)
+        {
+          view = chart_view_new (chart, open_contacts, o);
+          if (g_strcmp0 (target, "hour") == 0)
+            g_object_set_data (G_OBJECT (view), "by-hour", GINT_TO_POINTER (1));
+        }
+      else
+        {
+          view = chart_view_new (chart, open_page, o);
+          g_object_set_data (G_OBJECT (view), "page", (gpointer) target);
+        }
+      g_ptr_array_add (o->charts, chart);
+      gtk_grid_attach (GTK_GRID (grid), view, (int) ((i + 1) % 2), (int) ((i + 1) / 2), 1, 1);
     }
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (o->scroller), grid);
 }
