@@ -413,12 +413,14 @@ sr_pipeline_funnel (SrContext   *ctx,
         return NULL;
     }
 
-  /* Each change in the period, with when the customer left that stage and where to. */
+  /* Each change in the period, with when the customer left that stage and where to (read
+   * over the customers who changed in the period only). */
   stmt = sr_db_prepare (db, "SELECT customer_id, to_stage, at, left_at, next_stage FROM ("
                         " SELECT customer_id, to_stage, at, "
                         "  lead (at) OVER (PARTITION BY customer_id ORDER BY at, id) AS left_at, "
                         "  lead (to_stage) OVER (PARTITION BY customer_id ORDER BY at, id) AS next_stage "
-                        " FROM stage_changes) WHERE at BETWEEN ?1 AND ?2", error);
+                        " FROM stage_changes WHERE customer_id IN (SELECT customer_id FROM stage_changes "
+                        "  WHERE at BETWEEN ?1 AND ?2)) WHERE at BETWEEN ?1 AND ?2", error);
   if (stmt == NULL)
     return NULL;
   sr_stmt_bind_int (stmt, 1, from);
