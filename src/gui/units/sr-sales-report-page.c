@@ -136,7 +136,7 @@ on_changed (SrContext  *ctx,
 {
   if (g_strcmp0 (table, "deals") == 0 || g_strcmp0 (table, "units") == 0 ||
       g_strcmp0 (table, "buildings") == 0 || g_strcmp0 (table, "settings") == 0)
-    reload (r);
+    sr_page_refresh (r->root);
 }
 
 static GtkWidget *
@@ -186,6 +186,7 @@ sr_sales_report_page_new (SrContext *ctx)
   r->root = box;
   g_object_set_data_full (G_OBJECT (box), "sr-sales-report-page", r, (GDestroyNotify) report_free);
   r->changed_id = g_signal_connect (ctx, "changed", G_CALLBACK (on_changed), r);
-  reload (r);
+  /* Read when first shown, not at sign-in. */
+  sr_page_set_reload (box, (void (*) (gpointer)) reload, r);
   return box;
 }

@@ -103,7 +103,7 @@ on_changed (SrContext  *ctx,
 {
   if (g_strcmp0 (table_name, "units") == 0 || g_strcmp0 (table_name, "customers") == 0 ||
       g_strcmp0 (table_name, "deals") == 0)
-    reload (s);
+    sr_page_refresh (s->root);
 }
 
 GtkWidget *
@@ -121,6 +121,7 @@ sr_supply_page_new (SrContext *ctx)
   gtk_box_append (GTK_BOX (s->root), s->scroller);
   g_object_set_data_full (G_OBJECT (s->root), "sr-supply-page", s, (GDestroyNotify) supply_free);
   s->changed_id = g_signal_connect (ctx, "changed", G_CALLBACK (on_changed), s);
-  reload (s);
+  /* Read when first shown, not at sign-in. */
+  sr_page_set_reload (s->root, (void (*) (gpointer)) reload, s);
   return s->root;
 }
