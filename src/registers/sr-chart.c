@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <pango/pangocairo.h>
+#include <string.h>
 
 #include "core/sr-money.h"
 #include "sr-chart.h"
@@ -153,7 +154,7 @@ sr_chart_draw (const SrChart *chart,
                const double   ink[3])
 {
   double px, py, pw, ph, step, top, slot;
-  guint ns = n_series (chart), n = chart->rows->len;
+  guint ns = n_series (chart), n = chart->rows->len, every = 1;
   double legend_x = 0;
 
   cairo_save (cr);
@@ -195,6 +196,17 @@ sr_chart_draw (const SrChart *chart,
       text (cr, label, "Noto Sans CJK SC 7", 0, y - 6, AXIS_W - 6, PANGO_ALIGN_RIGHT);
     }
   slot = pw / n;
+  {
+    /* How many bars a label may span: room for its characters (a CJK one is wider). */
+    glong longest = 1;
+    for (guint i = 0; i < n; i++)
+      {
+        const char *l = ((SrFigure *) chart->rows->pdata[i])->label;
+        glong chars = strlen (l) == 10 && l[4] == '-' ? 5 : g_utf8_strlen (l, -1);
+        longest = MAX (longest, chars);
+      }
+    every = (guint) MAX (1, ceil (longest * 7.5 / slot));
+  }
   for (guint i = 0; i < n; i++)
     {
       SrFigure *f = chart->rows->pdata[i];
@@ -213,15 +225,42 @@ sr_chart_draw (const SrChart *chart,
             cairo_rectangle (cr, x + bar / ns * s, py + ph - h, bar / ns, h);
           cairo_fill (cr);
         }
-      /* Labels under the bars, fewer when they crowd. */
-      if (n <= 16 || i % (n / 12 + 1) == 0)
+      /* Labels under the bars (a day without its year), fewer when they crowd. */
+      if (i % every == 0)
         {
+          const char *label = strlen (f->label) == 10 && f->label[4] == '-' ? f->label + 5 : f->label;
           cairo_set_source_rgba (cr, ink[0], ink[1], ink[2], 0.8);
-          text (cr, f->label, "Noto Sans CJK SC 7", px + slot * i - (n > 16 ? slot : 0), py + ph + 3,
-                n > 16 ? slot * 3 : slot, PANGO_ALIGN_CENTER);
+          text (cr, label, "Noto Sans CJK SC 7", px + slot * i - slot * (every - 1) / 2.0, py + ph + 3,
+                slot * every, PANGO_ALIGN_CENTER);
         }
     }
   cairo_restore (cr);
+}
+
+void
+sr_chart_sheet_draw (cairo_t    *cr,
+                     double      width,
+                     double      height,
+                     const char *title,
+                     const char *line,
+                     GPtrArray  *charts)
+{
+  const double ink[3] = { 0, 0, 0 };
+  guint n = charts->len, cols = n > 9 ? 4 : 3, rows = MAX ((n + cols - 1) / cols, 1);
+  double margin = 28, top = 64, cw = (width - 2 * margin) / cols, ch = (height - top - margin) / rows;
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  text (cr, title, "Noto Sans CJK SC Bold 12", margin, margin, width - 2 * margin, PANGO_ALIGN_LEFT);
+  text (cr, line, "Noto Sans CJK SC 8", margin, margin + 20, width - 2 * margin, PANGO_ALIGN_LEFT);
+  cairo_restore (cr);
+  for (guint i = 0; i < n; i++)
+    {
+      cairo_save (cr);
+      cairo_translate (cr, margin + cw * (i % cols), top + ch * (i / cols));
+      sr_chart_draw (charts->pdata[i], cr, cw - 16, ch - 12, ink);
+      cairo_restore (cr);
+    }
 }
 
 int

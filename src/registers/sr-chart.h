@@ -39,6 +39,15 @@ void     sr_chart_draw       (const SrChart       *chart,
                               double               width,
                               double               height,
                               const double         ink[3]);
+/* A sheet of charts: a title and a line of text, then @charts in a grid (three or four
+ * across), filling @width × @height — the overview's printed page. */
+void     sr_chart_sheet_draw (cairo_t             *cr,
+                              double               width,
+                              double               height,
+                              const char          *title,
+                              const char          *line,
+                              GPtrArray           *charts);
+
 /* Which row a point of the drawing falls in (for tooltips), or -1. */
 int      sr_chart_row_at     (const SrChart       *chart,
                               double               width,

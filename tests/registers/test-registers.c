@@ -13,7 +13,10 @@
 #include "core/sr-demo.h"
 #include "core/sr-error.h"
 #include "core/sr-registers.h"
+#include "core/sr-overview.h"
+#include "registers/sr-chart.h"
 #include "registers/sr-register-file.h"
+#include "registers/sr-slips.h"
 
 static SrContext *
 demo (SrOfficeKind kind)
@@ -318,6 +321,69 @@ test_failures (void)
   sr_test_context_finish (g_steal_pointer (&ctx));
 }
 
+typedef struct {
+  const char *title;
+  GPtrArray *charts;
+} Sheet;
+
+static void
+draw_sheet (cairo_t *cr,
+            double   width,
+            double   height,
+            gpointer data)
+{
+  Sheet *sheet = data;
+  sr_chart_sheet_draw (cr, width, height, sheet->title, "line", sheet->charts);
+}
+
+/* The overview's page: charts of the small demo's month drawn on one landscape page;
+ * every chart's title is on it, and the axis says 万 for money. */
+static void
+test_chart_sheet (void)
+{
+  g_autoptr(SrContext) ctx = demo (SR_OFFICE_PROPERTY);
+  g_autofree char *dir = g_getenv ("SR_TEST_OUTPUT_DIR") != NULL ? g_strdup (g_getenv ("SR_TEST_OUTPUT_DIR"))
+                                                                 : sr_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "overview-sheet.pdf", NULL);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  const char *calls_visits[] = { "Calls", "Visits", NULL };
+  const char *units[] = { "For sale", "Withheld", "Reserved", "Sold", NULL };
+  const char *amount[] = { "Amount", NULL };
+  g_autoptr(GPtrArray) charts = g_ptr_array_new_with_free_func ((GDestroyNotify) sr_chart_free);
+  g_autoptr(GPtrArray) days = sr_overview_sales_per_day (ctx, "2026-01-01", SR_TEST_NOW_DAY, NULL);
+  GPtrArray *money = g_ptr_array_new_with_free_func ((GDestroyNotify) sr_figure_free);
+  Sheet sheet = { "Sheet of the office", charts };
+
+  for (guint i = 0; i < days->len && i < 20; i++)
+    {
+      SrFigure *f = g_new0 (SrFigure, 1);
+      f->label = g_strdup (((SrFigure *) days->pdata[i])->label);
+      f->v[0] = ((SrFigure *) days->pdata[i])->v[2];
+      g_ptr_array_add (money, f);
+    }
+  g_ptr_array_add (charts, sr_chart_new ("By media source", calls_visits,
+                                         sr_overview_contacts_by_media (ctx, "2026-01-01", SR_TEST_NOW_DAY, NULL),
+                                         SR_CHART_COUNT, FALSE));
+  g_ptr_array_add (charts, sr_chart_new ("By hour", calls_visits,
+                                         sr_overview_contacts_by_hour (ctx, "2026-01-01", SR_TEST_NOW_DAY, NULL),
+                                         SR_CHART_COUNT, FALSE));
+  g_ptr_array_add (charts, sr_chart_new ("Units by building", units, sr_overview_units_by_status (ctx, NULL),
+                                         SR_CHART_COUNT, TRUE));
+  g_ptr_array_add (charts, sr_chart_new ("Sales per day", amount, money, SR_CHART_MONEY, FALSE));
+  g_assert_true (sr_page_write_pdf (path, SR_REGISTER_PAGE_WIDTH, SR_REGISTER_PAGE_HEIGHT, draw_sheet, &sheet, NULL));
+  if (pdftotext != NULL)
+    {
+      const char *argv[] = { pdftotext, path, "-", NULL };
+      int status;
+      g_autofree char *text = run (argv, &status);
+      for (guint i = 0; i < charts->len; i++)
+        g_assert_nonnull (strstr (text, ((SrChart *) charts->pdata[i])->title));
+      g_assert_nonnull (strstr (text, "Sheet of the office"));
+      g_assert_nonnull (strstr (text, "万"));
+    }
+  sr_test_context_finish (g_steal_pointer (&ctx));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -329,5 +395,6 @@ main (int   argc,
   g_test_add_data_func ("/registers/housekeeping", GINT_TO_POINTER (SR_OFFICE_HOUSEKEEPING), test_all);
   g_test_add_func ("/registers/permissions", test_permissions);
   g_test_add_func ("/registers/failures", test_failures);
+  g_test_add_func ("/registers/chart-sheet", test_chart_sheet);
   return g_test_run ();
 }

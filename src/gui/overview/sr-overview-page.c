@@ -456,9 +456,6 @@ draw_page (cairo_t *cr,
            gpointer data)
 {
   Overview *o = data;
-  const double ink[3] = { 0, 0, 0 };
-  guint n = o->charts->len, cols = n > 9 ? 4 : 3, rows = (n + cols - 1) / cols;
-  double margin = 28, top = 64, cw = (width - 2 * margin) / cols, ch = (height - top - margin) / MAX (rows, 1);
   g_autofree char *office = NULL;
   g_autofree char *title = NULL;
   g_autofree char *received = sr_money_format (o->money.received_fen);
@@ -468,32 +465,7 @@ draw_page (cairo_t *cr,
 
   sr_office_get (o->ctx, &office, NULL, NULL);
   title = g_strdup_printf (_("%s — overview, %s to %s"), office != NULL ? office : "", o->from, o->to);
-  cairo_save (cr);
-  cairo_translate (cr, margin, margin);
-  {
-    PangoLayout *layout = pango_cairo_create_layout (cr);
-    PangoFontDescription *font = pango_font_description_from_string ("Noto Sans CJK SC Bold 12");
-    pango_layout_set_font_description (layout, font);
-    pango_layout_set_text (layout, title, -1);
-    cairo_set_source_rgb (cr, 0, 0, 0);
-    pango_cairo_show_layout (cr, layout);
-    pango_font_description_free (font);
-    font = pango_font_description_from_string ("Noto Sans CJK SC 8");
-    pango_layout_set_font_description (layout, font);
-    pango_layout_set_text (layout, line, -1);
-    cairo_move_to (cr, 0, 20);
-    pango_cairo_show_layout (cr, layout);
-    pango_font_description_free (font);
-    g_object_unref (layout);
-  }
-  cairo_restore (cr);
-  for (guint i = 0; i < n; i++)
-    {
-      cairo_save (cr);
-      cairo_translate (cr, margin + cw * (i % cols), top + ch * (i / cols));
-      sr_chart_draw (o->charts->pdata[i], cr, cw - 16, ch - 12, ink);
-      cairo_restore (cr);
-    }
+  sr_chart_sheet_draw (cr, width, height, title, line, o->charts);
 }
 
 static void
