@@ -108,7 +108,8 @@ format_value (const SrChart *chart,
   return g_strdup_printf ("%.0f", value);
 }
 
-static void
+/* Shows @s in @width from (@x, @y); returns the width the text took. */
+static double
 text (cairo_t      *cr,
       const char   *s,
       const char   *font,
@@ -119,6 +120,7 @@ text (cairo_t      *cr,
 {
   PangoLayout *layout = pango_cairo_create_layout (cr);
   PangoFontDescription *desc = pango_font_description_from_string (font);
+  int w = 0, h = 0;
 
   pango_layout_set_font_description (layout, desc);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
@@ -127,8 +129,10 @@ text (cairo_t      *cr,
   pango_layout_set_text (layout, s, -1);
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
+  pango_layout_get_pixel_size (layout, &w, &h);
   pango_font_description_free (desc);
   g_object_unref (layout);
+  return w;
 }
 
 /* The plot area. */
@@ -168,8 +172,8 @@ sr_chart_draw (const SrChart *chart,
       cairo_rectangle (cr, legend_x, TITLE_H + 3, 9, 9);
       cairo_fill (cr);
       cairo_set_source_rgb (cr, ink[0], ink[1], ink[2]);
-      text (cr, chart->series[s], "Noto Sans CJK SC 7.5", legend_x + 12, TITLE_H, 80, PANGO_ALIGN_LEFT);
-      legend_x += 14 + 8 * g_utf8_strlen (chart->series[s], -1) * 1.6 + 10;
+      legend_x += 12 + text (cr, chart->series[s], "Noto Sans CJK SC 7.5", legend_x + 12, TITLE_H,
+                             MAX (width - legend_x - 12, 10), PANGO_ALIGN_LEFT) + 12;
     }
   plot_area (width, height, &px, &py, &pw, &ph);
   if (n == 0)
