@@ -342,9 +342,20 @@ read_charts (Overview *o)
   if (sr_office_kind_has_units (kind))
     {
       const char *series[] = { _("For sale"), _("Withheld"), _("Reserved"), _("Sold"), NULL };
-      SrChart *units = sr_chart_new (_("Units by status per building"), series,
-                                     sr_overview_units_by_status (o->ctx, NULL), SR_CHART_COUNT, TRUE);
       const SrUnitStatus statuses[] = { SR_UNIT_AVAILABLE, SR_UNIT_HELD, SR_UNIT_RESERVED, SR_UNIT_SIGNED };
+      GPtrArray *rows = sr_overview_units_by_status (o->ctx, NULL);
+      gint64 held = 0, all = 0;
+      g_autofree char *title = NULL;
+      SrChart *units;
+      for (guint i = 0; rows != NULL && i < rows->len; i++)
+        {
+          SrFigure *f = rows->pdata[i];
+          held += f->v[1];
+          all += f->v[0] + f->v[1] + f->v[2] + f->v[3];
+        }
+      /* The held share (销控比例) in the title: what the controller keeps off sale. */
+      title = g_strdup_printf (_("Units by status per building (held: %.1f%%)"), all > 0 ? 100.0 * held / all : 0.0);
+      units = sr_chart_new (title, series, rows, SR_CHART_COUNT, TRUE);
       units->colors = g_malloc0 (sizeof (double[3]) * 4);
       for (guint s = 0; s < 4; s++)
         sr_unit_status_rgb (statuses[s], units->colors[s]);
