@@ -68,6 +68,20 @@ sr_overview_contacts_by_media (SrContext   *ctx,
 }
 
 GPtrArray *
+sr_overview_media_effect (SrContext   *ctx,
+                          const char  *from_day,
+                          const char  *to_day,
+                          GError     **error)
+{
+  return figures (ctx, "SELECT coalesce (m.name, '—'), sum (d.subscribed_on BETWEEN ?1 AND ?2), "
+                  " sum (d.signed_on BETWEEN ?1 AND ?2 AND d.state IN ('signed', 'delivered')) FROM deals d "
+                  "JOIN customers c ON c.id = d.customer_id LEFT JOIN media_sources m ON m.id = c.media_source_id "
+                  "WHERE (d.subscribed_on BETWEEN ?1 AND ?2 OR d.signed_on BETWEEN ?1 AND ?2) "
+                  " AND d.state IN ('subscribed', 'signed', 'delivered') AND ?3 IS NOT NULL AND ?4 IS NOT NULL "
+                  "GROUP BY c.media_source_id ORDER BY 3 DESC, 2 DESC, m.position", from_day, to_day, 2, error);
+}
+
+GPtrArray *
 sr_overview_contacts_list (SrContext   *ctx,
                            const char  *from_day,
                            const char  *to_day,

@@ -26,6 +26,12 @@ GPtrArray  *sr_overview_contacts_by_media   (SrContext   *ctx,
                                              const char  *from_day,
                                              const char  *to_day,
                                              GError     **error);
+/* Per media source, what its customers brought in the period: v[0] subscriptions, v[1]
+ * signings (the media effect of seed 002). Sources with neither are left out. */
+GPtrArray  *sr_overview_media_effect        (SrContext   *ctx,
+                                             const char  *from_day,
+                                             const char  *to_day,
+                                             GError     **error);
 /* The business contacts behind a bar: between the days, of the media source called
  * @media ("—" for none; NULL: any) and begun in @hour (-1: any), oldest first, at most
  * @limit. Each row: label "时间 · 来电/来访 · 客户 · 接待人", v[0] the customer (0: none). */

@@ -156,6 +156,18 @@ test_figures (void)
   g_assert_true (sr_overview_money (admin, "2026-11-01", "2026-11-21", &money, &error));
   g_assert_cmpint (money.overdue_fen, ==, 50000);
 
+  /* Media effect: 甲 and 乙 have no media source; 乙 subscribed on the 23rd and signed
+   * (no signing day in the fixture), 甲 subscribed on the 22nd. */
+  exec (db, "UPDATE customers SET media_source_id = 901 WHERE id = 702; UPDATE deals SET signed_on = '2026-11-23' WHERE id = 802;");
+  rows = sr_overview_media_effect (admin, "2026-11-21", "2026-11-23", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpint (find (rows, "报纸M")->v[0], ==, 1);
+  g_assert_cmpint (find (rows, "报纸M")->v[1], ==, 1);
+  g_assert_cmpint (find (rows, "—")->v[0], ==, 1);
+  g_assert_cmpint (find (rows, "—")->v[1], ==, 0);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
   /* Owners by occupation: two teachers, one not filled in (the voided deal's customer is
    * no owner). */
   rows = sr_overview_owner_profile (admin, "occupation", &error);

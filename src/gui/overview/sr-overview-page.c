@@ -297,6 +297,12 @@ read_charts (Overview *o)
   o->targets = g_ptr_array_new ();
   add_chart (o, charts, "media", sr_chart_new (_("Calls and visits by media source"), calls_visits,
                                          sr_overview_contacts_by_media (o->ctx, o->from, o->to, NULL), SR_CHART_COUNT, FALSE));
+  {
+    const char *series[] = { _("Subscriptions"), _("Signings"), NULL };
+    add_chart (o, charts, "registers", sr_chart_new (_("Media effect: subscriptions and signings"), series,
+                                                     sr_overview_media_effect (o->ctx, o->from, o->to, NULL),
+                                                     SR_CHART_COUNT, FALSE));
+  }
   add_chart (o, charts, "hour", sr_chart_new (_("Calls and visits by hour"), calls_visits,
                                          sr_overview_contacts_by_hour (o->ctx, o->from, o->to, NULL), SR_CHART_COUNT, FALSE));
   {
