@@ -105,6 +105,8 @@ format_value (const SrChart *chart,
         return g_strdup_printf (_("%g万"), round (value / 1e4) / 100);
       return sr_money_format ((SrFen) value);
     }
+  if (chart->unit == SR_CHART_AREA)
+    return g_strdup_printf (_("%.0f m²"), value / 100);
   return g_strdup_printf ("%.0f", value);
 }
 
@@ -185,6 +187,8 @@ sr_chart_draw (const SrChart *chart,
   step = nice_step (largest (chart));
   if (chart->unit == SR_CHART_COUNT)
     step = MAX (step, 1);      /* counts tick in whole numbers */
+  else if (chart->unit == SR_CHART_AREA)
+    step = MAX (step, 100);    /* areas in whole square metres */
   top = ceil (MAX (largest (chart), 1) / step) * step;
   /* The value axis: round ticks, faint lines across. */
   cairo_set_line_width (cr, 0.5);
@@ -211,11 +215,32 @@ sr_chart_draw (const SrChart *chart,
       }
     every = (guint) MAX (1, ceil (longest * 7.5 / slot));
   }
+  /* A line: each series through the middle of the rows' slots, a dot on each value. */
+  for (guint s = 0; chart->line && s < ns; s++)
+    {
+      const double *c = color_of (chart, s);
+      cairo_set_source_rgb (cr, c[0], c[1], c[2]);
+      cairo_set_line_width (cr, 2);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      for (guint i = 0; i < n; i++)
+        {
+          SrFigure *f = chart->rows->pdata[i];
+          cairo_line_to (cr, px + slot * (i + 0.5), py + ph - ph * (double) f->v[s] / top);
+        }
+      cairo_stroke (cr);
+      for (guint i = 0; i < n; i++)
+        {
+          SrFigure *f = chart->rows->pdata[i];
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, px + slot * (i + 0.5), py + ph - ph * (double) f->v[s] / top, MIN (3, slot / 3), 0, 2 * G_PI);
+        }
+      cairo_fill (cr);
+    }
   for (guint i = 0; i < n; i++)
     {
       SrFigure *f = chart->rows->pdata[i];
       double x = px + slot * i + slot * 0.15, bar = slot * 0.7, base = py + ph;
-      for (guint s = 0; s < ns; s++)
+      for (guint s = 0; s < ns && !chart->line; s++)
         {
           const double *c = color_of (chart, s);
           double h = ph * (double) f->v[s] / top;
@@ -294,7 +319,9 @@ sr_chart_describe (const SrChart *chart,
   g_string_append (s, ": ");
   for (guint k = 0; k < n_series (chart); k++)
     {
-      g_autofree char *v = chart->unit == SR_CHART_MONEY ? sr_money_format (f->v[k]) : g_strdup_printf ("%" G_GINT64_FORMAT, f->v[k]);
+      g_autofree char *v = chart->unit == SR_CHART_MONEY ? sr_money_format (f->v[k])
+                           : chart->unit == SR_CHART_AREA ? g_strdup_printf (_("%.2f m²"), f->v[k] / 100.0)
+                           : g_strdup_printf ("%" G_GINT64_FORMAT, f->v[k]);
       g_string_append_printf (s, "%s%s %s", k > 0 ? ", " : "", chart->series[k], v);
     }
   return g_string_free (s, FALSE);

@@ -1,4 +1,4 @@
-/* sr-chart.h — a bar chart drawn with Cairo and Pango, for the overview on screen and on
+/* sr-chart.h — a bar or line chart drawn with Cairo and Pango, for the overview on screen and on
  * paper alike: a title, a value axis with round ticks (in 万 for money), one bar per row
  * (several series side by side, or stacked), the rows' labels under them and a legend.
  * No GTK. */
@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 typedef enum {
   SR_CHART_COUNT,             /* whole numbers */
   SR_CHART_MONEY,             /* fen, shown in ¥ or 万 */
+  SR_CHART_AREA,              /* hundredths of a square metre, shown in m² */
 } SrChartUnit;
 
 typedef struct {
@@ -21,6 +22,7 @@ typedef struct {
   GPtrArray *rows;            /* SrFigure: a label and the series' values */
   SrChartUnit unit;
   gboolean stacked;
+  gboolean line;              /* a line through the rows' values (days), not bars */
   double (*colors)[3];        /* per series; NULL: the chart's own */
 } SrChart;
 

@@ -192,20 +192,36 @@ named (GPtrArray *rows)
   return rows;
 }
 
-/* A new row with the label and the values picked from another (@picks: which of its v). */
+/* A row per day from @from to @to (YYYY-MM-DD), with v[0] the value @v of @rows' row
+ * of that day, 0 on a day without one — a line's days. */
 static GPtrArray *
-pick (GPtrArray *rows,
-      const int *picks,
-      guint      n)
+every_day (GPtrArray  *rows,
+           const char *from,
+           const char *to,
+           guint       v)
 {
   GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) sr_figure_free);
-  for (guint i = 0; rows != NULL && i < rows->len; i++)
+  GDate day, last;
+  guint k = 0;
+
+  g_date_clear (&day, 1);
+  g_date_clear (&last, 1);
+  g_date_set_parse (&day, from);
+  g_date_set_parse (&last, to);
+  if (!g_date_valid (&day) || !g_date_valid (&last))
+    return out;
+  for (guint n = 0; g_date_compare (&day, &last) <= 0 && n < 400; n++, g_date_add_days (&day, 1))
     {
-      SrFigure *f = rows->pdata[i], *g = g_new0 (SrFigure, 1);
-      g->label = g_strdup (f->label);
-      for (guint k = 0; k < n; k++)
-        g->v[k] = f->v[picks[k]];
-      g_ptr_array_add (out, g);
+      SrFigure *f = g_new0 (SrFigure, 1);
+      char label[16];
+      g_snprintf (label, sizeof label, "%04d-%02d-%02d", g_date_get_year (&day), g_date_get_month (&day),
+                  g_date_get_day (&day));
+      f->label = g_strdup (label);
+      while (rows != NULL && k < rows->len && strcmp (((SrFigure *) rows->pdata[k])->label, label) < 0)
+        k++;
+      if (rows != NULL && k < rows->len && strcmp (((SrFigure *) rows->pdata[k])->label, label) == 0)
+        f->v[0] = ((SrFigure *) rows->pdata[k])->v[v];
+      g_ptr_array_add (out, f);
     }
   return out;
 }
@@ -367,10 +383,15 @@ read_charts (Overview *o)
         sr_unit_status_rgb (statuses[s], units->colors[s]);
       add_chart (o, charts, "units", units);
       {
-        const char *amount[] = { _("Subscribed amount"), NULL };
-        const int v2[] = { 2 };
+        /* Sold area and amount per day, as lines over every day of the period. */
+        const char *area[] = { _("Subscribed area"), NULL }, *amount[] = { _("Subscribed amount"), NULL };
         g_autoptr(GPtrArray) days = sr_overview_sales_per_day (o->ctx, o->from, o->to, NULL);
-        add_chart (o, charts, "registers", sr_chart_new (_("Sales per day"), amount, pick (days, v2, 1), SR_CHART_MONEY, FALSE));
+        SrChart *line = sr_chart_new (_("Sold area per day"), area, every_day (days, o->from, o->to, 1), SR_CHART_AREA, FALSE);
+        line->line = TRUE;
+        add_chart (o, charts, "registers", line);
+        line = sr_chart_new (_("Sold amount per day"), amount, every_day (days, o->from, o->to, 2), SR_CHART_MONEY, FALSE);
+        line->line = TRUE;
+        add_chart (o, charts, "registers", line);
       }
     }
   {
