@@ -1744,6 +1744,26 @@ sr_demo_generate (SrContext            *ctx,
                   " WHEN 2 THEN '90-120' WHEN 3 THEN '120-144' WHEN 4 THEN '约150平' ELSE NULL END "
                   "WHERE grade IS NOT NULL", ""))
     goto fail;
+  /* The owner's profile (seed 002: occupation, income, education, residence, motive), filled
+   * in for most graded customers, as consultants do once a customer is serious. */
+  if (!sr_db_run (db, error,
+                  "UPDATE customers SET "
+                  "occupation = CASE (id * 7) % 11 WHEN 0 THEN '企业职员' WHEN 1 THEN '企业职员' WHEN 2 THEN '公务员' "
+                  " WHEN 3 THEN '个体经营' WHEN 4 THEN '教师' WHEN 5 THEN '医生' WHEN 6 THEN '私营业主' "
+                  " WHEN 7 THEN '工程师' WHEN 8 THEN '企业职员' WHEN 9 THEN '自由职业' ELSE NULL END, "
+                  "income_band = CASE (id * 11) % 9 WHEN 0 THEN '5千以下' WHEN 1 THEN '5千-1万' WHEN 2 THEN '5千-1万' "
+                  " WHEN 3 THEN '1万-2万' WHEN 4 THEN '1万-2万' WHEN 5 THEN '1万-2万' WHEN 6 THEN '2万-5万' "
+                  " WHEN 7 THEN '5万以上' ELSE NULL END, "
+                  "education = CASE (id * 5) % 8 WHEN 0 THEN '高中及以下' WHEN 1 THEN '大专' WHEN 2 THEN '大专' "
+                  " WHEN 3 THEN '本科' WHEN 4 THEN '本科' WHEN 5 THEN '本科' WHEN 6 THEN '硕士及以上' ELSE NULL END, "
+                  "residence_area = CASE (id * 3) % 10 WHEN 0 THEN '城东' WHEN 1 THEN '城东' WHEN 2 THEN '城西' "
+                  " WHEN 3 THEN '高新区' WHEN 4 THEN '老城区' WHEN 5 THEN '老城区' WHEN 6 THEN '开发区' "
+                  " WHEN 7 THEN '外地' WHEN 8 THEN '城南' ELSE NULL END, "
+                  "purchase_motive = CASE (id * 13) % 9 WHEN 0 THEN '自住' WHEN 1 THEN '自住' WHEN 2 THEN '自住' "
+                  " WHEN 3 THEN '改善' WHEN 4 THEN '改善' WHEN 5 THEN '投资' WHEN 6 THEN '子女教育' "
+                  " WHEN 7 THEN '养老' ELSE NULL END "
+                  "WHERE grade IS NOT NULL", ""))
+    goto fail;
   if (sr_office_kind_has_units (options->kind) && !insert_sales (ctx, today_start, rand, error))
     goto fail;
   if (!sr_office_kind_has_units (options->kind) && !insert_contracts (ctx, options->kind, today_start, rand, error))

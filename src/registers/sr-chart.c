@@ -222,6 +222,7 @@ sr_chart_draw (const SrChart *chart,
       cairo_set_source_rgb (cr, c[0], c[1], c[2]);
       cairo_set_line_width (cr, 2);
       cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_new_path (cr);    /* the text left a current point: start at the first value */
       for (guint i = 0; i < n; i++)
         {
           SrFigure *f = chart->rows->pdata[i];
@@ -307,6 +308,26 @@ sr_chart_row_at (const SrChart *chart,
     return -1;
   i = (int) ((x - px) / (pw / chart->rows->len));
   return i < (int) chart->rows->len ? i : -1;
+}
+
+void
+sr_chart_row_bounds (const SrChart *chart,
+                     double         width,
+                     double         height,
+                     guint          row,
+                     double        *x,
+                     double        *y,
+                     double        *w,
+                     double        *h)
+{
+  double px, py, pw, ph, slot;
+
+  plot_area (width, height, &px, &py, &pw, &ph);
+  slot = pw / MAX (chart->rows->len, 1);
+  *x = px + slot * row;
+  *y = py;
+  *w = slot;
+  *h = ph + LABEL_H - 6;
 }
 
 char *

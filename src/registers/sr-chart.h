@@ -56,6 +56,15 @@ int      sr_chart_row_at     (const SrChart       *chart,
                               double               height,
                               double               x,
                               double               y);
+/* The column of the drawing where row @row is (to mark the row chosen by keyboard). */
+void     sr_chart_row_bounds (const SrChart       *chart,
+                              double               width,
+                              double               height,
+                              guint                row,
+                              double              *x,
+                              double              *y,
+                              double              *w,
+                              double              *h);
 /* The row's values as one line: "报纸: 来电 12, 来访 3". */
 char    *sr_chart_describe   (const SrChart       *chart,
                               guint                row);

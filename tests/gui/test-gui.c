@@ -1453,6 +1453,23 @@ test_registers_page (void)
   sr_test_context_finish (g_steal_pointer (&admin));
 }
 
+/* The first widget of the type named @type_name under @root, depth first. */
+static GtkWidget *
+find_widget_of_type (GtkWidget  *root,
+                     const char *type_name)
+{
+  GType type = g_type_from_name (type_name);
+  if (type != 0 && G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_get_mapped (root))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_widget_of_type (c, type_name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The overview: a manager's first page, with the money and the charts of the week; the
  * day and the month read again. */
 static void
@@ -1460,9 +1477,16 @@ test_overview_page (void)
 {
   g_autoptr(SrContext) admin = sr_test_context_new (SR_OFFICE_PROPERTY);
   g_autoptr(SrContext) mgr = sr_test_context_as (admin, "jingli", SR_ROLE_MANAGER);
-  SrWindow *window = sr_window_new (NULL, mgr, NULL);
-  GtkWidget *w = GTK_WIDGET (window);
+  SrWindow *window = NULL;
+  GtkWidget *w;
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO media_sources (id, name, position) VALUES (901, '报纸G', 901);"
+                                          "INSERT INTO contacts (kind, at, receiver_id, is_business, media_source_id, rule) "
+                                          "VALUES ('call', %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 1, 901, 'x')",
+                                          sr_context_now (mgr) - 600, sr_test_staff_id (mgr));
 
+  g_assert_true (sr_db_exec (sr_context_get_db (admin), sql, NULL));
+  window = sr_window_new (NULL, mgr, NULL);
+  w = GTK_WIDGET (window);
   gtk_window_present (GTK_WINDOW (window));
   sr_window_sign_in_as (window, sr_context_get_session (mgr));
   sr_gui_test_spin_idle ();
@@ -1472,6 +1496,27 @@ test_overview_page (void)
   sr_gui_test_click (w, "This Month");
   sr_gui_test_spin_idle ();
   g_assert_nonnull (sr_gui_test_find (w, "Overdue at the period’s end"));
+  /* A bar opens what is behind it: the media chart's first bar (Enter on the chosen
+   * row, or a click, runs chart.open) lists that source's calls in a window. */
+  {
+    GtkWidget *chart = find_widget_of_type (w, "SrChartView");
+    GList *windows;
+    gboolean found = FALSE;
+    g_assert_nonnull (chart);
+    g_assert_true (gtk_widget_activate_action (chart, "chart.open", "i", 0));
+    sr_gui_test_spin_idle ();
+    windows = gtk_window_list_toplevels ();
+    for (GList *l = windows; l != NULL; l = l->next)
+      if (g_str_has_prefix (gtk_window_get_title (l->data) != NULL ? gtk_window_get_title (l->data) : "",
+                            "Calls and visits from 报纸G"))
+        {
+          found = TRUE;
+          g_assert_null (sr_gui_test_find (l->data, "None."));
+          gtk_window_destroy (l->data);
+        }
+    g_list_free (windows);
+    g_assert_true (found);
+  }
   gtk_window_destroy (GTK_WINDOW (window));
   sr_gui_test_spin_idle ();
   g_clear_object (&mgr);

@@ -28,6 +28,7 @@ struct _SrChartView
   SrChart *chart;
   void (*open) (SrChartView *view, int row, gpointer data);   /* a click on a bar; NULL: none */
   gpointer data;
+  int row;                    /* the row chosen with the keyboard (← →), opened with Enter */
 };
 
 G_DEFINE_TYPE (SrChartView, sr_chart_view, GTK_TYPE_WIDGET)
@@ -50,7 +51,67 @@ sr_chart_view_snapshot (GtkWidget   *widget,
   ink[2] = fg.blue;
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
   sr_chart_draw (self->chart, cr, w, h, ink);
+  /* The keyboard's row: a frame round its column while the chart has the focus. */
+  if (gtk_widget_has_focus (widget) && self->chart->rows->len > 0)
+    {
+      double x, y, rw, rh;
+      sr_chart_row_bounds (self->chart, w, h, (guint) CLAMP (self->row, 0, (int) self->chart->rows->len - 1),
+                           &x, &y, &rw, &rh);
+      cairo_set_source_rgba (cr, ink[0], ink[1], ink[2], 0.7);
+      cairo_set_line_width (cr, 1.5);
+      cairo_set_dash (cr, (double[]) { 3, 2 }, 2, 0);
+      cairo_rectangle (cr, x + 1, y, rw - 2, rh);
+      cairo_stroke (cr);
+    }
   cairo_destroy (cr);
+}
+
+/* chart.open(row): what a click on that row's bar does. */
+static void
+chart_open (GtkWidget  *widget,
+            const char *action,
+            GVariant   *param)
+{
+  SrChartView *self = SR_CHART_VIEW (widget);
+  int row = g_variant_get_int32 (param);
+
+  if (self->chart != NULL && self->open != NULL && row >= 0 && row < (int) self->chart->rows->len)
+    self->open (self, row, self->data);
+}
+
+static gboolean
+on_chart_key (GtkEventControllerKey *key,
+              guint                  keyval,
+              guint                  keycode,
+              GdkModifierType        state,
+              SrChartView           *self)
+{
+  int n = self->chart != NULL ? (int) self->chart->rows->len : 0;
+
+  if (n == 0)
+    return FALSE;
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_Right:
+      self->row = CLAMP (self->row + (keyval == GDK_KEY_Left ? -1 : 1), 0, n - 1);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      {
+        /* Say the row's values where the pointer's tooltip would. */
+        g_autofree char *text = sr_chart_describe (self->chart, (guint) self->row);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+      }
+      return TRUE;
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_space:
+      if (self->open == NULL)
+        return FALSE;
+      gtk_widget_activate_action (GTK_WIDGET (self), "chart.open", "i", CLAMP (self->row, 0, n - 1));
+      return TRUE;
+    default:
+      return FALSE;
+    }
 }
 
 static gboolean
@@ -67,7 +128,8 @@ on_query_tooltip (GtkWidget  *widget,
 
   if (self->chart == NULL)
     return FALSE;
-  row = sr_chart_row_at (self->chart, gtk_widget_get_width (widget), gtk_widget_get_height (widget), x, y);
+  row = keyboard ? CLAMP (self->row, 0, (int) self->chart->rows->len - 1)
+                 : sr_chart_row_at (self->chart, gtk_widget_get_width (widget), gtk_widget_get_height (widget), x, y);
   if (row < 0)
     return FALSE;
   text = sr_chart_describe (self->chart, (guint) row);
@@ -87,6 +149,7 @@ sr_chart_view_class_init (SrChartViewClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = sr_chart_view_dispose;
   GTK_WIDGET_CLASS (klass)->snapshot = sr_chart_view_snapshot;
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "chart.open", "i", chart_open);
 }
 
 static void
@@ -103,7 +166,10 @@ on_chart_click (GtkGestureClick *gesture,
     return;
   row = sr_chart_row_at (self->chart, gtk_widget_get_width (widget), gtk_widget_get_height (widget), x, y);
   if (row >= 0)
-    self->open (self, row, self->data);
+    {
+      self->row = row;
+      self->open (self, row, self->data);
+    }
 }
 
 static void
@@ -112,6 +178,18 @@ sr_chart_view_init (SrChartView *self)
   GtkGesture *click = gtk_gesture_click_new ();
   g_signal_connect (click, "released", G_CALLBACK (on_chart_click), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  {
+    GtkEventController *key = gtk_event_controller_key_new ();
+    g_signal_connect (key, "key-pressed", G_CALLBACK (on_chart_key), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), key);
+  }
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  {
+    GtkEventController *focus = gtk_event_controller_focus_new ();
+    g_signal_connect_swapped (focus, "enter", G_CALLBACK (gtk_widget_queue_draw), self);
+    g_signal_connect_swapped (focus, "leave", G_CALLBACK (gtk_widget_queue_draw), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), focus);
+  }
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
   gtk_widget_set_size_request (GTK_WIDGET (self), 380, 230);
