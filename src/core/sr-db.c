@@ -32,6 +32,8 @@ struct _SrDb
   char *path;
   GHashTable *cache; /* sql text → SrStmt */
   int depth;         /* transaction nesting */
+  int lost_code;     /* SQLite rolled the open transaction back by itself (disk full, I/O):
+                      * why; nothing more runs in it until the caller rolls back */
   int schema_version;
   gboolean is_read_only;
 };
@@ -126,6 +128,29 @@ set_error_from_code (GError    **error,
     }
 }
 
+/* After a failure inside a transaction: whether SQLite ended the transaction itself (it
+ * does on a full disk or an I/O error). Then the statements the caller may still run
+ * would each commit on their own, half a change: refuse them until it rolls back. */
+static void
+note_failure (SrDb *self,
+              int   code)
+{
+  if (self->depth > 0 && self->lost_code == 0 && sqlite3_get_autocommit (self->handle))
+    self->lost_code = code;
+}
+
+static gboolean
+transaction_lost (SrDb       *self,
+                  const char *sql,
+                  GError    **error)
+{
+  if (self->depth == 0 || self->lost_code == 0)
+    return FALSE;
+  g_debug ("refused after a lost transaction: %s", sql);
+  set_error_from_code (error, NULL, self->lost_code, self->path);
+  return TRUE;
+}
+
 static gboolean
 check (SrDb    *self,
        int      code,
@@ -143,7 +168,14 @@ sr_db_exec (SrDb        *self,
             GError     **error)
 {
   g_return_val_if_fail (SR_IS_DB (self), FALSE);
-  return check (self, sqlite3_exec (self->handle, sql, NULL, NULL, NULL), error);
+  if (transaction_lost (self, sql, error))
+    return FALSE;
+  if (!check (self, sqlite3_exec (self->handle, sql, NULL, NULL, NULL), error))
+    {
+      note_failure (self, sqlite3_errcode (self->handle));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -622,13 +654,18 @@ SrStep
 sr_stmt_step (SrStmt  *stmt,
               GError **error)
 {
-  int rc = sqlite3_step (stmt->stmt);
+  int rc;
 
+  /* Reads may go on (a setting read with its default on failure); writes may not. */
+  if (!sqlite3_stmt_readonly (stmt->stmt) && transaction_lost (stmt->db, sqlite3_sql (stmt->stmt), error))
+    return SR_STEP_ERROR;
+  rc = sqlite3_step (stmt->stmt);
   if (rc == SQLITE_ROW)
     return SR_STEP_ROW;
   if (rc == SQLITE_DONE)
     return SR_STEP_DONE;
   set_error_from_code (error, stmt->db->handle, rc, stmt->db->path);
+  note_failure (stmt->db, rc);
   return SR_STEP_ERROR;
 }
 
@@ -775,6 +812,8 @@ sr_db_rollback (SrDb *self)
       sqlite3_exec (self->handle, sql, NULL, NULL, NULL);
     }
   self->depth--;
+  if (self->depth == 0)
+    self->lost_code = 0;
 }
 
 gboolean
@@ -784,6 +823,17 @@ sr_db_in_transaction (SrDb *self)
 }
 
 /* Backup ---------------------------------------------------------------------- */
+
+/* A copy that failed leaves nothing: the partial file and its journal go. */
+static void
+remove_partial (const char *tmp_path)
+{
+  g_autofree char *journal = g_strconcat (tmp_path, "-journal", NULL);
+  g_autofree char *wal = g_strconcat (tmp_path, "-wal", NULL);
+  g_unlink (tmp_path);
+  g_unlink (journal);
+  g_unlink (wal);
+}
 
 gboolean
 sr_db_backup_to (SrDb        *self,
@@ -805,7 +855,7 @@ sr_db_backup_to (SrDb        *self,
     }
 
   tmp_path = g_strconcat (dest_path, ".partial", NULL);
-  g_unlink (tmp_path);
+  remove_partial (tmp_path);
   rc = sqlite3_open_v2 (tmp_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
   if (rc != SQLITE_OK)
     {
@@ -819,7 +869,7 @@ sr_db_backup_to (SrDb        *self,
     {
       set_error_from_code (error, dest, sqlite3_errcode (dest), dest_path);
       sqlite3_close_v2 (dest);
-      g_unlink (tmp_path);
+      remove_partial (tmp_path);
       return FALSE;
     }
   do
@@ -835,7 +885,7 @@ sr_db_backup_to (SrDb        *self,
     {
       set_error_from_code (error, dest, rc, dest_path);
       sqlite3_close_v2 (dest);
-      g_unlink (tmp_path);
+      remove_partial (tmp_path);
       return FALSE;
     }
 
@@ -845,7 +895,7 @@ sr_db_backup_to (SrDb        *self,
   if (rc != SQLITE_OK)
     {
       set_error_from_code (error, NULL, rc, dest_path);
-      g_unlink (tmp_path);
+      remove_partial (tmp_path);
       return FALSE;
     }
   if (g_rename (tmp_path, dest_path) != 0)
@@ -853,7 +903,7 @@ sr_db_backup_to (SrDb        *self,
       g_set_error (error, SR_STORE_ERROR, SR_STORE_ERROR_IO,
                    _("The backup could not be written to %s: %s"), dest_path,
                    g_strerror (errno));
-      g_unlink (tmp_path);
+      remove_partial (tmp_path);
       return FALSE;
     }
   return TRUE;

@@ -1,6 +1,8 @@
 /* sr-office.c — the office, its settings and the first-run set-up. */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "sr-audit.h"
@@ -343,11 +345,16 @@ sr_office_backup (SrContext   *ctx,
   sr_json_add_text (json, "file", dest_path);
   after = sr_json_end (json);
   if (!sr_db_begin (db, error))
-    return FALSE;
+    {
+      g_unlink (dest_path);
+      return FALSE;
+    }
   if (!sr_audit_write (ctx, "backup", "office", 1, NULL, after, error) ||
       !sr_db_commit (db, error))
     {
+      /* Without its line in the log the copy is not kept: no backup nobody can account for. */
       sr_db_rollback (db);
+      g_unlink (dest_path);
       return FALSE;
     }
   return TRUE;
