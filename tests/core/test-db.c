@@ -194,6 +194,71 @@ test_unwritable_folder (void)
   sr_test_remove_tree (dir);
 }
 
+/* Another program holds the write lock past the busy timeout: the write is refused with
+ * a message saying so, nothing is written, and it goes through once the lock is let go. */
+static void
+test_locked_database (void)
+{
+  g_autoptr(SrContext) ctx = sr_test_context_new (SR_OFFICE_PROPERTY);
+  SrDb *db = sr_context_get_db (ctx);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SrDb) other = sr_db_open (sr_db_get_path (db), SR_DB_OPEN_EXISTING, &error);
+  gint64 n = -1, before = -1;
+  gint64 start;
+
+  g_assert_no_error (error);
+  g_assert_true (sr_db_query_int (db, "SELECT count(*) FROM media_sources", &before, NULL));
+  g_assert_true (sr_db_begin (other, &error));
+  start = g_get_monotonic_time ();
+  g_assert_false (sr_db_run (db, &error, "INSERT INTO media_sources (name, position) VALUES ('锁住', 999)", ""));
+  g_assert_error (error, SR_STORE_ERROR, SR_STORE_ERROR_BUSY);
+  g_assert_cmpstr (error->message, ==, "The database is in use by another program and could not be written. "
+                                       "Try again in a moment.");
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, 4 * G_USEC_PER_SEC);   /* it waited first */
+  g_clear_error (&error);
+  /* Reading goes on meanwhile. */
+  g_assert_true (sr_db_query_int (db, "SELECT count(*) FROM media_sources", &n, &error));
+  g_assert_cmpint (n, ==, before);
+  g_assert_true (sr_db_commit (other, &error));
+  g_assert_true (sr_db_run (db, &error, "INSERT INTO media_sources (name, position) VALUES ('锁住', 999)", ""));
+  g_assert_true (sr_db_query_int (db, "SELECT count(*) FROM media_sources", &n, &error));
+  g_assert_cmpint (n, ==, before + 1);
+  g_clear_object (&other);
+  sr_test_context_finish (g_steal_pointer (&ctx));
+}
+
+/* A database file that may not be written (not testable as root, who writes anyway):
+ * it opens, and the first write is refused with the permissions message. */
+static void
+test_read_only_file (void)
+{
+  g_autoptr(SrContext) ctx = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(SrDb) db = NULL;
+
+  if (getuid () == 0)
+    {
+      g_test_skip ("root may write a read-only file");
+      return;
+    }
+  ctx = sr_test_context_new (SR_OFFICE_PROPERTY);
+  path = g_strdup (sr_db_get_path (sr_context_get_db (ctx)));
+  g_assert_true (sr_db_exec (sr_context_get_db (ctx), "PRAGMA wal_checkpoint(TRUNCATE)", &error));
+  g_assert_cmpint (g_chmod (path, 0400), ==, 0);
+  db = sr_db_open (path, SR_DB_OPEN_EXISTING, &error);
+  if (db != NULL)
+    {
+      g_assert_false (sr_db_run (db, &error, "INSERT INTO media_sources (name, position) VALUES ('只读', 999)", ""));
+      g_assert_error (error, SR_STORE_ERROR, SR_STORE_ERROR_READ_ONLY);
+    }
+  else
+    g_assert_error (error, SR_STORE_ERROR, SR_STORE_ERROR_READ_ONLY);
+  g_clear_object (&db);
+  g_chmod (path, 0600);
+  sr_test_context_finish (g_steal_pointer (&ctx));
+}
+
 static void
 test_transactions_roll_back (void)
 {
@@ -315,6 +380,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/db/refuses-wrong-files", test_refuses_wrong_files);
   g_test_add_func ("/db/refuses-newer-schema", test_refuses_newer_schema);
   g_test_add_func ("/db/unwritable-folder", test_unwritable_folder);
+  g_test_add_func ("/db/locked", test_locked_database);
+  g_test_add_func ("/db/read-only-file", test_read_only_file);
   g_test_add_func ("/db/transactions-roll-back", test_transactions_roll_back);
   g_test_add_func ("/db/audit-append-only", test_audit_is_append_only);
   g_test_add_func ("/db/backup", test_backup_copy);
