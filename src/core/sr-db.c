@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <gio/gio.h>
@@ -483,6 +485,10 @@ sr_db_open (const char     *path,
     }
   sqlite3_extended_result_codes (self->handle, 0);
   sqlite3_busy_timeout (self->handle, SR_BUSY_TIMEOUT_MS);
+  /* Customers' data: a new database is the owner's alone (its -wal and -shm files take
+   * the same permissions from it). */
+  if (!exists)
+    g_chmod (path, 0600);
 
   /* Read what the file says about itself before changing anything. */
   if (!pragma_int (self, "PRAGMA application_id", &app_id, error) ||
@@ -510,7 +516,7 @@ sr_db_open (const char     *path,
 
   if (self->is_read_only)
     {
-      if (version < sr_db_latest_schema_version ())
+      if (version < sr_db_latest_schema_version () && !(flags & SR_DB_OPEN_INSPECT))
         {
           g_set_error (error, SR_STORE_ERROR, SR_STORE_ERROR_READ_ONLY,
                        _("%s was written by an older Salesroom and must be updated, "
@@ -863,6 +869,13 @@ sr_db_backup_to (SrDb        *self,
       sqlite3_close_v2 (dest);
       return FALSE;
     }
+  /* SQLite creates the file on first write; make it now, the owner's alone. */
+  {
+    int fd = g_open (tmp_path, O_WRONLY | O_CREAT, 0600);
+    if (fd >= 0)
+      close (fd);
+    g_chmod (tmp_path, 0600);
+  }
 
   backup = sqlite3_backup_init (dest, "main", self->handle, "main");
   if (backup == NULL)

@@ -18,6 +18,8 @@ typedef enum {
   SR_DB_OPEN_EXISTING = 0,       /* the file must exist and be a Salesroom database */
   SR_DB_OPEN_CREATE = 1 << 0,    /* create it (and its folder) when missing */
   SR_DB_OPEN_READ_ONLY = 1 << 1, /* never write; no migration */
+  SR_DB_OPEN_INSPECT = 1 << 2,   /* with READ_ONLY: an older version opens too, to be looked at
+                                  * (a backup before it is restored), not used */
 } SrDbOpenFlags;
 
 typedef struct _SrStmt SrStmt;
