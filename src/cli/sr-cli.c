@@ -17,6 +17,7 @@
 #include "core/sr-registers.h"
 #include "core/sr-staff.h"
 #include "registers/sr-register-file.h"
+#include "core/sr-backups.h"
 #include "sr-cli.h"
 
 void
@@ -35,6 +36,9 @@ sr_cli_print_usage (FILE *out)
              "                   [--consultant NAME] [--project NAME] [--building NAME]\n"
              "                                             a register to Excel or PDF; DATE is YYYY-MM-DD\n"
              "  salesroom backup -o FILE                   copy the database, also while it is in use\n"
+             "  salesroom restore FILE                     put a backup in place of the database (close\n"
+             "                                             Salesroom first); the database before is kept\n"
+             "                                             as PATH.before-restore\n"
              "  salesroom --version\n"
              "\n"
              "Every subcommand also takes --db PATH (or the SALESROOM_DB variable) and\n"
@@ -225,6 +229,34 @@ run_backup (SrCliGlobal  *global,
   return SR_EXIT_OK;
 }
 
+/* restore --------------------------------------------------------------------------- */
+
+static int
+run_restore (SrCliGlobal  *global,
+             char        **argv)
+{
+  g_autofree char *path = global->db_path != NULL ? g_strdup (global->db_path) : sr_db_default_path ();
+  g_autofree char *kept = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strv_length (argv) != 2 || g_str_has_prefix (argv[1], "-"))
+    return usage_error (_("restore takes one backup file."));
+  /* Signed in as someone: they must be allowed to handle backups of this office. */
+  if (global->user != NULL && sr_db_path_exists (path))
+    {
+      g_autoptr(SrContext) ctx = open_context (global, SR_DB_OPEN_EXISTING, &error);
+      if (ctx == NULL || !sr_context_check (ctx, SR_ACTION_BACKUP, &error))
+        return fail (error);
+    }
+  if (!sr_backups_restore (argv[1], path, &kept, &error))
+    return fail (error);
+  if (kept != NULL)
+    printf (_("Restored %s into %s. The database before it is kept as %s.\n"), argv[1], path, kept);
+  else
+    printf (_("Restored %s into %s.\n"), argv[1], path);
+  return SR_EXIT_OK;
+}
+
 /* import ---------------------------------------------------------------------------- */
 
 static int
@@ -409,6 +441,7 @@ static const struct {
 } subcommands[] = {
   { "demo", run_demo },
   { "backup", run_backup },
+  { "restore", run_restore },
   { "import", run_import },
   { "export", run_export },
 };

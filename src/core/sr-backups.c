@@ -290,11 +290,14 @@ sr_backups_run_daily (SrContext  *ctx,
   {
     g_autoptr(SrJson) json = sr_json_new ();
     g_autofree char *after = NULL;
+    /* The day's copy is Salesroom's own; one asked for now is the person's. */
+    gboolean by_person = force && sr_context_get_session (ctx) != NULL;
     sr_json_add_text (json, "file", path);
     after = sr_json_end (json);
     if (!sr_db_begin (db, error))
       goto failed;
-    if (!sr_audit_write_as (ctx, 0, "Salesroom (automatic backup)", "backup", "office", 1, NULL, after, error) ||
+    if (!(by_person ? sr_audit_write (ctx, "backup", "office", 1, NULL, after, error)
+                    : sr_audit_write_as (ctx, 0, "Salesroom (automatic backup)", "backup", "office", 1, NULL, after, error)) ||
         !sr_db_commit (db, error))
       {
         sr_db_rollback (db);

@@ -62,8 +62,10 @@ gboolean    sr_backups_configure     (SrContext       *ctx,
                                       const char      *second_place,
                                       GError         **error);
 /* Today's copy, when there is none yet (@force: another one now, as Back Up Now does);
- * @out_made says whether a copy was made. Failures are also kept for the warning. Not a
- * person's act: no permission is checked; the audit log says it was automatic. */
+ * @out_made says whether a copy was made. Failures are also kept for the warning. No
+ * permission is checked (the day's copy is Salesroom's own act, and the audit log says it
+ * was automatic); with @force the log names the signed-in person, whose right to back up
+ * the caller checks. */
 gboolean    sr_backups_run_daily     (SrContext       *ctx,
                                       gboolean         force,
                                       gboolean        *out_made,

@@ -2,7 +2,9 @@
 
 #include <glib/gi18n.h>
 
+#include "core/sr-backups.h"
 #include "core/sr-db.h"
+#include "core/sr-office.h"
 #include "sr-application.h"
 #include "sr-window.h"
 
@@ -13,6 +15,30 @@ struct _SrApplication
 };
 
 G_DEFINE_FINAL_TYPE (SrApplication, sr_application, ADW_TYPE_APPLICATION)
+
+/* The day's backup, on a thread with a connection of its own while the window opens;
+ * what happened is kept in the settings, where Admin shows it and warns. */
+static void
+daily_backup_thread (GTask        *task,
+                     gpointer      source,
+                     gpointer      data,
+                     GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SrDb) db = sr_db_open (data, SR_DB_OPEN_EXISTING, &error);
+  g_autoptr(SrContext) ctx = NULL;
+  gboolean exists = FALSE, made = FALSE;
+
+  if (db != NULL)
+    {
+      ctx = sr_context_new (db, NULL);
+      if (sr_office_exists (ctx, &exists, &error) && exists)
+        sr_backups_run_daily (ctx, FALSE, &made, &error);
+    }
+  if (error != NULL)
+    g_message ("daily backup: %s", error->message);
+  g_task_return_boolean (task, made);
+}
 
 static void
 sr_application_activate (GApplication *app)
@@ -32,9 +58,45 @@ sr_application_activate (GApplication *app)
   path = self->db_path != NULL ? g_strdup (self->db_path) : sr_db_default_path ();
   db = sr_db_open (path, SR_DB_OPEN_CREATE, &error);
   if (db != NULL)
-    ctx = sr_context_new (db, NULL);
+    {
+      g_autoptr(GTask) task = g_task_new (app, NULL, NULL, NULL);
+      ctx = sr_context_new (db, NULL);
+      g_task_set_task_data (task, g_strdup (path), g_free);
+      g_task_run_in_thread (task, daily_backup_thread);
+    }
   window = GTK_WINDOW (sr_window_new (ADW_APPLICATION (app), ctx, error));
   gtk_window_present (window);
+}
+
+void
+sr_application_restore (SrApplication *self,
+                        const char    *db_path,
+                        const char    *backup_path)
+{
+  g_autofree char *path = g_strdup (db_path);
+  g_autofree char *file = g_strdup (backup_path);
+  g_autofree char *kept = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+  GList *windows;
+  GtkWindow *window;
+
+  /* Hold the application while no window is open. */
+  g_application_hold (G_APPLICATION (self));
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))) != NULL)
+    gtk_window_destroy (GTK_WINDOW (windows->data));
+  if (sr_backups_restore (file, path, &kept, &error))
+    message = kept != NULL ? g_strdup_printf (_("Restored from %s. The database before it is kept as %s."), file, kept)
+                           : g_strdup_printf (_("Restored from %s."), file);
+  else
+    message = g_strdup (error->message);
+  g_free (self->db_path);
+  self->db_path = g_strdup (path);
+  sr_application_activate (G_APPLICATION (self));
+  g_application_release (G_APPLICATION (self));
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window != NULL)
+    sr_toast (GTK_WIDGET (window), message);
 }
 
 static void

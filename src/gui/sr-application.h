@@ -10,5 +10,10 @@ G_DECLARE_FINAL_TYPE (SrApplication, sr_application, SR, APPLICATION, AdwApplica
 
 /* @db_path NULL: the default database in the user data folder. */
 SrApplication *sr_application_new (const char *db_path);
+/* Closes the windows, puts @backup_path in place of the database at @db_path (keeping
+ * the one before), and opens a window again, telling what happened. */
+void           sr_application_restore (SrApplication *self,
+                                       const char    *db_path,
+                                       const char    *backup_path);
 
 G_END_DECLS

@@ -118,6 +118,27 @@ test_demo_and_backup (void)
   run (&i, "salesroom", "--user", "wangjingli", "backup", "--db", db, "-o", copy2, NULL);
   g_assert_cmpint (i.status, ==, 0);
 
+  /* restore: a consultant may not; a text file is refused; a backup goes in, the
+   * database before it kept. */
+  {
+    g_auto(Run) k = { 0 }, l = { 0 }, m = { 0 }, n = { 0 };
+    g_autofree char *kept = g_strconcat (db, ".before-restore", NULL);
+    g_file_set_contents (notes, "not a database", -1, NULL);
+    run (&k, "salesroom", "restore", "--db", db, "--user", "sunqiantai", copy, NULL);
+    g_assert_cmpint (k.status, ==, 1);
+    g_assert_nonnull (strstr (k.err, "may not"));
+    run (&l, NULL, "restore", "--db", db, notes, NULL);
+    g_assert_cmpint (l.status, ==, 1);
+    g_assert_nonnull (strstr (l.err, "Nothing was restored."));
+    g_assert_false (g_file_test (kept, G_FILE_TEST_EXISTS));
+    run (&m, NULL, "restore", "--db", db, NULL);
+    g_assert_cmpint (m.status, ==, 2);
+    run (&n, NULL, "restore", "--db", db, copy, NULL);
+    g_assert_cmpint (n.status, ==, 0);
+    g_assert_nonnull (strstr (n.out, "kept as"));
+    g_assert_true (g_file_test (kept, G_FILE_TEST_EXISTS));
+  }
+
   /* A file that is not a database: refused, untouched. */
   {
     g_auto(Run) j = { 0 };

@@ -6,6 +6,7 @@
 #include <locale.h>
 
 #include "common/sr-test-util.h"
+#include "core/sr-backups.h"
 #include "core/sr-appointments.h"
 #include "core/sr-call-check.h"
 #include "core/sr-bookings.h"
@@ -1523,6 +1524,41 @@ test_overview_page (void)
   sr_test_context_finish (g_steal_pointer (&admin));
 }
 
+/* Admin's backups: the warning before any copy, Back Up Now, the number kept checked. */
+static void
+test_backups_view (void)
+{
+  g_autoptr(SrContext) admin = sr_test_context_new (SR_OFFICE_PROPERTY);
+  SrWindow *window = sr_window_new (NULL, admin, NULL);
+  GtkWidget *w = GTK_WIDGET (window);
+  g_autofree char *dir = sr_backups_dir (sr_db_get_path (sr_context_get_db (admin)));
+  g_autoptr(GPtrArray) files = NULL;
+
+  show_as (window, admin, "admin/office");
+  g_assert_nonnull (sr_gui_test_find (w, "No backup has been made yet."));
+  sr_gui_test_click (w, "Back Up Now");
+  sr_gui_test_spin_idle ();
+  files = sr_backups_list (dir, NULL);
+  g_assert_cmpuint (files->len, ==, 1);
+  g_assert_nonnull (sr_gui_test_find (w, "A copy of the database was made."));
+  /* With a copy made, what is left to warn about is the missing second place. */
+  g_assert_nonnull (sr_gui_test_find (w, "No second place is chosen: a dead disk would take the copies with it."));
+  sr_gui_test_type (w, "Daily copies kept", "0");
+  g_signal_emit_by_name (sr_gui_test_find (w, "Daily copies kept"), "apply");
+  sr_gui_test_spin_idle ();
+  /* Refused (its message waits behind the first toast): nothing saved, the typing kept. */
+  g_assert_cmpint (sr_settings_get_int (admin, "backup.keep", 14), ==, 14);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sr_gui_test_find (w, "Daily copies kept"))), ==, "0");
+  sr_gui_test_type (w, "Daily copies kept", "30");
+  g_signal_emit_by_name (sr_gui_test_find (w, "Daily copies kept"), "apply");
+  sr_gui_test_spin_idle ();
+  g_assert_cmpint (sr_settings_get_int (admin, "backup.keep", 14), ==, 30);
+  gtk_window_destroy (GTK_WINDOW (window));
+  sr_gui_test_spin_idle ();
+  sr_test_remove_tree (dir);
+  sr_test_context_finish (g_steal_pointer (&admin));
+}
+
 /* Targets: the customer manager sets a consultant's month; the row shows it. */
 static void
 test_performance_page (void)
@@ -1599,6 +1635,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/quotes", test_quotes);
   g_test_add_func ("/gui/registers-page", test_registers_page);
   g_test_add_func ("/gui/overview-page", test_overview_page);
+  g_test_add_func ("/gui/backups-view", test_backups_view);
   g_test_add_func ("/gui/unopenable-database", test_unopenable_database);
   return g_test_run ();
 }

@@ -3,9 +3,11 @@
 
 #include <glib/gi18n.h>
 
+#include "core/sr-backups.h"
 #include "core/sr-money.h"
 #include "core/sr-office.h"
 #include "core/sr-sales-report.h"
+#include "gui/sr-application.h"
 #include "gui/sr-gui-util.h"
 #include "gui/sr-window.h"
 #include "sr-admin-views.h"
@@ -15,6 +17,10 @@ typedef struct {
   GtkWidget *root;
   GtkWidget *name_row;
   GtkFileChooserNative *chooser;
+  GtkWidget *backup_status;   /* the daily copies: newest, where, how many */
+  GtkWidget *backup_warning;  /* shown when the last copy failed or is old */
+  GtkWidget *keep_row;
+  GtkWidget *second_row;
 } OfficeView;
 
 static void
@@ -216,6 +222,257 @@ on_backup (GtkButton  *button,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (v->chooser));
 }
 
+/* The daily copies' state, read again after every change. */
+static void
+refresh_backups (OfficeView *v)
+{
+  g_auto(SrBackupStatus) status = { 0 };
+  g_autofree char *warning = NULL;
+  g_autofree char *line = NULL;
+
+  if (v->backup_status == NULL || !sr_backups_status (v->ctx, &status, NULL))
+    return;
+  if (status.last_at > 0)
+    {
+      g_autoptr(GDateTime) t = g_date_time_new_from_unix_local (status.last_at);
+      g_autofree char *when = g_date_time_format (t, "%Y-%m-%d %H:%M");
+      g_autofree char *size = g_format_size ((guint64) status.last_size);
+      line = g_strdup_printf (_("Newest copy %s, %s, in %s; the newest %u are kept."), when, size, status.dir, status.keep);
+    }
+  else
+    line = g_strdup_printf (_("No copy yet; they go to %s, the newest %u kept."), status.dir, status.keep);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (v->backup_status), line);
+  warning = sr_backups_warning (&status, sr_context_now (v->ctx));
+  if (warning == NULL && status.second_place == NULL)
+    warning = g_strdup (_("No second place is chosen: a dead disk would take the copies with it."));
+  gtk_widget_set_visible (v->backup_warning, warning != NULL);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (v->backup_warning), warning != NULL ? warning : "");
+}
+
+static void
+on_back_up_now (GtkButton  *button,
+                OfficeView *v)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean made = FALSE;
+
+  if (!sr_context_check (v->ctx, SR_ACTION_BACKUP, &error) ||
+      !sr_backups_run_daily (v->ctx, TRUE, &made, &error))
+    sr_toast_error (v->root, error);
+  else
+    sr_toast (v->root, _("A copy of the database was made."));
+  refresh_backups (v);
+}
+
+static void
+save_backup_settings (OfficeView *v)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 keep = 0;
+
+  if (!g_ascii_string_to_signed (gtk_editable_get_text (GTK_EDITABLE (v->keep_row)), 10, 1, 365, &keep, NULL))
+    {
+      sr_toast (v->root, _("Keep between 1 and 365 daily backups."));
+      return;
+    }
+  if (!sr_backups_configure (v->ctx, (guint) keep, gtk_editable_get_text (GTK_EDITABLE (v->second_row)), &error))
+    sr_toast_error (v->root, error);
+  else
+    sr_toast (v->root, _("Saved."));
+  refresh_backups (v);
+}
+
+static void
+on_backup_setting_apply (AdwEntryRow *row,
+                         OfficeView  *v)
+{
+  save_backup_settings (v);
+}
+
+static void
+on_second_place_chosen (GtkNativeDialog *dialog,
+                        int              response,
+                        OfficeView      *v)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return;
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  path = file != NULL ? g_file_get_path (file) : NULL;
+  if (path == NULL)
+    return;
+  gtk_editable_set_text (GTK_EDITABLE (v->second_row), path);
+  save_backup_settings (v);
+}
+
+static void
+on_choose_second_place (GtkButton  *button,
+                        OfficeView *v)
+{
+  g_clear_object (&v->chooser);
+  v->chooser = gtk_file_chooser_native_new (_("Second Place for Backups"),
+                                            GTK_WINDOW (gtk_widget_get_root (v->root)),
+                                            GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Choose"), NULL);
+  g_signal_connect (v->chooser, "response", G_CALLBACK (on_second_place_chosen), v);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (v->chooser));
+}
+
+static gboolean
+restore_when_idle (gpointer data)
+{
+  GStrv paths = data;
+  GApplication *app = g_application_get_default ();
+  if (SR_IS_APPLICATION (app))
+    sr_application_restore (SR_APPLICATION (app), paths[0], paths[1]);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_restore_confirmed (AdwMessageDialog *dialog,
+                      const char       *response,
+                      OfficeView       *v)
+{
+  const char *file = g_object_get_data (G_OBJECT (dialog), "file");
+  GApplication *app = g_application_get_default ();
+
+  GStrv paths;
+
+  if (g_strcmp0 (response, "restore") != 0 || !SR_IS_APPLICATION (app))
+    return;
+  /* Once the dialog is gone, the window closes (its connection with it); the
+   * application restores and opens again on the restored database, saying what
+   * happened. */
+  paths = g_new0 (char *, 3);
+  paths[0] = g_strdup (sr_db_get_path (sr_context_get_db (v->ctx)));
+  paths[1] = g_strdup (file);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, restore_when_idle, paths, (GDestroyNotify) g_strfreev);
+}
+
+static void
+on_restore_chosen (GtkNativeDialog *chooser,
+                   int              response,
+                   OfficeView      *v)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return;
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  path = file != NULL ? g_file_get_path (file) : NULL;
+  if (path == NULL)
+    return;
+  body = g_strdup_printf (_("Salesroom will close, put %s in place of the database and open it again. The database "
+                            "as it is now is kept beside it as %s.before-restore. Everyone must close Salesroom "
+                            "on the other PCs first."), path, sr_db_get_path (sr_context_get_db (v->ctx)));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (v->root)),
+                                                       _("Restore This Backup?"), body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "restore", _("_Restore"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "restore", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "file", g_steal_pointer (&path), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_restore_confirmed), v);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_restore (GtkButton  *button,
+            OfficeView *v)
+{
+  g_auto(SrBackupStatus) status = { 0 };
+  g_autoptr(GFile) folder = NULL;
+
+  g_clear_object (&v->chooser);
+  v->chooser = gtk_file_chooser_native_new (_("Restore a Backup"), GTK_WINDOW (gtk_widget_get_root (v->root)),
+                                            GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL);
+  if (sr_backups_status (v->ctx, &status, NULL) && g_file_test (status.dir, G_FILE_TEST_IS_DIR))
+    {
+      folder = g_file_new_for_path (status.dir);
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (v->chooser), folder, NULL);
+    }
+  g_signal_connect (v->chooser, "response", G_CALLBACK (on_restore_chosen), v);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (v->chooser));
+}
+
+static GtkWidget *
+button_row (const char *title,
+            const char *subtitle,
+            const char *label,
+            GCallback   callback,
+            gpointer    data)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  g_signal_connect (button, "clicked", callback, data);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  return row;
+}
+
+/* Backups: the daily copies and their warning, how many are kept and the second place,
+ * a copy now or to a file, and restoring one. */
+static GtkWidget *
+backup_group (OfficeView *v)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  g_auto(SrBackupStatus) status = { 0 };
+  g_autofree char *keep = NULL;
+  GtkWidget *icon, *choose;
+
+  sr_backups_status (v->ctx, &status, NULL);
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Backup"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Salesroom copies the database at its first start each day, while everyone keeps working. "
+                                           "Choose a second place on another disk so a dead disk loses nothing."));
+  v->backup_warning = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (v->backup_warning), _("Check the backups"));
+  icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  gtk_widget_add_css_class (icon, "warning");
+  adw_action_row_add_prefix (ADW_ACTION_ROW (v->backup_warning), icon);
+  gtk_widget_add_css_class (v->backup_warning, "warning");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), v->backup_warning);
+
+  v->backup_status = button_row (_("Daily copies"), NULL, _("Back Up _Now"), G_CALLBACK (on_back_up_now), v);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), v->backup_status);
+
+  v->keep_row = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (v->keep_row), _("Daily copies kept"));
+  keep = g_strdup_printf ("%u", status.keep);
+  gtk_editable_set_text (GTK_EDITABLE (v->keep_row), keep);
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (v->keep_row), TRUE);
+  g_signal_connect (v->keep_row, "apply", G_CALLBACK (on_backup_setting_apply), v);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), v->keep_row);
+
+  v->second_row = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (v->second_row), _("Second place (a folder on another disk, USB stick or network)"));
+  gtk_editable_set_text (GTK_EDITABLE (v->second_row), status.second_place != NULL ? status.second_place : "");
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (v->second_row), TRUE);
+  g_signal_connect (v->second_row, "apply", G_CALLBACK (on_backup_setting_apply), v);
+  choose = gtk_button_new_with_mnemonic (_("C_hoose…"));
+  gtk_widget_set_valign (choose, GTK_ALIGN_CENTER);
+  g_signal_connect (choose, "clicked", G_CALLBACK (on_choose_second_place), v);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (v->second_row), choose);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), v->second_row);
+
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                             button_row (_("Copy the database to a file"), NULL, _("_Copy to File…"), G_CALLBACK (on_backup), v));
+  /* Restoring closes the window and opens it again: only in the running application. */
+  if (SR_IS_APPLICATION (g_application_get_default ()))
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                               button_row (_("Restore a backup"), _("The database as it is now is kept beside it."),
+                                           _("_Restore…"), G_CALLBACK (on_restore), v));
+  refresh_backups (v);
+  return group;
+}
+
 GtkWidget *
 sr_office_view_new (SrContext *ctx)
 {
@@ -269,20 +526,7 @@ sr_office_view_new (SrContext *ctx)
                               ADW_PREFERENCES_GROUP (terms_group (v, sr_session_may (session, SR_ACTION_EDIT_OFFICE))));
 
   if (sr_session_may (session, SR_ACTION_BACKUP))
-    {
-      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Back Up Now…"));
-      group = adw_preferences_group_new ();
-      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Backup"));
-      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                             _("A backup is a complete copy of the database, taken while everyone keeps working. Keep copies on another disk."));
-      row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Copy the database to a file"));
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      g_signal_connect (button, "clicked", G_CALLBACK (on_backup), v);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-      adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-    }
+    adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (backup_group (v)));
 
   gtk_box_append (GTK_BOX (box), sr_section_header_new (_("Office and Backup"),
                   _("The office as it appears on paper, and copies of its database.")));
