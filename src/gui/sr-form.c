@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "sr-form.h"
+#include "gui/sr-window.h"
 
 struct _SrForm
 {
@@ -142,6 +143,7 @@ sr_form_new (GtkWidget  *parent,
 
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (GTK_WINDOW (self), GTK_WINDOW (root));
+  sr_window_watch_activity (GTK_WIDGET (self));
   if (save_label != NULL)
     gtk_button_set_label (GTK_BUTTON (self->save_button), save_label);
   return self;

@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include "sr-gui-util.h"
+#include "gui/sr-window.h"
 
 static void
 setup_label (GtkSignalListItemFactory *factory,
@@ -72,6 +73,7 @@ sr_record_window_new (GtkWidget *parent,
 
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
+  sr_window_watch_activity (window);
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
   gtk_widget_set_vexpand (scroller, TRUE);

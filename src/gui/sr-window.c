@@ -46,6 +46,14 @@ struct _SrWindow
 
   guint reminder_source;
   GHashTable *reminded;  /* appointment ids already announced */
+
+  /* The idle lock: the last key, click or pointer move in any of the window's windows;
+   * while locked, the person who was signed in and the windows hidden from view. */
+  gint64 last_activity;
+  guint idle_source;
+  gboolean locked;
+  gint64 locked_staff_id;
+  GPtrArray *hidden;
 };
 
 G_DEFINE_FINAL_TYPE (SrWindow, sr_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -90,6 +98,120 @@ window_of (GtkWidget *widget)
          gtk_window_get_transient_for (GTK_WINDOW (root)) != NULL)
     root = GTK_ROOT (gtk_window_get_transient_for (GTK_WINDOW (root)));
   return SR_IS_WINDOW (root) ? SR_WINDOW (root) : NULL;
+}
+
+/* The idle lock --------------------------------------------------------------------- */
+
+static gboolean
+on_activity (GtkEventController *controller)
+{
+  SrWindow *window = window_of (gtk_event_controller_get_widget (controller));
+  if (window != NULL)
+    window->last_activity = g_get_monotonic_time ();
+  return FALSE;
+}
+
+static void
+on_activity_click (GtkGestureClick *gesture,
+                   int              n_press,
+                   double           x,
+                   double           y)
+{
+  on_activity (GTK_EVENT_CONTROLLER (gesture));
+}
+
+void
+sr_window_watch_activity (GtkWidget *window)
+{
+  GtkEventController *key = gtk_event_controller_key_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  g_signal_connect (key, "key-pressed", G_CALLBACK (on_activity), NULL);
+  gtk_widget_add_controller (window, key);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_activity_click), NULL);
+  gtk_widget_add_controller (window, GTK_EVENT_CONTROLLER (click));
+  g_signal_connect_swapped (motion, "motion", G_CALLBACK (on_activity), motion);
+  gtk_widget_add_controller (window, motion);
+}
+
+gboolean
+sr_window_is_locked (SrWindow *self)
+{
+  return self->locked;
+}
+
+void
+sr_window_lock (SrWindow *self)
+{
+  SrSession *session = self->ctx != NULL ? sr_context_get_session (self->ctx) : NULL;
+  g_autofree char *name = NULL;
+  GList *windows;
+
+  if (session == NULL || sr_session_get_staff_id (session) == 0 || self->locked)
+    return;
+  self->locked = TRUE;
+  self->locked_staff_id = sr_session_get_staff_id (session);
+  /* The customer, unit and form windows go out of sight with the data behind them. */
+  windows = gtk_window_list_toplevels ();
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (l->data != (gpointer) self && gtk_widget_get_visible (l->data) && window_of (l->data) == self)
+      {
+        g_ptr_array_add (self->hidden, g_object_ref (l->data));
+        gtk_widget_set_visible (l->data, FALSE);
+      }
+  g_list_free (windows);
+  name = office_name (self);
+  adw_window_title_set_title (self->sign_in_title, name);
+  adw_window_title_set_subtitle (self->sign_in_title, _("Locked after a while without use: sign in again"));
+  gtk_stack_set_visible_child_name (self->stack, "sign-in");
+  sr_sign_in_page_start (self->sign_in_page, self->ctx, name, sr_session_get_login (session), FALSE);
+}
+
+static gboolean
+check_idle (gpointer data)
+{
+  SrWindow *self = data;
+  gint64 minutes;
+
+  if (self->ctx == NULL || self->locked || sr_context_get_session (self->ctx) == NULL ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "main") != 0)
+    return G_SOURCE_CONTINUE;
+  minutes = sr_settings_get_int (self->ctx, "security.idle_lock_minutes", 10);
+  if (minutes > 0 && g_get_monotonic_time () - self->last_activity > minutes * 60 * G_USEC_PER_SEC)
+    sr_window_lock (self);
+  return G_SOURCE_CONTINUE;
+}
+
+/* After the lock: the same person finds everything as they left it; another person's
+ * sign-in closes what the first had open. */
+static gboolean
+unlock (SrWindow  *self,
+        SrSession *session)
+{
+  gboolean same = sr_session_get_staff_id (session) == self->locked_staff_id;
+
+  if (!self->locked)
+    return FALSE;
+  self->locked = FALSE;
+  self->last_activity = g_get_monotonic_time ();
+  for (guint i = 0; i < self->hidden->len; i++)
+    {
+      GtkWidget *window = self->hidden->pdata[i];
+      if (same)
+        gtk_widget_set_visible (window, TRUE);
+      else
+        gtk_window_destroy (GTK_WINDOW (window));
+    }
+  g_ptr_array_set_size (self->hidden, 0);
+  if (!same)
+    return FALSE;
+  sr_context_set_session (self->ctx, session);
+  gtk_stack_set_visible_child_name (self->stack, "main");
+  return TRUE;
 }
 
 void
@@ -408,13 +530,14 @@ static void
 on_signed_in (SrWindow  *self,
               SrSession *session)
 {
-  sr_window_sign_in_as (self, session);
+  if (!unlock (self, session))
+    sr_window_sign_in_as (self, session);
 }
 
 static void
 on_sign_in_cancelled (SrWindow *self)
 {
-  if (sr_context_get_session (self->ctx) != NULL)
+  if (!self->locked && sr_context_get_session (self->ctx) != NULL)
     gtk_stack_set_visible_child_name (self->stack, "main");
 }
 
@@ -475,8 +598,10 @@ switch_person_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  /* The current person stays signed in until someone else signs in (or Back). */
-  show_sign_in (SR_WINDOW (widget), TRUE);
+  /* The current person stays signed in until someone else signs in (or Back); a locked
+   * window stays locked. */
+  if (!SR_WINDOW (widget)->locked)
+    show_sign_in (SR_WINDOW (widget), TRUE);
 }
 
 static gboolean
@@ -533,6 +658,8 @@ sr_window_dispose (GObject *object)
   SrWindow *self = SR_WINDOW (object);
 
   g_clear_handle_id (&self->reminder_source, g_source_remove);
+  g_clear_handle_id (&self->idle_source, g_source_remove);
+  g_clear_pointer (&self->hidden, g_ptr_array_unref);
   g_clear_pointer (&self->reminded, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), SR_TYPE_WINDOW);
   g_clear_object (&self->settings);
@@ -578,6 +705,10 @@ sr_window_init (SrWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->reminded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->hidden = g_ptr_array_new_with_free_func (g_object_unref);
+  self->last_activity = g_get_monotonic_time ();
+  sr_window_watch_activity (GTK_WIDGET (self));
+  self->idle_source = g_timeout_add_seconds (20, check_idle, self);
   g_signal_connect (self, "close-request", G_CALLBACK (on_close_request), NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.switch-person", FALSE);

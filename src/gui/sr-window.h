@@ -25,6 +25,13 @@ void      sr_window_sign_in_as   (SrWindow       *self,
                                   SrSession      *session);
 
 /* A short message at the bottom of the window that holds @widget. */
+/* The idle lock: after the office's minutes without a key, click or pointer move (setting
+ * security.idle_lock_minutes, 10; 0 never), the window hides its data and asks for the
+ * password; the same person finds everything as they left it. Windows opened over the
+ * main one call sr_window_watch_activity so that work in them counts. */
+void      sr_window_watch_activity (GtkWidget    *window);
+void      sr_window_lock         (SrWindow       *self);
+gboolean  sr_window_is_locked    (SrWindow       *self);
 void      sr_toast               (GtkWidget      *widget,
                                   const char     *message);
 void      sr_toast_error         (GtkWidget      *widget,

@@ -27,6 +27,7 @@
 #include "gui/units/sr-unit-grid.h"
 #include "core/sr-units.h"
 #include "gui/registers/sr-registers-page.h"
+#include "gui/sr-gui-util.h"
 #include "gui/sr-window.h"
 #include "gui/units/sr-unit-window.h"
 
@@ -1559,6 +1560,64 @@ test_backups_view (void)
   sr_test_context_finish (g_steal_pointer (&admin));
 }
 
+/* The idle lock: the data and the windows over it go out of sight; no Back, no Ctrl+L
+ * around it; the same person's password brings everything back as it was; another
+ * person's sign-in closes what the first had open. */
+static void
+test_idle_lock (void)
+{
+  g_autoptr(SrContext) admin = sr_test_context_new (SR_OFFICE_PROPERTY);
+  g_autoptr(SrContext) desk = sr_test_context_as (admin, "qiantai", SR_ROLE_RECEPTIONIST);
+  g_autoptr(SrContext) mgr = sr_test_context_as (admin, "jingli", SR_ROLE_MANAGER);
+  SrWindow *window = sr_window_new (NULL, desk, NULL);
+  GtkWidget *w = GTK_WIDGET (window);
+  GtkWidget *record;
+
+  show_as (window, desk, "customers");
+  record = sr_record_window_new (w, desk, 400, 300);
+  gtk_window_set_title (GTK_WINDOW (record), "客户资料");
+  gtk_window_present (GTK_WINDOW (record));
+  sr_gui_test_spin_idle ();
+
+  sr_window_lock (window);
+  sr_gui_test_spin_idle ();
+  g_assert_true (sr_window_is_locked (window));
+  g_assert_cmpstr (sr_window_get_visible_page (window), ==, "sign-in");
+  g_assert_false (gtk_widget_get_visible (record));
+  g_assert_null (sr_gui_test_find (w, "Back"));
+  g_assert_true (gtk_widget_activate_action (w, "win.switch-person", NULL));
+  sr_gui_test_spin_idle ();
+  g_assert_null (sr_gui_test_find (w, "Back"));
+  g_assert_true (sr_window_is_locked (window));
+  /* The sign-in name is the locked person's; a wrong password keeps it locked. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sr_gui_test_find (w, "Sign-in name"))), ==, "qiantai");
+  sr_gui_test_type (w, "Password", "wrong-one");
+  sr_gui_test_click (w, "Sign In");
+  g_assert_true (sr_window_is_locked (window));
+  sr_gui_test_type (w, "Password", "password1");
+  sr_gui_test_click (w, "Sign In");
+  sr_gui_test_spin_idle ();
+  g_assert_false (sr_window_is_locked (window));
+  g_assert_cmpstr (sr_window_get_visible_page (window), ==, "main");
+  g_assert_true (gtk_widget_get_visible (record));
+
+  /* Locked again, and the manager signs in instead: the desk's window is closed. */
+  g_object_add_weak_pointer (G_OBJECT (record), (gpointer *) &record);
+  sr_window_lock (window);
+  sr_gui_test_type (w, "Sign-in name", "jingli");
+  sr_gui_test_type (w, "Password", "password1");
+  sr_gui_test_click (w, "Sign In");
+  sr_gui_test_spin_idle ();
+  g_assert_false (sr_window_is_locked (window));
+  g_assert_null (record);
+  g_assert_cmpint (sr_session_get_staff_id (sr_context_get_session (desk)), ==, sr_test_staff_id (mgr));
+  gtk_window_destroy (GTK_WINDOW (window));
+  sr_gui_test_spin_idle ();
+  g_clear_object (&mgr);
+  g_clear_object (&desk);
+  sr_test_context_finish (g_steal_pointer (&admin));
+}
+
 /* Targets: the customer manager sets a consultant's month; the row shows it. */
 static void
 test_performance_page (void)
@@ -1636,6 +1695,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/registers-page", test_registers_page);
   g_test_add_func ("/gui/overview-page", test_overview_page);
   g_test_add_func ("/gui/backups-view", test_backups_view);
+  g_test_add_func ("/gui/idle-lock", test_idle_lock);
   g_test_add_func ("/gui/unopenable-database", test_unopenable_database);
   return g_test_run ();
 }

@@ -92,7 +92,24 @@ static const struct {
   { "dispatch.stale_days", N_("Held orders: days without contact before an order is flagged"), TERM_INT, 1, 90, 7, NULL },
   { "return_visits.days", N_("Return visits: days between visits"), TERM_INT, 1, 90, 7, NULL },
   { "housekeeping.trial_days", N_("Housekeeping: days of a placement’s trial period"), TERM_INT, 1, 365, 35, NULL },
+  { "security.idle_lock_minutes", N_("Lock the window after this many minutes without use (0: never)"), TERM_INT, 0, 240, 10, NULL },
 };
+
+/* Which kind of office a term is for, by its key. */
+static gboolean
+term_is_for (const char   *key,
+             SrOfficeKind  kind)
+{
+  if (g_str_has_prefix (key, "sales.") || g_str_has_prefix (key, "loan.") || g_str_has_prefix (key, "report."))
+    return kind == SR_OFFICE_PROPERTY;
+  if (g_str_has_prefix (key, "dispatch."))
+    return kind == SR_OFFICE_DECORATION;
+  if (g_str_has_prefix (key, "return_visits."))
+    return kind != SR_OFFICE_PROPERTY;
+  if (g_str_has_prefix (key, "housekeeping."))
+    return kind == SR_OFFICE_HOUSEKEEPING;
+  return TRUE;
+}
 
 static void
 on_term_apply (AdwEntryRow *row,
@@ -145,19 +162,23 @@ on_term_apply (AdwEntryRow *row,
 }
 
 static GtkWidget *
-terms_group (OfficeView *v,
-             gboolean    editable)
+terms_group (OfficeView   *v,
+             SrOfficeKind  kind,
+             gboolean      editable)
 {
   GtkWidget *group = adw_preferences_group_new ();
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Terms and rules"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("Used by special discounts, the cost sheet, the daily sales report, designer "
-                                           "dispatch, return visits and placements. Press the tick to save a row."));
+                                         _("The office’s terms, the rules its pages follow, and when an unused window "
+                                           "locks. Press the tick to save a row."));
   for (guint i = 0; i < G_N_ELEMENTS (terms); i++)
     {
-      GtkWidget *row = adw_entry_row_new ();
+      GtkWidget *row;
       g_autofree char *text = NULL;
+      if (!term_is_for (terms[i].key, kind))
+        continue;
+      row = adw_entry_row_new ();
 
       if (terms[i].kind == TERM_BANDS)
         text = sr_settings_get (v->ctx, terms[i].key, terms[i].fallback_text);
@@ -521,9 +542,8 @@ sr_office_view_new (SrContext *ctx)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
 
-  if (sr_office_kind_has_units (kind))
-    adw_preferences_page_add (ADW_PREFERENCES_PAGE (page),
-                              ADW_PREFERENCES_GROUP (terms_group (v, sr_session_may (session, SR_ACTION_EDIT_OFFICE))));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page),
+                            ADW_PREFERENCES_GROUP (terms_group (v, kind, sr_session_may (session, SR_ACTION_EDIT_OFFICE))));
 
   if (sr_session_may (session, SR_ACTION_BACKUP))
     adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (backup_group (v)));

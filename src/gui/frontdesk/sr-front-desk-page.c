@@ -848,6 +848,7 @@ log_activated (GSimpleAction *action,
   gtk_window_set_title (GTK_WINDOW (window), title);
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
+  sr_window_watch_activity (window);
   gtk_window_set_default_size (GTK_WINDOW (window), 760, 640);
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   {

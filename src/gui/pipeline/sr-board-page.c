@@ -484,6 +484,7 @@ funnel_activated (GSimpleAction *action,
   gtk_window_set_title (GTK_WINDOW (window), _("Funnel"));
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
+  sr_window_watch_activity (window);
   gtk_window_set_default_size (GTK_WINDOW (window), 640, 560);
   g_object_set_data_full (G_OBJECT (window), "ctx", g_object_ref (b->ctx), g_object_unref);
   g_object_set_data (G_OBJECT (window), "holder", holder);

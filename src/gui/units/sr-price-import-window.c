@@ -179,6 +179,7 @@ sr_price_import_window_new (GtkWidget  *parent,
   gtk_window_set_modal (GTK_WINDOW (v->window), TRUE);
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (GTK_WINDOW (v->window), GTK_WINDOW (root));
+  sr_window_watch_activity (v->window);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   header = adw_header_bar_new ();
