@@ -1,7 +1,15 @@
 #include "config.h"
 
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+
 #include "sr-audit.h"
+#include "sr-customers.h"
 #include "sr-error.h"
+#include "sr-phone.h"
 
 struct _SrJson
 {
@@ -204,4 +212,231 @@ sr_audit_list (SrContext   *ctx,
   if (step == SR_STEP_ERROR)
     return NULL;
   return g_steal_pointer (&rows);
+}
+
+char *
+sr_audit_mask_text (const char *text)
+{
+  GString *out;
+  const char *p;
+
+  if (text == NULL)
+    return NULL;
+  out = g_string_sized_new (strlen (text));
+  for (p = text; *p != '\0';)
+    {
+      gsize n = 0;
+      if (!g_ascii_isdigit (*p))
+        {
+          g_string_append_c (out, *p++);
+          continue;
+        }
+      while (g_ascii_isdigit (p[n]))
+        n++;
+      {
+        g_autofree char *run = g_strndup (p, n + (n == 17 && (p[n] == 'X' || p[n] == 'x')));
+        gsize len = strlen (run);
+        g_autofree char *masked = NULL;
+        /* A mobile (1…, 11 digits), a landline with its area code (0…, 10–12), an
+         * ID-card number (18 characters, the last may be X). */
+        if ((len == 11 && run[0] == '1') || (len >= 10 && len <= 12 && run[0] == '0'))
+          masked = sr_phone_mask (run);
+        else if (len == 18)
+          masked = sr_id_card_mask (run);
+        g_string_append (out, masked != NULL ? masked : run);
+        p += len;
+      }
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The WHERE of a filter, its parameters bound from ?1 on. */
+static const char *
+filter_where (void)
+{
+  return "WHERE (?1 = 0 OR actor_id = ?1) AND (?2 IS NULL OR action = ?2) AND (?3 IS NULL OR table_name = ?3) "
+         "AND at >= ?4 AND at <= ?5 AND (?6 IS NULL OR instr (actor_label, ?6) > 0 OR instr (before_json, ?6) > 0 "
+         "OR instr (after_json, ?6) > 0)";
+}
+
+static gboolean
+bind_filter (SrStmt              *stmt,
+             const SrAuditFilter *f,
+             GError             **error)
+{
+  gint64 from = 0, to = G_MAXINT64, a = 0, b = 0;
+
+  if (f->from_day != NULL && *f->from_day != '\0')
+    {
+      if (!sr_day_range_unix (f->from_day, f->from_day, &a, &b, error))
+        return FALSE;
+      from = a;
+    }
+  if (f->to_day != NULL && *f->to_day != '\0')
+    {
+      if (!sr_day_range_unix (f->to_day, f->to_day, &a, &b, error))
+        return FALSE;
+      to = b;
+    }
+  sr_stmt_bind_int (stmt, 1, f->actor_id);
+  sr_stmt_bind_text (stmt, 2, f->action != NULL && *f->action != '\0' ? f->action : NULL);
+  sr_stmt_bind_text (stmt, 3, f->table != NULL && *f->table != '\0' ? f->table : NULL);
+  sr_stmt_bind_int (stmt, 4, from);
+  sr_stmt_bind_int (stmt, 5, to);
+  sr_stmt_bind_text (stmt, 6, f->text != NULL && *f->text != '\0' ? f->text : NULL);
+  return TRUE;
+}
+
+static gboolean
+may_see_numbers (SrContext *ctx)
+{
+  return sr_customers_may_see_phone (sr_context_get_session (ctx), 0);
+}
+
+GPtrArray *
+sr_audit_find (SrContext           *ctx,
+               const SrAuditFilter *filter,
+               guint                limit,
+               gint64              *out_total,
+               GError             **error)
+{
+  SrAuditFilter none = { 0 };
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sr_audit_entry_free);
+  g_autofree char *sql = NULL;
+  g_autoptr(SrStmt) stmt = NULL;
+  gboolean plain;
+  SrStep step;
+
+  if (!sr_context_check (ctx, SR_ACTION_VIEW_AUDIT, error))
+    return NULL;
+  if (filter == NULL)
+    filter = &none;
+  plain = may_see_numbers (ctx);
+  if (out_total != NULL)
+    {
+      g_autofree char *count = g_strdup_printf ("SELECT count(*) FROM audit_log %s", filter_where ());
+      g_autoptr(SrStmt) c = sr_db_prepare (sr_context_get_db (ctx), count, error);
+      if (c == NULL || !bind_filter (c, filter, error) || sr_stmt_step (c, error) != SR_STEP_ROW)
+        return NULL;
+      *out_total = sr_stmt_get_int (c, 0);
+    }
+  sql = g_strdup_printf ("SELECT id, at, actor_label, action, table_name, row_id, before_json, after_json "
+                         "FROM audit_log %s ORDER BY id DESC LIMIT ?7", filter_where ());
+  stmt = sr_db_prepare (sr_context_get_db (ctx), sql, error);
+  if (stmt == NULL || !bind_filter (stmt, filter, error))
+    return NULL;
+  sr_stmt_bind_int (stmt, 7, limit > 0 ? limit : G_MAXINT32);
+  while ((step = sr_stmt_step (stmt, error)) == SR_STEP_ROW)
+    {
+      SrAuditEntry *e = g_new0 (SrAuditEntry, 1);
+      e->id = sr_stmt_get_int (stmt, 0);
+      e->at = sr_stmt_get_int (stmt, 1);
+      e->actor = sr_stmt_dup_text (stmt, 2);
+      e->action = sr_stmt_dup_text (stmt, 3);
+      e->table_name = sr_stmt_dup_text (stmt, 4);
+      e->row_id = sr_stmt_get_int (stmt, 5);
+      e->before_json = plain ? sr_stmt_dup_text (stmt, 6) : sr_audit_mask_text (sr_stmt_get_text (stmt, 6));
+      e->after_json = plain ? sr_stmt_dup_text (stmt, 7) : sr_audit_mask_text (sr_stmt_get_text (stmt, 7));
+      g_ptr_array_add (rows, e);
+    }
+  if (step == SR_STEP_ERROR)
+    return NULL;
+  return g_steal_pointer (&rows);
+}
+
+GStrv
+sr_audit_actions (SrContext  *ctx,
+                  GError    **error)
+{
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+  g_autoptr(SrStmt) stmt = NULL;
+  SrStep step;
+
+  if (!sr_context_check (ctx, SR_ACTION_VIEW_AUDIT, error))
+    return NULL;
+  stmt = sr_db_prepare (sr_context_get_db (ctx), "SELECT DISTINCT action FROM audit_log ORDER BY action", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((step = sr_stmt_step (stmt, error)) == SR_STEP_ROW)
+    g_strv_builder_add (b, sr_stmt_get_text (stmt, 0));
+  if (step == SR_STEP_ERROR)
+    return NULL;
+  return g_strv_builder_end (b);
+}
+
+/* A CSV field: quoted when it holds a comma, quote or line break; a leading =, +, - or @
+ * gets a quote mark in front so no spreadsheet takes it for a formula. */
+static void
+csv_field (GString    *line,
+           const char *value,
+           gboolean    last)
+{
+  const char *v = value != NULL ? value : "";
+  gboolean formula = *v == '=' || *v == '+' || *v == '-' || *v == '@';
+
+  if (formula || strpbrk (v, ",\"\r\n") != NULL)
+    {
+      g_string_append_c (line, '"');
+      if (formula)
+        g_string_append_c (line, '\'');
+      for (const char *p = v; *p; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (line, '"');
+          g_string_append_c (line, *p);
+        }
+      g_string_append_c (line, '"');
+    }
+  else
+    g_string_append (line, v);
+  g_string_append (line, last ? "\r\n" : ",");
+}
+
+gint64
+sr_audit_export_csv (SrContext           *ctx,
+                     const SrAuditFilter *filter,
+                     const char          *path,
+                     GError             **error)
+{
+  g_autoptr(GPtrArray) rows = sr_audit_find (ctx, filter, 0, NULL, error);
+  g_autofree char *tmp = NULL;
+  GString *out;
+  gboolean ok;
+
+  if (rows == NULL)
+    return -1;
+  out = g_string_new ("\xEF\xBB\xBF");
+  csv_field (out, _("Time"), FALSE);
+  csv_field (out, _("Who"), FALSE);
+  csv_field (out, _("Action"), FALSE);
+  csv_field (out, _("Table"), FALSE);
+  csv_field (out, _("Row"), FALSE);
+  csv_field (out, _("Before"), FALSE);
+  csv_field (out, _("After"), TRUE);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      SrAuditEntry *e = rows->pdata[i];
+      g_autoptr(GDateTime) t = g_date_time_new_from_unix_local (e->at);
+      g_autofree char *when = g_date_time_format (t, "%Y-%m-%d %H:%M:%S");
+      g_autofree char *row = e->row_id > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, e->row_id) : g_strdup ("");
+      csv_field (out, when, FALSE);
+      csv_field (out, e->actor, FALSE);
+      csv_field (out, e->action, FALSE);
+      csv_field (out, e->table_name, FALSE);
+      csv_field (out, row, FALSE);
+      csv_field (out, e->before_json, FALSE);
+      csv_field (out, e->after_json, TRUE);
+    }
+  /* Written beside the destination and moved into place: never half a file. */
+  tmp = g_strconcat (path, ".partial", NULL);
+  ok = g_file_set_contents_full (tmp, out->str, (gssize) out->len, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+  g_string_free (out, TRUE);
+  if (!ok || g_rename (tmp, path) != 0)
+    {
+      if (ok)
+        g_set_error (error, SR_STORE_ERROR, SR_STORE_ERROR_IO, _("%s could not be written: %s"), path, g_strerror (errno));
+      g_unlink (tmp);
+      return -1;
+    }
+  return rows->len;
 }

@@ -58,7 +58,36 @@ typedef struct {
   char *after_json;
 } SrAuditEntry;
 
+/* What the audit viewer asks for; every field may be left empty (0 or NULL). */
+typedef struct {
+  gint64 actor_id;            /* who did it */
+  const char *action;         /* an action code, e.g. "signed" */
+  const char *table;          /* which table */
+  const char *from_day;       /* YYYY-MM-DD, inclusive */
+  const char *to_day;
+  const char *text;           /* found in who, the before or the after */
+} SrAuditFilter;
+
 void       sr_audit_entry_free (SrAuditEntry *entry);
+/* Rows for the audit viewer, newest first, at most @limit; @out_total (may be NULL)
+ * gets how many match. Checks SR_ACTION_VIEW_AUDIT. Phone and ID-card numbers in the
+ * before and after are masked for a reader who may not see customers' phones. */
+GPtrArray *sr_audit_find       (SrContext           *ctx,
+                                const SrAuditFilter *filter,
+                                guint                limit,
+                                gint64              *out_total,
+                                GError             **error);
+/* The action codes the log holds, for the viewer's choice. */
+GStrv      sr_audit_actions    (SrContext           *ctx,
+                                GError             **error);
+/* Every row that matches, as a CSV file (UTF-8 with BOM, for Excel), masked the same way;
+ * returns how many were written, or -1. */
+gint64     sr_audit_export_csv (SrContext           *ctx,
+                                const SrAuditFilter *filter,
+                                const char          *path,
+                                GError             **error);
+/* Phone and ID-card numbers in @text masked (138****5678). */
+char      *sr_audit_mask_text  (const char          *text);
 GPtrArray *sr_audit_list       (SrContext   *ctx,
                                 const char  *table,
                                 guint        limit,
