@@ -170,7 +170,7 @@ add_customer (SrContext  *ctx,
 static char *
 contents (const char *path)
 {
-  char *data = NULL;
+  g_autofree char *data = NULL;
   gsize len = 0;
   g_assert_true (g_file_get_contents (path, &data, &len, NULL));
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
@@ -205,6 +205,8 @@ test_restore (void)
   g_autofree char *top = g_path_get_dirname (path);
   g_autofree char *copy = g_build_filename (top, "copy.db", NULL);
   g_autofree char *kept = NULL;
+  g_autofree char *first_kept = g_strconcat (path, ".before-restore", NULL);
+  g_autofree char *second_kept = g_strconcat (path, ".before-restore-2", NULL);
   g_autoptr(GError) error = NULL;
 
   {
@@ -217,7 +219,7 @@ test_restore (void)
 
   g_assert_true (sr_backups_restore (copy, path, &kept, &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (kept, ==, g_strconcat (path, ".before-restore", NULL));
+  g_assert_cmpstr (kept, ==, first_kept);
   g_assert_cmpint (customers_in (path), ==, 1);
   g_assert_cmpint (customers_in (kept), ==, 2);     /* nothing lost: the day's work is kept */
   {
@@ -229,8 +231,8 @@ test_restore (void)
   /* Again: the kept one is not overwritten. */
   g_clear_pointer (&kept, g_free);
   g_assert_true (sr_backups_restore (copy, path, &kept, &error));
-  g_assert_cmpstr (kept, ==, g_strconcat (path, ".before-restore-2", NULL));
-  g_assert_true (g_file_test (g_strconcat (path, ".before-restore", NULL), G_FILE_TEST_EXISTS));
+  g_assert_cmpstr (kept, ==, second_kept);
+  g_assert_true (g_file_test (first_kept, G_FILE_TEST_EXISTS));
 
   /* Files that are not a Salesroom backup are refused; the database is untouched. */
   {
