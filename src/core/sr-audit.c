@@ -421,8 +421,8 @@ sr_audit_export_csv (SrContext           *ctx,
       g_autofree char *row = e->row_id > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, e->row_id) : g_strdup ("");
       csv_field (out, when, FALSE);
       csv_field (out, e->actor, FALSE);
-      csv_field (out, e->action, FALSE);
-      csv_field (out, e->table_name, FALSE);
+      csv_field (out, sr_audit_action_get_label (e->action), FALSE);
+      csv_field (out, sr_audit_table_get_label (e->table_name), FALSE);
       csv_field (out, row, FALSE);
       csv_field (out, e->before_json, FALSE);
       csv_field (out, e->after_json, TRUE);
@@ -439,4 +439,139 @@ sr_audit_export_csv (SrContext           *ctx,
       return -1;
     }
   return rows->len;
+}
+
+typedef struct {
+  const char *code;
+  const char *label;
+} AuditLabel;
+
+static const AuditLabel action_labels[] = {
+  { "acceptance", N_("Internal acceptance") },
+  { "add", N_("Added") },
+  { "add-housekeeper", N_("Housekeeper added") },
+  { "add-quote", N_("Quote added") },
+  { "approved", N_("Approved") },
+  { "attach-file", N_("File attached") },
+  { "backup", N_("Backup") },
+  { "book", N_("Booked") },
+  { "cancel", N_("Cancelled") },
+  { "cancelled", N_("Cancelled") },
+  { "change-unit", N_("Unit changed") },
+  { "clear", N_("Cleared") },
+  { "closed", N_("Closed") },
+  { "confirm", N_("Confirmed") },
+  { "contract", N_("Contract entered") },
+  { "cost-approved", N_("Cost approved") },
+  { "costed", N_("Cost worked out") },
+  { "create", N_("Created") },
+  { "delay", N_("Payment delayed") },
+  { "delivered", N_("Delivered") },
+  { "demo", N_("Demo written") },
+  { "disable", N_("Disabled") },
+  { "discount", N_("Discount") },
+  { "dispatch", N_("Dispatched") },
+  { "done", N_("Done") },
+  { "edit-housekeeper", N_("Housekeeper edited") },
+  { "end-placement", N_("Placement ended") },
+  { "expire", N_("Reservation ran out") },
+  { "export", N_("Exported") },
+  { "finish-training", N_("Training finished") },
+  { "hold", N_("Withheld") },
+  { "housekeeper-left", N_("Housekeeper left") },
+  { "import", N_("Imported") },
+  { "intention", N_("Intention money") },
+  { "interview-failed", N_("Interview failed") },
+  { "interview-passed", N_("Interview passed") },
+  { "level", N_("Level set") },
+  { "move", N_("Stage moved") },
+  { "moved-in", N_("Moved in") },
+  { "open", N_("Opened") },
+  { "paid", N_("Paid off") },
+  { "pending", N_("Requested") },
+  { "place-housekeeper", N_("Housekeeper placed") },
+  { "progress", N_("Progress") },
+  { "propose-housekeeper", N_("Housekeeper proposed") },
+  { "proposed", N_("Solution proposed") },
+  { "receipt", N_("Receipt") },
+  { "record", N_("Recorded") },
+  { "reject", N_("Rejected") },
+  { "release", N_("Released") },
+  { "remove-file", N_("File removed") },
+  { "rename", N_("Renamed") },
+  { "replace-housekeeper", N_("Housekeeper replaced") },
+  { "report", N_("Reported") },
+  { "request", N_("Subscription requested") },
+  { "restore", N_("Restored") },
+  { "return-visit", N_("Return visit") },
+  { "set", N_("Setting changed") },
+  { "set-deadline", N_("Deadline set") },
+  { "set-order", N_("Order set") },
+  { "set-team", N_("Group set") },
+  { "sign-in", N_("Signed in") },
+  { "sign-in-failed", N_("Sign-in failed") },
+  { "signed", N_("Signed") },
+  { "start-retraining", N_("Retraining started") },
+  { "start-training", N_("Training started") },
+  { "subscribed", N_("Subscribed") },
+  { "suspend", N_("Suspended") },
+  { "target", N_("Target set") },
+  { "told", N_("Owner told") },
+  { "transfer", N_("Transferred") },
+  { "update", N_("Changed") },
+  { "void", N_("Voided") },
+};
+
+static const AuditLabel table_labels[] = {
+  { "appointments", N_("Appointments") },
+  { "attachments", N_("Files") },
+  { "bookings", N_("Bookings") },
+  { "buildings", N_("Buildings") },
+  { "candidates", N_("Candidates") },
+  { "customers", N_("Customers") },
+  { "deals", N_("Deals") },
+  { "feedback", N_("Feedback") },
+  { "follow_ups", N_("Follow-ups") },
+  { "housekeepers", N_("Housekeepers") },
+  { "media_sources", N_("Media sources") },
+  { "office", N_("Office") },
+  { "placements", N_("Placements") },
+  { "plan_items", N_("Payment plans") },
+  { "problems", N_("Problems") },
+  { "projects", N_("Projects") },
+  { "quotes", N_("Quotes") },
+  { "receipts", N_("Receipts") },
+  { "registers", N_("Registers") },
+  { "reported_money", N_("Reported money") },
+  { "rotation_events", N_("Rotation") },
+  { "rotation_orders", N_("Rotation order") },
+  { "rotation_suspensions", N_("Suspensions") },
+  { "settings", N_("Settings") },
+  { "staff", N_("Staff") },
+  { "stages", N_("Stages") },
+  { "trainings", N_("Trainings") },
+  { "units", N_("Units") },
+};
+
+static const char *
+label_of (const AuditLabel *labels,
+          gsize             n,
+          const char       *code)
+{
+  for (gsize i = 0; code != NULL && i < n; i++)
+    if (strcmp (labels[i].code, code) == 0)
+      return _(labels[i].label);
+  return code;
+}
+
+const char *
+sr_audit_action_get_label (const char *action)
+{
+  return label_of (action_labels, G_N_ELEMENTS (action_labels), action);
+}
+
+const char *
+sr_audit_table_get_label (const char *table)
+{
+  return label_of (table_labels, G_N_ELEMENTS (table_labels), table);
 }

@@ -86,6 +86,10 @@ gint64     sr_audit_export_csv (SrContext           *ctx,
                                 const SrAuditFilter *filter,
                                 const char          *path,
                                 GError             **error);
+/* An action code or a table name in the person's language (the code itself when it has
+ * no label). */
+const char *sr_audit_action_get_label (const char *action);
+const char *sr_audit_table_get_label  (const char *table);
 /* Phone and ID-card numbers in @text masked (138****5678). */
 char      *sr_audit_mask_text  (const char          *text);
 GPtrArray *sr_audit_list       (SrContext   *ctx,

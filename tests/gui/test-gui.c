@@ -1560,6 +1560,43 @@ test_backups_view (void)
   sr_test_context_finish (g_steal_pointer (&admin));
 }
 
+/* The audit log in Admin: what happened, found by text; a consultant has no such page. */
+static void
+test_audit_view (void)
+{
+  g_autoptr(SrContext) admin = sr_test_context_new (SR_OFFICE_PROPERTY);
+  g_autoptr(SrContext) mgr = sr_test_context_as (admin, "jingli", SR_ROLE_MANAGER);
+  g_autoptr(SrContext) gw = sr_test_context_as (admin, "guwen", SR_ROLE_CONSULTANT);
+  SrWindow *window = sr_window_new (NULL, mgr, NULL);
+  GtkWidget *w = GTK_WIDGET (window);
+  GtkWidget *search;
+
+  g_assert_true (sr_settings_set (admin, "ownership.lapse_days", "9", NULL));
+  show_as (window, mgr, "admin/audit");
+  g_assert_nonnull (sr_gui_test_find (w, "Person, customer, number…"));
+  search = gtk_widget_get_ancestor (sr_gui_test_find (w, "Person, customer, number…"), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (search);
+  gtk_editable_set_text (GTK_EDITABLE (search), "ownership.lapse_days");
+  g_signal_emit_by_name (search, "search-changed");
+  sr_gui_test_spin_idle ();
+  g_assert_nonnull (sr_gui_test_find (w, "1 entry."));
+  gtk_editable_set_text (GTK_EDITABLE (search), "no such thing at all");
+  g_signal_emit_by_name (search, "search-changed");
+  sr_gui_test_spin_idle ();
+  g_assert_nonnull (sr_gui_test_find (w, "Nothing Matches"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  sr_gui_test_spin_idle ();
+  window = sr_window_new (NULL, gw, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  sr_window_sign_in_as (window, sr_context_get_session (gw));
+  g_assert_false (sr_window_show_page (window, "admin/audit"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  sr_gui_test_spin_idle ();
+  g_clear_object (&mgr);
+  g_clear_object (&gw);
+  sr_test_context_finish (g_steal_pointer (&admin));
+}
+
 /* The idle lock: the data and the windows over it go out of sight; no Back, no Ctrl+L
  * around it; the same person's password brings everything back as it was; another
  * person's sign-in closes what the first had open. */
@@ -1696,6 +1733,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/overview-page", test_overview_page);
   g_test_add_func ("/gui/backups-view", test_backups_view);
   g_test_add_func ("/gui/idle-lock", test_idle_lock);
+  g_test_add_func ("/gui/audit-view", test_audit_view);
   g_test_add_func ("/gui/unopenable-database", test_unopenable_database);
   return g_test_run ();
 }

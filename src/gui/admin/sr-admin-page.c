@@ -17,7 +17,7 @@ G_DEFINE_FINAL_TYPE (SrAdminPage, sr_admin_page, GTK_TYPE_WIDGET)
 
 static const SrAction admin_actions[] = {
   SR_ACTION_MANAGE_STAFF, SR_ACTION_EDIT_UNITS, SR_ACTION_EDIT_MEDIA_SOURCES,
-  SR_ACTION_EDIT_STAGES, SR_ACTION_EDIT_OFFICE, SR_ACTION_BACKUP,
+  SR_ACTION_EDIT_STAGES, SR_ACTION_EDIT_OFFICE, SR_ACTION_BACKUP, SR_ACTION_VIEW_AUDIT,
 };
 
 gboolean
@@ -80,6 +80,8 @@ sr_admin_page_new (SrContext    *ctx,
   if (sr_session_may (session, SR_ACTION_EDIT_OFFICE) || sr_session_may (session, SR_ACTION_BACKUP))
     gtk_stack_add_titled (GTK_STACK (self->stack), sr_office_view_new (ctx), "office",
                           _("Office and Backup"));
+  if (sr_session_may (session, SR_ACTION_VIEW_AUDIT))
+    gtk_stack_add_titled (GTK_STACK (self->stack), sr_audit_view_new (ctx), "audit", _("Audit Log"));
 
   gtk_box_append (GTK_BOX (box), sidebar);
   gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_VERTICAL));

@@ -13,5 +13,6 @@ GtkWidget *sr_units_view_new   (SrContext *ctx);
 GtkWidget *sr_media_view_new   (SrContext *ctx);
 GtkWidget *sr_stages_view_new  (SrContext *ctx);
 GtkWidget *sr_office_view_new  (SrContext *ctx);
+GtkWidget *sr_audit_view_new   (SrContext *ctx);
 
 G_END_DECLS
