@@ -205,7 +205,7 @@ sr_office_create (SrContext    *ctx,
   g_autofree char *hash = NULL;
 
   if (!validate_office_name (office_name, error) ||
-      !sr_password_check_rules (admin_password, error))
+      !sr_password_check_rules (admin_password, admin_login, error))
     return 0;
   hash = sr_password_hash (admin_password, error);
   if (hash == NULL)

@@ -15,6 +15,7 @@ struct _SrSession
   char *actor_label;      /* what the audit log shows */
   SrRoles roles;
   gboolean is_command_line;
+  gboolean must_change_password;
 };
 
 G_DEFINE_FINAL_TYPE (SrSession, sr_session, G_TYPE_OBJECT)
@@ -147,4 +148,17 @@ sr_session_check (SrSession  *self,
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+sr_session_get_must_change_password (SrSession *self)
+{
+  return self->must_change_password;
+}
+
+void
+sr_session_set_must_change_password (SrSession *self,
+                                     gboolean   must_change)
+{
+  self->must_change_password = must_change;
 }

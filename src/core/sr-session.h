@@ -14,6 +14,11 @@ G_BEGIN_DECLS
 #define SR_TYPE_SESSION (sr_session_get_type ())
 G_DECLARE_FINAL_TYPE (SrSession, sr_session, SR, SESSION, GObject)
 
+/* Whether the person signed in with a password an administrator set, to be changed
+ * before they go on. */
+gboolean    sr_session_get_must_change_password (SrSession *self);
+void        sr_session_set_must_change_password (SrSession *self,
+                                                 gboolean   must_change);
 SrSession  *sr_session_new_for_staff        (gint64       staff_id,
                                              const char  *login,
                                              const char  *display_name,

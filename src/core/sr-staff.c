@@ -87,6 +87,7 @@ password_needs_rehash (const char *hash)
 
 gboolean
 sr_password_check_rules (const char  *password,
+                         const char  *login,
                          GError     **error)
 {
   if (password == NULL || g_utf8_strlen (password, -1) < SR_MIN_PASSWORD_LENGTH)
@@ -94,6 +95,16 @@ sr_password_check_rules (const char  *password,
       g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID,
                    _("A password needs at least %d characters."), SR_MIN_PASSWORD_LENGTH);
       return FALSE;
+    }
+  if (login != NULL)
+    {
+      g_autofree char *name = g_strstrip (g_strdup (login));
+      if (*name != '\0' && g_ascii_strcasecmp (name, password) == 0)
+        {
+          g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID,
+                       _("The password may not be the sign-in name."));
+          return FALSE;
+        }
     }
   return TRUE;
 }
@@ -320,7 +331,7 @@ sr_staff_add (SrContext   *ctx,
   if (!sr_context_check (ctx, SR_ACTION_MANAGE_STAFF, error) ||
       !validate_login (login, error) ||
       !validate_display_name (display_name, error) ||
-      !sr_password_check_rules (password, error))
+      !sr_password_check_rules (password, login, error))
     return 0;
   if (roles == 0)
     {
@@ -552,11 +563,13 @@ store_password (SrContext   *ctx,
     return FALSE;
   stmt = sr_db_prepare (db,
                         "UPDATE staff SET password_hash = ?2, failed_attempts = 0, "
-                        "last_failed_at = NULL WHERE id = ?1", error);
+                        "last_failed_at = NULL, must_change_password = ?3 WHERE id = ?1", error);
   if (stmt == NULL)
     goto fail;
   sr_stmt_bind_int (stmt, 1, staff_id);
   sr_stmt_bind_text (stmt, 2, hash);
+  /* A password someone else set is the owner's to change at the next sign-in. */
+  sr_stmt_bind_int (stmt, 3, g_strcmp0 (action, "reset-password") == 0);
   if (!sr_stmt_exec (stmt, error))
     goto fail;
   if (sr_db_changes (db) != 1)
@@ -585,8 +598,18 @@ sr_staff_reset_password (SrContext   *ctx,
 {
   g_autofree char *hash = NULL;
 
-  if (!sr_context_check (ctx, SR_ACTION_MANAGE_STAFF, error) ||
-      !sr_password_check_rules (new_password, error))
+  g_autoptr(SrStaffMember) member = NULL;
+
+  if (!sr_context_check (ctx, SR_ACTION_MANAGE_STAFF, error))
+    return FALSE;
+  member = sr_staff_find (ctx, staff_id, NULL, error);
+  if (member == NULL)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_NOT_FOUND, _("No such staff member."));
+      return FALSE;
+    }
+  if (!sr_password_check_rules (new_password, member->login, error))
     return FALSE;
   hash = sr_password_hash (new_password, error);
   return hash != NULL && store_password (ctx, staff_id, hash, "reset-password", error);
@@ -632,12 +655,20 @@ sr_staff_change_own_password (SrContext   *ctx,
                    _("The current password is wrong."));
       return FALSE;
     }
-  if (!sr_password_check_rules (new_password, error))
+  if (!sr_password_check_rules (new_password, sr_session_get_login (session), error))
     return FALSE;
+  if (g_strcmp0 (old_password, new_password) == 0)
+    {
+      g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID,
+                   _("Choose a new password, not the one you have now."));
+      return FALSE;
+    }
   new_hash = sr_password_hash (new_password, error);
-  return new_hash != NULL &&
-         store_password (ctx, sr_session_get_staff_id (session), new_hash,
-                         "change-password", error);
+  if (new_hash == NULL ||
+      !store_password (ctx, sr_session_get_staff_id (session), new_hash, "change-password", error))
+    return FALSE;
+  sr_session_set_must_change_password (session, FALSE);
+  return TRUE;
 }
 
 /* Signing in --------------------------------------------------------------------------- */
@@ -716,12 +747,14 @@ sr_staff_sign_in (SrContext   *ctx,
   g_autofree char *display_name = NULL;
   gint64 id, failed, last_failed;
   SrRoles roles;
-  gboolean is_disabled;
+  gboolean is_disabled, must_change;
+  SrSession *session;
   SrStep step;
 
   stmt = sr_db_prepare (sr_context_get_db (ctx),
                         "SELECT id, display_name, password_hash, roles, is_disabled, "
-                        "failed_attempts, coalesce (last_failed_at, 0) FROM staff WHERE login = ?1",
+                        "failed_attempts, coalesce (last_failed_at, 0), must_change_password "
+                        "FROM staff WHERE login = ?1",
                         error);
   if (stmt == NULL)
     return NULL;
@@ -744,6 +777,7 @@ sr_staff_sign_in (SrContext   *ctx,
   is_disabled = sr_stmt_get_int (stmt, 4) != 0;
   failed = sr_stmt_get_int (stmt, 5);
   last_failed = sr_stmt_get_int (stmt, 6);
+  must_change = sr_stmt_get_int (stmt, 7) != 0;
   g_clear_pointer (&stmt, sr_stmt_done);
 
   {
@@ -777,5 +811,7 @@ sr_staff_sign_in (SrContext   *ctx,
                                                                : NULL;
     record_attempt (ctx, id, login, TRUE, 0, new_hash);
   }
-  return sr_session_new_for_staff (id, login, display_name, roles);
+  session = sr_session_new_for_staff (id, login, display_name, roles);
+  sr_session_set_must_change_password (session, must_change);
+  return session;
 }

@@ -31,7 +31,10 @@ char          *sr_password_hash            (const char   *password,
                                             GError      **error);
 gboolean       sr_password_verify          (const char   *hash,
                                             const char   *password);
+/* At least SR_MIN_PASSWORD_LENGTH characters, and not the sign-in name (@login, may be
+ * NULL) in any case. */
 gboolean       sr_password_check_rules     (const char   *password,
+                                            const char   *login,
                                             GError      **error);
 
 /* Accounts. Each call checks SR_ACTION_MANAGE_STAFF and writes the audit log. */
@@ -60,6 +63,8 @@ gboolean       sr_staff_set_disabled       (SrContext    *ctx,
                                             gboolean      is_disabled,
                                             const char   *reason,
                                             GError      **error);
+/* An administrator sets a new password; its owner must change it at the next sign-in
+ * (sr_session_get_must_change_password). */
 gboolean       sr_staff_reset_password     (SrContext    *ctx,
                                             gint64        staff_id,
                                             const char   *new_password,

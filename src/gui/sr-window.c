@@ -508,6 +508,8 @@ check_reminders (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+static void ask_for_own_password (SrWindow *self);
+
 void
 sr_window_sign_in_as (SrWindow  *self,
                       SrSession *session)
@@ -524,6 +526,8 @@ sr_window_sign_in_as (SrWindow  *self,
   if (self->reminder_source == 0)
     self->reminder_source = g_timeout_add_seconds (60, check_reminders, self);
   check_reminders (self);
+  if (sr_session_get_must_change_password (session))
+    ask_for_own_password (self);
 }
 
 static void
@@ -622,6 +626,37 @@ save_password (SrForm   *form,
     return FALSE;
   sr_toast (GTK_WIDGET (self), _("Your password was changed."));
   return TRUE;
+}
+
+/* A password an administrator set: its owner chooses their own before going on; closing
+ * the form without one signs them out. */
+static void
+on_forced_form_closed (gpointer  data,
+                       GObject  *form)
+{
+  SrWindow *self = data;
+  SrSession *session = self->ctx != NULL ? sr_context_get_session (self->ctx) : NULL;
+
+  if (session != NULL && sr_session_get_must_change_password (session))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.sign-out", NULL);
+      sr_toast (GTK_WIDGET (self), _("Choose your own password to go on: sign in again."));
+    }
+  g_object_unref (self);
+}
+
+static void
+ask_for_own_password (SrWindow *self)
+{
+  SrForm *form = sr_form_new (GTK_WIDGET (self), _("Choose Your Own Password"), _("_Change"));
+
+  sr_form_set_info (form, _("An administrator set your password. Choose one of your own before you go on."));
+  sr_form_add_password (form, "old", _("The password you were given"));
+  sr_form_add_password (form, "new", _("New password (at least 6 characters)"));
+  sr_form_add_password (form, "again", _("New password again"));
+  gtk_window_set_modal (GTK_WINDOW (form), TRUE);
+  sr_form_run (form, save_password, self, NULL);
+  g_object_weak_ref (G_OBJECT (form), on_forced_form_closed, g_object_ref (self));
 }
 
 static void

@@ -30,10 +30,16 @@ test_password_hash (void)
   g_assert_true (sr_password_verify (hash, "秘密password"));
   g_assert_false (sr_password_verify (hash, "秘密passwore"));
   g_assert_false (sr_password_verify (hash, ""));
-  g_assert_false (sr_password_check_rules ("12345", &error));
+  g_assert_false (sr_password_check_rules ("12345", NULL, &error));
   g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_true (sr_password_check_rules ("六个字的密码", &error));
+  g_assert_true (sr_password_check_rules ("六个字的密码", NULL, &error));
+  /* Not the sign-in name, in any case. */
+  g_assert_false (sr_password_check_rules ("WangJingLi", "wangjingli", &error));
+  g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "The password may not be the sign-in name.");
+  g_clear_error (&error);
+  g_assert_true (sr_password_check_rules ("wangjingli1", "wangjingli", &error));
 }
 
 static void
@@ -200,11 +206,38 @@ test_change_own_password (void)
   g_assert_false (sr_staff_change_own_password (ctx, "not-it", "newpass1", &error));
   g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_DENIED);
   g_clear_error (&error);
+  g_assert_false (sr_staff_change_own_password (ctx, "password1", "password1", &error));
+  g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (sr_staff_change_own_password (ctx, "password1", "GUWEN", &error));
+  g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID);
+  g_clear_error (&error);
   g_assert_true (sr_staff_change_own_password (ctx, "password1", "newpass1", &error));
   g_assert_no_error (error);
   {
     g_autoptr(SrSession) s = sr_staff_sign_in (ctx, "guwen", "newpass1", &error);
     g_assert_no_error (error);
+    g_assert_false (sr_session_get_must_change_password (s));
+  }
+  /* The administrator resets it: the owner must change it at the next sign-in, and
+   * only once. */
+  {
+    g_autoptr(SrStaffMember) m = sr_staff_find (admin, 0, "guwen", NULL);
+    g_autoptr(SrSession) s = NULL;
+    g_autoptr(SrContext) again = sr_context_new (sr_context_get_db (admin), NULL);
+    g_assert_false (sr_staff_reset_password (admin, m->id, "guwen", &error));
+    g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_true (sr_staff_reset_password (admin, m->id, "given-by-admin", &error));
+    s = sr_staff_sign_in (again, "guwen", "given-by-admin", &error);
+    g_assert_no_error (error);
+    g_assert_true (sr_session_get_must_change_password (s));
+    sr_context_set_session (again, s);
+    g_assert_true (sr_staff_change_own_password (again, "given-by-admin", "my-own-one", &error));
+    g_assert_false (sr_session_get_must_change_password (s));
+    g_clear_object (&s);
+    s = sr_staff_sign_in (again, "guwen", "my-own-one", &error);
+    g_assert_false (sr_session_get_must_change_password (s));
   }
   g_clear_object (&ctx);
   sr_test_context_finish (g_steal_pointer (&admin));

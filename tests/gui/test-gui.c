@@ -1560,6 +1560,55 @@ test_backups_view (void)
   sr_test_context_finish (g_steal_pointer (&admin));
 }
 
+/* A password the administrator set: the form to choose one's own comes first; closing it
+ * signs the person out. */
+static void
+test_forced_password_change (void)
+{
+  g_autoptr(SrContext) admin = sr_test_context_new (SR_OFFICE_PROPERTY);
+  g_autoptr(SrContext) gw = sr_test_context_as (admin, "guwen", SR_ROLE_CONSULTANT);
+  g_autoptr(SrContext) ctx = sr_context_new (sr_context_get_db (admin), NULL);
+  SrWindow *window = sr_window_new (NULL, ctx, NULL);
+  gint64 id = sr_test_staff_id (gw);
+  SrForm *form;
+
+  for (int round = 0; round < 2; round++)
+    {
+      g_autoptr(SrSession) s = NULL;
+      g_assert_true (sr_staff_reset_password (admin, id, "given-by-admin", NULL));
+      s = sr_staff_sign_in (ctx, "guwen", "given-by-admin", NULL);
+      g_assert_nonnull (s);
+      gtk_window_present (GTK_WINDOW (window));
+      sr_window_sign_in_as (window, s);
+      sr_gui_test_spin_idle ();
+      form = find_form ();
+      g_assert_nonnull (form);
+      if (round == 0)
+        {
+          sr_gui_test_type (GTK_WIDGET (form), "The password you were given", "given-by-admin");
+          sr_gui_test_type (GTK_WIDGET (form), "New password (at least 6 characters)", "my-own-one");
+          sr_gui_test_type (GTK_WIDGET (form), "New password again", "my-own-one");
+          g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
+          sr_gui_test_spin_idle ();
+          g_assert_null (find_form ());
+          g_assert_false (sr_session_get_must_change_password (s));
+          g_assert_cmpstr (sr_window_get_visible_page (window), ==, "main");
+        }
+      else
+        {
+          gtk_window_close (GTK_WINDOW (form));
+          sr_gui_test_spin_idle ();
+          g_assert_cmpstr (sr_window_get_visible_page (window), ==, "sign-in");
+          g_assert_null (sr_context_get_session (ctx));
+        }
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  sr_gui_test_spin_idle ();
+  g_clear_object (&gw);
+  g_clear_object (&ctx);
+  sr_test_context_finish (g_steal_pointer (&admin));
+}
+
 /* The audit log in Admin: what happened, found by text; a consultant has no such page. */
 static void
 test_audit_view (void)
@@ -1734,6 +1783,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/backups-view", test_backups_view);
   g_test_add_func ("/gui/idle-lock", test_idle_lock);
   g_test_add_func ("/gui/audit-view", test_audit_view);
+  g_test_add_func ("/gui/forced-password-change", test_forced_password_change);
   g_test_add_func ("/gui/unopenable-database", test_unopenable_database);
   return g_test_run ();
 }
