@@ -74,6 +74,8 @@ static const struct {
     SR_ROLE_CONSULTANT | SR_ROLE_CUSTOMER_MANAGER | SR_ROLE_SALES_CONTROLLER | SR_ROLE_MANAGER },
   { SR_ACTION_MANAGE_HOUSEKEEPERS, "manage-housekeepers", N_("Keep the roster of housekeepers"),
     SR_ROLE_CUSTOMER_MANAGER | SR_ROLE_MANAGER },
+  { SR_ACTION_HANDLE_PERSONAL_DATA, "handle-personal-data",
+    N_("Answer a person's request about their data: export it all, or erase them"), SR_ROLE_MANAGER },
 };
 
 SrRole

@@ -49,6 +49,7 @@ typedef enum {
   SR_ACTION_ENTER_CONTRACTS,     /* a decoration or service contract with its plan (consultants: their own customers) */
   SR_ACTION_REPORT_MONEY,        /* report money a customer handed over, for finance to confirm (consultants: their own) */
   SR_ACTION_MANAGE_HOUSEKEEPERS, /* keep the roster of housekeepers and their training (家政服务员) */
+  SR_ACTION_HANDLE_PERSONAL_DATA, /* a person's request under PIPL: export all held about them, erase them */
   SR_N_ACTIONS
 } SrAction;
 

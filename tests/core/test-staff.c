@@ -14,6 +14,7 @@
 #include "core/sr-bookings.h"
 #include "core/sr-error.h"
 #include "core/sr-housekeeping.h"
+#include "core/sr-privacy.h"
 #include "core/sr-media.h"
 #include "core/sr-money-reports.h"
 #include "core/sr-stages.h"
@@ -523,6 +524,25 @@ static gboolean do_manage_housekeepers (SrContext *ctx, GError **error)
   return id > 0;
 }
 
+static gboolean do_handle_personal_data (SrContext *ctx, GError **error)
+{
+  /* A customer of its own each time, erased on their request. */
+  static int n = 0;
+  g_autofree char *phone = g_strdup_printf ("1350000%04d", ++n);
+  const char *phones[] = { phone, NULL };
+  SrCustomerInput in = { "要求删除", NULL, "call", 0, NULL, 0, phones, FALSE };
+  g_autoptr(SrSession) cli = sr_session_new_command_line ();
+  g_autoptr(SrContext) root = sr_context_new (sr_context_get_db (ctx), NULL);
+  gint64 customer = 1;      /* made by test_role_matrix: refused before anything */
+  sr_context_set_session (root, cli);
+  if (sr_session_may (sr_context_get_session (ctx), SR_ACTION_HANDLE_PERSONAL_DATA))
+    {
+      customer = sr_customers_add (root, &in, NULL);
+      g_assert_cmpint (customer, >, 0);
+    }
+  return sr_privacy_erase (ctx, customer, "客户本人", "书面申请", error);
+}
+
 static const ActionFunc action_funcs[SR_N_ACTIONS] = {
   [SR_ACTION_MANAGE_STAFF] = do_manage_staff,
   [SR_ACTION_EDIT_OFFICE] = do_edit_office,
@@ -547,6 +567,7 @@ static const ActionFunc action_funcs[SR_N_ACTIONS] = {
   [SR_ACTION_ENTER_CONTRACTS] = do_enter_contract,
   [SR_ACTION_REPORT_MONEY] = do_report_money,
   [SR_ACTION_MANAGE_HOUSEKEEPERS] = do_manage_housekeepers,
+  [SR_ACTION_HANDLE_PERSONAL_DATA] = do_handle_personal_data,
 };
 
 /* What PRODUCT.md's table says, written out independently of sr-roles.c. */
@@ -574,6 +595,7 @@ expected (SrRole role, SrAction action)
     case SR_ACTION_MANAGE_DEALS:
       return role == SR_ROLE_SALES_CONTROLLER || role == SR_ROLE_MANAGER;
     case SR_ACTION_APPROVE_TERMS:
+    case SR_ACTION_HANDLE_PERSONAL_DATA:
       return role == SR_ROLE_MANAGER;
     case SR_ACTION_ENTER_CONTRACTS:
       return role == SR_ROLE_CONSULTANT || role == SR_ROLE_CUSTOMER_MANAGER || role == SR_ROLE_MANAGER;
