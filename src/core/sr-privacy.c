@@ -402,7 +402,7 @@ erase_in_transaction (SrContext  *ctx,
   for (guint i = 0; i < G_N_ELEMENTS (personal_columns); i++)
     g_string_append_printf (clear, ", %s = NULL", personal_columns[i]);
   g_string_append (clear, " WHERE id = ?1");
-  label = g_strdup_printf (_("Erased customer %" G_GINT64_FORMAT), customer_id);
+  label = g_strdup_printf (_("Erased customer %d"), (int) customer_id);
   if (!sr_db_run (db, error, clear->str, "it", customer_id, label) ||
       /* Co-buyers on the contracts are other people named there. */
       !sr_db_run (db, error, "UPDATE deals SET co_buyers = NULL WHERE customer_id = ?1", "i", customer_id) ||

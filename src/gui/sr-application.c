@@ -5,6 +5,7 @@
 #include "core/sr-backups.h"
 #include "core/sr-db.h"
 #include "core/sr-office.h"
+#include "core/sr-privacy.h"
 #include "sr-application.h"
 #include "sr-window.h"
 
@@ -17,7 +18,8 @@ struct _SrApplication
 G_DEFINE_FINAL_TYPE (SrApplication, sr_application, ADW_TYPE_APPLICATION)
 
 /* The day's backup, on a thread with a connection of its own while the window opens;
- * what happened is kept in the settings, where Admin shows it and warns. */
+ * what happened is kept in the settings, where Admin shows it and warns. Then, once a
+ * day, lost leads past the retention period are erased (at most 200 a day). */
 static void
 daily_backup_thread (GTask        *task,
                      gpointer      source,
@@ -33,7 +35,12 @@ daily_backup_thread (GTask        *task,
     {
       ctx = sr_context_new (db, NULL);
       if (sr_office_exists (ctx, &exists, &error) && exists)
-        sr_backups_run_daily (ctx, FALSE, &made, &error);
+        {
+          /* The copy first; then lost leads past the office's retention period. */
+          sr_backups_run_daily (ctx, FALSE, &made, &error);
+          if (error == NULL && made)
+            sr_privacy_sweep_lost (ctx, 200, &error);
+        }
     }
   if (error != NULL)
     g_message ("daily backup: %s", error->message);

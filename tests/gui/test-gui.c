@@ -1609,6 +1609,60 @@ test_forced_password_change (void)
   sr_test_context_finish (g_steal_pointer (&admin));
 }
 
+/* A person's erasure from their page: the manager's form, then the page says so; a
+ * consultant sees where the information came from, and no such button. */
+static void
+test_erase_person (void)
+{
+  g_autoptr(SrContext) admin = sr_test_context_new (SR_OFFICE_PROPERTY);
+  g_autoptr(SrContext) mgr = sr_test_context_as (admin, "jingli", SR_ROLE_MANAGER);
+  g_autoptr(SrContext) gw = sr_test_context_as (admin, "guwen", SR_ROLE_CONSULTANT);
+  const char *phones[] = { "13912340000", NULL };
+  SrCustomerInput in = { "要删除的人", NULL, "walk-in", 0, NULL, sr_test_staff_id (gw), phones, FALSE, 0 };
+  gint64 customer = sr_customers_add (mgr, &in, NULL);
+  SrWindow *window = sr_window_new (NULL, gw, NULL);
+  GtkWidget *page;
+  SrForm *form;
+
+  g_assert_cmpint (customer, >, 0);
+  show_as (window, gw, "customers");
+  page = sr_customer_window_new (GTK_WIDGET (window), gw, customer);
+  gtk_window_present (GTK_WINDOW (page));
+  sr_gui_test_spin_idle ();
+  g_assert_nonnull (sr_gui_test_find (page, "Where it came from"));
+  g_assert_null (sr_gui_test_find (page, "Erase…"));
+  gtk_window_destroy (GTK_WINDOW (page));
+  gtk_window_destroy (GTK_WINDOW (window));
+  sr_gui_test_spin_idle ();
+
+  window = sr_window_new (NULL, mgr, NULL);
+  show_as (window, mgr, "customers");
+  page = sr_customer_window_new (GTK_WIDGET (window), mgr, customer);
+  gtk_window_present (GTK_WINDOW (page));
+  sr_gui_test_spin_idle ();
+  sr_gui_test_click (page, "Erase…");
+  sr_gui_test_spin_idle ();
+  form = find_form ();
+  g_assert_nonnull (form);
+  /* Who asked is required: refused, the form stays. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
+  sr_gui_test_spin_idle ();
+  g_assert_true (find_form () == form);
+  g_assert_true (sr_gui_test_has_error (GTK_WIDGET (form)));
+  sr_gui_test_type (GTK_WIDGET (form), "Who asked (the customer, or who acts for them)", "客户本人");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
+  sr_gui_test_spin_idle ();
+  g_assert_null (find_form ());
+  g_assert_nonnull (sr_gui_test_find (page, "Erased on request"));
+  g_assert_null (sr_gui_test_find (page, "要删除的人"));
+  gtk_window_destroy (GTK_WINDOW (page));
+  gtk_window_destroy (GTK_WINDOW (window));
+  sr_gui_test_spin_idle ();
+  g_clear_object (&mgr);
+  g_clear_object (&gw);
+  sr_test_context_finish (g_steal_pointer (&admin));
+}
+
 /* The audit log in Admin: what happened, found by text; a consultant has no such page. */
 static void
 test_audit_view (void)
@@ -1784,6 +1838,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/idle-lock", test_idle_lock);
   g_test_add_func ("/gui/audit-view", test_audit_view);
   g_test_add_func ("/gui/forced-password-change", test_forced_password_change);
+  g_test_add_func ("/gui/erase-person", test_erase_person);
   g_test_add_func ("/gui/unopenable-database", test_unopenable_database);
   return g_test_run ();
 }

@@ -93,6 +93,7 @@ static const struct {
   { "return_visits.days", N_("Return visits: days between visits"), TERM_INT, 1, 90, 7, NULL },
   { "housekeeping.trial_days", N_("Housekeeping: days of a placement’s trial period"), TERM_INT, 1, 365, 35, NULL },
   { "security.idle_lock_minutes", N_("Lock the window after this many minutes without use (0: never)"), TERM_INT, 0, 240, 10, NULL },
+  { "privacy.lost_retention_days", N_("Erase lost leads without a deal after this many days (0: never)"), TERM_INT, 0, 3650, 0, NULL },
 };
 
 /* Which kind of office a term is for, by its key. */

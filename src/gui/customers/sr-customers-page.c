@@ -19,6 +19,7 @@
 #include "gui/sr-gui-util.h"
 #include "gui/sr-window.h"
 #include "gui/sr-paged-model.h"
+#include "sr-customer-privacy.h"
 #include "sr-customer-work.h"
 #include "sr-customers-page.h"
 
@@ -1084,6 +1085,7 @@ fill_customer_window (GtkWidget *window)
     adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (history),
                                            _("No call or visit recorded yet."));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (history));
+  sr_customer_privacy_add_group (ADW_PREFERENCES_PAGE (page), window, ctx, c);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), page);
 }
 
