@@ -234,3 +234,118 @@ sr_money_to_chinese (SrFen    fen,
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
+
+/* The value of a capital digit at @p (0–9), or -1. */
+static int
+capital_digit_at (const char *p,
+                  gsize      *len)
+{
+  for (int d = 0; d < 10; d++)
+    if (g_str_has_prefix (p, capital_digits[d]))
+      {
+        *len = strlen (capital_digits[d]);
+        return d;
+      }
+  return -1;
+}
+
+gboolean
+sr_money_from_chinese (const char *text,
+                       SrFen      *out_fen,
+                       GError    **error)
+{
+  /* total: the 亿 and 万 parts read so far; section: within the current 万 (< 10000);
+   * digit: the last digit not yet given a unit. */
+  gint64 total = 0, section = 0, small_fen = 0;
+  int digit = -1, last_unit = 10000;   /* units must come down: 仟 > 佰 > 拾 */
+  gint64 last_section_unit = G_GINT64_CONSTANT (1000000000000);
+  gboolean yuan = FALSE, whole = FALSE, jiao_seen = FALSE, fen_seen = FALSE, any = FALSE;
+  const char *p = text;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    goto invalid;
+  while (*p != '\0')
+    {
+      gsize len = 0;
+      int d = capital_digit_at (p, &len);
+      if (whole || fen_seen)
+        goto invalid;                       /* nothing after 整 or 分 */
+      if (d >= 0)
+        {
+          if (digit > 0)
+            goto invalid;                   /* two digits in a row need a unit between */
+          digit = d;
+          any = TRUE;
+          p += len;
+          continue;
+        }
+      if (!yuan && (g_str_has_prefix (p, "拾") || g_str_has_prefix (p, "佰") || g_str_has_prefix (p, "仟")))
+        {
+          int unit = g_str_has_prefix (p, "拾") ? 10 : g_str_has_prefix (p, "佰") ? 100 : 1000;
+          if (unit >= last_unit || digit == 0 || (digit < 0 && unit != 10))
+            goto invalid;
+          section += (gint64) (digit < 0 ? 1 : digit) * unit;   /* 拾 alone: ten */
+          last_unit = unit;
+          digit = -1;
+          any = TRUE;
+          p += strlen ("拾");
+          continue;
+        }
+      if (!yuan && (g_str_has_prefix (p, "万") || g_str_has_prefix (p, "亿")))
+        {
+          gint64 unit = g_str_has_prefix (p, "万") ? 10000 : 100000000;
+          section += digit > 0 ? digit : 0;
+          if (section == 0 || unit >= last_section_unit || section >= 10000)
+            goto invalid;
+          total += section * unit;
+          last_section_unit = unit;
+          section = 0;
+          digit = -1;
+          last_unit = 10000;
+          p += strlen ("万");
+          continue;
+        }
+      if (!yuan && g_str_has_prefix (p, "元"))
+        {
+          section += digit > 0 ? digit : 0;
+          total += section;
+          section = 0;
+          yuan = TRUE;
+          digit = -1;
+          last_unit = 10000;
+          last_section_unit = G_GINT64_CONSTANT (1000000000000);
+          p += strlen ("元");
+          continue;
+        }
+      if (g_str_has_prefix (p, "角") || g_str_has_prefix (p, "分"))
+        {
+          gboolean is_jiao = g_str_has_prefix (p, "角");
+          if (digit <= 0 || (is_jiao && jiao_seen) || (!yuan && section > 0) || last_unit != 10000 ||
+              last_section_unit != G_GINT64_CONSTANT (1000000000000))
+            goto invalid;
+          small_fen += is_jiao ? digit * 10 : digit;
+          jiao_seen |= is_jiao;
+          fen_seen |= !is_jiao;
+          digit = -1;
+          p += strlen ("角");
+          continue;
+        }
+      if (g_str_has_prefix (p, "整") && yuan && !jiao_seen && digit < 0)
+        {
+          whole = TRUE;
+          p += strlen ("整");
+          continue;
+        }
+      goto invalid;
+    }
+  if (!any || digit > 0 || (!yuan && !jiao_seen && !fen_seen) || (yuan && !whole && !jiao_seen && !fen_seen) ||
+      total > G_GINT64_CONSTANT (9999999999))
+    goto invalid;
+  *out_fen = total * 100 + small_fen;
+  return TRUE;
+
+invalid:
+  g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID,
+               _("“%s” is not an amount in capital numerals (such as 壹万零贰佰元零伍分)."), text != NULL ? text : "");
+  return FALSE;
+}

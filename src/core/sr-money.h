@@ -33,5 +33,10 @@ SrFen     sr_price_per_m2     (SrFen        total,
  * ¥9,999,999,999.99. */
 char     *sr_money_to_chinese (SrFen        fen,
                                GError     **error);
+/* Reads an amount written in capital numerals (壹万零贰佰元零伍分) back into fen, as a
+ * cashier checks a receipt; anything that is not such an amount is refused (INVALID). */
+gboolean  sr_money_from_chinese (const char *text,
+                                 SrFen      *out_fen,
+                                 GError    **error);
 
 G_END_DECLS

@@ -95,6 +95,52 @@ test_refusals (void)
   g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID);
 }
 
+/* Read back: every case, every amount up to ¥100,000.00 in steps that touch every
+ * pattern of zeros, a random spread up to the maximum; and texts that are not amounts. */
+static void
+test_read_back (void)
+{
+  static const char *not_amounts[] = {
+    "", "元整", "整", "壹", "伍角整", "壹万元零", "拾拾元整", "壹佰佰元整", "壹佰壹仟元整", "零拾元整", "壹万万元整",
+    "壹万亿元整", "壹元伍分伍角", "壹元伍分整", "壹元整伍角", "壹贰元整", "abc", "壹元整x", "壹拾亿亿元整",
+    "壹佰亿零壹仟万元整元", "玖仟玖佰玖拾玖亿玖仟玖佰玖拾玖万玖仟玖佰玖拾玖元玖角玖分玖", "壹拾万零壹拾万元整",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261206);
+  guint checked = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      SrFen back = -1;
+      g_autoptr(GError) error = NULL;
+      g_assert_true (sr_money_from_chinese (cases[i].words, &back, &error));
+      g_assert_cmpint (back, ==, cases[i].fen);
+    }
+  for (SrFen fen = 0; fen <= 10000000; fen += fen < 100000 ? 1 : 97, checked++)
+    {
+      g_autofree char *words = sr_money_to_chinese (fen, NULL);
+      SrFen back = -1;
+      if (!sr_money_from_chinese (words, &back, NULL) || back != fen)
+        g_error ("%" G_GINT64_FORMAT " fen → %s → %" G_GINT64_FORMAT, fen, words, back);
+    }
+  for (guint i = 0; i < 200000; i++, checked++)
+    {
+      SrFen fen = (SrFen) (g_rand_double (rand) * 999999999999.0);
+      g_autofree char *words = sr_money_to_chinese (fen, NULL);
+      SrFen back = -1;
+      if (!sr_money_from_chinese (words, &back, NULL) || back != fen)
+        g_error ("%" G_GINT64_FORMAT " fen → %s → %" G_GINT64_FORMAT, fen, words, back);
+    }
+  g_test_message ("%u amounts written and read back", checked);
+  for (guint i = 0; i < G_N_ELEMENTS (not_amounts); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      SrFen back = -1;
+      if (sr_money_from_chinese (not_amounts[i], &back, &error))
+        g_error ("«%s» read as %" G_GINT64_FORMAT, not_amounts[i], back);
+      g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -102,5 +148,6 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/capital/cases", test_cases);
   g_test_add_func ("/capital/refusals", test_refusals);
+  g_test_add_func ("/capital/read-back", test_read_back);
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
@@ -253,8 +254,18 @@ test_kill_nine (void)
       g_assert_cmpint (pid, >=, 0);
       if (pid == 0)
         writer (path, log_path);
-      /* Somewhere from the opening of the database to deep in the work. */
-      g_usleep (g_rand_int_range (rand, 5, 250) * 1000);
+      /* Once the writer is at work (its log grew: a loaded machine may take a while to
+       * start it), somewhere in the middle of it. */
+      {
+        GStatBuf st;
+        gint64 size = g_stat (log_path, &st) == 0 ? st.st_size : 0, waited = 0;
+        while (waited < 20 * G_USEC_PER_SEC && (g_stat (log_path, &st) != 0 || st.st_size <= size))
+          {
+            g_usleep (2000);
+            waited += 2000;
+          }
+      }
+      g_usleep (g_rand_int_range (rand, 0, 200) * 1000);
       kill (pid, SIGKILL);
       g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
       if (!WIFSIGNALED (status))
