@@ -1,6 +1,8 @@
 /* sr-bookings.c — see sr-bookings.h. */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "sr-audit.h"
@@ -318,6 +320,15 @@ sr_units_request_subscription (SrContext   *ctx,
                    _("Give the agreed signing date (YYYY-MM-DD)."));
       return 0;
     }
+  {
+    g_autofree char *today = sr_clock_today (sr_context_get_clock (ctx));
+    if (strcmp (sign_by_day, today) < 0)
+      {
+        g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID,
+                     _("The agreed signing date %s is before today."), sign_by_day);
+        return 0;
+      }
+  }
   if (!sr_db_begin (db, error))
     return 0;
   if (sr_bookings_end_expired (ctx, unit_id, error) < 0 ||

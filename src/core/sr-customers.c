@@ -16,6 +16,17 @@
 
 G_DEFINE_FINAL_TYPE (SrCustomer, sr_customer, G_TYPE_OBJECT)
 
+
+/* Whether @text holds a control character (a line break, a tab, …): never in a name. */
+static gboolean
+has_control (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_iscntrl (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 sr_customer_finalize (GObject *object)
 {
@@ -267,6 +278,12 @@ sr_customers_add (SrContext              *ctx,
 
   if (!sr_context_check (ctx, SR_ACTION_REGISTER_CUSTOMER, error))
     return 0;
+  if (has_control (name))
+    {
+      g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID,
+                   _("A name cannot hold line breaks, tabs or other control characters."));
+      return 0;
+    }
   if (*name == '\0' || g_utf8_strlen (name, -1) > 40)
     {
       g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID,
@@ -1140,6 +1157,13 @@ sr_customers_update_details (SrContext   *ctx,
       if (g_strcmp0 (column, "name") == 0 && (text == NULL || *text == '\0'))
         {
           g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID, _("A customer needs a name."));
+          return FALSE;
+        }
+      if (g_strcmp0 (column, "name") == 0 && (has_control (text) || g_utf8_strlen (text, -1) > 40))
+        {
+          g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID, has_control (text)
+                       ? _("A name cannot hold line breaks, tabs or other control characters.")
+                       : _("A name has at most 40 characters."));
           return FALSE;
         }
       if (g_strcmp0 (column, "grade") == 0 && text != NULL && *text != '\0' &&

@@ -108,11 +108,48 @@ to_utf8 (GBytes   *bytes,
       data += 3;
       len -= 3;
     }
+  {
+    /* A zero byte: not text at all (a spreadsheet saved as something else). */
+    const char *zero = memchr (data, '\0', len);
+    if (zero != NULL)
+      {
+        guint line = 1;
+        for (const char *p = data; p < zero; p++)
+          line += *p == '\n';
+        g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID,
+                     _("Line %u holds a zero byte: the file is not text. Save it from Excel as CSV."), line);
+        return NULL;
+      }
+  }
   if (g_utf8_validate (data, (gssize) len, NULL))
     {
       *out_len = len;
       return g_strndup (data, len);
     }
+  /* Not UTF-8 as a whole: a line that is (with Chinese in it) means two encodings were
+   * pasted together, and reading it as GB18030 would turn it into nonsense quietly. */
+  {
+    const char *p = data, *end = data + len;
+    guint line = 1;
+    while (p < end)
+      {
+        const char *nl = memchr (p, '\n', (gsize) (end - p));
+        gsize n = nl != NULL ? (gsize) (nl - p) : (gsize) (end - p);
+        glong wide = 0;
+        if (g_utf8_validate (p, (gssize) n, NULL))
+          for (const char *c = p; c < p + n; c = g_utf8_next_char (c))
+            wide += (guchar) *c >= 0xe0;    /* a character of three bytes or more: CJK */
+        if (wide >= 2)
+          {
+            g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID,
+                         _("Line %u is in UTF-8 but the rest of the file is not: the file mixes two "
+                           "encodings. Save the whole file again from Excel as CSV."), line);
+            return NULL;
+          }
+        p += n + 1;
+        line++;
+      }
+  }
   text = g_convert (data, (gssize) len, "UTF-8", "GB18030", NULL, out_len, NULL);
   if (text == NULL)
     g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID,
@@ -268,6 +305,13 @@ sr_price_list_parse (GBytes  *bytes,
       for (guint c = 0; c < N_COLS; c++)
         if (columns[c].required && *f[index[c]] == '\0')
           return fail_line (error, line, _("%s is empty."), _(columns[c].label)), NULL;
+
+      /* Names of buildings, entrances, numbers and types are short; anything longer is
+       * a column gone wrong. */
+      for (guint c = 0; c < N_COLS; c++)
+        if (index[c] >= 0 && g_utf8_strlen (f[index[c]], -1) > 30)
+          return fail_line (error, line, _("%s is longer than 30 characters: is a column out of place?"),
+                            _(columns[c].label)), NULL;
 
       row = g_new0 (SrPriceRow, 1);
       g_ptr_array_add (list->rows, row);

@@ -7,10 +7,10 @@
 #include "config.h"
 
 #include <locale.h>
-#include <sqlite3.h>
 #include <string.h>
 
 #include "common/sr-fault-vfs.h"
+#include "common/sr-test-dump.h"
 #include "common/sr-test-util.h"
 #include "core/sr-bookings.h"
 #include "core/sr-customers.h"
@@ -30,40 +30,6 @@ typedef struct {
   char *dir;
   guint n;   /* how many steps have got through */
 } Office;
-
-/* Every row of every table, as one checksum, read through a connection of its own. */
-static char *
-dump (const char *path)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *tables = NULL;
-  GChecksum *sum = g_checksum_new (G_CHECKSUM_SHA256);
-  char *out;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
-                                       -1, &tables, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (tables) == SQLITE_ROW)
-    {
-      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY rowid", sqlite3_column_text (tables, 0));
-      sqlite3_stmt *rows = NULL;
-      g_checksum_update (sum, sqlite3_column_text (tables, 0), -1);
-      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &rows, NULL), ==, SQLITE_OK);
-      while (sqlite3_step (rows) == SQLITE_ROW)
-        for (int c = 0; c < sqlite3_column_count (rows); c++)
-          {
-            const unsigned char *v = sqlite3_column_text (rows, c);
-            g_checksum_update (sum, v != NULL ? v : (const guchar *) "\1NULL", -1);
-            g_checksum_update (sum, (const guchar *) "\2", 1);
-          }
-      sqlite3_finalize (rows);
-    }
-  sqlite3_finalize (tables);
-  sqlite3_close (db);
-  out = g_strdup (g_checksum_get_string (sum));
-  g_checksum_free (sum);
-  return out;
-}
 
 /* The steps, in the order an office takes them; each builds on the one before. */
 static gboolean
@@ -183,7 +149,7 @@ run_office (gboolean once)
       guint n;
       for (n = 0; n < 500; n++)
         {
-          g_autofree char *before = dump (path);
+          g_autofree char *before = sr_test_dump (path);
           g_autofree char *after = NULL;
           gboolean ok;
 
@@ -206,7 +172,7 @@ run_office (gboolean once)
             g_error ("%s, write %u failing: %s", steps[s].name, n, error != NULL ? error->message : "(no error)");
           full += n % 2 == 0;
           failures++;
-          after = dump (path);
+          after = sr_test_dump (path);
           if (g_strcmp0 (before, after) != 0)
             g_error ("%s, write %u failing: the database changed (%s)", steps[s].name, n, error->message);
         }
