@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "common/sr-test-util.h"
+#include "core/sr-customers.h"
 #include "core/sr-demo.h"
 #include "core/sr-error.h"
 #include "core/sr-registers.h"
@@ -321,6 +322,50 @@ test_failures (void)
   sr_test_context_finish (g_steal_pointer (&ctx));
 }
 
+/* What a person typed reaches Excel as text, never through a call that guesses the type:
+ * a name that looks like a formula stays a string cell, and nothing is run on opening. */
+static void
+test_formula_stays_text (void)
+{
+  g_autoptr(SrContext) ctx = demo (SR_OFFICE_PROPERTY);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = sr_test_tmp_dir ();
+  g_autofree char *xlsx = g_build_filename (dir, "formula.xlsx", NULL);
+  const char *name = "=HYPERLINK(\"http://x.example\",\"点我\")";
+  const char *phones[] = { "13987654321", NULL };
+  SrCustomerInput in = { name, NULL, "walk-in", 0, "A", 0, phones, FALSE, 0 };
+  SrRegisterFilter filter = { 0 };
+  const SrRegister *reg = sr_registers_find ("intention-customers");
+  gint64 owner = 0, id;
+
+  g_assert_true (sr_db_get_int (sr_context_get_db (ctx), &owner, NULL,
+                                "SELECT min (id) FROM staff WHERE roles & 2 AND is_disabled = 0", ""));
+  in.owner_id = owner;
+  id = sr_customers_add (ctx, &in, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_assert_true (sr_register_filter_check (reg, ctx, &filter, &error));
+  g_assert_true (sr_register_export (ctx, reg, &filter, xlsx, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  sr_register_filter_clear (&filter);
+  if (g_file_test ("/usr/bin/python3", G_FILE_TEST_IS_EXECUTABLE))
+    {
+      const char *script =
+        "import openpyxl, sys\n"
+        "wb = openpyxl.load_workbook(sys.argv[1])\n"
+        "cells = [c for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value == sys.argv[2]]\n"
+        "sys.exit(0 if cells and all(c.data_type == 's' for c in cells) else 1)\n";
+      const char *argv[] = { "/usr/bin/python3", "-c", script, xlsx, name, NULL };
+      int status = -1;
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error));
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+    }
+  else
+    g_test_incomplete ("/usr/bin/python3 with openpyxl is needed to read the file back");
+  sr_test_remove_tree (dir);
+  sr_test_context_finish (g_steal_pointer (&ctx));
+}
+
 typedef struct {
   const char *title;
   GPtrArray *charts;
@@ -395,6 +440,7 @@ main (int   argc,
   g_test_add_data_func ("/registers/housekeeping", GINT_TO_POINTER (SR_OFFICE_HOUSEKEEPING), test_all);
   g_test_add_func ("/registers/permissions", test_permissions);
   g_test_add_func ("/registers/failures", test_failures);
+  g_test_add_func ("/registers/formula-stays-text", test_formula_stays_text);
   g_test_add_func ("/registers/chart-sheet", test_chart_sheet);
   return g_test_run ();
 }
