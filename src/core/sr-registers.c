@@ -203,7 +203,7 @@ sr_register_filter_check (const SrRegister  *reg,
       goto fail;
     }
   if (filter->to_day == NULL)
-    filter->to_day = g_steal_pointer (&defaults.to_day);
+    filter->to_day = g_strdup (defaults.to_day);
   if (reg->kind == SR_REGISTER_AS_OF)
     g_clear_pointer (&filter->from_day, g_free);
   else if (filter->from_day == NULL)

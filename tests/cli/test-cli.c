@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
+#include "common/sr-test-dump.h"
 #include "common/sr-test-util.h"
 
 static const char *bin;
@@ -200,6 +201,73 @@ test_import_units (void)
 
 /* export: --list, a register to .xlsx and .pdf (0), a wrong register, day or person
  * (1, no file), a command line without -o (2); a receptionist refused the owners. */
+/* The command line used wrongly: each case exits 2 (the command line is wrong) or 1
+ * (refused), says why on stderr, and leaves the database as it was. */
+static void
+test_bad_usage (void)
+{
+  g_autofree char *dir = sr_test_tmp_dir ();
+  g_autofree char *db = g_build_filename (dir, "office.db", NULL);
+  g_autofree char *out = g_build_filename (dir, "out.xlsx", NULL);
+  g_autofree char *doc = g_build_filename (dir, "out.doc", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.csv", NULL);
+  g_autofree char *empty = g_test_build_filename (G_TEST_DIST, "data", "bad", "empty.csv", NULL);
+  g_autofree char *good = g_test_build_filename (G_TEST_DIST, "data", "extra-columns.csv", NULL);
+  g_autofree char *before = NULL;
+  const struct {
+    int status;
+    const char *expected;
+    const char *args[10];
+  } cases[] = {
+    { 2, "import", { "import", "--db", db, NULL } },
+    { 2, "import units", { "import", "units", "--db", db, NULL } },
+    { 2, "--project", { "import", "units", good, "--db", db, NULL } },
+    { 1, "missing.csv", { "import", "units", missing, "--project", "某楼盘", "--db", db, NULL } },
+    { 1, "The file is empty.", { "import", "units", empty, "--project", "某楼盘", "--db", db, NULL } },
+    { 2, "export", { "export", "--db", db, NULL } },
+    { 2, "-o", { "export", "calls", "--db", db, NULL } },
+    { 1, ".xlsx", { "export", "calls", "--db", db, "-o", doc, NULL } },
+    { 1, "not a date", { "export", "calls", "--db", db, "--from", "2026-13-01", "-o", out, NULL } },
+    { 2, "backup needs -o FILE", { "backup", "--db", db, NULL } },
+    { 2, "backup takes no other arguments", { "backup", "--db", db, "-o", out, "extra", NULL } },
+    { 2, "restore takes one backup file", { "restore", "--db", db, NULL } },
+    { 2, "restore takes one backup file", { "restore", "--db", db, "a.db", "b.db", NULL } },
+    { 2, "--kind", { "demo", "--db", out, "--kind", "castle", NULL } },
+    { 2, "not a subcommand", { "frobnicate", "--db", db, NULL } },
+  };
+
+  {
+    g_auto(Run) a = { 0 };
+    run (&a, NULL, "demo", "--db", db, "--seed", "5", "--today", "2026-11-23", NULL);
+    g_assert_cmpint (a.status, ==, 0);
+  }
+  before = sr_test_dump (db);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) r = { 0 };
+      g_autofree char *after = NULL;
+      const char *const *a = cases[i].args;
+      run (&r, "wrong", a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9]);
+      if (r.status != cases[i].status || strstr (r.err, cases[i].expected) == NULL)
+        g_error ("salesroom %s: exit %d, «%s»; wanted exit %d and «%s»", a[0], r.status, r.err,
+                 cases[i].status, cases[i].expected);
+      after = sr_test_dump (db);
+      if (g_strcmp0 (before, after) != 0)
+        g_error ("salesroom %s %s: the database changed", a[0], a[1]);
+      g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+    }
+  /* A wrong sign-in is refused too; only the attempt is written down, as it must be. */
+  {
+    g_auto(Run) r = { 0 };
+    run (&r, "wrong", "export", "calls", "--db", db, "--user", "nobody", "-o", out, NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err, "Wrong name or password"));
+    g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  }
+  g_print ("# command line: %zu wrong uses refused, each saying why, the database unchanged\n", G_N_ELEMENTS (cases));
+  sr_test_remove_tree (dir);
+}
+
 static void
 test_export (void)
 {
@@ -253,5 +321,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/demo-and-backup", test_demo_and_backup);
   g_test_add_func ("/cli/import-units", test_import_units);
   g_test_add_func ("/cli/export", test_export);
+  g_test_add_func ("/cli/bad-usage", test_bad_usage);
   return g_test_run ();
 }
