@@ -443,7 +443,7 @@ sr_register_temp_file (const char  *path,
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *pattern = g_strconcat (".salesroom-export-XXXXXX", suffix, NULL);
   char *tmp = g_build_filename (dir, pattern, NULL);
-  int fd = g_mkstemp_full (tmp, O_WRONLY, 0644);
+  int fd = g_mkstemp_full (tmp, O_WRONLY, 0600);   /* customers' data: the owner's alone */
 
   if (fd < 0)
     {

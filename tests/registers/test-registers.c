@@ -348,6 +348,11 @@ test_formula_stays_text (void)
   g_assert_true (sr_register_export (ctx, reg, &filter, xlsx, NULL, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   sr_register_filter_clear (&filter);
+  {
+    GStatBuf st;
+    g_assert_cmpint (g_stat (xlsx, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);     /* customers' data: the owner's alone */
+  }
   if (g_file_test ("/usr/bin/python3", G_FILE_TEST_IS_EXECUTABLE))
     {
       const char *script =
