@@ -19,6 +19,7 @@
 #include "core/sr-desk.h"
 #include "core/sr-office.h"
 #include "core/sr-problems.h"
+#include "common/sr-fault-vfs.h"
 #include "common/sr-gui-test-util.h"
 #include "gui/customers/sr-customers-page.h"
 #include "gui/sr-form.h"
@@ -1560,6 +1561,45 @@ test_backups_view (void)
   sr_test_context_finish (g_steal_pointer (&admin));
 }
 
+/* A full disk while a form is saved: the form stays open with the disk's message and
+ * everything typed; once there is room, the same form saves. */
+static void
+test_full_disk_form (void)
+{
+  g_autoptr(SrContext) admin = sr_test_context_new (SR_OFFICE_PROPERTY);
+  SrWindow *window = sr_window_new (NULL, admin, NULL);
+  GtkWidget *w = GTK_WIDGET (window);
+  g_autoptr(SrStaffMember) added = NULL;
+  SrForm *form;
+
+  show_as (window, admin, "admin/staff");
+  sr_gui_test_click (w, "Add…");
+  form = find_form ();
+  g_assert_nonnull (form);
+  sr_gui_test_type (GTK_WIDGET (form), "Full name", "孙前台");
+  sr_gui_test_type (GTK_WIDGET (form), "Sign-in name", "sunqiantai");
+  sr_gui_test_type (GTK_WIDGET (form), "Password (at least 6 characters)", "qiantai1");
+  sr_gui_test_type (GTK_WIDGET (form), "Password again", "qiantai1");
+  sr_fault_vfs_arm (0, SR_FAULT_FULL, FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
+  sr_gui_test_spin_idle ();
+  sr_fault_vfs_disarm ();
+  g_assert_true (sr_fault_vfs_tripped ());
+  g_assert_true (find_form () == form);
+  g_assert_nonnull (sr_gui_test_find (GTK_WIDGET (form), "The disk is full: nothing was saved. Free some space and try again."));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sr_gui_test_find (GTK_WIDGET (form), "Full name"))), ==, "孙前台");
+  g_assert_null (sr_staff_find (admin, 0, "sunqiantai", NULL));
+  /* Room again: the same form, as typed, saves. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
+  sr_gui_test_spin_idle ();
+  g_assert_null (find_form ());
+  added = sr_staff_find (admin, 0, "sunqiantai", NULL);
+  g_assert_nonnull (added);
+  gtk_window_destroy (GTK_WINDOW (window));
+  sr_gui_test_spin_idle ();
+  sr_test_context_finish (g_steal_pointer (&admin));
+}
+
 /* A password the administrator set: the form to choose one's own comes first; closing it
  * signs the person out. */
 static void
@@ -1812,6 +1852,7 @@ main (int argc, char *argv[])
   setlocale (LC_ALL, "C.UTF-8");
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  sr_fault_vfs_install ();   /* passes everything through until a test arms it */
   g_test_add_func ("/gui/first-run-to-admin", test_first_run_to_admin);
   g_test_add_func ("/gui/sample-office", test_sample_office);
   g_test_add_func ("/gui/roles-see-their-pages", test_roles_see_their_pages);
@@ -1838,6 +1879,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/idle-lock", test_idle_lock);
   g_test_add_func ("/gui/audit-view", test_audit_view);
   g_test_add_func ("/gui/forced-password-change", test_forced_password_change);
+  g_test_add_func ("/gui/full-disk-form", test_full_disk_form);
   g_test_add_func ("/gui/erase-person", test_erase_person);
   g_test_add_func ("/gui/unopenable-database", test_unopenable_database);
   return g_test_run ();
