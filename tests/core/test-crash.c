@@ -1,6 +1,7 @@
 /* Crash safety, measured: a writer process performs real business transactions in a
- * loop (register a customer, reserve a unit, turn it into a subscription request,
- * confirm the deposit, sign, record a payment; a new building when the units run out),
+ * loop (receive a visitor at the front desk or register a caller, reserve a unit, turn
+ * it into a subscription request, confirm the deposit, sign, record a payment; a new
+ * building when the units run out),
  * and after each commit appends what it committed to a log it fsyncs. The test kills it
  * with SIGKILL at a random moment, then checks the database: integrity, foreign keys,
  * every logged commit present, at most one live booking per unit, each plan item's paid
@@ -25,6 +26,7 @@
 #include "core/sr-customers.h"
 #include "core/sr-deal-steps.h"
 #include "core/sr-deals.h"
+#include "core/sr-desk.h"
 #include "core/sr-error.h"
 #include "core/sr-units.h"
 
@@ -114,7 +116,18 @@ writer (const char *path,
         _exit (4);
       phone = g_strdup_printf ("137%08" G_GINT64_FORMAT, max_id + 1);
       phones[0] = phone;
-      customer = sr_customers_add (ctx, &in, &error);
+      if (i % 2 == 0)
+        {
+          /* A visitor at the front desk: the visit, the new customer and the turn, in one. */
+          SrArrival visitor = { phone, "来访客户", 0, NULL, TRUE, FALSE, 0, NULL, 0, 0 };
+          g_auto(SrReception) r = { 0 };
+          if (!sr_desk_receive (ctx, TODAY, SR_DESK_RECEPTION, &visitor, &r, &error))
+            _exit (6);
+          customer = r.customer_id;
+          log_id (fd, "visit", r.contact_id);
+        }
+      else
+        customer = sr_customers_add (ctx, &in, &error);
       if (customer <= 0)
         _exit (6);
       log_id (fd, "customer", customer);
@@ -219,6 +232,7 @@ check_after_kill (const char *path,
       else
         {
           const char *sql = g_str_equal (w[0], "customer") ? "SELECT count(*) FROM customers WHERE id = ?1"
+                          : g_str_equal (w[0], "visit") ? "SELECT count(*) FROM contacts WHERE id = ?1 AND kind = 'visit'"
                           : g_str_equal (w[0], "booking") ? "SELECT count(*) FROM bookings WHERE id = ?1"
                           : g_str_equal (w[0], "deal") ? "SELECT count(*) FROM deals WHERE id = ?1"
                           : g_str_equal (w[0], "signed") ? "SELECT count(*) FROM deals WHERE id = ?1 AND state = 'signed'"
@@ -246,6 +260,15 @@ test_kill_nine (void)
 
   g_assert_cmpint (sr_projects_add (admin, "试写楼盘", NULL, &error), >, 0);
   g_assert_no_error (error);
+  /* One consultant at the reception desk for the day. */
+  {
+    g_autoptr(SrContext) gw = sr_test_context_as (admin, "jiedai", SR_ROLE_CONSULTANT);
+    g_autoptr(SrContext) sup = sr_test_context_as (admin, "zhuguan", SR_ROLE_CUSTOMER_MANAGER);
+    gint64 staff = sr_test_staff_id (gw);
+    g_assert_true (sr_desk_set_order (sup, TODAY, SR_DESK_RECEPTION, &staff, 1, &error));
+    g_assert_cmpint (sr_desk_record (sup, TODAY, SR_DESK_RECEPTION, SR_ROTATION_ARRIVE, staff, 0, &error), >, 0);
+    g_assert_no_error (error);
+  }
   for (guint cycle = 0; cycle < cycles; cycle++)
     {
       pid_t pid = fork ();
