@@ -181,37 +181,10 @@ sr_audit_list (SrContext   *ctx,
                guint        limit,
                GError     **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sr_audit_entry_free);
-  g_autoptr(SrStmt) stmt = NULL;
-  SrStep step;
+  SrAuditFilter filter = { 0 };
 
-  if (!sr_context_check (ctx, SR_ACTION_VIEW_AUDIT, error))
-    return NULL;
-
-  stmt = sr_db_prepare (sr_context_get_db (ctx),
-                        "SELECT id, at, actor_label, action, table_name, row_id, before_json, "
-                        "after_json FROM audit_log WHERE (?1 IS NULL OR table_name = ?1) "
-                        "ORDER BY id DESC LIMIT ?2", error);
-  if (stmt == NULL)
-    return NULL;
-  sr_stmt_bind_text (stmt, 1, table);
-  sr_stmt_bind_int (stmt, 2, limit > 0 ? limit : G_MAXINT32);
-  while ((step = sr_stmt_step (stmt, error)) == SR_STEP_ROW)
-    {
-      SrAuditEntry *e = g_new0 (SrAuditEntry, 1);
-      e->id = sr_stmt_get_int (stmt, 0);
-      e->at = sr_stmt_get_int (stmt, 1);
-      e->actor = sr_stmt_dup_text (stmt, 2);
-      e->action = sr_stmt_dup_text (stmt, 3);
-      e->table_name = sr_stmt_dup_text (stmt, 4);
-      e->row_id = sr_stmt_get_int (stmt, 5);
-      e->before_json = sr_stmt_dup_text (stmt, 6);
-      e->after_json = sr_stmt_dup_text (stmt, 7);
-      g_ptr_array_add (rows, e);
-    }
-  if (step == SR_STEP_ERROR)
-    return NULL;
-  return g_steal_pointer (&rows);
+  filter.table = table;
+  return sr_audit_find (ctx, &filter, limit, NULL, error);
 }
 
 char *
@@ -399,7 +372,6 @@ sr_audit_export_csv (SrContext           *ctx,
                      GError             **error)
 {
   g_autoptr(GPtrArray) rows = sr_audit_find (ctx, filter, 0, NULL, error);
-  g_autofree char *tmp = NULL;
   GString *out;
   gboolean ok;
 
@@ -427,18 +399,9 @@ sr_audit_export_csv (SrContext           *ctx,
       csv_field (out, e->before_json, FALSE);
       csv_field (out, e->after_json, TRUE);
     }
-  /* Written beside the destination and moved into place: never half a file. */
-  tmp = g_strconcat (path, ".partial", NULL);
-  ok = g_file_set_contents_full (tmp, out->str, (gssize) out->len, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+  ok = sr_file_write_private (path, out->str, out->len, error);
   g_string_free (out, TRUE);
-  if (!ok || g_rename (tmp, path) != 0)
-    {
-      if (ok)
-        g_set_error (error, SR_STORE_ERROR, SR_STORE_ERROR_IO, _("%s could not be written: %s"), path, g_strerror (errno));
-      g_unlink (tmp);
-      return -1;
-    }
-  return rows->len;
+  return ok ? (gint64) rows->len : -1;
 }
 
 typedef struct {
@@ -574,4 +537,23 @@ const char *
 sr_audit_table_get_label (const char *table)
 {
   return label_of (table_labels, G_N_ELEMENTS (table_labels), table);
+}
+
+gboolean
+sr_file_write_private (const char  *path,
+                       const char  *data,
+                       gsize        len,
+                       GError     **error)
+{
+  g_autofree char *tmp = g_strconcat (path, ".partial", NULL);
+
+  if (!g_file_set_contents_full (tmp, data, (gssize) len, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
+    return FALSE;
+  if (g_rename (tmp, path) != 0)
+    {
+      g_set_error (error, SR_STORE_ERROR, SR_STORE_ERROR_IO, _("%s could not be written: %s"), path, g_strerror (errno));
+      g_unlink (tmp);
+      return FALSE;
+    }
+  return TRUE;
 }

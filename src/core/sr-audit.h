@@ -90,6 +90,12 @@ gint64     sr_audit_export_csv (SrContext           *ctx,
  * no label). */
 const char *sr_audit_action_get_label (const char *action);
 const char *sr_audit_table_get_label  (const char *table);
+/* Writes a file of customers' data: beside @path first, then moved into place (never half
+ * a file), readable by its owner only. */
+gboolean   sr_file_write_private (const char *path,
+                                  const char *data,
+                                  gsize       len,
+                                  GError    **error);
 /* Phone and ID-card numbers in @text masked (138****5678). */
 char      *sr_audit_mask_text  (const char          *text);
 GPtrArray *sr_audit_list       (SrContext   *ctx,

@@ -161,7 +161,6 @@ sr_privacy_export (SrContext   *ctx,
   SrDb *db = sr_context_get_db (ctx);
   g_autoptr(GPtrArray) tables = NULL;
   g_autoptr(GString) out = g_string_new ("{\n");
-  g_autofree char *tmp = NULL;
   gint64 total = 0, exists = 0;
   gboolean first_table = TRUE;
 
@@ -225,16 +224,8 @@ sr_privacy_export (SrContext   *ctx,
     }
   g_string_append (out, "\n}\n");
 
-  /* Written beside the destination and moved into place, the owner's alone. */
-  tmp = g_strconcat (path, ".partial", NULL);
-  if (!g_file_set_contents_full (tmp, out->str, (gssize) out->len, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
+  if (!sr_file_write_private (path, out->str, out->len, error))
     return -1;
-  if (g_rename (tmp, path) != 0)
-    {
-      g_set_error (error, SR_STORE_ERROR, SR_STORE_ERROR_IO, _("%s could not be written: %s"), path, g_strerror (errno));
-      g_unlink (tmp);
-      return -1;
-    }
   {
     g_autoptr(SrJson) json = sr_json_new ();
     g_autofree char *after = NULL;

@@ -290,3 +290,15 @@ sr_page_refresh (GtkWidget *page)
   else
     r->is_stale = TRUE;
 }
+
+char *
+sr_chooser_path (GtkNativeDialog *dialog,
+                 int              response)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return NULL;
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  return file != NULL ? g_file_get_path (file) : NULL;
+}

@@ -22,6 +22,9 @@ GListStore          *sr_list_store_from_array (GType           type,
 /* A record's own window (a customer, a unit): transient for @parent's window, a header bar
  * over a scroller. Keeps a reference on @ctx as data "ctx" and the scroller as data
  * "scroller"; the caller fills the scroller and refills it when the record changes. */
+/* The local path a file chooser's response chose, or NULL (cancelled, or not a local file). */
+char                *sr_chooser_path          (GtkNativeDialog *dialog,
+                                               int              response);
 GtkWidget           *sr_record_window_new     (GtkWidget      *parent,
                                               SrContext      *ctx,
                                               int             width,

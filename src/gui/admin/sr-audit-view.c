@@ -129,16 +129,11 @@ on_export_chosen (GtkNativeDialog *dialog,
                   int              response,
                   AuditView       *v)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *path = sr_chooser_path (dialog, response);
   g_autoptr(GError) error = NULL;
   SrAuditFilter f;
   gint64 n;
 
-  if (response != GTK_RESPONSE_ACCEPT)
-    return;
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  path = file != NULL ? g_file_get_path (file) : NULL;
   if (path == NULL)
     return;
   read_filter (v, &f);

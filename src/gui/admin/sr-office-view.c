@@ -205,14 +205,9 @@ on_backup_response (GtkNativeDialog *dialog,
                     int              response,
                     OfficeView      *v)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *path = sr_chooser_path (dialog, response);
   g_autoptr(GError) error = NULL;
 
-  if (response != GTK_RESPONSE_ACCEPT)
-    return;
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  path = g_file_get_path (file);
   if (path == NULL)
     return;
   if (!sr_office_backup (v->ctx, path, &error))
@@ -316,13 +311,8 @@ on_second_place_chosen (GtkNativeDialog *dialog,
                         int              response,
                         OfficeView      *v)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *path = sr_chooser_path (dialog, response);
 
-  if (response != GTK_RESPONSE_ACCEPT)
-    return;
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  path = file != NULL ? g_file_get_path (file) : NULL;
   if (path == NULL)
     return;
   gtk_editable_set_text (GTK_EDITABLE (v->second_row), path);
@@ -377,15 +367,10 @@ on_restore_chosen (GtkNativeDialog *chooser,
                    int              response,
                    OfficeView      *v)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *path = sr_chooser_path (chooser, response);
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
 
-  if (response != GTK_RESPONSE_ACCEPT)
-    return;
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  path = file != NULL ? g_file_get_path (file) : NULL;
   if (path == NULL)
     return;
   body = g_strdup_printf (_("Salesroom will close, put %s in place of the database and open it again. The database "

@@ -39,16 +39,10 @@ on_export_chosen (GtkNativeDialog *dialog,
                   int              response,
                   Request         *r)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *path = sr_chooser_path (dialog, response);
   g_autoptr(GError) error = NULL;
   gint64 rows;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      path = file != NULL ? g_file_get_path (file) : NULL;
-    }
   if (path != NULL)
     {
       rows = sr_privacy_export (r->ctx, r->customer_id, path, &error);
