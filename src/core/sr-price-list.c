@@ -247,6 +247,16 @@ sr_price_list_parse (GBytes  *bytes,
     {
       const char *nl = memchr (text + fed, '\n', len - fed);
       gsize chunk = nl != NULL ? (gsize) (nl - (text + fed)) + 1 : len - fed;
+      /* No row of a price list is long; a huge line is something else, refused before
+       * the parser grows its buffer a little at a time for it. */
+      if (chunk > 65536)
+        {
+          g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID,
+                       _("Line %u is longer than 65,536 characters: this is not a price list."), reader.line);
+          csv_free (&parser);
+          g_ptr_array_unref (reader.fields);
+          return NULL;
+        }
       if (csv_parse (&parser, text + fed, chunk, on_field, on_record, &reader) != chunk)
         break;
       fed += chunk;
