@@ -1468,6 +1468,8 @@ sr_front_desk_page_new (SrContext *ctx)
     gtk_box_append (GTK_BOX (toolbar), label);
   }
   sr_toolbar_add_button (toolbar, "document-open-recent-symbolic", _("_Today’s Log"), "desk.log");
+  /* The desk PC is shared: the next person signs in with one click (Ctrl+L). */
+  sr_toolbar_add_button (toolbar, "system-switch-user-symbolic", _("Switc_h Person"), "win.switch-person");
   d->feedback_button = sr_toolbar_add_button (toolbar, "mail-send-symbolic", _("_Feedback Form…"), "desk.feedback");
   d->duty_button = sr_toolbar_add_button (toolbar, "alarm-symbolic", _("Phone _Duty…"), "desk.phone-duty");
   d->call_check_button = sr_toolbar_add_button (toolbar, "call-start-symbolic", _("_Call Check…"), "desk.call-check");
