@@ -294,7 +294,7 @@ sr_audit_find (SrContext           *ctx,
       *out_total = sr_stmt_get_int (c, 0);
     }
   sql = g_strdup_printf ("SELECT id, at, actor_label, action, table_name, row_id, before_json, after_json "
-                         "FROM audit_log %s ORDER BY id DESC LIMIT ?7", filter_where ());
+                         "FROM audit_log %s ORDER BY at DESC, id DESC LIMIT ?7", filter_where ());
   stmt = sr_db_prepare (sr_context_get_db (ctx), sql, error);
   if (stmt == NULL || !bind_filter (stmt, filter, error))
     return NULL;
