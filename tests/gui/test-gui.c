@@ -22,6 +22,7 @@
 #include "common/sr-fault-vfs.h"
 #include "common/sr-gui-test-util.h"
 #include "gui/customers/sr-customers-page.h"
+#include "gui/sr-application.h"
 #include "gui/sr-form.h"
 #include "gui/units/sr-price-import-window.h"
 #include "gui/units/sr-units-page.h"
@@ -1600,6 +1601,50 @@ test_full_disk_form (void)
   sr_test_context_finish (g_steal_pointer (&admin));
 }
 
+/* Restore from the window: the application closes its window, puts the backup in place,
+ * keeps the database before it, opens a window again and says so. */
+static void
+test_restore_from_window (void)
+{
+  g_autoptr(SrContext) admin = sr_test_context_new (SR_OFFICE_PROPERTY);
+  g_autofree char *path = g_strdup (sr_db_get_path (sr_context_get_db (admin)));
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *copy = g_build_filename (dir, "copy.db", NULL);
+  g_autofree char *kept = g_strconcat (path, ".before-restore", NULL);
+  g_autoptr(SrApplication) app = sr_application_new (path);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  g_assert_true (sr_office_backup (admin, copy, &error));
+  g_assert_true (sr_office_rename (admin, "改过名的售楼处", &error));   /* after the copy */
+  g_clear_object (&admin);
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_application_activate (G_APPLICATION (app));
+  sr_gui_test_spin_idle ();
+  g_assert_nonnull (gtk_application_get_active_window (GTK_APPLICATION (app)));
+
+  sr_application_restore (app, path, copy);
+  sr_gui_test_spin_idle ();
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_nonnull (window);
+  g_assert_true (g_file_test (kept, G_FILE_TEST_EXISTS));
+  {
+    g_autofree char *said = g_strdup_printf ("Restored from %s. The database before it is kept as %s.", copy, kept);
+    g_assert_nonnull (sr_gui_test_find (GTK_WIDGET (window), said));
+  }
+  {
+    g_autoptr(SrDb) db = sr_db_open (path, SR_DB_OPEN_EXISTING, &error);
+    g_autoptr(SrContext) ctx = sr_context_new (db, NULL);
+    g_autofree char *name = NULL;
+    g_assert_true (sr_office_get (ctx, &name, NULL, &error));
+    g_assert_cmpstr (name, ==, "测试售楼处");     /* the name as it was when copied */
+  }
+  gtk_window_destroy (window);
+  sr_gui_test_spin_idle ();
+  sr_test_remove_tree (dir);
+}
+
 /* A password the administrator set: the form to choose one's own comes first; closing it
  * signs the person out. */
 static void
@@ -1881,6 +1926,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/forced-password-change", test_forced_password_change);
   g_test_add_func ("/gui/full-disk-form", test_full_disk_form);
   g_test_add_func ("/gui/erase-person", test_erase_person);
+  g_test_add_func ("/gui/restore-from-window", test_restore_from_window);
   g_test_add_func ("/gui/unopenable-database", test_unopenable_database);
   return g_test_run ();
 }
