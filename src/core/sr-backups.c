@@ -148,8 +148,8 @@ prune (const char *dir,
     g_unlink (((SrBackupFile *) files->pdata[i])->path);
 }
 
-/* Settings written by Salesroom itself (no person's permission), each change in one
- * transaction. @keys and @values end with NULL; a NULL value removes the key. */
+/* Settings written by Salesroom itself (no person's permission), the @n of them in one
+ * transaction; a NULL value removes the key. */
 static gboolean
 record (SrContext   *ctx,
         const char **keys,
@@ -252,7 +252,6 @@ sr_backups_run_daily (SrContext  *ctx,
                       gboolean   *out_made,
                       GError    **error)
 {
-  SrDb *db = sr_context_get_db (ctx);
   g_auto(SrBackupStatus) status = { 0 };
   g_autofree char *today = sr_clock_today (sr_context_get_clock (ctx));
   g_autofree char *name = NULL, *path = NULL, *now_text = NULL, *size_text = NULL;
@@ -285,25 +284,10 @@ sr_backups_run_daily (SrContext  *ctx,
                    _("The folder %s cannot be created: %s"), status.dir, g_strerror (errno));
       goto failed;
     }
-  if (!sr_db_backup_to (db, path, error))
+  /* The day's copy is Salesroom's own; one asked for now is the person's. */
+  if (!(force && sr_context_get_session (ctx) != NULL ? sr_office_backup (ctx, path, error)
+                                                      : sr_office_backup_automatic (ctx, path, error)))
     goto failed;
-  {
-    g_autoptr(SrJson) json = sr_json_new ();
-    g_autofree char *after = NULL;
-    /* The day's copy is Salesroom's own; one asked for now is the person's. */
-    gboolean by_person = force && sr_context_get_session (ctx) != NULL;
-    sr_json_add_text (json, "file", path);
-    after = sr_json_end (json);
-    if (!sr_db_begin (db, error))
-      goto failed;
-    if (!(by_person ? sr_audit_write (ctx, "backup", "office", 1, NULL, after, error)
-                    : sr_audit_write_as (ctx, 0, "Salesroom (automatic backup)", "backup", "office", 1, NULL, after, error)) ||
-        !sr_db_commit (db, error))
-      {
-        sr_db_rollback (db);
-        goto failed;
-      }
-  }
 
   prune (status.dir, status.keep);
   if (status.second_place != NULL)

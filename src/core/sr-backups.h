@@ -62,10 +62,10 @@ gboolean    sr_backups_configure     (SrContext       *ctx,
                                       const char      *second_place,
                                       GError         **error);
 /* Today's copy, when there is none yet (@force: another one now, as Back Up Now does);
- * @out_made says whether a copy was made. Failures are also kept for the warning. No
- * permission is checked (the day's copy is Salesroom's own act, and the audit log says it
- * was automatic); with @force the log names the signed-in person, whose right to back up
- * the caller checks. */
+ * @out_made says whether a copy was made. Failures are also kept for the warning. The
+ * day's copy is Salesroom's own act (no permission checked, the audit log says it was
+ * automatic); with @force and a signed-in person the copy is theirs: their right to back
+ * up is checked and the log names them. */
 gboolean    sr_backups_run_daily     (SrContext       *ctx,
                                       gboolean         force,
                                       gboolean        *out_made,

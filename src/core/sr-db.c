@@ -2,8 +2,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
-#include <unistd.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <gio/gio.h>
@@ -869,13 +867,8 @@ sr_db_backup_to (SrDb        *self,
       sqlite3_close_v2 (dest);
       return FALSE;
     }
-  /* SQLite creates the file on first write; make it now, the owner's alone. */
-  {
-    int fd = g_open (tmp_path, O_WRONLY | O_CREAT, 0600);
-    if (fd >= 0)
-      close (fd);
-    g_chmod (tmp_path, 0600);
-  }
+  /* The copy is the owner's alone (SQLite made the file as the umask allows). */
+  g_chmod (tmp_path, 0600);
 
   backup = sqlite3_backup_init (dest, "main", self->handle, "main");
   if (backup == NULL)

@@ -329,17 +329,19 @@ fail:
   return FALSE;
 }
 
-gboolean
-sr_office_backup (SrContext   *ctx,
-                  const char  *dest_path,
-                  GError     **error)
+/* Copies the database to @dest_path and logs who took the copy: Salesroom itself
+ * (@actor_label), or the signed-in person (NULL). */
+static gboolean
+backup_and_log (SrContext   *ctx,
+                const char  *dest_path,
+                const char  *actor_label,
+                GError     **error)
 {
   SrDb *db = sr_context_get_db (ctx);
   g_autoptr(SrJson) json = sr_json_new ();
   g_autofree char *after = NULL;
 
-  if (!sr_context_check (ctx, SR_ACTION_BACKUP, error) ||
-      !sr_db_backup_to (db, dest_path, error))
+  if (!sr_db_backup_to (db, dest_path, error))
     return FALSE;
   /* The log says who took a copy, and where to. */
   sr_json_add_text (json, "file", dest_path);
@@ -349,7 +351,8 @@ sr_office_backup (SrContext   *ctx,
       g_unlink (dest_path);
       return FALSE;
     }
-  if (!sr_audit_write (ctx, "backup", "office", 1, NULL, after, error) ||
+  if (!(actor_label != NULL ? sr_audit_write_as (ctx, 0, actor_label, "backup", "office", 1, NULL, after, error)
+                             : sr_audit_write (ctx, "backup", "office", 1, NULL, after, error)) ||
       !sr_db_commit (db, error))
     {
       /* Without its line in the log the copy is not kept: no backup nobody can account for. */
@@ -358,4 +361,20 @@ sr_office_backup (SrContext   *ctx,
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+sr_office_backup (SrContext   *ctx,
+                  const char  *dest_path,
+                  GError     **error)
+{
+  return sr_context_check (ctx, SR_ACTION_BACKUP, error) && backup_and_log (ctx, dest_path, NULL, error);
+}
+
+gboolean
+sr_office_backup_automatic (SrContext   *ctx,
+                            const char  *dest_path,
+                            GError     **error)
+{
+  return backup_and_log (ctx, dest_path, "Salesroom (automatic backup)", error);
 }

@@ -56,6 +56,11 @@ gboolean    sr_office_rename          (SrContext     *ctx,
 gboolean    sr_office_backup          (SrContext     *ctx,
                                        const char    *dest_path,
                                        GError       **error);
+/* The same, taken by Salesroom itself (the daily copy): no permission is checked, and the
+ * log names Salesroom. */
+gboolean    sr_office_backup_automatic (SrContext    *ctx,
+                                       const char    *dest_path,
+                                       GError       **error);
 
 /* Office settings (key → text), e.g. "ownership.lapse_days". */
 char       *sr_settings_get           (SrContext     *ctx,

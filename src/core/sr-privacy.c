@@ -479,6 +479,7 @@ sr_privacy_sweep_lost (SrContext  *ctx,
   gint64 days = sr_settings_get_int (ctx, "privacy.lost_retention_days", 0);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(SrStmt) stmt = NULL;
+  g_autofree char *reason = NULL;
   SrStep step;
 
   if (days <= 0)
@@ -500,11 +501,9 @@ sr_privacy_sweep_lost (SrContext  *ctx,
   if (step == SR_STEP_ERROR)
     return -1;
   g_clear_pointer (&stmt, sr_stmt_done);
+  reason = g_strdup_printf (_("lost lead without a deal, kept %d days"), (int) days);
   for (guint i = 0; i < ids->len; i++)
-    {
-      g_autofree char *reason = g_strdup_printf (_("lost lead without a deal, kept %d days"), (int) days);
-      if (!erase (ctx, g_array_index (ids, gint64, i), _("the office's retention period"), reason, 0, error))
-        return -1;
-    }
+    if (!erase (ctx, g_array_index (ids, gint64, i), _("the office's retention period"), reason, 0, error))
+      return -1;
   return ids->len;
 }
