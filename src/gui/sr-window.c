@@ -100,14 +100,39 @@ window_of (GtkWidget *widget)
   return SR_IS_WINDOW (root) ? SR_WINDOW (root) : NULL;
 }
 
+/* The sign-in page over the window: a line under the office's name, the sign-in name
+ * filled in (or not), and whether Back returns to the one signed in. */
+static void
+present_sign_in (SrWindow   *self,
+                 const char *subtitle,
+                 const char *login,
+                 gboolean    can_cancel)
+{
+  g_autofree char *name = office_name (self);
+
+  adw_window_title_set_title (self->sign_in_title, name);
+  adw_window_title_set_subtitle (self->sign_in_title, subtitle);
+  gtk_stack_set_visible_child_name (self->stack, "sign-in");
+  sr_sign_in_page_start (self->sign_in_page, self->ctx, name, login, can_cancel);
+}
+
 /* The idle lock --------------------------------------------------------------------- */
 
-static gboolean
-on_activity (GtkEventController *controller)
+static void
+note_activity (GtkEventController *controller)
 {
   SrWindow *window = window_of (gtk_event_controller_get_widget (controller));
   if (window != NULL)
     window->last_activity = g_get_monotonic_time ();
+}
+
+static gboolean
+on_activity_key (GtkEventControllerKey *key,
+                 guint                  keyval,
+                 guint                  keycode,
+                 GdkModifierType        state)
+{
+  note_activity (GTK_EVENT_CONTROLLER (key));
   return FALSE;
 }
 
@@ -117,7 +142,15 @@ on_activity_click (GtkGestureClick *gesture,
                    double           x,
                    double           y)
 {
-  on_activity (GTK_EVENT_CONTROLLER (gesture));
+  note_activity (GTK_EVENT_CONTROLLER (gesture));
+}
+
+static void
+on_activity_motion (GtkEventControllerMotion *motion,
+                    double                    x,
+                    double                    y)
+{
+  note_activity (GTK_EVENT_CONTROLLER (motion));
 }
 
 void
@@ -128,13 +161,13 @@ sr_window_watch_activity (GtkWidget *window)
   GtkEventController *motion = gtk_event_controller_motion_new ();
 
   gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
-  g_signal_connect (key, "key-pressed", G_CALLBACK (on_activity), NULL);
+  g_signal_connect (key, "key-pressed", G_CALLBACK (on_activity_key), NULL);
   gtk_widget_add_controller (window, key);
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
   g_signal_connect (click, "pressed", G_CALLBACK (on_activity_click), NULL);
   gtk_widget_add_controller (window, GTK_EVENT_CONTROLLER (click));
-  g_signal_connect_swapped (motion, "motion", G_CALLBACK (on_activity), motion);
+  g_signal_connect (motion, "motion", G_CALLBACK (on_activity_motion), NULL);
   gtk_widget_add_controller (window, motion);
 }
 
@@ -148,7 +181,6 @@ void
 sr_window_lock (SrWindow *self)
 {
   SrSession *session = self->ctx != NULL ? sr_context_get_session (self->ctx) : NULL;
-  g_autofree char *name = NULL;
   GList *windows;
 
   if (session == NULL || sr_session_get_staff_id (session) == 0 || self->locked)
@@ -164,11 +196,7 @@ sr_window_lock (SrWindow *self)
         gtk_widget_set_visible (l->data, FALSE);
       }
   g_list_free (windows);
-  name = office_name (self);
-  adw_window_title_set_title (self->sign_in_title, name);
-  adw_window_title_set_subtitle (self->sign_in_title, _("Locked after a while without use: sign in again"));
-  gtk_stack_set_visible_child_name (self->stack, "sign-in");
-  sr_sign_in_page_start (self->sign_in_page, self->ctx, name, sr_session_get_login (session), FALSE);
+  present_sign_in (self, _("Locked after a while without use: sign in again"), sr_session_get_login (session), FALSE);
 }
 
 static gboolean
@@ -265,14 +293,10 @@ static void
 show_sign_in (SrWindow *self,
               gboolean  can_cancel)
 {
-  g_autofree char *name = office_name (self);
   g_autofree char *last = self->settings != NULL ? g_settings_get_string (self->settings, "last-login")
                                                   : NULL;
 
-  adw_window_title_set_title (self->sign_in_title, name);
-  adw_window_title_set_subtitle (self->sign_in_title, can_cancel ? _("Switch person") : NULL);
-  gtk_stack_set_visible_child_name (self->stack, "sign-in");
-  sr_sign_in_page_start (self->sign_in_page, self->ctx, name, can_cancel ? NULL : last, can_cancel);
+  present_sign_in (self, can_cancel ? _("Switch person") : NULL, can_cancel ? NULL : last, can_cancel);
 }
 
 static void
