@@ -24,7 +24,8 @@ typedef struct {
   GtkWidget *list;
   GtkWidget *stack;         /* the list, or "nothing matches" */
   GArray *staff_ids;        /* per person choice (0: anyone) */
-  GStrv actions;            /* per kind choice after "any" */
+  GStrv actions;            /* per kind choice after "any"; read when first shown */
+  GtkStringList *kinds;
   GtkFileChooserNative *chooser;
 } AuditView;
 
@@ -35,6 +36,7 @@ audit_view_free (AuditView *v)
   g_clear_object (&v->chooser);
   g_array_unref (v->staff_ids);
   g_strfreev (v->actions);
+  g_clear_object (&v->kinds);
   g_free (v);
 }
 
@@ -109,6 +111,21 @@ refresh (AuditView *v)
 static void
 on_changed (AuditView *v)
 {
+  if (v->actions != NULL)
+    refresh (v);
+}
+
+static void
+on_first_map (GtkWidget *box,
+              AuditView *v)
+{
+  if (v->actions != NULL)
+    return;
+  v->actions = sr_audit_actions (v->ctx, NULL);
+  if (v->actions == NULL)
+    v->actions = g_new0 (char *, 1);
+  for (guint i = 0; v->actions[i] != NULL; i++)
+    gtk_string_list_append (v->kinds, sr_audit_action_get_label (v->actions[i]));
   refresh (v);
 }
 
@@ -121,7 +138,7 @@ on_day_changed (GtkEditable *entry,
   gsize n = strlen (text);
 
   if (n == 0 || n == 10)
-    refresh (v);
+    on_changed (v);
 }
 
 static void
@@ -200,9 +217,7 @@ sr_audit_view_new (SrContext *ctx)
       g_array_append_val (v->staff_ids, m->id);
     }
   gtk_string_list_append (kinds, _("Any kind"));
-  v->actions = sr_audit_actions (ctx, NULL);
-  for (guint i = 0; v->actions != NULL && v->actions[i] != NULL; i++)
-    gtk_string_list_append (kinds, sr_audit_action_get_label (v->actions[i]));
+  v->kinds = g_object_ref (kinds);
 
   v->person = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (people)), NULL);
   gtk_drop_down_set_enable_search (GTK_DROP_DOWN (v->person), TRUE);
@@ -265,6 +280,7 @@ sr_audit_view_new (SrContext *ctx)
   g_signal_connect (v->to, "changed", G_CALLBACK (on_day_changed), v);
   g_signal_connect_swapped (v->search, "search-changed", G_CALLBACK (on_changed), v);
   g_signal_connect (export, "clicked", G_CALLBACK (on_export), v);
-  refresh (v);
+  /* The log is read when the section is first shown, not when Admin is built at sign-in. */
+  g_signal_connect (box, "map", G_CALLBACK (on_first_map), v);
   return box;
 }
