@@ -171,7 +171,7 @@ sr_contracts_add (SrContext            *ctx,
                       "INSERT INTO deals (customer_id, kind, state, list_price_fen, price_fen, contract_no, "
                       "signed_on, clauses, owner_id, created_by, created_at, draftsman_id) VALUES (?1, ?2, 'signed', ?3, ?3, ?4, "
                       "?5, nullif (trim (?6), ''), nullif (?7, 0), nullif (?8, 0), ?9, nullif (?10, 0)) RETURNING id",
-                      "itittiiiii", in->customer_id, in->kind, in->value_fen, number, in->signed_on,
+                      "ititttiiii", in->customer_id, in->kind, in->value_fen, number, in->signed_on,
                       in->clauses != NULL ? in->clauses : "",
                       owner > 0 ? owner : sr_session_get_staff_id (session), sr_deals_staff (ctx),
                       sr_context_now (ctx), in->draftsman_id))

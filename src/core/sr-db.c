@@ -219,6 +219,16 @@ prepare_bound (SrDb        *self,
 
   if (stmt == NULL)
     return NULL;
+  /* One letter a parameter: a statement with more or fewer parameters than letters is a
+   * programming error that would bind the wrong values; it is refused, not run. */
+  if ((size_t) sqlite3_bind_parameter_count (stmt->stmt) != strlen (types))
+    {
+      g_critical ("%d parameters but types “%s” in: %s", sqlite3_bind_parameter_count (stmt->stmt), types, sql);
+      g_set_error_literal (error, SR_STORE_ERROR, SR_STORE_ERROR_FAILED,
+                           _("Salesroom made a mistake in a request to the database; nothing was changed."));
+      sr_stmt_done (stmt);
+      return NULL;
+    }
   for (int i = 0; types[i] != '\0'; i++)
     {
       if (types[i] == 'i')

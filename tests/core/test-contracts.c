@@ -58,6 +58,8 @@ test_plan_and_money (void)
   g_assert_cmpstr (deal->unit_label, ==, "ZX-2026-001");
   g_assert_cmpint (deal->price_fen, ==, 10000001);
   g_assert_cmpint (deal->unit_id, ==, 0);
+  /* The clauses are kept as written (they were once bound as a number). */
+  g_assert_cmpstr (deal->clauses, ==, "水电改造另计");
   plan = sr_deals_list_plan (gw, id, &error);
   g_assert_cmpuint (plan->len, ==, 4);
   {
