@@ -2,8 +2,25 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 #include "sr-test-util.h"
+
+/* Every folder a test makes is removed when the test program ends (not by a child it
+ * forked: the folders are the parent's), so a run leaves nothing in /tmp. */
+static GPtrArray *made_dirs;
+static pid_t made_by;
+
+static void
+remove_made_dirs (void)
+{
+  if (made_dirs == NULL || getpid () != made_by)
+    return;
+  for (guint i = 0; i < made_dirs->len; i++)
+    sr_test_remove_tree (g_ptr_array_index (made_dirs, i));
+  g_clear_pointer (&made_dirs, g_ptr_array_unref);
+}
 
 char *
 sr_test_tmp_dir (void)
@@ -12,6 +29,13 @@ sr_test_tmp_dir (void)
   char *dir = g_dir_make_tmp ("salesroom-test-XXXXXX", &error);
 
   g_assert_no_error (error);
+  if (made_dirs == NULL)
+    {
+      made_dirs = g_ptr_array_new_with_free_func (g_free);
+      made_by = getpid ();
+      atexit (remove_made_dirs);
+    }
+  g_ptr_array_add (made_dirs, g_strdup (dir));
   return dir;
 }
 
