@@ -46,10 +46,8 @@ sr_deals_due (SrContext  *ctx,
               GError    **error)
 {
   return sr_db_get_int (sr_context_get_db (ctx), out_due, error,
-                        "SELECT coalesce (sum (p.amount_fen - coalesce ((SELECT sum (a.amount_fen) "
-                        " FROM receipt_allocations a JOIN receipts r ON r.id = a.receipt_id "
-                        " WHERE a.plan_item_id = p.id AND r.voided_at IS NULL), 0)), 0) "
-                        "FROM plan_items p WHERE p.deal_id = ?1", "i", deal_id);
+                        "SELECT coalesce (sum (amount_fen - paid_fen), 0) FROM plan_items WHERE deal_id = ?1",
+                        "i", deal_id);
 }
 
 /* Moves the customer to the paid stage when nothing is left on the plan. */
@@ -125,10 +123,8 @@ sr_deals_record_payment (SrContext   *ctx,
       goto fail;
     }
   /* The items still open, oldest due first. */
-  stmt = sr_db_prepare (db, "SELECT p.id, p.amount_fen - coalesce ((SELECT sum (a.amount_fen) "
-                        " FROM receipt_allocations a JOIN receipts r ON r.id = a.receipt_id "
-                        " WHERE a.plan_item_id = p.id AND r.voided_at IS NULL), 0) AS open "
-                        "FROM plan_items p WHERE p.deal_id = ?1 AND open > 0 ORDER BY p.due_day, p.position", error);
+  stmt = sr_db_prepare (db, "SELECT id, amount_fen - paid_fen FROM plan_items "
+                        "WHERE deal_id = ?1 AND paid_fen < amount_fen ORDER BY due_day, position", error);
   if (stmt == NULL)
     goto fail;
   sr_stmt_bind_int (stmt, 1, deal_id);
@@ -345,10 +341,8 @@ sr_deals_record_progress (SrContext   *ctx,
   if (g_strcmp0 (track, "certificate") == 0 && index == 0)
     {
       if (!sr_db_get_int (db, &fee_open, error,
-                          "SELECT coalesce (sum (p.amount_fen - coalesce ((SELECT sum (a.amount_fen) "
-                          " FROM receipt_allocations a JOIN receipts r ON r.id = a.receipt_id "
-                          " WHERE a.plan_item_id = p.id AND r.voided_at IS NULL), 0)), -1) "
-                          "FROM plan_items p WHERE p.deal_id = ?1 AND p.kind = 'certificate-fee'", "i", deal_id))
+                          "SELECT coalesce (sum (amount_fen - paid_fen), -1) FROM plan_items "
+                          "WHERE deal_id = ?1 AND kind = 'certificate-fee'", "i", deal_id))
         goto fail;
       if (fee_open != 0)
         {

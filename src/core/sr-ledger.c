@@ -35,25 +35,35 @@ days_between (const char *from,
 
 #define UNIT_LABEL SR_DEAL_LABEL_SQL
 
+/* Open items due before ?1 on live sales; ?2 one consultant's (0 everyone's); ?3 a text
+ * in the customer's name, unit or contract ('' every one). */
+#define OVERDUE_FROM \
+  /* CROSS JOIN: the open items first, through their partial index, not every item of \
+   * every live sale. */ \
+  "FROM plan_items p CROSS JOIN deals d ON d.id = p.deal_id " \
+  "JOIN customers c ON c.id = d.customer_id " \
+  "LEFT JOIN units u ON u.id = d.unit_id LEFT JOIN buildings b ON b.id = u.building_id " \
+  "WHERE p.due_day < ?1 AND p.paid_fen < p.amount_fen " \
+  " AND d.state IN ('subscribed', 'signed', 'delivered') " \
+  " AND (?2 = 0 OR d.owner_id = ?2) " \
+  " AND (?3 = '' OR instr (c.name || ' · ' || " UNIT_LABEL ", ?3) > 0) "
+
 GPtrArray *
-sr_ledger_overdue (SrContext  *ctx,
-                   gint64      owner_id,
-                   GError    **error)
+sr_ledger_overdue_find (SrContext   *ctx,
+                        gint64       owner_id,
+                        const char  *needle,
+                        guint        limit,
+                        guint       *out_total,
+                        GError     **error)
 {
+  SrDb *db = sr_context_get_db (ctx);
   g_autofree char *today = sr_clock_today (sr_context_get_clock (ctx));
-  g_autoptr(SrStmt) stmt = sr_db_prepare (sr_context_get_db (ctx),
-                                          "SELECT d.id, coalesce (d.unit_id, 0), c.id, c.name, " UNIT_LABEL ", s.display_name, "
+  const char *text = needle != NULL ? needle : "";
+  g_autoptr(SrStmt) stmt = sr_db_prepare (db,
+                                          "SELECT d.id, coalesce (d.unit_id, 0), c.id, c.name, " UNIT_LABEL ", "
+                                          " (SELECT s.display_name FROM staff s WHERE s.id = d.owner_id), "
                                           " p.id, p.kind, p.due_day, p.amount_fen - p.paid_fen AS open "
-                                          /* CROSS JOIN: the open items first, through their partial index, not every
-                                           * item of every live sale. */
-                                          "FROM plan_items p CROSS JOIN deals d ON d.id = p.deal_id "
-                                          "JOIN customers c ON c.id = d.customer_id "
-                                          "LEFT JOIN units u ON u.id = d.unit_id LEFT JOIN buildings b ON b.id = u.building_id "
-                                          "LEFT JOIN staff s ON s.id = d.owner_id "
-                                          "WHERE p.due_day < ?1 AND p.paid_fen < p.amount_fen "
-                                          " AND d.state IN ('subscribed', 'signed', 'delivered') "
-                                          " AND (?2 = 0 OR d.owner_id = ?2) "
-                                          "ORDER BY p.due_day, d.id LIMIT 2000", error);
+                                          OVERDUE_FROM "ORDER BY p.due_day, d.id LIMIT ?4", error);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sr_late_row_free);
   SrStep step;
 
@@ -61,6 +71,8 @@ sr_ledger_overdue (SrContext  *ctx,
     return NULL;
   sr_stmt_bind_text (stmt, 1, today);
   sr_stmt_bind_int (stmt, 2, owner_id);
+  sr_stmt_bind_text (stmt, 3, text);
+  sr_stmt_bind_int (stmt, 4, limit > 0 ? (gint64) limit : -1);
   while ((step = sr_stmt_step (stmt, error)) == SR_STEP_ROW)
     {
       SrLateRow *r = g_new0 (SrLateRow, 1);
@@ -77,7 +89,25 @@ sr_ledger_overdue (SrContext  *ctx,
       r->days_late = days_between (r->day, today);
       g_ptr_array_add (rows, r);
     }
-  return step == SR_STEP_ERROR ? NULL : g_steal_pointer (&rows);
+  if (step == SR_STEP_ERROR)
+    return NULL;
+  if (out_total != NULL)
+    {
+      gint64 total = rows->len;
+      if (limit > 0 && rows->len >= limit &&
+          !sr_db_get_int (db, &total, error, "SELECT count(*) " OVERDUE_FROM, "tit", today, owner_id, text))
+        return NULL;
+      *out_total = (guint) total;
+    }
+  return g_steal_pointer (&rows);
+}
+
+GPtrArray *
+sr_ledger_overdue (SrContext  *ctx,
+                   gint64      owner_id,
+                   GError    **error)
+{
+  return sr_ledger_overdue_find (ctx, owner_id, NULL, 0, NULL, error);
 }
 
 GPtrArray *

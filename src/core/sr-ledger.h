@@ -29,6 +29,14 @@ void       sr_late_row_free        (SrLateRow   *row);
 GPtrArray *sr_ledger_overdue       (SrContext   *ctx,
                                     gint64       owner_id,
                                     GError     **error);
+/* The same, those whose customer's name, unit or contract holds @needle (NULL or "" for
+ * every one), at most @limit (0: all); @out_total (may be NULL) gets how many match in all. */
+GPtrArray *sr_ledger_overdue_find  (SrContext   *ctx,
+                                    gint64       owner_id,
+                                    const char  *needle,
+                                    guint        limit,
+                                    guint       *out_total,
+                                    GError     **error);
 /* Subscriptions whose agreed signing date has passed without a contract. */
 GPtrArray *sr_ledger_unsigned      (SrContext   *ctx,
                                     gint64       owner_id,

@@ -82,6 +82,21 @@ test_late_money (void)
   g_assert_cmpint (row->open_fen, ==, 95000000);
   g_assert_cmpstr (row->unit_label, ==, "5号楼 201");
   g_clear_pointer (&late, g_ptr_array_unref);
+  /* Searched and counted in the database, as the Money page asks: by name, by unit. */
+  {
+    guint total = 99;
+    g_autoptr(GPtrArray) found = sr_ledger_overdue_find (admin, 0, "付", 200, &total, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (found->len, ==, 1);
+    g_assert_cmpuint (total, ==, 1);
+    g_clear_pointer (&found, g_ptr_array_unref);
+    found = sr_ledger_overdue_find (admin, 0, "5号楼 201", 200, &total, &error);
+    g_assert_cmpuint (found->len, ==, 1);
+    g_clear_pointer (&found, g_ptr_array_unref);
+    found = sr_ledger_overdue_find (admin, 0, "等女士", 200, &total, &error);
+    g_assert_cmpuint (found->len, ==, 0);
+    g_assert_cmpuint (total, ==, 0);
+  }
   late = sr_ledger_overdue (admin, sr_test_staff_id (mgr), &error);   /* not their customers */
   g_assert_cmpuint (late->len, ==, 0);
   g_clear_pointer (&late, g_ptr_array_unref);

@@ -200,7 +200,11 @@ late_group (Ledger     *l,
             gboolean    overdue)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = overdue ? sr_ledger_overdue (l->ctx, 0, &error) : sr_ledger_unsigned (l->ctx, 0, &error);
+  /* Overdue items can be many thousands: the 200 most overdue that match, searched and
+   * counted in the database. */
+  guint total = 0;
+  g_autoptr(GPtrArray) rows = overdue ? sr_ledger_overdue_find (l->ctx, 0, needle, 200, &total, &error)
+                                      : sr_ledger_unsigned (l->ctx, 0, &error);
   GtkWidget *group = new_group (NULL);
   guint n = 0;
 
@@ -213,7 +217,7 @@ late_group (Ledger     *l,
       g_autofree char *money = sr_money_format (overdue ? r->open_fen : r->deposit_fen);
       g_autofree char *detail = NULL;
 
-      if (*needle != '\0' && strstr (title, needle) == NULL)
+      if (!overdue && *needle != '\0' && strstr (title, needle) == NULL)
         continue;
       if (++n > 200)
         {
@@ -244,6 +248,8 @@ late_group (Ledger     *l,
       g_signal_connect (row, "activated", G_CALLBACK (on_open_unit), l);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
+  if (overdue)
+    n = total;
   set_group_count (group, overdue ? _("Overdue payments (催款)") : _("Past the signing date (未签约)"), n,
                    overdue ? _("Nothing is overdue.") : _("Every subscription is signed in time."));
   if (n > 200)
