@@ -1051,10 +1051,14 @@ out:
 
 /* Decoration and housekeeping offices: a year of contracts, oldest first, each with its
  * deposit taken at signing; then the payments as they fell due, in day order. One deal in
- * ten stops paying (overdue now); a few are cancelled with part of the deposit kept. */
+ * ten stops paying (overdue now); a few are cancelled with part of the deposit kept.
+ * A large housekeeping agency serves many households: 18 in 100 of its customers signed,
+ * two in three for hourly cleaning (钟点工) paid week by week, the others a live-in helper
+ * paid month by month, which makes its 300,000 payments. */
 static gboolean
 insert_contracts (SrContext     *ctx,
                   SrOfficeKind   office,
+                  SrDemoSize     size,
                   gint64         today_start,
                   GRand         *rand,
                   GError       **error)
@@ -1080,7 +1084,8 @@ insert_contracts (SrContext     *ctx,
 
   if (customers == NULL || came == NULL || designers == NULL)
     return FALSE;
-  n = MIN (customers->len / 10, 1500);
+  n = office == SR_OFFICE_HOUSEKEEPING && size == SR_DEMO_LARGE ? customers->len * 9 / 50
+                                                              : MIN (customers->len / 10, 1500);
   for (guint i = 0; i < n; i++)
     {
       int age = g_rand_int_range (rand, 0, 365);
@@ -1113,7 +1118,18 @@ insert_contracts (SrContext     *ctx,
       set_moment (ctx, today_start, age, rand);
       in.customer_id = g_array_index (customers, gint64, g_rand_int_range (rand, 0, (gint32) lo));
       in.signed_on = day;
-      if (office == SR_OFFICE_HOUSEKEEPING)
+      if (office == SR_OFFICE_HOUSEKEEPING && size == SR_DEMO_LARGE && i % 3 != 0)
+        {
+          base = (SrFen) g_rand_int_range (rand, 15, 40) * 1000;   /* a week's cleaning */
+          in.kind = "service";
+          in.value_fen = base * 52;
+          in.deposit_fen = base;
+          in.n_payments = 51;
+          in.every_days = 7;
+          in.clauses = "钟点工每周上门保洁，按周付费";
+          number = g_strdup_printf ("ZD-%s-%05u", day, i);
+        }
+      else if (office == SR_OFFICE_HOUSEKEEPING)
         {
           base = (SrFen) g_rand_int_range (rand, 40, 90) * 10000;   /* a month's fee */
           in.kind = "service";
@@ -1156,11 +1172,11 @@ insert_contracts (SrContext     *ctx,
             goto out;
           continue;
         }
-      if (i % 10 != 3)
-        g_array_append_val (deals, deal);
+      g_array_append_val (deals, deal);
     }
 
-  /* The rest as it fell due, by due day; deals that stopped paying are left out. */
+  /* The rest as it fell due, by due day. One deal in ten stopped paying a few weeks ago
+   * (between one and eight): what fell due since is overdue now. */
   items = sr_db_prepare (db, "SELECT p.deal_id, p.amount_fen, p.due_day FROM plan_items p "
                          "JOIN deals d ON d.id = p.deal_id WHERE d.state = 'signed' AND d.kind <> 'unit' "
                          "AND p.kind <> 'deposit' AND p.due_day <= ?1 ORDER BY p.due_day, p.id", error);
@@ -1174,12 +1190,18 @@ insert_contracts (SrContext     *ctx,
     g_autoptr(GHashTable) paying = g_hash_table_new (g_int64_hash, g_int64_equal);
 
     for (guint i = 0; i < deals->len; i++)
-      g_hash_table_add (paying, &g_array_index (deals, gint64, i));
+      {
+        gint64 *deal = &g_array_index (deals, gint64, i);
+        g_hash_table_insert (paying, deal, GINT_TO_POINTER (i % 10 == 3 ? 7 + (int) (i / 10 % 8) * 7 : 0));
+      }
     while ((step = sr_stmt_step (items, error)) == SR_STEP_ROW)
       {
         gint64 deal = sr_stmt_get_int (items, 0);
         SrFen amount = sr_stmt_get_int (items, 1);
-        if (!g_hash_table_contains (paying, &deal))
+        gpointer stopped = NULL;
+        if (!g_hash_table_lookup_extended (paying, &deal, NULL, &stopped) ||
+            (GPOINTER_TO_INT (stopped) > 0 &&
+             sr_day_start_unix (sr_stmt_get_text (items, 2)) > today_start - GPOINTER_TO_INT (stopped) * 86400))
           continue;
         g_array_append_val (due_deals, deal);
         g_array_append_val (amounts, amount);
@@ -1327,7 +1349,8 @@ out:
   return ok;
 }
 
-/* A housekeeping agency's roster and its work: for every service agreement, two
+/* A housekeeping agency's roster and its work: for every live-in agreement (the hourly
+ * cleaners come from another roster, not kept here), two
  * housekeepers proposed and interviewed a few days before signing and the one who passed
  * placed a week after it; one placement in eight replaced during the trial (half of those
  * replaced sent back to training); customers past their trial in service; candidates
@@ -1354,7 +1377,8 @@ insert_housekeeping (SrContext  *ctx,
   guint next = 0, n_keepers;
   gboolean ok = FALSE;
 
-  if (!sr_db_get_int (db, &n_deals, error, "SELECT count(*) FROM deals WHERE kind = 'service' AND state = 'signed'", "") ||
+  if (!sr_db_get_int (db, &n_deals, error, "SELECT count(*) FROM deals WHERE kind = 'service' AND state = 'signed' "
+                      "AND coalesce (clauses, '') NOT LIKE '钟点工%'", "") ||
       !sr_db_get_int (db, &service, error, "SELECT id FROM stages WHERE kind = 'custom' AND is_disabled = 0 AND position > "
                       "(SELECT min (position) FROM stages WHERE kind = 'trial') ORDER BY position LIMIT 1", "") ||
       !sr_db_get_int (db, &interview_stage, error, "SELECT id FROM stages WHERE kind = 'custom' AND is_disabled = 0 "
@@ -1378,7 +1402,8 @@ insert_housekeeping (SrContext  *ctx,
   /* The agreements, oldest first. */
   {
     g_autoptr(SrStmt) stmt = sr_db_prepare (db, "SELECT customer_id, max (signed_on) FROM deals WHERE kind = 'service' "
-                                            "AND state = 'signed' GROUP BY customer_id ORDER BY 2, 1", error);
+                                            "AND state = 'signed' AND customer_id NOT IN (SELECT customer_id FROM deals "
+                                            "WHERE clauses LIKE '钟点工%') GROUP BY customer_id ORDER BY 2, 1", error);
     SrStep step;
     if (stmt == NULL)
       goto out;
@@ -1766,7 +1791,7 @@ sr_demo_generate (SrContext            *ctx,
     goto fail;
   if (sr_office_kind_has_units (options->kind) && !insert_sales (ctx, today_start, rand, error))
     goto fail;
-  if (!sr_office_kind_has_units (options->kind) && !insert_contracts (ctx, options->kind, today_start, rand, error))
+  if (!sr_office_kind_has_units (options->kind) && !insert_contracts (ctx, options->kind, options->size, today_start, rand, error))
     goto fail;
   if (!insert_reported_money (ctx, today_start, error) || !insert_delays (ctx, today_start, error))
     goto fail;
