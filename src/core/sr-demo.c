@@ -795,6 +795,40 @@ set_moment (SrContext *ctx,
                       today_start - (gint64) days_ago * 86400 + 9 * 3600 + g_rand_int_range (rand, 0, 8 * 3600));
 }
 
+/* A customer who came before @before and has not bought yet, picked at random; 0 when
+ * there is none. */
+static gint64
+pick_buyer (GArray   *customers,
+            GArray   *came,
+            gboolean *used,
+            gint64    before,
+            GRand    *rand)
+{
+  guint lo = 0, hi = came->len, start;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      if (g_array_index (came, gint64, mid) < before)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo == 0)
+    return 0;
+  start = (guint) g_rand_int_range (rand, 0, (gint32) lo);
+  for (guint k = 0; k < lo; k++)
+    {
+      guint i = (start + k) % lo;
+      if (!used[i])
+        {
+          used[i] = TRUE;
+          return g_array_index (customers, gint64, i);
+        }
+    }
+  return 0;
+}
+
 static gboolean
 insert_sales (SrContext   *ctx,
               gint64       today_start,
@@ -810,13 +844,21 @@ insert_sales (SrContext   *ctx,
   static const char *methods[] = { "transfer", "transfer", "card", "wechat", "alipay", "cash" };
   static const char *plans[] = { "commercial-mortgage", "commercial-mortgage", "commercial-mortgage",
                                  "provident-fund", "combined", "one-off", "instalments" };
-  guint n_sales, spare, next_customer = 0, contract_no = 0;
+  g_autoptr(GArray) came = NULL;
+  g_autofree gboolean *used = NULL;
+  guint n_sales, spare, contract_no = 0;
   gboolean ok = FALSE;
 
+  /* Customers by the day they came: a buyer came at least a week before buying. */
   customers = units == NULL ? NULL
-            : read_ids (ctx, "SELECT id FROM customers WHERE owner_id IS NOT NULL AND is_voided = 0 ORDER BY id", error);
-  if (customers == NULL)
+            : read_ids (ctx, "SELECT id FROM customers WHERE owner_id IS NOT NULL AND is_voided = 0 "
+                        "ORDER BY created_at, id", error);
+  came = customers == NULL ? NULL
+       : read_ids (ctx, "SELECT created_at FROM customers WHERE owner_id IS NOT NULL AND is_voided = 0 "
+                   "ORDER BY created_at, id", error);
+  if (customers == NULL || came == NULL)
     return FALSE;
+  used = g_new0 (gboolean, customers->len);
   /* Shuffle the units: the first 40 % are sold, the rest are where changes go. */
   for (guint i = units->len; i > 1; i--)
     {
@@ -837,14 +879,16 @@ insert_sales (SrContext   *ctx,
   for (guint i = 0; i < sales->len; i++)
     {
       DemoSale *sale = &g_array_index (sales, DemoSale, i);
-      gint64 customer = g_array_index (customers, gint64, next_customer++);
       int age = sale->days_ago, fate = g_rand_int_range (rand, 0, 100);
+      gint64 customer = pick_buyer (customers, came, used, today_start - (gint64) age * 86400 - 7 * 86400, rand);
       g_autofree char *day = day_at (today_start, age);
       g_autofree char *sign_by = day_at (today_start, age - 7);
       const char *method = methods[g_rand_int_range (rand, 0, G_N_ELEMENTS (methods))];
       SrFen deposit = g_rand_int_range (rand, 0, 3) == 0 ? 2000000 : 5000000;
       gint64 booking, deal = 0;
 
+      if (customer == 0)
+        continue;   /* nobody had come yet: the unit stays for sale */
       set_moment (ctx, today_start, age, rand);
       if (fate < 10 && sr_intention_take (ctx, customer, 1000000, method, day, NULL, error) == 0)
         goto out;
@@ -1015,15 +1059,19 @@ insert_sales (SrContext   *ctx,
   sr_clock_set_fixed (clock, today_start + 9 * 3600);
   for (guint i = 0; i < MAX (n_sales / 40, 2) && spare < units->len; i++)
     {
-      gint64 customer = g_array_index (customers, gint64, next_customer++);
+      gint64 customer = pick_buyer (customers, came, used, today_start, rand);
+      if (customer == 0)
+        break;
       if (sr_units_reserve (ctx, g_array_index (units, gint64, spare++), customer,
                             today_start + (gint64) (2 + i % 3) * 86400, "客户周末带家人来定", error) == 0)
         goto out;
     }
   for (guint i = 0; i < MAX (n_sales / 20, 3); i++)
     {
-      gint64 customer = g_array_index (customers, gint64, next_customer++);
+      gint64 customer = pick_buyer (customers, came, used, today_start - (gint64) (i % 20) * 86400, rand);
       g_autofree char *day = day_at (today_start, (int) (i % 20));
+      if (customer == 0)
+        break;
       set_moment (ctx, today_start, (int) (i % 20), rand);
       if (sr_intention_take (ctx, customer, i % 3 == 0 ? 2000000 : 1000000,
                              methods[i % G_N_ELEMENTS (methods)], day, NULL, error) == 0)
