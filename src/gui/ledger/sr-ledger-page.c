@@ -76,6 +76,23 @@ on_open_unit (AdwActionRow *row,
 }
 
 /* A row: who and which unit, what is asked, and the one button for it. */
+/* Rows shown in a list of the page: a row costs a few milliseconds to build and the
+ * large demo has hundreds or thousands; the title counts them all and the search
+ * finds the others. */
+#define LATE_SHOWN 50
+
+static void
+say_more (GtkWidget *group,
+          guint      n)
+{
+  if (n > LATE_SHOWN)
+    {
+      g_autofree char *text = g_strdup_printf (_("The first %u are shown; search by customer, unit or contract for the others."),
+                                               (guint) LATE_SHOWN);
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), text);
+    }
+}
+
 static GtkWidget *
 deal_row (Ledger     *l,
           SrDeal     *d,
@@ -194,16 +211,17 @@ today_group (Ledger *l)
 }
 
 /* Money past its due date (催款), or subscriptions past their signing date (未签约). */
+
 static GtkWidget *
 late_group (Ledger     *l,
             const char *needle,
             gboolean    overdue)
 {
   g_autoptr(GError) error = NULL;
-  /* Overdue items can be many thousands: the 200 most overdue that match, searched and
-   * counted in the database. */
+  /* Overdue items can be many thousands: the most overdue that match, searched and
+   * counted in the database (a row costs a few milliseconds to build). */
   guint total = 0;
-  g_autoptr(GPtrArray) rows = overdue ? sr_ledger_overdue_find (l->ctx, 0, needle, 200, &total, &error)
+  g_autoptr(GPtrArray) rows = overdue ? sr_ledger_overdue_find (l->ctx, 0, needle, LATE_SHOWN, &total, &error)
                                       : sr_ledger_unsigned (l->ctx, 0, &error);
   GtkWidget *group = new_group (NULL);
   guint n = 0;
@@ -211,21 +229,18 @@ late_group (Ledger     *l,
   for (guint i = 0; rows != NULL && i < rows->len; i++)
     {
       SrLateRow *r = g_ptr_array_index (rows, i);
-      GtkWidget *row = adw_action_row_new ();
       g_autofree char *title = *r->unit_label != '\0' ? g_strdup_printf ("%s · %s", r->customer_name, r->unit_label)
                                                        : g_strdup (r->customer_name);
-      g_autofree char *money = sr_money_format (overdue ? r->open_fen : r->deposit_fen);
+      g_autofree char *money = NULL;
       g_autofree char *detail = NULL;
+      GtkWidget *row;
 
       if (!overdue && *needle != '\0' && strstr (title, needle) == NULL)
         continue;
-      if (++n > 200)
-        {
-          /* Counted, not shown: the search finds the others. */
-          g_object_ref_sink (row);
-          g_object_unref (row);
-          continue;
-        }
+      if (++n > LATE_SHOWN)
+        continue;   /* counted, not shown: the search finds the others */
+      row = adw_action_row_new ();
+      money = sr_money_format (overdue ? r->open_fen : r->deposit_fen);
       detail = overdue
         ? g_strdup_printf (_("%s %s due %s, %d days late; consultant %s"), sr_plan_item_kind_get_label (r->kind), money,
                            r->day, r->days_late, r->consultant != NULL ? r->consultant : "—")
@@ -252,9 +267,12 @@ late_group (Ledger     *l,
     n = total;
   set_group_count (group, overdue ? _("Overdue payments (催款)") : _("Past the signing date (未签约)"), n,
                    overdue ? _("Nothing is overdue.") : _("Every subscription is signed in time."));
-  if (n > 200)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                           _("The 200 most overdue are shown; search by customer, unit or contract for the others."));
+  if (n > LATE_SHOWN)
+    {
+      g_autofree char *shown = g_strdup_printf (_("The %u most overdue are shown; search by customer, unit or contract for the others."),
+                                                (guint) LATE_SHOWN);
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), shown);
+    }
   return group;
 }
 
@@ -352,9 +370,14 @@ reload (Ledger *l)
       g_autofree char *detail = NULL;
       g_autofree char *money = NULL;
       g_autofree char *paid = NULL;
+      guint *counter;
 
       if (!matches (d, needle))
         continue;
+      counter = g_strcmp0 (d->state, "pending") == 0 ? &n_deposits
+              : g_strcmp0 (d->state, "cancelled") == 0 ? &n_refunds : &n_held;
+      if (++*counter > LATE_SHOWN)
+        continue;   /* counted, not shown */
       if (g_strcmp0 (d->state, "pending") == 0)
         {
           g_autofree char *when = sr_format_moment (d->created_at);
@@ -369,7 +392,6 @@ reload (Ledger *l)
                                       d->sign_by_day != NULL ? d->sign_by_day : "—");
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (deposits),
                                      deal_row (l, d, detail, _("_Confirm Deposit…"), G_CALLBACK (on_confirm), TRUE));
-          n_deposits++;
         }
       else if (g_strcmp0 (d->state, "cancelled") == 0)
         {
@@ -379,7 +401,6 @@ reload (Ledger *l)
                                     d->end_reason != NULL ? d->end_reason : "", money, paid);
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (refunds),
                                      deal_row (l, d, detail, _("_Pay Back…"), G_CALLBACK (on_refund), TRUE));
-          n_refunds++;
         }
       else
         {
@@ -389,7 +410,6 @@ reload (Ledger *l)
                                     d->owner_name != NULL ? d->owner_name : "—");
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (held),
                                      deal_row (l, d, detail, _("Pay _Back…"), G_CALLBACK (on_refund), FALSE));
-          n_held++;
         }
     }
   set_group_count (deposits, _("Deposits to confirm"), n_deposits,
@@ -397,6 +417,9 @@ reload (Ledger *l)
   set_group_count (refunds, _("Money to pay back"), n_refunds, _("Nothing is due back to a customer."));
   set_group_count (held, _("Intention money held"), n_held,
                    _("No intention money is held. Take it with “Take Intention Money…”."));
+  say_more (deposits, n_deposits);
+  say_more (refunds, n_refunds);
+  say_more (held, n_held);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (reports_group (l, needle)));
   if (l->sells_units)
     {
