@@ -32,6 +32,8 @@ struct _SrDb
   char *path;
   GHashTable *cache; /* sql text → SrStmt */
   int depth;         /* transaction nesting */
+  int read_depth;    /* sr_db_begin_read nesting */
+  gboolean reading;  /* a read transaction begun by sr_db_begin_read is open */
   int lost_code;     /* SQLite rolled the open transaction back by itself (disk full, I/O):
                       * why; nothing more runs in it until the caller rolls back */
   int schema_version;
@@ -774,7 +776,7 @@ sr_db_begin (SrDb    *self,
 
   g_return_val_if_fail (SR_IS_DB (self), FALSE);
 
-  if (self->depth == 0)
+  if (self->depth == 0 && !self->reading)
     sql = g_strdup ("BEGIN IMMEDIATE");
   else
     sql = g_strdup_printf ("SAVEPOINT sr_%d", self->depth);
@@ -793,7 +795,7 @@ sr_db_commit (SrDb    *self,
   g_return_val_if_fail (SR_IS_DB (self), FALSE);
   g_return_val_if_fail (self->depth > 0, FALSE);
 
-  if (self->depth == 1)
+  if (self->depth == 1 && !self->reading)
     sql = g_strdup ("COMMIT");
   else
     sql = g_strdup_printf ("RELEASE sr_%d", self->depth - 1);
@@ -814,7 +816,7 @@ sr_db_rollback (SrDb *self)
 
   if (self->depth == 0)
     return;
-  if (self->depth == 1)
+  if (self->depth == 1 && !self->reading)
     {
       if (sqlite3_get_autocommit (self->handle) == 0)
         sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
@@ -828,6 +830,39 @@ sr_db_rollback (SrDb *self)
   self->depth--;
   if (self->depth == 0)
     self->lost_code = 0;
+}
+
+gboolean
+sr_db_begin_read (SrDb    *self,
+                  GError **error)
+{
+  g_return_val_if_fail (SR_IS_DB (self), FALSE);
+
+  if (self->depth == 0 && self->read_depth == 0)
+    {
+      /* Deferred: the snapshot is taken at the first read, and no lock is held against
+       * the other PCs' and windows' writers (WAL). */
+      if (!sr_db_exec (self, "BEGIN DEFERRED", error))
+        return FALSE;
+      self->reading = TRUE;
+    }
+  self->read_depth++;
+  return TRUE;
+}
+
+void
+sr_db_end_read (SrDb *self)
+{
+  g_return_if_fail (SR_IS_DB (self));
+  g_return_if_fail (self->read_depth > 0);
+
+  if (--self->read_depth == 0 && self->reading)
+    {
+      self->reading = FALSE;
+      if (sqlite3_get_autocommit (self->handle) == 0 &&
+          sqlite3_exec (self->handle, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+        sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
+    }
 }
 
 gboolean

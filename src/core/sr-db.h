@@ -107,6 +107,13 @@ gboolean    sr_db_begin                (SrDb           *self,
 gboolean    sr_db_commit               (SrDb           *self,
                                         GError        **error);
 void        sr_db_rollback             (SrDb           *self);
+/* A read transaction: every read until sr_db_end_read sees the same data (two passes over
+ * a register, say), while other connections go on writing. Nests; inside a write
+ * transaction it changes nothing. Write with sr_db_begin inside it only if need be: the
+ * write lock is then taken at the first write, not at once. */
+gboolean    sr_db_begin_read           (SrDb           *self,
+                                        GError        **error);
+void        sr_db_end_read             (SrDb           *self);
 gboolean    sr_db_in_transaction       (SrDb           *self);
 
 /* Copies the database, while others keep using it, into a new file at @dest_path.

@@ -40,6 +40,7 @@ typedef struct {
 typedef struct {
   guint first;               /* the first line */
   guint n;                   /* lines on the page */
+  guint first_row;           /* the register's row the page's first row line is */
   char *group;               /* grouped by sheet: the page's group */
 } Page;
 
@@ -55,6 +56,13 @@ struct _SrRegisterPages {
   GPtrArray *lines;          /* Line */
   GArray *pages;             /* Page */
   guint rows;
+  /* Streamed (a PDF file): the rows' texts are not kept once measured; drawing reads the
+   * register a second time, in the same read transaction, row by row as the pages go. */
+  gboolean streamed;
+  SrContext *ctx;
+  const SrRegisterFilter *filter;
+  SrRegisterCursor *stream;
+  guint stream_row;          /* the row the stream gives next */
   cairo_surface_t *measure_surface;
   cairo_t *measure;
   PangoFontDescription *cell_font, *head_font, *title_font, *info_font;
@@ -79,6 +87,7 @@ sr_register_pages_free (SrRegisterPages *p)
         g_free (g_array_index (p->pages, Page, i).group);
       g_array_unref (p->pages);
     }
+  g_clear_pointer (&p->stream, sr_register_cursor_free);
   g_free (p->x);
   g_strfreev (p->heads);
   g_free (p->title);
@@ -158,10 +167,12 @@ add_line (SrRegisterPages *p,
       used += ((Line *) g_ptr_array_index (p->lines, i))->height;
   if (page == NULL || new_page || (page->n > 0 && used + line->height > room (p)))
     {
-      Page fresh = { p->lines->len, 0, g_strdup (group) };
+      Page fresh = { p->lines->len, 0, p->rows, g_strdup (group) };
       g_array_append_val (p->pages, fresh);
       page = &g_array_index (p->pages, Page, p->pages->len - 1);
     }
+  if (p->streamed && line->kind == LINE_ROW)
+    g_clear_pointer (&line->cells, g_strfreev);   /* read again when drawn */
   g_ptr_array_add (p->lines, line);
   page->n++;
 }
@@ -194,16 +205,17 @@ any_totals (const SrRegister *reg)
   return FALSE;
 }
 
-SrRegisterPages *
-sr_register_pages_new (SrContext              *ctx,
-                       const SrRegister       *reg,
-                       const SrRegisterFilter *filter,
-                       double                  width,
-                       double                  height,
-                       SrRegisterProgress      progress,
-                       gpointer                progress_data,
-                       GCancellable           *cancellable,
-                       GError                **error)
+static SrRegisterPages *
+pages_new (SrContext              *ctx,
+           const SrRegister       *reg,
+           const SrRegisterFilter *filter,
+           gboolean                streamed,
+           double                  width,
+           double                  height,
+           SrRegisterProgress      progress,
+           gpointer                progress_data,
+           GCancellable           *cancellable,
+           GError                **error)
 {
   g_autoptr(SrRegisterPages) p = g_new0 (SrRegisterPages, 1);
   g_autoptr(SrRegisterCursor) cursor = sr_register_open (ctx, reg, filter, error);
@@ -223,6 +235,9 @@ sr_register_pages_new (SrContext              *ctx,
   if (cursor == NULL)
     return NULL;
   p->reg = reg;
+  p->streamed = streamed;
+  p->ctx = ctx;
+  p->filter = filter;
   p->n = sr_register_get_n_columns (reg);
   p->width = width;
   p->height = height;
@@ -333,10 +348,60 @@ sr_register_pages_new (SrContext              *ctx,
     add_line (p, sums_line (p, LINE_TOTAL, _("Total"), totals), NULL, FALSE);
   if (p->pages->len == 0)
     {
-      Page empty = { 0, 0, NULL };
+      Page empty = { 0, 0, 0, NULL };
       g_array_append_val (p->pages, empty);
     }
   return g_steal_pointer (&p);
+}
+
+SrRegisterPages *
+sr_register_pages_new (SrContext              *ctx,
+                       const SrRegister       *reg,
+                       const SrRegisterFilter *filter,
+                       double                  width,
+                       double                  height,
+                       SrRegisterProgress      progress,
+                       gpointer                progress_data,
+                       GCancellable           *cancellable,
+                       GError                **error)
+{
+  SrRegisterPages *p = pages_new (ctx, reg, filter, FALSE, width, height, progress, progress_data, cancellable, error);
+
+  if (p != NULL)
+    p->filter = NULL;   /* the texts are kept: the filter is not needed after */
+  return p;
+}
+
+/* The texts of the register's row @row, read from the second pass's cursor (opened again
+ * when a page before the last one drawn is asked for). NULL when the register has fewer
+ * rows than the first pass counted, which the read transaction rules out. */
+static char **
+stream_row (SrRegisterPages *p,
+            guint            row)
+{
+  char **cells;
+
+  if (p->stream == NULL || row < p->stream_row)
+    {
+      g_clear_pointer (&p->stream, sr_register_cursor_free);
+      p->stream = sr_register_open (p->ctx, p->reg, p->filter, NULL);
+      p->stream_row = 0;
+      if (p->stream == NULL)
+        return NULL;
+    }
+  while (p->stream_row <= row)
+    {
+      if (!sr_register_cursor_next (p->stream, NULL))
+        {
+          g_clear_pointer (&p->stream, sr_register_cursor_free);
+          return NULL;
+        }
+      p->stream_row++;
+    }
+  cells = g_new0 (char *, p->n + 1);
+  for (guint c = 0; c < p->n; c++)
+    cells[c] = sr_register_cursor_display (p->stream, c);
+  return cells;
 }
 
 guint
@@ -400,9 +465,19 @@ sr_register_pages_draw (SrRegisterPages *p,
   cairo_rectangle (cr, p->x[0], y, full, p->head_height);
   cairo_stroke (cr);
   y += p->head_height;
-  for (guint i = page->first; i < page->first + page->n; i++)
+  for (guint i = page->first, row = page->first_row; i < page->first + page->n; i++)
     {
       Line *line = g_ptr_array_index (p->lines, i);
+      g_auto(GStrv) read = NULL;
+      char **cells = line->cells;
+      if (line->kind == LINE_ROW && cells == NULL)
+        {
+          cells = read = stream_row (p, row);
+          if (cells == NULL)
+            break;
+        }
+      if (line->kind == LINE_ROW)
+        row++;
       if (line->kind != LINE_ROW)
         {
           cairo_set_source_rgb (cr, 0.95, 0.95, 0.95);
@@ -411,10 +486,10 @@ sr_register_pages_draw (SrRegisterPages *p,
           cairo_set_source_rgb (cr, 0, 0, 0);
         }
       if (line->kind == LINE_SECTION)
-        show (cr, line->cells[0], p->head_font, p->x[0], y, full, PANGO_ALIGN_LEFT);
+        show (cr, cells[0], p->head_font, p->x[0], y, full, PANGO_ALIGN_LEFT);
       else
         for (guint c = 0; c < p->n; c++)
-          show (cr, line->cells[c], line->kind == LINE_ROW ? p->cell_font : p->head_font, p->x[c], y,
+          show (cr, cells[c], line->kind == LINE_ROW ? p->cell_font : p->head_font, p->x[c], y,
                 p->x[c + 1] - p->x[c],
                 c > 0 && is_number (sr_register_get_column (p->reg, c)->type) ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
       cairo_set_line_width (cr, 0.3);
@@ -474,27 +549,18 @@ sr_register_temp_finish (const char  *tmp,
   return ok;
 }
 
-gboolean
-sr_register_write_pdf (SrContext              *ctx,
-                       const SrRegister       *reg,
-                       const SrRegisterFilter *filter,
-                       const char             *path,
-                       SrRegisterProgress      progress,
-                       gpointer                progress_data,
-                       GCancellable           *cancellable,
-                       guint                  *out_rows,
-                       GError                **error)
+static gboolean
+draw_pdf (SrRegisterPages   *pages,
+          const SrRegister  *reg,
+          const char        *tmp,
+          const char        *path,
+          GCancellable      *cancellable,
+          GError           **error)
 {
-  g_autoptr(SrRegisterPages) pages = NULL;
-  g_autofree char *tmp = NULL;
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
 
-  pages = sr_register_pages_new (ctx, reg, filter, SR_REGISTER_PAGE_WIDTH, SR_REGISTER_PAGE_HEIGHT, progress,
-                                 progress_data, cancellable, error);
-  if (pages == NULL || (tmp = sr_register_temp_file (path, ".pdf", error)) == NULL)
-    return FALSE;
   surface = cairo_pdf_surface_create (tmp, SR_REGISTER_PAGE_WIDTH, SR_REGISTER_PAGE_HEIGHT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, sr_register_get_title (reg));
   cr = cairo_create (surface);
@@ -516,7 +582,37 @@ sr_register_write_pdf (SrContext              *ctx,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write %s: %s"), path, cairo_status_to_string (status));
       return sr_register_temp_finish (tmp, path, FALSE, NULL);
     }
-  if (!sr_register_temp_finish (tmp, path, TRUE, error))
+  return sr_register_temp_finish (tmp, path, TRUE, error);
+}
+
+gboolean
+sr_register_write_pdf (SrContext              *ctx,
+                       const SrRegister       *reg,
+                       const SrRegisterFilter *filter,
+                       const char             *path,
+                       SrRegisterProgress      progress,
+                       gpointer                progress_data,
+                       GCancellable           *cancellable,
+                       guint                  *out_rows,
+                       GError                **error)
+{
+  g_autoptr(SrRegisterPages) pages = NULL;
+  g_autofree char *tmp = NULL;
+  SrDb *db = sr_context_get_db (ctx);
+  gboolean ok;
+
+  /* Laid out in one pass, drawn in a second: one read transaction, so both see the same rows. */
+  if (!sr_db_begin_read (db, error))
+    return FALSE;
+  pages = pages_new (ctx, reg, filter, TRUE, SR_REGISTER_PAGE_WIDTH, SR_REGISTER_PAGE_HEIGHT, progress,
+                     progress_data, cancellable, error);
+  ok = pages != NULL && (tmp = sr_register_temp_file (path, ".pdf", error)) != NULL;
+  if (ok)
+    ok = draw_pdf (pages, reg, tmp, path, cancellable, error);
+  if (pages != NULL)
+    g_clear_pointer (&pages->stream, sr_register_cursor_free);
+  sr_db_end_read (db);
+  if (!ok)
     return FALSE;
   if (out_rows != NULL)
     *out_rows = sr_register_pages_rows (pages);

@@ -165,6 +165,63 @@ check_register (SrContext        *ctx,
   sr_register_filter_clear (&filter);
 }
 
+/* Another PC renames every customer and adds one while the PDF is laid out. */
+static void
+write_meanwhile (guint    rows,
+                 gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SrDb) other = sr_db_open (data, SR_DB_OPEN_EXISTING, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (sr_db_run (other, &error, "UPDATE customers SET name = '改名后'", ""));
+  g_assert_true (sr_db_run (other, &error, "INSERT INTO customers (name, channel, grade, owner_id, stage_id, created_at, "
+                            "name_pinyin) SELECT name, channel, grade, owner_id, NULL, created_at, name_pinyin "
+                            "FROM customers WHERE grade IS NOT NULL AND owner_id IS NOT NULL LIMIT 1", ""));
+  g_assert_no_error (error);
+}
+
+/* A PDF is laid out in one pass and drawn in a second, which reads the rows again: both
+ * passes see the same rows, whatever another PC writes between them. */
+static void
+test_pdf_same_rows (void)
+{
+  g_autoptr(SrContext) ctx = demo (SR_OFFICE_PROPERTY);
+  SrDb *db = sr_context_get_db (ctx);
+  const SrRegister *reg = sr_registers_find ("intention-customers");
+  g_autofree char *dir = sr_test_tmp_dir ();
+  g_autofree char *pdf = g_build_filename (dir, "intention.pdf", NULL);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autoptr(GError) error = NULL;
+  SrRegisterFilter filter = { 0 };
+  guint before = 0, rows = 0, after = 0;
+
+  /* Enough rows for the layout's progress to be told (every 1,000 rows). */
+  for (int i = 0; i < 3; i++)
+    g_assert_true (sr_db_run (db, &error, "INSERT INTO customers (name, gender, channel, media_source_id, grade, owner_id, "
+                              "stage_id, created_at, created_by, name_pinyin) SELECT name, gender, channel, media_source_id, "
+                              "grade, owner_id, stage_id, created_at, created_by, name_pinyin FROM customers", ""));
+  g_assert_true (sr_register_filter_check (reg, ctx, &filter, &error));
+  g_assert_true (sr_register_count (ctx, reg, &filter, &before, &error));
+  g_assert_cmpuint (before, >, 1000);
+  g_assert_true (sr_register_write_pdf (ctx, reg, &filter, pdf, write_meanwhile, (gpointer) sr_db_get_path (db),
+                                        NULL, &rows, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows, ==, before);
+  g_assert_true (sr_register_count (ctx, reg, &filter, &after, &error));
+  g_assert_cmpuint (after, ==, before + before / 1000);   /* the other PC's customers (one a 1,000 rows) now show */
+  g_assert_false (sr_db_in_transaction (db));
+  if (pdftotext != NULL)
+    {
+      const char *argv[] = { pdftotext, pdf, "-", NULL };
+      int status;
+      g_autofree char *text = run (argv, &status);
+      g_assert_null (strstr (text, "改名后"));
+    }
+  sr_register_filter_clear (&filter);
+  sr_test_context_finish (g_steal_pointer (&ctx));
+}
+
 static void
 test_all (gconstpointer data)
 {
@@ -447,5 +504,6 @@ main (int   argc,
   g_test_add_func ("/registers/failures", test_failures);
   g_test_add_func ("/registers/formula-stays-text", test_formula_stays_text);
   g_test_add_func ("/registers/chart-sheet", test_chart_sheet);
+  g_test_add_func ("/registers/pdf-same-rows", test_pdf_same_rows);
   return g_test_run ();
 }
