@@ -1837,6 +1837,24 @@ sr_demo_generate (SrContext            *ctx,
                   " WHEN 7 THEN '养老' ELSE NULL END "
                   "WHERE grade IS NOT NULL", ""))
     goto fail;
+  {
+    /* What one customer in three asked about at the desk (客户关注问题, the daily traffic
+     * report's last part). */
+    static const char *asked[][8] = {
+      [SR_OFFICE_PROPERTY] = { "询问学区划片", "关注首付比例", "问交房时间", "比较周边楼盘价格", "关注车位配比",
+                               "询问公积金贷款", "想看样板间", "关心物业费" },
+      [SR_OFFICE_DECORATION] = { "问全包价格", "关注环保材料", "想看在施工地", "问工期多长", "关心水电改造",
+                                 "问设计费能否抵扣", "想看效果图", "关心售后保修" },
+      [SR_OFFICE_HOUSEKEEPING] = { "要住家保姆", "问月嫂价格", "关心阿姨籍贯", "问能否试用", "要会做饭的",
+                                   "问钟点工价格", "关心阿姨体检证明", "要照顾老人" },
+    };
+    const char **a = asked[options->kind];
+    if (!sr_db_run (db, error, "UPDATE contacts SET note = CASE (id / 3) % 8 WHEN 0 THEN ?1 WHEN 1 THEN ?2 "
+                    "WHEN 2 THEN ?3 WHEN 3 THEN ?4 WHEN 4 THEN ?5 WHEN 5 THEN ?6 WHEN 6 THEN ?7 ELSE ?8 END "
+                    "WHERE is_business = 1 AND note IS NULL AND id % 3 = 0", "tttttttt",
+                    a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]))
+      goto fail;
+  }
   if (sr_office_kind_has_units (options->kind) && !insert_sales (ctx, today_start, rand, error))
     goto fail;
   if (!sr_office_kind_has_units (options->kind) && !insert_contracts (ctx, options->kind, options->size, today_start, rand, error))

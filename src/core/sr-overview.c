@@ -156,6 +156,19 @@ sr_overview_contacts_by_hour (SrContext   *ctx,
 }
 
 GPtrArray *
+sr_overview_contact_notes (SrContext   *ctx,
+                           const char  *from_day,
+                           const char  *to_day,
+                           GError     **error)
+{
+  /* What the desk wrote down (客户关注问题), the same words counted together; at most 12. */
+  return figures (ctx, "SELECT trim (k.note), count(*) FROM contacts k WHERE k.is_business = 1 "
+                  " AND k.at BETWEEN ?3 AND ?4 AND trim (coalesce (k.note, '')) <> '' "
+                  " AND ?1 IS NOT NULL AND ?2 IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 12",
+                  from_day, to_day, 1, error);
+}
+
+GPtrArray *
 sr_overview_receptions (SrContext   *ctx,
                         const char  *from_day,
                         const char  *to_day,

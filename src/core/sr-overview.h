@@ -47,6 +47,12 @@ GPtrArray  *sr_overview_contacts_by_hour    (SrContext   *ctx,
                                              const char  *from_day,
                                              const char  *to_day,
                                              GError     **error);
+/* The notes the desk wrote on business contacts between the days (what customers asked
+ * about, 客户关注问题 of seed 002's 销售日动态表): v[0] how often, most first, at most 12. */
+GPtrArray  *sr_overview_contact_notes       (SrContext   *ctx,
+                                             const char  *from_day,
+                                             const char  *to_day,
+                                             GError     **error);
 /* Per person who received any: v[0] new customers received in turn, v[1] returning
  * customers, v[2] out of turn or overflow — the rotation's fairness. */
 GPtrArray  *sr_overview_receptions          (SrContext   *ctx,

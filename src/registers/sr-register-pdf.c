@@ -15,6 +15,7 @@
 
 #include "core/sr-error.h"
 #include "core/sr-office.h"
+#include "sr-day-sheet.h"
 #include "sr-register-file.h"
 
 #define MARGIN 28.0
@@ -63,6 +64,7 @@ struct _SrRegisterPages {
   const SrRegisterFilter *filter;
   SrRegisterCursor *stream;
   guint stream_row;          /* the row the stream gives next */
+  SrDaySheets *days;         /* the daily registers: the day's one-page report instead */
   cairo_surface_t *measure_surface;
   cairo_t *measure;
   PangoFontDescription *cell_font, *head_font, *title_font, *info_font;
@@ -88,6 +90,7 @@ sr_register_pages_free (SrRegisterPages *p)
       g_array_unref (p->pages);
     }
   g_clear_pointer (&p->stream, sr_register_cursor_free);
+  g_clear_pointer (&p->days, sr_day_sheets_free);
   g_free (p->x);
   g_strfreev (p->heads);
   g_free (p->title);
@@ -218,7 +221,7 @@ pages_new (SrContext              *ctx,
            GError                **error)
 {
   g_autoptr(SrRegisterPages) p = g_new0 (SrRegisterPages, 1);
-  g_autoptr(SrRegisterCursor) cursor = sr_register_open (ctx, reg, filter, error);
+  g_autoptr(SrRegisterCursor) cursor = NULL;
   g_autofree char *office = NULL;
   g_autofree char *range = NULL;
   g_autofree char *now = NULL;
@@ -232,6 +235,15 @@ pages_new (SrContext              *ctx,
   double hints = 0, pos;
   GError *failure = NULL;
 
+  p->width = width;
+  p->height = height;
+  if (sr_day_sheets_apply (reg, filter))
+    {
+      p->reg = reg;
+      p->days = sr_day_sheets_new (ctx, reg, filter, error);
+      return p->days != NULL ? g_steal_pointer (&p) : NULL;
+    }
+  cursor = sr_register_open (ctx, reg, filter, error);
   if (cursor == NULL)
     return NULL;
   p->reg = reg;
@@ -239,8 +251,6 @@ pages_new (SrContext              *ctx,
   p->ctx = ctx;
   p->filter = filter;
   p->n = sr_register_get_n_columns (reg);
-  p->width = width;
-  p->height = height;
   p->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) line_free);
   p->pages = g_array_new (FALSE, FALSE, sizeof (Page));
   p->measure_surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 8, 8);
@@ -407,13 +417,13 @@ stream_row (SrRegisterPages *p,
 guint
 sr_register_pages_count (SrRegisterPages *pages)
 {
-  return pages->pages->len;
+  return pages->days != NULL ? sr_day_sheets_count (pages->days) : pages->pages->len;
 }
 
 guint
 sr_register_pages_rows (SrRegisterPages *pages)
 {
-  return pages->rows;
+  return pages->days != NULL ? sr_day_sheets_rows (pages->days) : pages->rows;
 }
 
 static void
@@ -442,11 +452,20 @@ sr_register_pages_draw (SrRegisterPages *p,
                         cairo_t         *cr,
                         guint            index)
 {
-  Page *page = &g_array_index (p->pages, Page, MIN (index, p->pages->len - 1));
-  double full = p->x[p->n] - p->x[0];
-  double y = MARGIN;
-  g_autofree char *title = page->group != NULL ? g_strdup_printf ("%s — %s", p->title, page->group) : g_strdup (p->title);
-  g_autofree char *foot = g_strdup_printf (_("Page %u of %u"), index + 1, p->pages->len);
+  Page *page;
+  double full, y = MARGIN;
+  g_autofree char *title = NULL;
+  g_autofree char *foot = NULL;
+
+  if (p->days != NULL)
+    {
+      sr_day_sheets_draw (p->days, cr, index, p->width, p->height);
+      return;
+    }
+  page = &g_array_index (p->pages, Page, MIN (index, p->pages->len - 1));
+  full = p->x[p->n] - p->x[0];
+  title = page->group != NULL ? g_strdup_printf ("%s — %s", p->title, page->group) : g_strdup (p->title);
+  foot = g_strdup_printf (_("Page %u of %u"), index + 1, p->pages->len);
 
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);

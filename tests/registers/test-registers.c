@@ -17,6 +17,7 @@
 #include "core/sr-overview.h"
 #include "registers/sr-chart.h"
 #include "registers/sr-register-file.h"
+#include "registers/sr-day-sheet.h"
 #include "registers/sr-slips.h"
 
 static SrContext *
@@ -219,6 +220,64 @@ test_pdf_same_rows (void)
       g_assert_null (strstr (text, "改名后"));
     }
   sr_register_filter_clear (&filter);
+  sr_test_context_finish (g_steal_pointer (&ctx));
+}
+
+/* The two daily registers print as the office's one-page reports: a page a day. */
+static void
+test_day_sheets (void)
+{
+  g_autoptr(SrContext) ctx = demo (SR_OFFICE_PROPERTY);
+  g_autofree char *dir = sr_test_tmp_dir ();
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  struct {
+    const char *id, *from, *to;
+    gint64 consultant;
+    guint pages;             /* 0: the table's own pagination */
+    const char *shows;
+  } cases[] = {
+    { "daily-sales", NULL, SR_TEST_NOW_DAY, 0, 1, "By building" },
+    { "daily-traffic", "2026-11-21", SR_TEST_NOW_DAY, 0, 3, "What customers asked about" },
+    { "daily-traffic", SR_TEST_NOW_DAY, SR_TEST_NOW_DAY, 0, 1, "Who received them" },
+    /* Narrowed to one person: the register's table, not the office's day. */
+    { "daily-traffic", "2026-11-21", SR_TEST_NOW_DAY, -1, 0, "Daily traffic" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const SrRegister *reg = sr_registers_find (cases[i].id);
+      g_autofree char *pdf = g_strdup_printf ("%s/day-%u.pdf", dir, i);
+      g_autoptr(GError) error = NULL;
+      SrRegisterFilter filter = { g_strdup (cases[i].from), g_strdup (cases[i].to), 0, 0, 0 };
+      guint rows = 0, counted = 0;
+
+      if (cases[i].consultant < 0)
+        g_assert_true (sr_db_get_int (sr_context_get_db (ctx), &filter.consultant_id, &error,
+                                      "SELECT min (receiver_id) FROM contacts", ""));
+      g_assert_true (sr_register_filter_check (reg, ctx, &filter, &error));
+      g_assert_cmpint (sr_day_sheets_apply (reg, &filter), ==, cases[i].pages > 0);
+      g_assert_true (sr_register_count (ctx, reg, &filter, &counted, &error));
+      g_assert_true (sr_register_write_pdf (ctx, reg, &filter, pdf, NULL, NULL, NULL, &rows, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (rows, ==, counted);
+      if (pdftotext != NULL)
+        {
+          const char *argv[] = { pdftotext, pdf, "-", NULL };
+          int status;
+          g_autofree char *text = run (argv, &status);
+          g_auto(GStrv) pages = g_strsplit (text, "\f", -1);
+          if (cases[i].pages > 0)
+            {
+              g_assert_cmpuint (g_strv_length (pages) - 1, ==, cases[i].pages);
+              g_assert_nonnull (strstr (text, "Prepared by"));
+            }
+          if (strstr (text, cases[i].shows) == NULL)
+            g_error ("case %u: no “%s” in: %s", i, cases[i].shows, text);
+          g_assert_nonnull (strstr (pages[0], cases[i].to != NULL && cases[i].pages > 0
+                                              ? (cases[i].from != NULL ? cases[i].from : cases[i].to) : "Page"));
+        }
+      sr_register_filter_clear (&filter);
+    }
   sr_test_context_finish (g_steal_pointer (&ctx));
 }
 
@@ -505,5 +564,6 @@ main (int   argc,
   g_test_add_func ("/registers/formula-stays-text", test_formula_stays_text);
   g_test_add_func ("/registers/chart-sheet", test_chart_sheet);
   g_test_add_func ("/registers/pdf-same-rows", test_pdf_same_rows);
+  g_test_add_func ("/registers/day-sheets", test_day_sheets);
   return g_test_run ();
 }
