@@ -10,6 +10,8 @@ struct _SrContext
   SrClock *clock;
   SrSession *session;
   SrPinyin *pinyin;
+  gint64 seen_version;       /* PRAGMA data_version when last polled; -1: not yet */
+  gint64 seen_audit;         /* the audit log's last row then */
 };
 
 enum { PROP_0, PROP_SESSION, N_PROPS };
@@ -89,6 +91,7 @@ sr_context_class_init (SrContextClass *klass)
 static void
 sr_context_init (SrContext *self)
 {
+  self->seen_version = -1;
 }
 
 SrContext *
@@ -156,4 +159,69 @@ sr_context_emit_changed (SrContext  *self,
                          const char *table)
 {
   g_signal_emit (self, signals[CHANGED], 0, table);
+}
+
+/* The audit log's tables and the names the screens listen to, where they differ. */
+static const struct {
+  const char *table;
+  const char *signal;
+} listened[] = {
+  { "rotation_events", "rotation" }, { "rotation_orders", "rotation" },
+  { "receipts", "deals" }, { "plan_items", "deals" }, { "plan_item_delays", "deals" },
+  { "reported_money", "deals" }, { "bookings", "deals" }, { "bookings", "units" },
+  { "deals", "units" }, { "contacts", "customers" }, { "follow_ups", "customers" },
+  { "placements", "housekeepers" }, { "candidates", "housekeepers" },
+};
+
+static void
+signal_once (SrContext  *self,
+             GHashTable *sent,
+             const char *name)
+{
+  if (g_hash_table_contains (sent, name))
+    return;
+  g_hash_table_add (sent, g_strdup (name));
+  g_signal_emit (self, signals[CHANGED], 0, name);
+}
+
+guint
+sr_context_poll_changes (SrContext  *self,
+                         GError    **error)
+{
+  g_autoptr(GHashTable) sent = NULL;
+  g_autoptr(SrStmt) stmt = NULL;
+  gint64 version = 0, last = 0;
+  SrStep step;
+
+  g_return_val_if_fail (SR_IS_CONTEXT (self), 0);
+
+  if (!sr_db_data_version (self->db, &version, error) ||
+      !sr_db_query_int (self->db, "SELECT coalesce (max (id), 0) FROM audit_log", &last, error))
+    return 0;
+  /* First poll, or nothing committed by another connection since: what is written from
+   * here on is news (this connection's own changes were signalled when made). */
+  if (self->seen_version < 0 || version == self->seen_version || last <= self->seen_audit)
+    {
+      self->seen_version = version;
+      self->seen_audit = last;
+      return 0;
+    }
+  stmt = sr_db_prepare (self->db, "SELECT DISTINCT table_name FROM audit_log WHERE id > ?1", error);
+  if (stmt == NULL)
+    return 0;
+  sr_stmt_bind_int (stmt, 1, self->seen_audit);
+  self->seen_version = version;
+  self->seen_audit = last;
+  sent = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  while ((step = sr_stmt_step (stmt, error)) == SR_STEP_ROW)
+    {
+      g_autofree char *table = sr_stmt_dup_text (stmt, 0);
+      signal_once (self, sent, table);
+      for (guint i = 0; i < G_N_ELEMENTS (listened); i++)
+        if (g_strcmp0 (listened[i].table, table) == 0)
+          signal_once (self, sent, listened[i].signal);
+    }
+  g_clear_pointer (&stmt, sr_stmt_done);
+  signal_once (self, sent, "audit_log");
+  return step == SR_STEP_ERROR ? 0 : g_hash_table_size (sent);
 }

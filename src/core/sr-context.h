@@ -33,5 +33,11 @@ gboolean   sr_context_check        (SrContext  *self,
  * screen showing that table can refresh. */
 void       sr_context_emit_changed (SrContext  *self,
                                     const char *table);
+/* Another program or PC may have written (PRAGMA data_version moved): signals "changed"
+ * for every table the audit log names since the last poll (and the names the screens
+ * listen to for them), then "audit_log". Cheap when nothing changed: call it every half
+ * second. Returns how many names were signalled. The first call only takes note. */
+guint      sr_context_poll_changes (SrContext  *self,
+                                    GError    **error);
 
 G_END_DECLS

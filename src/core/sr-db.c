@@ -833,6 +833,14 @@ sr_db_rollback (SrDb *self)
 }
 
 gboolean
+sr_db_data_version (SrDb    *self,
+                    gint64  *out_version,
+                    GError **error)
+{
+  return sr_db_query_int (self, "PRAGMA data_version", out_version, error);
+}
+
+gboolean
 sr_db_begin_read (SrDb    *self,
                   GError **error)
 {

@@ -99,6 +99,11 @@ gboolean    sr_db_get_int              (SrDb           *self,
                                         const char     *types,
                                         ...);
 gint64      sr_db_changes              (SrDb           *self);
+/* A number that moves when another connection (another program, window or thread)
+ * commits a change to the file; this connection's own commits leave it. */
+gboolean    sr_db_data_version         (SrDb           *self,
+                                        gint64         *out_version,
+                                        GError        **error);
 
 /* Transactions. begin/commit nest (savepoints inside). A write transaction takes the
  * write lock at once (BEGIN IMMEDIATE), so two writers never deadlock half-way. */

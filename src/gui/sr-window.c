@@ -46,6 +46,7 @@ struct _SrWindow
 
   guint reminder_source;
   GHashTable *reminded;  /* appointment ids already announced */
+  guint poll_source;     /* other programs' and PCs' changes, every half second */
 
   /* The idle lock: the last key, click or pointer move in any of the window's windows;
    * while locked, the person who was signed in and the windows hidden from view. */
@@ -534,6 +535,18 @@ check_reminders (gpointer data)
 
 static void ask_for_own_password (SrWindow *self);
 
+/* What another window, program or PC wrote shows here within a second: the screens hear
+ * "changed" for the tables it touched, as for this window's own changes. */
+static gboolean
+poll_changes (gpointer data)
+{
+  SrWindow *self = data;
+
+  if (!self->locked && sr_context_get_session (self->ctx) != NULL)
+    sr_context_poll_changes (self->ctx, NULL);
+  return G_SOURCE_CONTINUE;
+}
+
 void
 sr_window_sign_in_as (SrWindow  *self,
                       SrSession *session)
@@ -549,6 +562,9 @@ sr_window_sign_in_as (SrWindow  *self,
   g_hash_table_remove_all (self->reminded);
   if (self->reminder_source == 0)
     self->reminder_source = g_timeout_add_seconds (60, check_reminders, self);
+  if (self->poll_source == 0)
+    self->poll_source = g_timeout_add (500, poll_changes, self);
+  sr_context_poll_changes (self->ctx, NULL);   /* what is there now is known */
   check_reminders (self);
   if (sr_session_get_must_change_password (session))
     ask_for_own_password (self);
@@ -717,6 +733,7 @@ sr_window_dispose (GObject *object)
   SrWindow *self = SR_WINDOW (object);
 
   g_clear_handle_id (&self->reminder_source, g_source_remove);
+  g_clear_handle_id (&self->poll_source, g_source_remove);
   g_clear_handle_id (&self->idle_source, g_source_remove);
   g_clear_pointer (&self->hidden, g_ptr_array_unref);
   g_clear_pointer (&self->reminded, g_hash_table_unref);

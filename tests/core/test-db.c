@@ -11,6 +11,7 @@
 #include "core/sr-audit.h"
 #include "core/sr-customers.h"
 #include "core/sr-error.h"
+#include "core/sr-staff.h"
 
 static void
 write_file (const char *path,
@@ -470,6 +471,68 @@ test_statement_cache_nested (void)
   sr_test_context_finish (g_steal_pointer (&ctx));
 }
 
+static void
+count_signal (SrContext  *ctx,
+              const char *table,
+              GPtrArray  *seen)
+{
+  g_ptr_array_add (seen, g_strdup (table));
+}
+
+static gboolean
+seen_has (GPtrArray  *seen,
+          const char *name)
+{
+  for (guint i = 0; i < seen->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (seen, i), name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Two programs on one file (two connections): what one commits, the other hears of at
+ * its next poll, by the tables the audit log names; its own changes are not told twice. */
+static void
+test_poll_changes (void)
+{
+  g_autoptr(SrContext) here = sr_test_context_new (SR_OFFICE_PROPERTY);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SrDb) other_db = sr_db_open (sr_db_get_path (sr_context_get_db (here)), SR_DB_OPEN_EXISTING, &error);
+  g_autoptr(SrContext) other = NULL;
+  g_autoptr(SrSession) session = NULL;
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  const char *phones[] = { "13912345678", NULL };
+  const char *phones2[] = { "13912345679", NULL };
+  SrCustomerInput in = { "别处的客户", NULL, "call", 0, NULL, 0, phones, FALSE, 0 };
+  SrCustomerInput mine = { "这里的客户", NULL, "call", 0, NULL, 0, phones2, FALSE, 0 };
+
+  g_autoptr(SrContext) desk = sr_test_context_as (here, "qiantai", SR_ROLE_RECEPTIONIST);
+
+  g_assert_no_error (error);
+  other = sr_context_new (other_db, sr_context_get_clock (here));
+  session = sr_staff_sign_in (other, "qiantai", "password1", &error);
+  g_assert_no_error (error);
+  sr_context_set_session (other, session);
+  g_signal_connect (here, "changed", G_CALLBACK (count_signal), seen);
+
+  g_assert_cmpuint (sr_context_poll_changes (here, &error), ==, 0);   /* the first only takes note */
+  g_assert_cmpuint (sr_context_poll_changes (here, &error), ==, 0);   /* nothing new */
+  g_assert_cmpint (sr_customers_add (other, &in, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sr_context_poll_changes (here, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_true (seen_has (seen, "customers"));
+  g_assert_true (seen_has (seen, "audit_log"));
+  g_ptr_array_set_size (seen, 0);
+  g_assert_cmpuint (sr_context_poll_changes (here, &error), ==, 0);   /* told once */
+
+  /* This connection's own change was signalled when made, not again at the poll. */
+  g_assert_cmpint (sr_customers_add (desk, &mine, &error), >, 0);
+  g_ptr_array_set_size (seen, 0);
+  g_assert_cmpuint (sr_context_poll_changes (here, &error), ==, 0);
+  g_assert_false (seen_has (seen, "audit_log"));
+  sr_test_context_finish (g_steal_pointer (&here));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -480,6 +543,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/db/refuses-newer-schema", test_refuses_newer_schema);
   g_test_add_func ("/db/unwritable-folder", test_unwritable_folder);
   g_test_add_func ("/db/locked", test_locked_database);
+  g_test_add_func ("/db/poll-changes", test_poll_changes);
   g_test_add_func ("/db/read-only-file", test_read_only_file);
   g_test_add_func ("/db/transactions-roll-back", test_transactions_roll_back);
   g_test_add_func ("/db/audit-append-only", test_audit_is_append_only);

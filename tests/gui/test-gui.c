@@ -19,6 +19,7 @@
 #include "core/sr-desk.h"
 #include "core/sr-office.h"
 #include "core/sr-problems.h"
+#include "core/sr-staff.h"
 #include "common/sr-fault-vfs.h"
 #include "common/sr-gui-test-util.h"
 #include "gui/customers/sr-customers-page.h"
@@ -494,6 +495,41 @@ test_customers_page (void)
     g_assert_null (sr_gui_test_find (cw, "Transfer…"));   /* not for a receptionist */
     gtk_window_destroy (GTK_WINDOW (cw));
   }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  sr_gui_test_spin_idle ();
+  g_clear_object (&desk);
+  sr_test_context_finish (g_steal_pointer (&admin));
+}
+
+/* Another program (another window, or a PC on the same file) registers a customer: the
+ * customers page shows it without anyone touching this window. */
+static void
+test_live_refresh (void)
+{
+  g_autoptr(SrContext) admin = sr_test_context_new (SR_OFFICE_PROPERTY);
+  g_autoptr(SrContext) desk = sr_test_context_as (admin, "qiantai", SR_ROLE_RECEPTIONIST);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SrDb) other_db = sr_db_open (sr_db_get_path (sr_context_get_db (admin)), SR_DB_OPEN_EXISTING, &error);
+  g_autoptr(SrContext) other = sr_context_new (other_db, sr_context_get_clock (admin));
+  g_autoptr(SrSession) session = sr_staff_sign_in (other, "qiantai", "password1", &error);
+  SrWindow *window = sr_window_new (NULL, desk, NULL);
+  GtkWidget *w = GTK_WIDGET (window);
+  const char *phones[] = { "13912345670", NULL };
+  SrCustomerInput in = { "别处来的客户", NULL, "walk-in", 0, NULL, 0, phones, FALSE };
+  gint64 until;
+
+  g_assert_no_error (error);
+  sr_context_set_session (other, session);
+  show_as (window, desk, "customers");
+  g_assert_null (sr_gui_test_find (w, "别处来的客户"));
+  sr_gui_test_spin_idle ();
+  g_assert_cmpint (sr_customers_add (other, &in, &error), >, 0);
+  g_assert_no_error (error);
+  until = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+  while (sr_gui_test_find (w, "别处来的客户") == NULL && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (sr_gui_test_find (w, "别处来的客户"));
 
   gtk_window_destroy (GTK_WINDOW (window));
   sr_gui_test_spin_idle ();
@@ -1904,6 +1940,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/add-staff-form", test_add_staff_form);
   g_test_add_func ("/gui/front-desk", test_front_desk);
   g_test_add_func ("/gui/customers-page", test_customers_page);
+  g_test_add_func ("/gui/live-refresh", test_live_refresh);
   g_test_add_func ("/gui/appointment-reminder", test_appointment_reminder);
   g_test_add_func ("/gui/supervisor-desk", test_supervisor_desk);
   g_test_add_func ("/gui/units-page", test_units_page);
