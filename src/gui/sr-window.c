@@ -154,12 +154,22 @@ on_activity_motion (GtkEventControllerMotion *motion,
   note_activity (GTK_EVENT_CONTROLLER (motion));
 }
 
+static gboolean
+on_activity_scroll (GtkEventControllerScroll *scroll,
+                    double                    dx,
+                    double                    dy)
+{
+  note_activity (GTK_EVENT_CONTROLLER (scroll));
+  return FALSE;   /* the list under the pointer scrolls */
+}
+
 void
 sr_window_watch_activity (GtkWidget *window)
 {
   GtkEventController *key = gtk_event_controller_key_new ();
   GtkGesture *click = gtk_gesture_click_new ();
   GtkEventController *motion = gtk_event_controller_motion_new ();
+  GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
 
   gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
   g_signal_connect (key, "key-pressed", G_CALLBACK (on_activity_key), NULL);
@@ -170,6 +180,9 @@ sr_window_watch_activity (GtkWidget *window)
   gtk_widget_add_controller (window, GTK_EVENT_CONTROLLER (click));
   g_signal_connect (motion, "motion", G_CALLBACK (on_activity_motion), NULL);
   gtk_widget_add_controller (window, motion);
+  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+  g_signal_connect (scroll, "scroll", G_CALLBACK (on_activity_scroll), NULL);
+  gtk_widget_add_controller (window, scroll);
 }
 
 gboolean
@@ -536,13 +549,18 @@ check_reminders (gpointer data)
 static void ask_for_own_password (SrWindow *self);
 
 /* What another window, program or PC wrote shows here within a second: the screens hear
- * "changed" for the tables it touched, as for this window's own changes. */
+ * "changed" for the tables it touched, as for this window's own changes. Not while the
+ * person is typing, clicking or scrolling (a screen rebuilt under them would jump): the
+ * news waits until they pause for a moment. */
+#define QUIET_BEFORE_REFRESH (G_USEC_PER_SEC * 3 / 2)
+
 static gboolean
 poll_changes (gpointer data)
 {
   SrWindow *self = data;
 
-  if (!self->locked && sr_context_get_session (self->ctx) != NULL)
+  if (!self->locked && sr_context_get_session (self->ctx) != NULL &&
+      g_get_monotonic_time () - self->last_activity >= QUIET_BEFORE_REFRESH)
     sr_context_poll_changes (self->ctx, NULL);
   return G_SOURCE_CONTINUE;
 }
