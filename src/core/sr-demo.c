@@ -1224,7 +1224,7 @@ insert_contracts (SrContext     *ctx,
     }
 
   /* The rest as it fell due, by due day. One deal in ten stopped paying a few weeks ago
-   * (between one and eight): what fell due since is overdue now. */
+   * (two to nine weeks): what fell due since is overdue now. */
   items = sr_db_prepare (db, "SELECT p.deal_id, p.amount_fen, p.due_day FROM plan_items p "
                          "JOIN deals d ON d.id = p.deal_id WHERE d.state = 'signed' AND d.kind <> 'unit' "
                          "AND p.kind <> 'deposit' AND p.due_day <= ?1 ORDER BY p.due_day, p.id", error);
@@ -1240,7 +1240,7 @@ insert_contracts (SrContext     *ctx,
     for (guint i = 0; i < deals->len; i++)
       {
         gint64 *deal = &g_array_index (deals, gint64, i);
-        g_hash_table_insert (paying, deal, GINT_TO_POINTER (i % 10 == 3 ? 7 + (int) (i / 10 % 8) * 7 : 0));
+        g_hash_table_insert (paying, deal, GINT_TO_POINTER (i % 10 == 3 ? 15 + (int) (i / 10 * 13 % 50) : 0));
       }
     while ((step = sr_stmt_step (items, error)) == SR_STEP_ROW)
       {
