@@ -101,5 +101,13 @@ gboolean    sr_weekly_resources       (SrContext   *ctx,
                                        GPtrArray  **out_groups,
                                        GPtrArray  **out_media,
                                        GError     **error);
+/* The same for every week from the one holding @from_day to the one holding @to_day:
+ * @out_weeks gets a GPtrArray of SrResourceRow a week, in order. The customers in
+ * progress are counted in one pass, not once a week. */
+gboolean    sr_weekly_resources_span  (SrContext   *ctx,
+                                       const char  *from_day,
+                                       const char  *to_day,
+                                       GPtrArray  **out_weeks,
+                                       GError     **error);
 
 G_END_DECLS

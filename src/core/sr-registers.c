@@ -549,15 +549,15 @@ fill_weekly_resources (SrContext              *ctx,
                        GError                **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) fill_row_free);
+  g_autoptr(GPtrArray) weeks = NULL;
   g_autofree char *week = NULL, *week_end = NULL;
 
-  if (!sr_period_bounds (SR_PERIOD_WEEK, filter->from_day, &week, &week_end))
+  if (!sr_period_bounds (SR_PERIOD_WEEK, filter->from_day, &week, &week_end) ||
+      !sr_weekly_resources_span (ctx, filter->from_day, filter->to_day, &weeks, error))
     return NULL;
-  while (strcmp (week, filter->to_day) <= 0)
+  for (guint w = 0; w < weeks->len; w++)
     {
-      g_autoptr(GPtrArray) groups = NULL;
-      if (!sr_weekly_resources (ctx, week, &groups, NULL, error))
-        return NULL;
+      GPtrArray *groups = g_ptr_array_index (weeks, w);
       for (guint i = 0; i < groups->len; i++)
         {
           SrResourceRow *r = groups->pdata[i];

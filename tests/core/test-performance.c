@@ -5,6 +5,7 @@
 #include <locale.h>
 
 #include "common/sr-test-util.h"
+#include "core/sr-demo.h"
 #include "core/sr-contracts.h"
 #include "core/sr-customers.h"
 #include "core/sr-deal-steps.h"
@@ -237,6 +238,52 @@ test_groups_output_resources (void)
   sr_test_context_finish (g_steal_pointer (&admin));
 }
 
+/* The register's weeks, counted in one pass, are the weeks the page counts one by one. */
+static void
+test_resources_span (void)
+{
+  g_autofree char *dir = sr_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SrDb) db = sr_db_open (path, SR_DB_OPEN_CREATE, &error);
+  g_autoptr(SrContext) ctx = sr_context_new (db, NULL);
+  g_autoptr(SrSession) session = sr_session_new_command_line ();
+  g_autoptr(GPtrArray) weeks = NULL;
+  SrDemoOptions options = { SR_OFFICE_PROPERTY, SR_DEMO_SMALL, 7, SR_TEST_NOW_DAY };
+  g_autofree char *day = g_strdup ("2026-06-01");
+  guint checked = 0;
+
+  sr_test_set_day (ctx, SR_TEST_NOW_DAY, 10);
+  g_assert_true (sr_demo_generate (ctx, &options, NULL, &error));
+  sr_context_set_session (ctx, session);
+  g_assert_true (sr_weekly_resources_span (ctx, day, SR_TEST_NOW_DAY, &weeks, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (weeks->len, ==, 26);   /* 2026-06-01 (a Monday) to the week of 11-23 */
+  for (guint w = 0; w < weeks->len; w++)
+    {
+      GPtrArray *span = g_ptr_array_index (weeks, w);
+      g_autoptr(GPtrArray) one = NULL;
+      GDate date;
+      char text[16];
+      g_assert_true (sr_day_parse ("2026-06-01", &date));
+      g_date_add_days (&date, 7 * w);
+      g_date_strftime (text, sizeof text, "%Y-%m-%d", &date);
+      g_assert_true (sr_weekly_resources (ctx, text, &one, NULL, &error));
+      g_assert_cmpuint (span->len, ==, one->len);
+      for (guint i = 0; i < one->len; i++)
+        {
+          SrResourceRow *a = span->pdata[i], *b = one->pdata[i];
+          g_assert_cmpint (a->kind, ==, b->kind);
+          g_assert_cmpstr (a->team, ==, b->team);
+          g_assert_cmpuint (a->in_progress, ==, b->in_progress);
+          g_assert_cmpuint (a->new_total, ==, b->new_total);
+          g_assert_cmpuint (a->signed_count, ==, b->signed_count);
+          checked += a->in_progress > 0;
+        }
+    }
+  g_assert_cmpuint (checked, >, 20);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -245,5 +292,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/performance/periods", test_periods);
   g_test_add_func ("/performance/register", test_register);
   g_test_add_func ("/performance/groups-output-resources", test_groups_output_resources);
+  g_test_add_func ("/performance/resources-span", test_resources_span);
   return g_test_run ();
 }
