@@ -795,16 +795,12 @@ set_moment (SrContext *ctx,
                       today_start - (gint64) days_ago * 86400 + 9 * 3600 + g_rand_int_range (rand, 0, 8 * 3600));
 }
 
-/* A customer who came before @before and has not bought yet, picked at random; 0 when
- * there is none. */
-static gint64
-pick_buyer (GArray   *customers,
-            GArray   *came,
-            gboolean *used,
-            gint64    before,
-            GRand    *rand)
+/* How many of the customers (their moments of coming, in order) came before @before. */
+static guint
+came_before (GArray *came,
+             gint64  before)
 {
-  guint lo = 0, hi = came->len, start;
+  guint lo = 0, hi = came->len;
 
   while (lo < hi)
     {
@@ -814,6 +810,20 @@ pick_buyer (GArray   *customers,
       else
         hi = mid;
     }
+  return lo;
+}
+
+/* A customer who came before @before and has not bought yet, picked at random; 0 when
+ * there is none. */
+static gint64
+pick_buyer (GArray   *customers,
+            GArray   *came,
+            gboolean *used,
+            gint64    before,
+            GRand    *rand)
+{
+  guint lo = came_before (came, before), start;
+
   if (lo == 0)
     return 0;
   start = (guint) g_rand_int_range (rand, 0, (gint32) lo);
@@ -1149,18 +1159,10 @@ insert_contracts (SrContext     *ctx,
       SrFen base;
       gint64 deal;
 
-      guint lo = 0, hi = customers->len;
       gint64 signed_at = today_start - (gint64) age * 86400;
-
       /* Someone who came at least a week before the signing. */
-      while (lo < hi)
-        {
-          guint mid = (lo + hi) / 2;
-          if (g_array_index (came, gint64, mid) < signed_at - 7 * 86400)
-            lo = mid + 1;
-          else
-            hi = mid;
-        }
+      guint lo = came_before (came, signed_at - 7 * 86400);
+
       if (lo == 0)
         continue;
       set_moment (ctx, today_start, age, rand);
