@@ -174,54 +174,78 @@ static const struct {
 };
 
 static void
-signal_once (SrContext  *self,
-             GHashTable *sent,
-             const char *name)
+add_name (GPtrArray  *names,
+          const char *name)
 {
-  if (g_hash_table_contains (sent, name))
-    return;
-  g_hash_table_add (sent, g_strdup (name));
-  g_signal_emit (self, signals[CHANGED], 0, name);
+  for (guint i = 0; i < names->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (names, i), name) == 0)
+      return;
+  g_ptr_array_add (names, g_strdup (name));
 }
 
-guint
-sr_context_poll_changes (SrContext  *self,
-                         GError    **error)
+/* What another connection wrote since the last poll: the tables the audit log names
+ * (empty when nothing, or only this connection, wrote). All read in one snapshot, so a
+ * commit landing between the reads is neither lost nor half seen. */
+static GPtrArray *
+read_news (SrContext  *self,
+           GError    **error)
 {
-  g_autoptr(GHashTable) sent = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(SrStmt) stmt = NULL;
   gint64 version = 0, last = 0;
   SrStep step;
 
-  g_return_val_if_fail (SR_IS_CONTEXT (self), 0);
-
-  if (!sr_db_data_version (self->db, &version, error) ||
-      !sr_db_query_int (self->db, "SELECT coalesce (max (id), 0) FROM audit_log", &last, error))
-    return 0;
+  if (!sr_db_query_int (self->db, "SELECT coalesce (max (id), 0) FROM audit_log", &last, error) ||
+      !sr_db_data_version (self->db, &version, error))
+    return NULL;
   /* First poll, or nothing committed by another connection since: what is written from
    * here on is news (this connection's own changes were signalled when made). */
   if (self->seen_version < 0 || version == self->seen_version || last <= self->seen_audit)
     {
       self->seen_version = version;
       self->seen_audit = last;
-      return 0;
+      return g_steal_pointer (&names);
     }
-  stmt = sr_db_prepare (self->db, "SELECT DISTINCT table_name FROM audit_log WHERE id > ?1", error);
+  stmt = sr_db_prepare (self->db, "SELECT DISTINCT table_name FROM audit_log WHERE id > ?1 AND id <= ?2", error);
   if (stmt == NULL)
-    return 0;
+    return NULL;
   sr_stmt_bind_int (stmt, 1, self->seen_audit);
-  self->seen_version = version;
-  self->seen_audit = last;
-  sent = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sr_stmt_bind_int (stmt, 2, last);
   while ((step = sr_stmt_step (stmt, error)) == SR_STEP_ROW)
     {
-      g_autofree char *table = sr_stmt_dup_text (stmt, 0);
-      signal_once (self, sent, table);
+      const char *table = sr_stmt_get_text (stmt, 0);
+      add_name (names, table);
       for (guint i = 0; i < G_N_ELEMENTS (listened); i++)
         if (g_strcmp0 (listened[i].table, table) == 0)
-          signal_once (self, sent, listened[i].signal);
+          add_name (names, listened[i].signal);
     }
-  g_clear_pointer (&stmt, sr_stmt_done);
-  signal_once (self, sent, "audit_log");
-  return step == SR_STEP_ERROR ? 0 : g_hash_table_size (sent);
+  if (step == SR_STEP_ERROR)
+    return NULL;
+  self->seen_version = version;
+  self->seen_audit = last;
+  add_name (names, "audit_log");
+  return g_steal_pointer (&names);
+}
+
+guint
+sr_context_poll_changes (SrContext  *self,
+                         GError    **error)
+{
+  g_autoptr(SrContext) hold = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+
+  g_return_val_if_fail (SR_IS_CONTEXT (self), 0);
+
+  if (!sr_db_begin_read (self->db, error))
+    return 0;
+  names = read_news (self, error);
+  sr_db_end_read (self->db);
+  if (names == NULL)
+    return 0;
+  /* Told after the reading is over (a screen may write, or close the window, as it
+   * hears), with the context held for the while. */
+  hold = g_object_ref (self);
+  for (guint i = 0; i < names->len; i++)
+    g_signal_emit (self, signals[CHANGED], 0, g_ptr_array_index (names, i));
+  return names->len;
 }

@@ -776,7 +776,17 @@ sr_db_begin (SrDb    *self,
 
   g_return_val_if_fail (SR_IS_DB (self), FALSE);
 
-  if (self->depth == 0 && !self->reading)
+  /* A write inside a read transaction would be told "saved" before it is (the COMMIT
+   * comes at sr_db_end_read) and fails outright when another connection wrote since the
+   * snapshot: refused. */
+  if (self->depth == 0 && self->reading)
+    {
+      g_critical ("a write transaction begun inside a read transaction");
+      g_set_error_literal (error, SR_STORE_ERROR, SR_STORE_ERROR_FAILED,
+                           _("Salesroom made a mistake in a request to the database; nothing was changed."));
+      return FALSE;
+    }
+  if (self->depth == 0)
     sql = g_strdup ("BEGIN IMMEDIATE");
   else
     sql = g_strdup_printf ("SAVEPOINT sr_%d", self->depth);
@@ -795,7 +805,7 @@ sr_db_commit (SrDb    *self,
   g_return_val_if_fail (SR_IS_DB (self), FALSE);
   g_return_val_if_fail (self->depth > 0, FALSE);
 
-  if (self->depth == 1 && !self->reading)
+  if (self->depth == 1)
     sql = g_strdup ("COMMIT");
   else
     sql = g_strdup_printf ("RELEASE sr_%d", self->depth - 1);
@@ -816,7 +826,7 @@ sr_db_rollback (SrDb *self)
 
   if (self->depth == 0)
     return;
-  if (self->depth == 1 && !self->reading)
+  if (self->depth == 1)
     {
       if (sqlite3_get_autocommit (self->handle) == 0)
         sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);

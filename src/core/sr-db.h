@@ -114,8 +114,7 @@ gboolean    sr_db_commit               (SrDb           *self,
 void        sr_db_rollback             (SrDb           *self);
 /* A read transaction: every read until sr_db_end_read sees the same data (two passes over
  * a register, say), while other connections go on writing. Nests; inside a write
- * transaction it changes nothing. Write with sr_db_begin inside it only if need be: the
- * write lock is then taken at the first write, not at once. */
+ * transaction it changes nothing. No write inside it: sr_db_begin refuses. */
 gboolean    sr_db_begin_read           (SrDb           *self,
                                         GError        **error);
 void        sr_db_end_read             (SrDb           *self);

@@ -107,7 +107,7 @@ sr_ledger_overdue (SrContext  *ctx,
                    gint64      owner_id,
                    GError    **error)
 {
-  return sr_ledger_overdue_find (ctx, owner_id, NULL, 0, NULL, error);
+  return sr_ledger_overdue_find (ctx, owner_id, NULL, 2000, NULL, error);
 }
 
 GPtrArray *

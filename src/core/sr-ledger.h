@@ -24,8 +24,9 @@ typedef struct {
 } SrLateRow;
 
 void       sr_late_row_free        (SrLateRow   *row);
-/* Plan items due before today and not fully paid, on live sales, most overdue first;
- * @owner_id 0 for everyone's, else one consultant's customers. */
+/* Plan items due before today and not fully paid, on live sales, most overdue first, at
+ * most 2,000 (a consultant's My Day lists them); @owner_id 0 for everyone's, else one
+ * consultant's customers. */
 GPtrArray *sr_ledger_overdue       (SrContext   *ctx,
                                     gint64       owner_id,
                                     GError     **error);

@@ -198,7 +198,7 @@ add_figures (GPtrArray   *tables,
       table_add (t, *f->label != '\0' ? f->label : "—", format, f->v);
       added++;
     }
-  if (t->has_total)
+  if (t->has_total && added > 0)
     table_add (t, _("Total"), format, sums);
   if (added == 0)
     {
@@ -289,6 +289,7 @@ SrDaySheets *
 sr_day_sheets_new (SrContext              *ctx,
                    const SrRegister       *reg,
                    const SrRegisterFilter *filter,
+                   GCancellable           *cancellable,
                    GError                **error)
 {
   g_autoptr(SrDaySheets) d = g_new0 (SrDaySheets, 1);
@@ -316,6 +317,8 @@ sr_day_sheets_new (SrContext              *ctx,
     {
       char text[16];
       Sheet *sheet;
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
       g_date_strftime (text, sizeof text, "%Y-%m-%d", &day);
       sheet = sales ? sales_sheet (ctx, text, error) : traffic_sheet (ctx, reg, text, error);
       if (sheet == NULL)

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cairo.h>
+#include <gio/gio.h>
 
 #include "core/sr-registers.h"
 
@@ -18,6 +19,7 @@ gboolean     sr_day_sheets_apply (const SrRegister       *reg,
 SrDaySheets *sr_day_sheets_new   (SrContext              *ctx,
                                   const SrRegister       *reg,
                                   const SrRegisterFilter *filter,
+                                  GCancellable           *cancellable,
                                   GError                **error);
 guint        sr_day_sheets_count (SrDaySheets            *sheets);
 /* The register's rows (what the Excel file of the same filter holds). */

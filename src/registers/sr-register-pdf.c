@@ -64,6 +64,7 @@ struct _SrRegisterPages {
   const SrRegisterFilter *filter;
   SrRegisterCursor *stream;
   guint stream_row;          /* the row the stream gives next */
+  GError *stream_error;      /* the second pass failed (or found fewer rows): the file is not kept */
   SrDaySheets *days;         /* the daily registers: the day's one-page report instead */
   cairo_surface_t *measure_surface;
   cairo_t *measure;
@@ -90,6 +91,7 @@ sr_register_pages_free (SrRegisterPages *p)
       g_array_unref (p->pages);
     }
   g_clear_pointer (&p->stream, sr_register_cursor_free);
+  g_clear_error (&p->stream_error);
   g_clear_pointer (&p->days, sr_day_sheets_free);
   g_free (p->x);
   g_strfreev (p->heads);
@@ -240,14 +242,16 @@ pages_new (SrContext              *ctx,
   if (sr_day_sheets_apply (reg, filter))
     {
       p->reg = reg;
-      p->days = sr_day_sheets_new (ctx, reg, filter, error);
+      p->days = sr_day_sheets_new (ctx, reg, filter, cancellable, error);
       return p->days != NULL ? g_steal_pointer (&p) : NULL;
     }
   cursor = sr_register_open (ctx, reg, filter, error);
   if (cursor == NULL)
     return NULL;
   p->reg = reg;
-  p->streamed = streamed;
+  /* A register filled in memory (no SQL of its own) keeps its texts: reading it again
+   * would compute it all twice. */
+  p->streamed = streamed && sr_register_get_sql (reg) != NULL;
   p->ctx = ctx;
   p->filter = filter;
   p->n = sr_register_get_n_columns (reg);
@@ -383,26 +387,32 @@ sr_register_pages_new (SrContext              *ctx,
 }
 
 /* The texts of the register's row @row, read from the second pass's cursor (opened again
- * when a page before the last one drawn is asked for). NULL when the register has fewer
- * rows than the first pass counted, which the read transaction rules out. */
+ * when a page before the last one drawn is asked for). NULL, with p->stream_error set,
+ * when reading fails or the register has fewer rows than the first pass counted (which
+ * the read transaction rules out); nothing more is read then. */
 static char **
 stream_row (SrRegisterPages *p,
             guint            row)
 {
   char **cells;
 
+  if (p->stream_error != NULL)
+    return NULL;
   if (p->stream == NULL || row < p->stream_row)
     {
       g_clear_pointer (&p->stream, sr_register_cursor_free);
-      p->stream = sr_register_open (p->ctx, p->reg, p->filter, NULL);
+      p->stream = sr_register_open (p->ctx, p->reg, p->filter, &p->stream_error);
       p->stream_row = 0;
       if (p->stream == NULL)
         return NULL;
     }
   while (p->stream_row <= row)
     {
-      if (!sr_register_cursor_next (p->stream, NULL))
+      if (!sr_register_cursor_next (p->stream, &p->stream_error))
         {
+          if (p->stream_error == NULL)
+            g_set_error_literal (&p->stream_error, SR_STORE_ERROR, SR_STORE_ERROR_FAILED,
+                                 _("The register changed while it was written; export it again."));
           g_clear_pointer (&p->stream, sr_register_cursor_free);
           return NULL;
         }
@@ -587,7 +597,7 @@ draw_pdf (SrRegisterPages   *pages,
     {
       sr_register_pages_draw (pages, cr, i);
       cairo_show_page (cr);
-      if (i % 50 == 49 && g_cancellable_is_cancelled (cancellable))
+      if (pages->stream_error != NULL || (i % 50 == 49 && g_cancellable_is_cancelled (cancellable)))
         break;
     }
   cairo_destroy (cr);
@@ -596,6 +606,11 @@ draw_pdf (SrRegisterPages   *pages,
   cairo_surface_destroy (surface);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return sr_register_temp_finish (tmp, path, FALSE, NULL);
+  if (pages->stream_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&pages->stream_error));
+      return sr_register_temp_finish (tmp, path, FALSE, NULL);
+    }
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write %s: %s"), path, cairo_status_to_string (status));

@@ -533,6 +533,39 @@ test_poll_changes (void)
   sr_test_context_finish (g_steal_pointer (&here));
 }
 
+/* Mistakes of the program's own, refused with nothing run: parameters that do not match
+ * their type letters, and a write begun inside a read transaction. */
+static void
+test_misuse (void)
+{
+  g_autoptr(SrContext) ctx = sr_test_context_new (SR_OFFICE_PROPERTY);
+  SrDb *db = sr_context_get_db (ctx);
+  g_autoptr(GError) error = NULL;
+  gint64 before = 0, after = 0;
+
+  g_assert_true (sr_db_query_int (db, "SELECT count(*) FROM settings", &before, NULL));
+  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*parameters but types*");
+  g_assert_false (sr_db_run (db, &error, "INSERT INTO settings (key, value) VALUES (?1, ?2)", "t", "x"));
+  g_test_assert_expected_messages ();
+  g_assert_error (error, SR_STORE_ERROR, SR_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+
+  g_assert_true (sr_db_begin_read (db, &error));
+  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*inside a read transaction*");
+  g_assert_false (sr_db_begin (db, &error));
+  g_test_assert_expected_messages ();
+  g_assert_error (error, SR_STORE_ERROR, SR_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  sr_db_end_read (db);
+  g_assert_false (sr_db_in_transaction (db));
+  g_assert_true (sr_db_query_int (db, "SELECT count(*) FROM settings", &after, NULL));
+  g_assert_cmpint (after, ==, before);
+  /* And the store works on. */
+  g_assert_true (sr_db_begin (db, &error));
+  g_assert_true (sr_db_commit (db, &error));
+  sr_test_context_finish (g_steal_pointer (&ctx));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -544,6 +577,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/db/unwritable-folder", test_unwritable_folder);
   g_test_add_func ("/db/locked", test_locked_database);
   g_test_add_func ("/db/poll-changes", test_poll_changes);
+  g_test_add_func ("/db/misuse", test_misuse);
   g_test_add_func ("/db/read-only-file", test_read_only_file);
   g_test_add_func ("/db/transactions-roll-back", test_transactions_roll_back);
   g_test_add_func ("/db/audit-append-only", test_audit_is_append_only);
