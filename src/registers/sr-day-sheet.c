@@ -115,6 +115,22 @@ table_add (Table        *t,
   g_ptr_array_add (t->rows, cells);
 }
 
+/* Ends a table: its total row (when it has one and any rows), or "None" when empty. */
+static void
+table_end (Table        *t,
+           const char   *format,
+           const gint64 *sums)
+{
+  if (t->rows->len == 0)
+    {
+      const char *none[] = { _("None"), NULL };
+      g_ptr_array_add (t->rows, g_strdupv ((char **) none));
+      t->has_total = FALSE;
+    }
+  else if (t->has_total)
+    table_add (t, _("Total"), format, sums);
+}
+
 gboolean
 sr_day_sheets_apply (const SrRegister       *reg,
                      const SrRegisterFilter *filter)
@@ -177,7 +193,7 @@ add_figures (GPtrArray   *tables,
              gboolean     skip_empty)
 {
   gint64 sums[4] = { 0 };
-  guint n = (guint) strlen (format), added = 0;
+  guint n = (guint) strlen (format);
 
   if (figures == NULL)
     {
@@ -196,16 +212,8 @@ add_figures (GPtrArray   *tables,
       if (skip_empty && empty)
         continue;
       table_add (t, *f->label != '\0' ? f->label : "—", format, f->v);
-      added++;
     }
-  if (t->has_total && added > 0)
-    table_add (t, _("Total"), format, sums);
-  if (added == 0)
-    {
-      const char *none[] = { _("None"), NULL };
-      g_ptr_array_add (t->rows, g_strdupv ((char **) none));
-      t->has_total = FALSE;
-    }
+  table_end (t, format, sums);
   g_ptr_array_add (tables, t);
   g_ptr_array_unref (figures);
   return TRUE;
@@ -257,14 +265,7 @@ traffic_sheet (SrContext         *ctx,
       table_free (media);
       return NULL;
     }
-  if (media->rows->len == 0)
-    {
-      const char *none[] = { _("None"), NULL };
-      g_ptr_array_add (media->rows, g_strdupv ((char **) none));
-      media->has_total = FALSE;
-    }
-  else
-    table_add (media, _("Total"), "iiii", sums);
+  table_end (media, "iiii", sums);
 
   sheet = g_new0 (Sheet, 1);
   sheet->day = g_strdup (day);

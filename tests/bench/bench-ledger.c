@@ -120,9 +120,8 @@ main (int argc, char *argv[])
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) from = NULL;
   g_autoptr(GFile) to = NULL;
-  g_autoptr(SrDb) db = NULL;
+  SrDb *db;
   g_autoptr(SrContext) ctx = NULL;
-  g_autoptr(SrSession) session = sr_session_new_command_line ();
   g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) deals = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(SrStmt) stmt = NULL;
@@ -139,10 +138,8 @@ main (int argc, char *argv[])
   to = g_file_new_for_path (copy);
   if (!g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error))
     g_error ("%s", error->message);
-  db = sr_db_open (copy, SR_DB_OPEN_EXISTING, &error);
-  g_assert_no_error (error);
-  ctx = sr_context_new (db, NULL);
-  sr_context_set_session (ctx, session);
+  ctx = sr_test_context_open (copy);
+  db = sr_context_get_db (ctx);
   day = sr_clock_today (sr_context_get_clock (ctx));
 
   start = g_get_monotonic_time ();
@@ -203,7 +200,6 @@ main (int argc, char *argv[])
     g_print ("record a payment (%u sales)                median %.2f ms, p95 %.2f ms\n", ms->len, percentile (ms, 0.5),
              percentile (ms, 0.95));
   g_clear_object (&ctx);
-  g_clear_object (&db);
   sr_test_remove_tree (dir);
   return 0;
 }

@@ -23,9 +23,7 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SrDb) db = NULL;
   g_autoptr(SrContext) ctx = NULL;
-  g_autoptr(SrSession) session = sr_session_new_command_line ();
   const char *today = "2026-11-23";
 
   setlocale (LC_ALL, "");
@@ -34,11 +32,7 @@ main (int   argc,
       g_printerr ("usage: bench-overview LARGE.db\n");
       return 2;
     }
-  db = sr_db_open (argv[1], SR_DB_OPEN_EXISTING, &error);
-  if (db == NULL)
-    g_error ("%s", error->message);
-  ctx = sr_context_new (db, NULL);
-  sr_context_set_session (ctx, session);
+  ctx = sr_test_context_open (argv[1]);
   for (int p = 0; p < 2; p++)
     {
       g_autofree char *from = NULL, *to = NULL;

@@ -17,9 +17,7 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SrDb) db = NULL;
   g_autoptr(SrContext) ctx = NULL;
-  g_autoptr(SrSession) session = sr_session_new_command_line ();
   g_autofree char *json = NULL;
   gint64 customer = 0, start, rows;
 
@@ -29,12 +27,8 @@ main (int   argc,
       g_printerr ("usage: bench-privacy COPY-OF-LARGE.db\n");
       return 2;
     }
-  db = sr_db_open (argv[1], SR_DB_OPEN_EXISTING, &error);
-  if (db == NULL)
-    g_error ("%s", error->message);
-  ctx = sr_context_new (db, NULL);
-  sr_context_set_session (ctx, session);
-  if (!sr_db_get_int (db, &customer, &error, "SELECT min (customer_id) FROM deals WHERE state = 'signed' AND customer_id "
+  ctx = sr_test_context_open (argv[1]);
+  if (!sr_db_get_int (sr_context_get_db (ctx), &customer, &error, "SELECT min (customer_id) FROM deals WHERE state = 'signed' AND customer_id "
                       "NOT IN (SELECT customer_id FROM erasures)", "") || customer == 0)
     g_error ("no signed customer left to erase");
   json = g_strdup_printf ("%s.person.json", argv[1]);

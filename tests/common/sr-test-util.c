@@ -84,6 +84,21 @@ sr_test_context_new (SrOfficeKind kind)
 }
 
 SrContext *
+sr_test_context_open (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SrDb) db = sr_db_open (path, SR_DB_OPEN_EXISTING, &error);
+  g_autoptr(SrSession) session = sr_session_new_command_line ();
+  SrContext *ctx;
+
+  if (db == NULL)
+    g_error ("%s: %s", path, error->message);
+  ctx = sr_context_new (db, NULL);
+  sr_context_set_session (ctx, session);
+  return ctx;
+}
+
+SrContext *
 sr_test_context_as (SrContext  *admin_ctx,
                     const char *login,
                     SrRoles     roles)

@@ -28,6 +28,9 @@ gint64     sr_test_staff_id         (SrContext    *ctx);
 void       sr_test_set_day          (SrContext    *ctx,
                                      const char   *day,
                                      int           hour);
+/* An existing database (a benchmark's demo), opened as the command line: administrator
+ * rights, no sign-in. Stops the program with the reason when it cannot be opened. */
+SrContext *sr_test_context_open     (const char   *path);
 /* Drops @ctx and removes its database's temporary folder. */
 void       sr_test_context_finish   (SrContext    *ctx);
 
