@@ -18,6 +18,7 @@
 #include "core/sr-staff.h"
 #include "registers/sr-register-file.h"
 #include "core/sr-backups.h"
+#include "core/sr-move.h"
 #include "sr-cli.h"
 
 void
@@ -39,6 +40,10 @@ sr_cli_print_usage (FILE *out)
              "  salesroom restore FILE                     put a backup in place of the database (close\n"
              "                                             Salesroom first); the database before is kept\n"
              "                                             as PATH.before-restore\n"
+             "  salesroom migrate --from FILE.db --to postgresql://…\n"
+             "                                             move the office to the office server: all of it,\n"
+             "                                             in one transaction, then counted and checked;\n"
+             "                                             the server's database must be empty\n"
              "  salesroom --version\n"
              "\n"
              "Every subcommand also takes --db PATH (or the SALESROOM_DB variable) and\n"
@@ -257,6 +262,62 @@ run_restore (SrCliGlobal  *global,
   return SR_EXIT_OK;
 }
 
+/* migrate --------------------------------------------------------------------------- */
+
+static void
+print_moved (const char *table,
+                guint       done,
+                guint       total,
+                gpointer    user_data)
+{
+  (void) user_data;
+  fprintf (stderr, "\r%u/%u %-40s", done, total, table);
+  if (done == total)
+    fprintf (stderr, "\n");
+}
+
+static int
+run_migrate (SrCliGlobal  *global,
+             char        **argv)
+{
+  g_autofree char *from = NULL, *to = NULL;
+  GOptionEntry entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_FILENAME, &from, N_("the office's database file"), "FILE.db" },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("the office server's empty database"), "postgresql://…" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) options = g_option_context_new ("migrate");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) moved = NULL;
+  gint64 rows = 0;
+
+  g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
+  g_option_context_set_help_enabled (options, FALSE);
+  if (!g_option_context_parse_strv (options, &argv, &error))
+    return usage_error (error->message);
+  if (g_strv_length (argv) > 1)
+    return usage_error (_("migrate takes no other arguments."));
+  if (from == NULL)
+    from = g_strdup (global->db_path);
+  if (from == NULL || to == NULL)
+    return usage_error (_("migrate needs --from FILE.db and --to postgresql://…"));
+
+  moved = sr_move_office (from, to, isatty (STDERR_FILENO) ? print_moved : NULL, NULL, &error);
+  if (moved == NULL)
+    return fail (error);
+  /* The check, table by table: rows and sums on both sides. */
+  printf ("%-28s %10s %18s %18s\n", _("table"), _("rows"), _("sum in the file"), _("sum on the server"));
+  for (guint i = 0; i < moved->len; i++)
+    {
+      SrMovedTable *t = moved->pdata[i];
+      printf ("%-28s %10" G_GINT64_FORMAT " %18s %18s\n", t->table, t->rows_to, t->sum_from, t->sum_to);
+      rows += t->rows_to;
+    }
+  printf (_("Moved %u tables, %lld rows, from %s to the office server: every table "
+            "counted and checked, all the same.\n"), moved->len, (long long) rows, from);
+  return SR_EXIT_OK;
+}
+
 /* import ---------------------------------------------------------------------------- */
 
 static int
@@ -444,6 +505,7 @@ static const struct {
   { "restore", run_restore },
   { "import", run_import },
   { "export", run_export },
+  { "migrate", run_migrate },
 };
 
 /* Takes --db, --user, --version, --help (anywhere) out of @argv; the rest, in order,

@@ -1,4 +1,5 @@
-/* sr-db.c — the SQLite store. See sr-db.h. */
+/* sr-db.c — the store: a SQLite file, or through sr-db-pg.c a PostgreSQL server.
+ * See sr-db.h. */
 #include "config.h"
 
 #include <errno.h>
@@ -8,7 +9,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
-#include "sr-db.h"
+#include "sr-db-private.h"
 #include "sr-error.h"
 
 /* 'SROM': marks a file as a Salesroom database (PRAGMA application_id). */
@@ -16,36 +17,15 @@
 #define SR_BUSY_TIMEOUT_MS 5000
 #define SR_SQL_RESOURCE_DIR "/io/github/salesroom/Salesroom/sql/"
 
-struct _SrStmt
-{
-  sqlite3_stmt *stmt;
-  SrDb *db;
-  gboolean in_use;
-  gboolean is_cached;
-};
-
-struct _SrDb
-{
-  GObject parent_instance;
-
-  sqlite3 *handle;
-  char *path;
-  GHashTable *cache; /* sql text → SrStmt */
-  int depth;         /* transaction nesting */
-  int read_depth;    /* sr_db_begin_read nesting */
-  gboolean reading;  /* a read transaction begun by sr_db_begin_read is open */
-  int lost_code;     /* SQLite rolled the open transaction back by itself (disk full, I/O):
-                      * why; nothing more runs in it until the caller rolls back */
-  int schema_version;
-  gboolean is_read_only;
-};
-
 G_DEFINE_FINAL_TYPE (SrDb, sr_db, G_TYPE_OBJECT)
 
 static void
 stmt_free (SrStmt *stmt)
 {
-  sqlite3_finalize (stmt->stmt);
+  if (stmt->db->pg != NULL)
+    sr_pg_stmt_free (stmt);
+  else
+    sqlite3_finalize (stmt->stmt);
   g_free (stmt);
 }
 
@@ -57,6 +37,7 @@ sr_db_finalize (GObject *object)
   g_clear_pointer (&self->cache, g_hash_table_unref);
   if (self->handle != NULL)
     sqlite3_close_v2 (self->handle);
+  sr_pg_close (self);
   g_free (self->path);
 
   G_OBJECT_CLASS (sr_db_parent_class)->finalize (object);
@@ -170,6 +151,8 @@ sr_db_exec (SrDb        *self,
             GError     **error)
 {
   g_return_val_if_fail (SR_IS_DB (self), FALSE);
+  if (self->pg != NULL)
+    return sr_pg_exec (self, sql, error);
   if (transaction_lost (self, sql, error))
     return FALSE;
   if (!check (self, sqlite3_exec (self->handle, sql, NULL, NULL, NULL), error))
@@ -207,7 +190,23 @@ sr_db_query_int (SrDb        *self,
                  gint64      *out_value,
                  GError     **error)
 {
+  if (self->pg != NULL)
+    return sr_db_get_int (self, out_value, error, sql, "");
   return pragma_int (self, sql, out_value, error);
+}
+
+gboolean
+sr_db_is_server (SrDb *self)
+{
+  g_return_val_if_fail (SR_IS_DB (self), FALSE);
+  return self->pg != NULL;
+}
+
+/* How many parameters the statement takes. */
+static int
+param_count (SrStmt *stmt)
+{
+  return stmt->db->pg != NULL ? stmt->n_params : sqlite3_bind_parameter_count (stmt->stmt);
 }
 
 static SrStmt *
@@ -223,9 +222,9 @@ prepare_bound (SrDb        *self,
     return NULL;
   /* One letter a parameter: a statement with more or fewer parameters than letters is a
    * programming error that would bind the wrong values; it is refused, not run. */
-  if ((size_t) sqlite3_bind_parameter_count (stmt->stmt) != strlen (types))
+  if ((size_t) param_count (stmt) != strlen (types))
     {
-      g_critical ("%d parameters but types “%s” in: %s", sqlite3_bind_parameter_count (stmt->stmt), types, sql);
+      g_critical ("%d parameters but types “%s” in: %s", param_count (stmt), types, sql);
       g_set_error_literal (error, SR_STORE_ERROR, SR_STORE_ERROR_FAILED,
                            _("Salesroom made a mistake in a request to the database; nothing was changed."));
       sr_stmt_done (stmt);
@@ -351,7 +350,8 @@ migrate (SrDb    *self,
 
       if (!sr_db_begin (self, error))
         return FALSE;
-      if (!sr_db_exec (self, sql, error) || !sr_db_exec (self, pragma, error))
+      if (self->pg != NULL ? !sr_pg_migrate_one (self, version, name, sql, error)
+                           : (!sr_db_exec (self, sql, error) || !sr_db_exec (self, pragma, error)))
         {
           g_prefix_error (error, _("Could not update the database to version %d: "), version);
           sr_db_rollback (self);
@@ -455,12 +455,15 @@ sr_db_open (const char     *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (g_str_has_prefix (path, "postgresql://") || g_str_has_prefix (path, "postgres://"))
+  if (sr_pg_is_uri (path))
     {
-      g_set_error (error, SR_STORE_ERROR, SR_STORE_ERROR_FAILED,
-                   _("This build of Salesroom cannot use a PostgreSQL server yet; "
-                     "give the path of a database file."));
-      return NULL;
+      self = g_object_new (SR_TYPE_DB, NULL);
+      self->is_read_only = (flags & SR_DB_OPEN_READ_ONLY) != 0;
+      if (!sr_pg_open (self, path, flags, error))
+        return NULL;
+      if (!self->is_read_only && !migrate (self, error))
+        return NULL;
+      return g_steal_pointer (&self);
     }
 
   if (!check_file (path, flags, &exists, error))
@@ -594,6 +597,17 @@ sr_db_prepare (SrDb        *self,
     }
 
   /* Not cached, or the cached one is busy (a nested use of the same query). */
+  if (self->pg != NULL)
+    {
+      SrStmt *fresh = g_new0 (SrStmt, 1);
+      fresh->db = self;
+      fresh->in_use = TRUE;
+      fresh->is_cached = (stmt == NULL);
+      sr_pg_prepare (self, sql, fresh, error);
+      if (fresh->is_cached)
+        g_hash_table_insert (self->cache, g_strdup (sql), fresh);
+      return fresh;
+    }
   {
     sqlite3_stmt *raw = NULL;
 
@@ -628,6 +642,13 @@ sr_stmt_bind_int (SrStmt *stmt,
                   int     index,
                   gint64  value)
 {
+  if (stmt->db->pg != NULL)
+    {
+      char text[24];
+      g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, value);
+      sr_pg_bind (stmt, index, text, strlen (text), 20 /* bigint */);
+      return;
+    }
   sqlite3_bind_int64 (stmt->stmt, index, value);
 }
 
@@ -636,7 +657,9 @@ sr_stmt_bind_text (SrStmt     *stmt,
                    int         index,
                    const char *value)
 {
-  if (value == NULL)
+  if (stmt->db->pg != NULL)
+    sr_pg_bind (stmt, index, value, value != NULL ? strlen (value) : 0, 25 /* text */);
+  else if (value == NULL)
     sqlite3_bind_null (stmt->stmt, index);
   else
     sqlite3_bind_text (stmt->stmt, index, value, -1, SQLITE_TRANSIENT);
@@ -646,7 +669,10 @@ void
 sr_stmt_bind_null (SrStmt *stmt,
                    int     index)
 {
-  sqlite3_bind_null (stmt->stmt, index);
+  if (stmt->db->pg != NULL)
+    sr_pg_bind (stmt, index, NULL, 0, 0);
+  else
+    sqlite3_bind_null (stmt->stmt, index);
 }
 
 void
@@ -659,10 +685,15 @@ sr_stmt_bind_blob (SrStmt *stmt,
 
   if (bytes == NULL)
     {
-      sqlite3_bind_null (stmt->stmt, index);
+      sr_stmt_bind_null (stmt, index);
       return;
     }
   data = g_bytes_get_data (bytes, &size);
+  if (stmt->db->pg != NULL)
+    {
+      sr_pg_bind (stmt, index, data != NULL ? data : "", size, 17 /* bytea */);
+      return;
+    }
   sqlite3_bind_blob64 (stmt->stmt, index, data != NULL ? data : "", size, SQLITE_TRANSIENT);
 }
 
@@ -672,6 +703,8 @@ sr_stmt_step (SrStmt  *stmt,
 {
   int rc;
 
+  if (stmt->db->pg != NULL)
+    return sr_pg_step (stmt, error);
   /* Reads may go on (a setting read with its default on failure); writes may not. */
   if (!sqlite3_stmt_readonly (stmt->stmt) && transaction_lost (stmt->db, sqlite3_sql (stmt->stmt), error))
     return SR_STEP_ERROR;
@@ -700,6 +733,8 @@ gint64
 sr_stmt_get_int (SrStmt *stmt,
                  int     column)
 {
+  if (stmt->db->pg != NULL)
+    return sr_pg_get_int (stmt, column);
   return sqlite3_column_int64 (stmt->stmt, column);
 }
 
@@ -707,6 +742,8 @@ const char *
 sr_stmt_get_text (SrStmt *stmt,
                   int     column)
 {
+  if (stmt->db->pg != NULL)
+    return sr_pg_get_text (stmt, column);
   return (const char *) sqlite3_column_text (stmt->stmt, column);
 }
 
@@ -714,7 +751,7 @@ char *
 sr_stmt_dup_text (SrStmt *stmt,
                   int     column)
 {
-  return g_strdup ((const char *) sqlite3_column_text (stmt->stmt, column));
+  return g_strdup (sr_stmt_get_text (stmt, column));
 }
 
 GBytes *
@@ -724,6 +761,8 @@ sr_stmt_dup_blob (SrStmt *stmt,
   gconstpointer data;
   int size;
 
+  if (stmt->db->pg != NULL)
+    return sr_pg_dup_blob (stmt, column);
   if (sqlite3_column_type (stmt->stmt, column) == SQLITE_NULL)
     return NULL;
   data = sqlite3_column_blob (stmt->stmt, column);
@@ -735,12 +774,48 @@ gboolean
 sr_stmt_is_null (SrStmt *stmt,
                  int     column)
 {
+  if (stmt->db->pg != NULL)
+    return sr_pg_is_null (stmt, column);
   return sqlite3_column_type (stmt->stmt, column) == SQLITE_NULL;
+}
+
+int
+sr_stmt_column_count (SrStmt *stmt)
+{
+  if (stmt->db->pg != NULL)
+    return stmt->result != NULL ? PQnfields (stmt->result) : 0;
+  return sqlite3_column_count (stmt->stmt);
+}
+
+SrValueKind
+sr_stmt_column_kind (SrStmt *stmt,
+                     int     column)
+{
+  if (stmt->db->pg != NULL)
+    return sr_pg_column_kind (stmt, column);
+  switch (sqlite3_column_type (stmt->stmt, column))
+    {
+    case SQLITE_INTEGER:
+      return SR_VALUE_INT;
+    case SQLITE_FLOAT:
+      return SR_VALUE_REAL;
+    case SQLITE_BLOB:
+      return SR_VALUE_BLOB;
+    case SQLITE_TEXT:
+      return SR_VALUE_TEXT;
+    default:
+      return SR_VALUE_NULL;
+    }
 }
 
 void
 sr_stmt_reset (SrStmt *stmt)
 {
+  if (stmt->db->pg != NULL)
+    {
+      sr_pg_reset (stmt);
+      return;
+    }
   sqlite3_reset (stmt->stmt);
   sqlite3_clear_bindings (stmt->stmt);
 }
@@ -755,14 +830,15 @@ sr_stmt_done (SrStmt *stmt)
       stmt_free (stmt);
       return;
     }
-  sqlite3_reset (stmt->stmt);
-  sqlite3_clear_bindings (stmt->stmt);
+  sr_stmt_reset (stmt);
   stmt->in_use = FALSE;
 }
 
 gint64
 sr_db_changes (SrDb *self)
 {
+  if (self->pg != NULL)
+    return self->changes;
   return sqlite3_changes64 (self->handle);
 }
 
@@ -785,6 +861,13 @@ sr_db_begin (SrDb    *self,
       g_set_error_literal (error, SR_STORE_ERROR, SR_STORE_ERROR_FAILED,
                            _("Salesroom made a mistake in a request to the database; nothing was changed."));
       return FALSE;
+    }
+  if (self->depth == 0 && self->pg != NULL)
+    {
+      if (!sr_pg_begin (self, FALSE, error))
+        return FALSE;
+      self->depth++;
+      return TRUE;
     }
   if (self->depth == 0)
     sql = g_strdup ("BEGIN IMMEDIATE");
@@ -809,6 +892,14 @@ sr_db_commit (SrDb    *self,
     sql = g_strdup ("COMMIT");
   else
     sql = g_strdup_printf ("RELEASE sr_%d", self->depth - 1);
+  /* On the server a failed statement has ended the transaction: nothing of it is kept. */
+  if (self->pg != NULL && sr_pg_in_failed_transaction (self))
+    {
+      g_set_error_literal (error, SR_STORE_ERROR, SR_STORE_ERROR_FAILED,
+                           _("A step of the change failed, so nothing of it was saved."));
+      sr_db_rollback (self);
+      return FALSE;
+    }
   if (!sr_db_exec (self, sql, error))
     {
       /* A failed COMMIT (disk full, I/O) leaves nothing half-written: roll back. */
@@ -826,7 +917,21 @@ sr_db_rollback (SrDb *self)
 
   if (self->depth == 0)
     return;
-  if (self->depth == 1)
+  if (self->pg != NULL)
+    {
+      g_autofree char *sql = self->depth == 1
+        ? g_strdup ("ROLLBACK")
+        : g_strdup_printf ("ROLLBACK TO sr_%d; RELEASE sr_%d", self->depth - 1, self->depth - 1);
+      if (PQtransactionStatus (self->pg) != PQTRANS_IDLE)
+        {
+          PGresult *result = PQexec (self->pg, sql);
+          /* Back at the savepoint, the transaction can go on. */
+          if (PQresultStatus (result) == PGRES_COMMAND_OK && self->depth > 1)
+            self->pg_lost = FALSE;
+          PQclear (result);
+        }
+    }
+  else if (self->depth == 1)
     {
       if (sqlite3_get_autocommit (self->handle) == 0)
         sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
@@ -839,7 +944,10 @@ sr_db_rollback (SrDb *self)
     }
   self->depth--;
   if (self->depth == 0)
-    self->lost_code = 0;
+    {
+      self->lost_code = 0;
+      self->pg_lost = FALSE;
+    }
 }
 
 gboolean
@@ -847,6 +955,8 @@ sr_db_data_version (SrDb    *self,
                     gint64  *out_version,
                     GError **error)
 {
+  if (self->pg != NULL)
+    return sr_pg_data_version (self, out_version, error);
   return sr_db_query_int (self, "PRAGMA data_version", out_version, error);
 }
 
@@ -860,7 +970,8 @@ sr_db_begin_read (SrDb    *self,
     {
       /* Deferred: the snapshot is taken at the first read, and no lock is held against
        * the other PCs' and windows' writers (WAL). */
-      if (!sr_db_exec (self, "BEGIN DEFERRED", error))
+      if (self->pg != NULL ? !sr_pg_begin (self, TRUE, error)
+                           : !sr_db_exec (self, "BEGIN DEFERRED", error))
         return FALSE;
       self->reading = TRUE;
     }
@@ -877,7 +988,13 @@ sr_db_end_read (SrDb *self)
   if (--self->read_depth == 0 && self->reading)
     {
       self->reading = FALSE;
-      if (sqlite3_get_autocommit (self->handle) == 0 &&
+      if (self->pg != NULL)
+        {
+          if (PQtransactionStatus (self->pg) != PQTRANS_IDLE)
+            PQclear (PQexec (self->pg, self->pg_lost ? "ROLLBACK" : "COMMIT"));
+          self->pg_lost = FALSE;
+        }
+      else if (sqlite3_get_autocommit (self->handle) == 0 &&
           sqlite3_exec (self->handle, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
         sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
     }
@@ -914,6 +1031,8 @@ sr_db_backup_to (SrDb        *self,
 
   g_return_val_if_fail (SR_IS_DB (self), FALSE);
 
+  if (self->pg != NULL)
+    return sr_pg_backup_to (self, dest_path, error);
   if (g_file_test (dest_path, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, SR_RULE_ERROR, SR_RULE_ERROR_CONFLICT,
@@ -986,8 +1105,8 @@ sr_db_is_empty (SrDb     *self,
   gint64 n = 0;
 
   /* The office row exists from the first run on; staff exist too. */
-  if (!pragma_int (self, "SELECT (SELECT count(*) FROM office) + (SELECT count(*) FROM staff)",
-                   &n, error))
+  if (!sr_db_query_int (self, "SELECT (SELECT count(*) FROM office) + (SELECT count(*) FROM staff)",
+                        &n, error))
     return FALSE;
   *out_empty = (n == 0);
   return TRUE;

@@ -1,6 +1,7 @@
 /* sr-db.h — the store: one connection to a Salesroom database.
  *
- * The only part of Salesroom that talks to SQLite. Domain modules prepare statements
+ * The only part of Salesroom that talks to SQLite or PostgreSQL (`postgresql://…` as the
+ * path: sr-db-pg.c). Domain modules prepare statements
  * through it (cached per connection), bind typed values, step, and run their changes in
  * transactions. Every failure comes back as a GError in SR_STORE_ERROR with a message a
  * person can read. A connection belongs to one thread.
@@ -33,7 +34,15 @@ typedef enum {
 SrDb       *sr_db_open                 (const char     *path,
                                         SrDbOpenFlags   flags,
                                         GError        **error);
+/* The file's path, or the server's address without its password. */
 const char *sr_db_get_path             (SrDb           *self);
+/* A server's address without its password (to show, or to keep in the settings), and
+ * with @password added (from the keyring). A file's path comes back as it is. */
+char       *sr_db_uri_without_password (const char    *uri);
+char       *sr_db_uri_with_password    (const char    *uri,
+                                        const char    *password);
+/* TRUE on an office server (PostgreSQL), FALSE on a database file (SQLite). */
+gboolean    sr_db_is_server            (SrDb           *self);
 int         sr_db_get_schema_version   (SrDb           *self);
 int         sr_db_latest_schema_version (void);
 char       *sr_db_default_path         (void);
@@ -69,6 +78,19 @@ char       *sr_stmt_dup_text           (SrStmt         *stmt,
 GBytes     *sr_stmt_dup_blob           (SrStmt         *stmt,
                                         int             column);
 gboolean    sr_stmt_is_null            (SrStmt         *stmt,
+                                        int             column);
+
+/* What a column of the current row holds (to copy rows between databases). */
+typedef enum {
+  SR_VALUE_NULL,
+  SR_VALUE_INT,
+  SR_VALUE_REAL,
+  SR_VALUE_TEXT,
+  SR_VALUE_BLOB,
+} SrValueKind;
+
+int         sr_stmt_column_count       (SrStmt         *stmt);
+SrValueKind sr_stmt_column_kind        (SrStmt         *stmt,
                                         int             column);
 /* Resets for another run of the same statement (bindings cleared), still in use. */
 void        sr_stmt_reset              (SrStmt         *stmt);

@@ -289,7 +289,7 @@ apply_advances (SrContext  *ctx,
       /* A receipt pays an item once: add to an allocation that is there already. */
       if (!sr_db_run (db, error, "INSERT INTO receipt_allocations (receipt_id, plan_item_id, amount_fen) "
                       "VALUES (?1, ?2, ?3) ON CONFLICT (receipt_id, plan_item_id) "
-                      "DO UPDATE SET amount_fen = amount_fen + excluded.amount_fen", "iii",
+                      "DO UPDATE SET amount_fen = receipt_allocations.amount_fen + excluded.amount_fen", "iii",
                       receipt, item, MIN (spare, open)))
         return FALSE;
     }
@@ -766,7 +766,7 @@ sr_deals_set_discount (SrContext   *ctx,
   sr_json_add_text (json, "reason", why);
   after = sr_json_end (json);
   ok = sr_db_run (db, error, "UPDATE deals SET discount_fen = ?2, discount_reason = nullif (?3, ''), "
-                  "discount_approved_by = CASE WHEN ?4 AND ?2 > 0 THEN nullif (?5, 0) END WHERE id = ?1",
+                  "discount_approved_by = CASE WHEN ?4 <> 0 AND ?2 > 0 THEN nullif (?5, 0) END WHERE id = ?1",
                   "iitii", deal_id, discount_fen, why, (gint64) approves, sr_deals_staff (ctx)) &&
        sr_audit_write (ctx, "discount", "deals", deal_id, NULL, after, error);
   return sr_deals_finish (ctx, ok, error);

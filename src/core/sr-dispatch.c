@@ -230,7 +230,7 @@ designers_list (SrContext  *ctx,
                         "FROM staff s LEFT JOIN designer_levels l ON l.id = (SELECT h.level_id FROM designer_level_history h "
                         " WHERE h.staff_id = s.id AND h.since <= ?1 ORDER BY h.since DESC, h.id DESC LIMIT 1) "
                         "LEFT JOIN (SELECT c.owner_id AS owner, count(*) AS n FROM customers c JOIN stages g ON g.id = c.stage_id "
-                        " WHERE ?2 AND c.is_voided = 0 AND g.kind IN ('contact', 'qualify', 'measure', 'plan', 'subscribe', 'custom') "
+                        " WHERE ?2 <> 0 AND c.is_voided = 0 AND g.kind IN ('contact', 'qualify', 'measure', 'plan', 'subscribe', 'custom') "
                         " GROUP BY c.owner_id) held ON held.owner = s.id "
                         "WHERE s.is_disabled = 0 AND (s.roles & 2) <> 0 ORDER BY coalesce (l.rank, 0) DESC, s.id", error);
   if (stmt == NULL)

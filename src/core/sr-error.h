@@ -23,6 +23,7 @@ typedef enum {
   SR_STORE_ERROR_FULL,            /* disk full */
   SR_STORE_ERROR_IO,              /* read or write failed */
   SR_STORE_ERROR_CONSTRAINT,      /* the database refused the change */
+  SR_STORE_ERROR_CONNECTION,      /* the office server cannot be reached (PostgreSQL) */
 } SrStoreError;
 
 typedef enum {

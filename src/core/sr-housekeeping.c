@@ -261,7 +261,7 @@ read_state (SrContext      *ctx,
   gint64 state = -1;
 
   if (!sr_db_get_int (sr_context_get_db (ctx), &state, error,
-                      "SELECT CASE WHEN is_left THEN 3 "
+                      "SELECT CASE WHEN is_left <> 0 THEN 3 "
                       " WHEN EXISTS (SELECT 1 FROM placements p WHERE p.housekeeper_id = h.id AND p.ended_on IS NULL) THEN 1 "
                       " WHEN EXISTS (SELECT 1 FROM trainings t WHERE t.housekeeper_id = h.id AND t.to_day IS NULL) THEN 2 "
                       " ELSE 0 END FROM housekeepers h WHERE id = ?1 UNION ALL SELECT -1 LIMIT 1", "i", id))
@@ -318,7 +318,7 @@ fail:
 
 #define KEEPER_COLUMNS \
   "SELECT h.id, h.name, h.phone, coalesce (h.birth_year, 0), h.native_place, h.skills, h.note, " \
-  " CASE WHEN h.is_left THEN 3 WHEN p.id IS NOT NULL THEN 1 WHEN t.id IS NOT NULL THEN 2 ELSE 0 END AS st, " \
+  " CASE WHEN h.is_left <> 0 THEN 3 WHEN p.id IS NOT NULL THEN 1 WHEN t.id IS NOT NULL THEN 2 ELSE 0 END AS st, " \
   " coalesce (p.customer_id, t.customer_id, 0), c.name, p.trial_ends_on, coalesce (p.starts_on, t.from_day), t.reason, " \
   " (SELECT count (*) FROM placements x WHERE x.housekeeper_id = h.id), " \
   " (SELECT count (*) FROM placements x WHERE x.housekeeper_id = h.id AND x.end_kind = 'replaced') " \
@@ -376,7 +376,7 @@ sr_housekeepers_list (SrContext   *ctx,
   g_autofree char *clean = trimmed (text);
   g_autofree char *like = NULL;
   g_autoptr(SrStmt) stmt = sr_db_prepare (sr_context_get_db (ctx),
-                                          KEEPER_COLUMNS "WHERE (?1 OR h.is_left = 0) AND (?2 = '' OR "
+                                          KEEPER_COLUMNS "WHERE (?1 <> 0 OR h.is_left = 0) AND (?2 = '' OR "
                                           " instr (h.name, ?2) > 0 OR instr (coalesce (h.skills, ''), ?2) > 0 OR "
                                           " instr (coalesce (h.native_place, ''), ?2) > 0 OR "
                                           " (length (?2) >= 4 AND instr (coalesce (h.phone, ''), ?2) > 0)) "
@@ -577,7 +577,7 @@ sr_candidates_for_customer (SrContext   *ctx,
 {
   g_autoptr(SrStmt) stmt = sr_db_prepare (sr_context_get_db (ctx),
                                           "SELECT c.id, h.id, h.name, h.skills, "
-                                          " CASE WHEN h.is_left THEN 3 WHEN EXISTS (SELECT 1 FROM placements p "
+                                          " CASE WHEN h.is_left <> 0 THEN 3 WHEN EXISTS (SELECT 1 FROM placements p "
                                           "  WHERE p.housekeeper_id = h.id AND p.ended_on IS NULL) THEN 1 "
                                           " WHEN EXISTS (SELECT 1 FROM trainings t WHERE t.housekeeper_id = h.id "
                                           "  AND t.to_day IS NULL) THEN 2 ELSE 0 END, "

@@ -55,7 +55,7 @@ sr_media_list (SrContext  *ctx,
 
   stmt = sr_db_prepare (sr_context_get_db (ctx),
                         "SELECT id, position, name, is_disabled FROM media_sources "
-                        "WHERE ?1 OR is_disabled = 0 ORDER BY position", error);
+                        "WHERE ?1 <> 0 OR is_disabled = 0 ORDER BY position", error);
   if (stmt == NULL)
     return NULL;
   sr_stmt_bind_int (stmt, 1, include_disabled);

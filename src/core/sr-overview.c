@@ -64,7 +64,7 @@ sr_overview_contacts_by_media (SrContext   *ctx,
   return figures (ctx, "SELECT coalesce (m.name, '—'), sum (k.kind = 'call'), sum (k.kind = 'visit') FROM contacts k "
                   "LEFT JOIN media_sources m ON m.id = k.media_source_id "
                   "WHERE k.is_business = 1 AND k.at BETWEEN ?3 AND ?4 AND ?1 IS NOT NULL AND ?2 IS NOT NULL "
-                  "GROUP BY k.media_source_id + 0 ORDER BY count(*) DESC, m.position", from_day, to_day, 2, error);
+                  "GROUP BY k.media_source_id + 0, m.id ORDER BY count(*) DESC, m.position", from_day, to_day, 2, error);
 }
 
 GPtrArray *
@@ -78,7 +78,7 @@ sr_overview_media_effect (SrContext   *ctx,
                   "JOIN customers c ON c.id = d.customer_id LEFT JOIN media_sources m ON m.id = c.media_source_id "
                   "WHERE (d.subscribed_on BETWEEN ?1 AND ?2 OR d.signed_on BETWEEN ?1 AND ?2) "
                   " AND d.state IN ('subscribed', 'signed', 'delivered') AND ?3 IS NOT NULL AND ?4 IS NOT NULL "
-                  "GROUP BY c.media_source_id ORDER BY 3 DESC, 2 DESC, m.position", from_day, to_day, 2, error);
+                  "GROUP BY c.media_source_id, m.id ORDER BY 3 DESC, 2 DESC, m.position", from_day, to_day, 2, error);
 }
 
 GPtrArray *

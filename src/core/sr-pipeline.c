@@ -420,7 +420,7 @@ sr_pipeline_funnel (SrContext   *ctx,
                         "  lead (at) OVER (PARTITION BY customer_id ORDER BY at, id) AS left_at, "
                         "  lead (to_stage) OVER (PARTITION BY customer_id ORDER BY at, id) AS next_stage "
                         " FROM stage_changes WHERE customer_id IN (SELECT customer_id FROM stage_changes "
-                        "  WHERE at BETWEEN ?1 AND ?2)) WHERE at BETWEEN ?1 AND ?2", error);
+                        "  WHERE at BETWEEN ?1 AND ?2)) AS moves WHERE at BETWEEN ?1 AND ?2", error);
   if (stmt == NULL)
     return NULL;
   sr_stmt_bind_int (stmt, 1, from);

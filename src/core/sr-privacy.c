@@ -75,7 +75,7 @@ is_setup_table (const char *table)
   for (guint i = 0; i < G_N_ELEMENTS (setup_tables); i++)
     if (strcmp (table, setup_tables[i]) == 0)
       return TRUE;
-  return g_str_has_prefix (table, "sqlite_");
+  return g_str_has_prefix (table, "sqlite_") || strcmp (table, "salesroom_schema") == 0;
 }
 
 /* The application's tables, in name order. */
@@ -84,7 +84,12 @@ list_tables (SrDb    *db,
              GError **error)
 {
   g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(SrStmt) stmt = sr_db_prepare (db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name", error);
+  g_autoptr(SrStmt) stmt = sr_db_prepare (db, sr_db_is_server (db)
+                                          ? "SELECT table_name FROM information_schema.tables "
+                                            "WHERE table_schema = current_schema () "
+                                            "AND table_type = 'BASE TABLE' ORDER BY table_name"
+                                          : "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
+                                          error);
   SrStep step;
 
   if (stmt == NULL)
@@ -102,7 +107,14 @@ list_columns (SrDb       *db,
               GPtrArray  *types,
               GError    **error)
 {
-  g_autoptr(SrStmt) stmt = sr_db_prepare (db, "SELECT name, type FROM pragma_table_info (?1) ORDER BY cid", error);
+  /* The declared types as SQLite names them (TEXT, INTEGER, BLOB). */
+  g_autoptr(SrStmt) stmt = sr_db_prepare (db, sr_db_is_server (db)
+                                          ? "SELECT column_name, CASE data_type WHEN 'bytea' THEN 'BLOB' "
+                                            "WHEN 'text' THEN 'TEXT' ELSE 'INTEGER' END "
+                                            "FROM information_schema.columns WHERE table_schema = current_schema () "
+                                            "AND table_name = ?1 ORDER BY ordinal_position"
+                                          : "SELECT name, type FROM pragma_table_info (?1) ORDER BY cid",
+                                          error);
   SrStep step;
 
   if (stmt == NULL)
@@ -204,7 +216,10 @@ sr_privacy_export (SrContext   *ctx,
                                   blob ? "length (" : "", name, blob ? ")" : "");
         }
       g_string_append_c (object, ')');
-      sql = g_strdup_printf ("SELECT %s FROM \"%s\" WHERE %s ORDER BY rowid", object->str, table, where);
+      /* In the order they were written: SQLite's rowid; the first column (the id) on a server. */
+      sql = g_strdup_printf ("SELECT %s FROM \"%s\" WHERE %s ORDER BY %s%s%s", object->str, table, where,
+                             sr_db_is_server (db) ? "\"" : "", sr_db_is_server (db) ? (const char *) names->pdata[0] : "rowid",
+                             sr_db_is_server (db) ? "\"" : "");
       stmt = sr_db_prepare (db, sql, error);
       if (stmt == NULL)
         return -1;
@@ -423,9 +438,12 @@ erase (SrContext  *ctx,
        GError    **error)
 {
   SrDb *db = sr_context_get_db (ctx);
+  gboolean server = sr_db_is_server (db);
   gboolean ok;
 
-  if (!sr_db_exec (db, "PRAGMA secure_delete = ON", error))
+  /* On a server, the old row versions are the server's to reclaim (VACUUM): Salesroom
+   * cannot overwrite the server's files. */
+  if (!server && !sr_db_exec (db, "PRAGMA secure_delete = ON", error))
     return FALSE;
   ok = sr_db_begin (db, error);
   if (ok && !erase_in_transaction (ctx, customer_id, asked_by, reason, approved_by, error))
@@ -435,6 +453,8 @@ erase (SrContext  *ctx,
     }
   else if (ok)
     ok = sr_db_commit (db, error);
+  if (server)
+    return ok;
   sr_db_exec (db, "PRAGMA secure_delete = OFF", NULL);
   if (ok)
     sr_db_exec (db, "PRAGMA wal_checkpoint (TRUNCATE)", NULL);

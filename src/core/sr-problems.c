@@ -420,7 +420,7 @@ sr_problems_list (SrContext  *ctx,
                   gboolean    include_closed,
                   GError    **error)
 {
-  return load (ctx, "WHERE ?1 OR p.state <> 'closed' ORDER BY p.opened_at, p.id", include_closed, error);
+  return load (ctx, "WHERE ?1 <> 0 OR p.state <> 'closed' ORDER BY p.opened_at, p.id", include_closed, error);
 }
 
 gboolean

@@ -495,7 +495,7 @@ sr_register_count (SrContext              *ctx,
       cursor = sr_register_open (ctx, reg, filter, error);   /* says why */
       return FALSE;
     }
-  sql = g_strdup_printf ("SELECT count(*) FROM (%s)", reg->sql);
+  sql = g_strdup_printf ("SELECT count(*) FROM (%s) AS register_rows", reg->sql);
   stmt = sr_db_prepare (sr_context_get_db (ctx), sql, error);
   if (stmt == NULL || !bind_filter (ctx, stmt, reg, filter, error) || sr_stmt_step (stmt, error) != SR_STEP_ROW)
     return FALSE;

@@ -40,14 +40,15 @@ sr_return_visits_due (SrContext  *ctx,
   gint64 now = sr_context_now (ctx);
   gint64 days = sr_settings_get_int (ctx, "return_visits.days", 7);
   g_autoptr(SrStmt) stmt = sr_db_prepare (sr_context_get_db (ctx),
-                                          "SELECT c.id, c.name, o.display_name, g.name, "
+                                          "SELECT id, name, owner, stage, last, stage_at FROM ("
+                                          "SELECT c.id, c.name, o.display_name AS owner, g.name AS stage, "
                                           " coalesce ((SELECT max (v.at) FROM return_visits v WHERE v.customer_id = c.id), 0) AS last, "
                                           " c.stage_at FROM customers c JOIN stages g ON g.id = c.stage_id "
                                           "LEFT JOIN staff o ON o.id = c.owner_id "
                                           "WHERE c.is_voided = 0 AND (g.kind IN ('construct', 'trial') OR EXISTS (SELECT 1 FROM placements p "
-                                          "  WHERE p.customer_id = c.id AND p.ended_on IS NULL)) "
-                                          " AND max (last, coalesce (c.stage_at, 0)) < ?1 - ?2 * 86400 "
-                                          "ORDER BY max (last, coalesce (c.stage_at, 0)), c.id LIMIT 2000", error);
+                                          "  WHERE p.customer_id = c.id AND p.ended_on IS NULL))) AS looked_after "
+                                          "WHERE max (last, coalesce (stage_at, 0)) < ?1 - ?2 * 86400 "
+                                          "ORDER BY max (last, coalesce (stage_at, 0)), id LIMIT 2000", error);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sr_visit_due_free);
   SrStep step;
 

@@ -140,7 +140,7 @@ sr_staff_list (SrContext  *ctx,
 
   stmt = sr_db_prepare (sr_context_get_db (ctx),
                         "SELECT " STAFF_COLUMNS " FROM staff "
-                        "WHERE ?1 OR is_disabled = 0 ORDER BY is_disabled, id", error);
+                        "WHERE ?1 <> 0 OR is_disabled = 0 ORDER BY is_disabled, id", error);
   if (stmt == NULL)
     return NULL;
   sr_stmt_bind_int (stmt, 1, include_disabled);

@@ -176,7 +176,7 @@ sr_stages_list (SrContext  *ctx,
 
   stmt = sr_db_prepare (sr_context_get_db (ctx),
                         "SELECT id, position, name, kind, coalesce (deadline_hours, 0), "
-                        "is_disabled FROM stages WHERE ?1 OR is_disabled = 0 ORDER BY position",
+                        "is_disabled FROM stages WHERE ?1 <> 0 OR is_disabled = 0 ORDER BY position",
                         error);
   if (stmt == NULL)
     return NULL;

@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <libpq-fe.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -61,12 +62,122 @@ sr_test_remove_tree (const char *path)
   g_rmdir (path);
 }
 
+/* The office server of the tests (SALESROOM_TEST_BACKEND=postgresql): the cluster that
+ * build-aux/test started (SALESROOM_TEST_PG, its socket folder), or one this program
+ * starts for itself and stops at its end. Each database made is dropped at the end. */
+static char *cluster_dir;
+static gboolean cluster_is_ours;
+static GPtrArray *made_databases;
+
+gboolean
+sr_test_on_server (void)
+{
+  return g_strcmp0 (g_getenv ("SALESROOM_TEST_BACKEND"), "postgresql") == 0;
+}
+
+static PGconn *
+connect_maintenance (void)
+{
+  g_autofree char *conninfo = g_strdup_printf ("host=%s user=postgres dbname=postgres", cluster_dir);
+  PGconn *conn = PQconnectdb (conninfo);
+
+  if (PQstatus (conn) != CONNECTION_OK)
+    g_error ("the test server at %s: %s", cluster_dir, PQerrorMessage (conn));
+  return conn;
+}
+
+static void
+drop_made_databases (void)
+{
+  PGconn *conn;
+
+  if (getpid () != made_by)
+    return;
+  if (made_databases != NULL && made_databases->len > 0)
+    {
+      conn = connect_maintenance ();
+      for (guint i = 0; i < made_databases->len; i++)
+        {
+          g_autofree char *sql = g_strdup_printf ("DROP DATABASE IF EXISTS %s WITH (FORCE)",
+                                                  (char *) made_databases->pdata[i]);
+          PQclear (PQexec (conn, sql));
+        }
+      PQfinish (conn);
+    }
+  g_clear_pointer (&made_databases, g_ptr_array_unref);
+  if (cluster_is_ours)
+    {
+      const char *argv[] = { g_getenv ("SALESROOM_PG_CLUSTER"), "stop", cluster_dir, NULL };
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, NULL, NULL);
+    }
+}
+
+static void
+ensure_cluster (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  const char *argv[4];
+  int status = 0;
+
+  if (cluster_dir != NULL)
+    return;
+  made_by = getpid ();
+  if (g_getenv ("SALESROOM_TEST_PG") != NULL)
+    cluster_dir = g_strdup (g_getenv ("SALESROOM_TEST_PG"));
+  else
+    {
+      g_autofree char *tmp = g_dir_make_tmp ("salesroom-pg-XXXXXX", &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (g_getenv ("SALESROOM_PG_CLUSTER"));
+      argv[0] = g_getenv ("SALESROOM_PG_CLUSTER");
+      argv[1] = "start";
+      argv[2] = tmp;
+      argv[3] = NULL;
+      if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL,
+                         &status, &error) || !g_spawn_check_wait_status (status, &error))
+        g_error ("could not start a test server: %s", error->message);
+      cluster_dir = g_steal_pointer (&tmp);
+      cluster_is_ours = TRUE;
+    }
+  made_databases = g_ptr_array_new_with_free_func (g_free);
+  atexit (drop_made_databases);
+}
+
+char *
+sr_test_new_database (void)
+{
+  g_autofree char *dir = NULL;
+  static int n;
+
+  if (sr_test_on_server ())
+    {
+      char *name;
+      g_autofree char *sql = NULL;
+      PGconn *conn;
+      PGresult *result;
+
+      ensure_cluster ();
+      name = g_strdup_printf ("sr_test_%d_%d", (int) getpid (), ++n);
+      sql = g_strdup_printf ("CREATE DATABASE %s", name);
+      conn = connect_maintenance ();
+      result = PQexec (conn, sql);
+      if (PQresultStatus (result) != PGRES_COMMAND_OK)
+        g_error ("%s: %s", sql, PQerrorMessage (conn));
+      PQclear (result);
+      PQfinish (conn);
+      g_ptr_array_add (made_databases, name);
+      return g_strdup_printf ("postgresql://postgres@/%s?host=%s", name, cluster_dir);
+    }
+  dir = sr_test_tmp_dir ();
+  return g_build_filename (dir, "office.db", NULL);
+}
+
 SrContext *
 sr_test_context_new (SrOfficeKind kind)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = sr_test_tmp_dir ();
-  g_autofree char *path = g_build_filename (dir, "office.db", NULL);
+  g_autofree char *path = sr_test_new_database ();
   g_autoptr(SrDb) db = sr_db_open (path, SR_DB_OPEN_CREATE, &error);
   g_autoptr(SrClock) clock = sr_clock_new_fixed (sr_day_start_unix (SR_TEST_NOW_DAY) + 9 * 3600);
   g_autoptr(SrContext) ctx = NULL;
@@ -123,8 +234,14 @@ sr_test_context_as (SrContext  *admin_ctx,
 void
 sr_test_context_finish (SrContext *ctx)
 {
-  g_autofree char *dir = g_path_get_dirname (sr_db_get_path (sr_context_get_db (ctx)));
+  g_autofree char *dir = NULL;
 
+  if (sr_db_is_server (sr_context_get_db (ctx)))
+    {
+      g_object_unref (ctx);
+      return;
+    }
+  dir = g_path_get_dirname (sr_db_get_path (sr_context_get_db (ctx)));
   g_object_unref (ctx);
   sr_test_remove_tree (dir);
 }

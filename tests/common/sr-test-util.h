@@ -13,6 +13,11 @@ G_BEGIN_DECLS
 #define SR_TEST_NOW_DAY "2026-11-23"
 
 char      *sr_test_tmp_dir          (void);
+/* TRUE when the tests run on the office server (SALESROOM_TEST_BACKEND=postgresql). */
+gboolean   sr_test_on_server        (void);
+/* Where a new, empty database is: a file in a fresh temporary folder, or a new database
+ * on the test server. Removed when the program ends. */
+char      *sr_test_new_database     (void);
 /* A new database in a fresh temporary folder, with an office of @kind and an
  * administrator "admin" / "admin-pass"; the context is signed in as that administrator. */
 SrContext *sr_test_context_new      (SrOfficeKind  kind);

@@ -189,17 +189,19 @@ check_after_kill (const char *path,
   guint i = 0;
 
   g_assert_no_error (error);
-  {
-    g_autoptr(SrStmt) st = sr_db_prepare (db, "PRAGMA integrity_check", &error);
-    g_assert_no_error (error);
-    g_assert_cmpint (sr_stmt_step (st, &error), ==, SR_STEP_ROW);
-    g_assert_cmpstr (sr_stmt_get_text (st, 0), ==, "ok");
-  }
-  g_assert_cmpint (count (db, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+  /* The file's own checks (a server checks its pages and keys itself). */
+  if (!sr_db_is_server (db))
+    {
+      g_autoptr(SrStmt) st = sr_db_prepare (db, "PRAGMA integrity_check", &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (sr_stmt_step (st, &error), ==, SR_STEP_ROW);
+      g_assert_cmpstr (sr_stmt_get_text (st, 0), ==, "ok");
+      g_assert_cmpint (count (db, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+    }
   /* At most one live booking per unit, and a unit's status agrees with it. */
   g_assert_cmpint (count (db, "SELECT count(*) FROM (SELECT unit_id FROM bookings WHERE state IN "
                           "('reserved', 'pending', 'subscribed', 'signed', 'delivered') "
-                          "GROUP BY unit_id HAVING count(*) > 1)"), ==, 0);
+                          "GROUP BY unit_id HAVING count(*) > 1) AS doubles"), ==, 0);
   g_assert_cmpint (count (db, "SELECT count(*) FROM units u WHERE u.status = 'available' AND EXISTS "
                           "(SELECT 1 FROM bookings b WHERE b.unit_id = u.id AND b.state IN "
                           "('reserved', 'pending', 'subscribed', 'signed', 'delivered'))"), ==, 0);
@@ -212,7 +214,7 @@ check_after_kill (const char *path,
                           "FROM receipt_allocations a WHERE a.receipt_id = r.id), 0)"), ==, 0);
   /* Receipt numbers: 1 … n in each year, none skipped. */
   g_assert_cmpint (count (db, "SELECT count(*) FROM (SELECT year FROM receipts GROUP BY year "
-                          "HAVING max (number) != count(*) OR min (number) != 1)"), ==, 0);
+                          "HAVING max (number) != count(*) OR min (number) != 1) AS gaps"), ==, 0);
   /* Every commit the writer logged is there. */
   if (g_file_get_contents (log_path, &log, NULL, NULL))
     lines = g_strsplit (log, "\n", -1);
@@ -250,7 +252,7 @@ test_kill_nine (void)
 {
   g_autoptr(SrContext) admin = sr_test_context_new (SR_OFFICE_PROPERTY);
   const char *path = sr_db_get_path (sr_context_get_db (admin));
-  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *dir = sr_test_tmp_dir ();
   g_autofree char *log_path = g_build_filename (dir, "committed.log", NULL);
   guint cycles = g_getenv ("SR_CRASH_CYCLES") != NULL ? (guint) CLAMP (atoi (g_getenv ("SR_CRASH_CYCLES")), 1, 5000) : 8;
   g_autoptr(GRand) rand = g_rand_new ();

@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "common/sr-test-util.h"
@@ -338,7 +339,7 @@ test_audit_viewer (void)
   }
   /* The export: every matching row, masked for the administrator, a formula kept text. */
   {
-    g_autofree char *dir = g_path_get_dirname (sr_db_get_path (sr_context_get_db (admin)));
+    g_autofree char *dir = sr_test_tmp_dir ();
     g_autofree char *csv = g_build_filename (dir, "audit.csv", NULL);
     g_autofree char *data = NULL;
     SrAuditFilter all = { 0 };
@@ -533,6 +534,74 @@ test_poll_changes (void)
   sr_test_context_finish (g_steal_pointer (&here));
 }
 
+/* Two programs (two PCs): another process adds a customer; this one, polling as the window
+ * does every half second, hears of it well within a second of the commit. */
+static void
+test_poll_other_process (void)
+{
+  g_autoptr(SrContext) here = sr_test_context_new (SR_OFFICE_PROPERTY);
+  g_autoptr(SrContext) desk = sr_test_context_as (here, "qiantai", SR_ROLE_RECEPTIONIST);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *path = g_strdup (sr_db_get_path (sr_context_get_db (here)));
+  int pipe_fds[2];
+  gint64 committed_at = 0, heard_at = 0, sent = 0;
+  pid_t pid;
+  int status = 0;
+
+  g_assert_cmpuint (sr_context_poll_changes (here, &error), ==, 0);   /* takes note */
+  g_signal_connect (here, "changed", G_CALLBACK (count_signal), seen);
+  g_assert_cmpint (pipe (pipe_fds), ==, 0);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      /* The other PC: its own connection, its own sign-in; says when it committed. */
+      g_autoptr(SrDb) db = sr_db_open (path, SR_DB_OPEN_EXISTING, NULL);
+      g_autoptr(SrContext) other = NULL;
+      g_autoptr(SrSession) session = NULL;
+      const char *phones[] = { "13812345670", NULL };
+      SrCustomerInput in = { "另一台电脑的客户", NULL, "call", 0, NULL, 0, phones, FALSE, 0 };
+      gint64 at;
+
+      if (db == NULL)
+        _exit (2);
+      other = sr_context_new (db, NULL);
+      session = sr_staff_sign_in (other, "qiantai", "password1", NULL);
+      if (session == NULL)
+        _exit (3);
+      sr_context_set_session (other, session);
+      g_usleep (300000);
+      if (sr_customers_add (other, &in, NULL) <= 0)
+        _exit (4);
+      at = g_get_monotonic_time ();
+      if (write (pipe_fds[1], &at, sizeof at) != sizeof at)
+        _exit (5);
+      _exit (0);
+    }
+  close (pipe_fds[1]);
+  /* Poll every half second, as the window does, for at most five seconds. */
+  for (int i = 0; i < 10 && heard_at == 0; i++)
+    {
+      g_usleep (G_USEC_PER_SEC / 2);
+      if (sr_context_poll_changes (here, &error) > 0 && seen_has (seen, "customers"))
+        heard_at = g_get_monotonic_time ();
+      g_assert_no_error (error);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  g_assert_cmpint (read (pipe_fds[0], &committed_at, sizeof committed_at), ==, sizeof committed_at);
+  close (pipe_fds[0]);
+  g_assert_cmpint (heard_at, >, 0);
+  sent = heard_at - committed_at;
+  g_print ("# another process's change heard %.0f ms after its commit (%s)\n", sent / 1000.0,
+           sr_db_is_server (sr_context_get_db (here)) ? "server, NOTIFY" : "file, data_version");
+  g_assert_cmpint (sent, <, G_USEC_PER_SEC);
+  g_clear_object (&desk);
+  sr_test_context_finish (g_steal_pointer (&here));
+}
+
 /* Mistakes of the program's own, refused with nothing run: parameters that do not match
  * their type letters, and a write begun inside a read transaction. */
 static void
@@ -566,23 +635,168 @@ test_misuse (void)
   sr_test_context_finish (g_steal_pointer (&ctx));
 }
 
+/* The office server ------------------------------------------------------------------ */
+
+static gint64
+server_int (SrDb       *db,
+            const char *sql)
+{
+  gint64 n = -1;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sr_db_query_int (db, sql, &n, &error));
+  g_assert_no_error (error);
+  return n;
+}
+
+/* A new database on the server gets the schema, its version in salesroom_schema, and
+ * opens again as it is; the address shown never carries the password. */
+static void
+test_server_create_and_reopen (void)
+{
+  g_autofree char *uri = sr_test_new_database ();
+  g_autofree char *with_password = NULL;
+  g_autoptr(GError) error = NULL;
+  SrDb *db = sr_db_open (uri, SR_DB_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (sr_db_is_server (db));
+  g_assert_cmpint (sr_db_get_schema_version (db), ==, sr_db_latest_schema_version ());
+  g_assert_cmpint (server_int (db, "SELECT version FROM salesroom_schema"), ==, sr_db_latest_schema_version ());
+  /* Ids are 64-bit and made by the server; money too is bigint. */
+  g_assert_true (sr_db_exec (db, "INSERT INTO projects (name) VALUES ('甲')", &error));
+  g_assert_cmpint (server_int (db, "SELECT max (id) FROM projects"), ==, 1);
+  g_assert_cmpstr (server_int (db, "SELECT count(*) FROM information_schema.columns WHERE table_name = 'receipts' "
+                               "AND column_name = 'amount_fen' AND data_type = 'bigint'") == 1 ? "bigint" : "other", ==, "bigint");
+  g_object_unref (db);
+
+  db = sr_db_open (uri, SR_DB_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (server_int (db, "SELECT count(*) FROM projects"), ==, 1);
+  g_object_unref (db);
+
+  /* user:password@ becomes user@ wherever the address is shown. */
+  with_password = g_strdup_printf ("postgresql://postgres:secret-pass@%s", uri + strlen ("postgresql://postgres@"));
+  db = sr_db_open (with_password, SR_DB_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (sr_db_get_path (db), "secret-pass"));
+  g_assert_nonnull (strstr (sr_db_get_path (db), "postgresql://postgres@/"));
+  g_object_unref (db);
+  /* The keyring's password travels as an option of the address, never shown either. */
+  g_free (with_password);
+  with_password = sr_db_uri_with_password (uri, "pa&ss word");
+  db = sr_db_open (with_password, SR_DB_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (sr_db_get_path (db), "pa"));
+  g_assert_cmpstr (sr_db_get_path (db), ==, uri);
+  g_object_unref (db);
+}
+
+/* A server database written by a newer Salesroom, or holding another program's tables, is
+ * refused and left as it is; a server that cannot be reached says so. */
+static void
+test_server_refusals (void)
+{
+  g_autofree char *newer = sr_test_new_database ();
+  g_autofree char *foreign = sr_test_new_database ();
+  g_autoptr(GError) error = NULL;
+  SrDb *db = sr_db_open (newer, SR_DB_OPEN_CREATE, &error);
+  SrDb *other;
+
+  g_assert_no_error (error);
+  g_assert_true (sr_db_exec (db, "UPDATE salesroom_schema SET version = 999", &error));
+  g_object_unref (db);
+  g_assert_null (sr_db_open (newer, SR_DB_OPEN_EXISTING, &error));
+  g_assert_error (error, SR_STORE_ERROR, SR_STORE_ERROR_NEWER_SCHEMA);
+  g_clear_error (&error);
+
+  /* Another program's database: refused, and no table of Salesroom's is added to it. */
+  db = sr_db_open (newer, SR_DB_OPEN_INSPECT | SR_DB_OPEN_READ_ONLY, &error);
+  g_assert_null (db);
+  g_clear_error (&error);
+  {
+    g_autofree char *sql = NULL;
+    /* Made through a throw-away connection of our own to that database. */
+    other = sr_db_open (foreign, SR_DB_OPEN_CREATE, &error);
+    g_assert_no_error (error);
+    g_assert_true (sr_db_exec (other, "DROP SCHEMA public CASCADE; CREATE SCHEMA public; "
+                                      "CREATE TABLE invoices (id integer, total numeric)", &error));
+    g_object_unref (other);
+    (void) sql;
+  }
+  g_assert_null (sr_db_open (foreign, SR_DB_OPEN_CREATE, &error));
+  g_assert_error (error, SR_STORE_ERROR, SR_STORE_ERROR_NOT_A_DATABASE);
+  g_clear_error (&error);
+
+  g_assert_null (sr_db_open ("postgresql://postgres@/nosuch?host=/nonexistent-folder&connect_timeout=2",
+                             SR_DB_OPEN_EXISTING, &error));
+  g_assert_error (error, SR_STORE_ERROR, SR_STORE_ERROR_CONNECTION);
+  g_assert_nonnull (strstr (error->message, "cannot be reached"));
+}
+
+/* The connection is cut (the server restarted, the network dropped): the save in progress
+ * fails with a message saying so and nothing of it is kept; the next try reconnects by
+ * itself and goes through. */
+static void
+test_server_reconnects (void)
+{
+  g_autoptr(SrContext) ctx = sr_test_context_new (SR_OFFICE_PROPERTY);
+  SrDb *db = sr_context_get_db (ctx);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SrDb) admin = sr_db_open (sr_db_get_path (db), SR_DB_OPEN_EXISTING, &error);
+  gint64 pid = server_int (db, "SELECT pg_backend_pid ()");
+  g_autofree char *kill = g_strdup_printf ("SELECT pg_terminate_backend (%" G_GINT64_FORMAT ")", pid);
+
+  g_assert_no_error (error);
+  g_assert_true (sr_db_begin (db, &error));
+  g_assert_true (sr_db_exec (db, "INSERT INTO projects (name) VALUES ('断线前')", &error));
+  g_assert_true (sr_db_exec (admin, kill, &error));
+  g_usleep (200000);
+  g_assert_false (sr_db_exec (db, "INSERT INTO projects (name) VALUES ('断线时')", &error));
+  g_assert_error (error, SR_STORE_ERROR, SR_STORE_ERROR_CONNECTION);
+  g_clear_error (&error);
+  sr_db_rollback (db);
+  g_assert_false (sr_db_in_transaction (db));
+
+  /* Tried again: a new connection, and the change is saved whole. */
+  g_assert_true (sr_db_begin (db, &error));
+  g_assert_no_error (error);
+  g_assert_true (sr_db_exec (db, "INSERT INTO projects (name) VALUES ('重连后')", &error));
+  g_assert_true (sr_db_commit (db, &error));
+  g_assert_cmpint (server_int (admin, "SELECT count(*) FROM projects"), ==, 1);
+  g_assert_cmpint (server_int (admin, "SELECT count(*) FROM projects WHERE name = '重连后'"), ==, 1);
+  g_assert_cmpint (server_int (db, "SELECT pg_backend_pid ()"), !=, pid);
+  sr_test_context_finish (g_steal_pointer (&ctx));
+}
+
 int
 main (int argc, char *argv[])
 {
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/db/create-and-reopen", test_create_and_reopen);
-  g_test_add_func ("/db/refuses-wrong-files", test_refuses_wrong_files);
-  g_test_add_func ("/db/refuses-newer-schema", test_refuses_newer_schema);
-  g_test_add_func ("/db/unwritable-folder", test_unwritable_folder);
+  if (sr_test_on_server ())
+    {
+      g_test_add_func ("/db/server/create-and-reopen", test_server_create_and_reopen);
+      g_test_add_func ("/db/server/refusals", test_server_refusals);
+      g_test_add_func ("/db/server/reconnects", test_server_reconnects);
+    }
+  else
+    {
+      /* The file's own: its bytes, its folder, its permissions, its backup copy. */
+      g_test_add_func ("/db/create-and-reopen", test_create_and_reopen);
+      g_test_add_func ("/db/refuses-wrong-files", test_refuses_wrong_files);
+      g_test_add_func ("/db/refuses-newer-schema", test_refuses_newer_schema);
+      g_test_add_func ("/db/unwritable-folder", test_unwritable_folder);
+      g_test_add_func ("/db/read-only-file", test_read_only_file);
+      g_test_add_func ("/db/backup", test_backup_copy);
+    }
   g_test_add_func ("/db/locked", test_locked_database);
   g_test_add_func ("/db/poll-changes", test_poll_changes);
+  g_test_add_func ("/db/poll-other-process", test_poll_other_process);
   g_test_add_func ("/db/misuse", test_misuse);
-  g_test_add_func ("/db/read-only-file", test_read_only_file);
   g_test_add_func ("/db/transactions-roll-back", test_transactions_roll_back);
   g_test_add_func ("/db/audit-append-only", test_audit_is_append_only);
   g_test_add_func ("/db/audit-viewer", test_audit_viewer);
-  g_test_add_func ("/db/backup", test_backup_copy);
   g_test_add_func ("/db/statement-cache-nested", test_statement_cache_nested);
   return g_test_run ();
 }

@@ -194,7 +194,7 @@ test_import (void)
   g_assert_nonnull (strstr (error->message, "booked"));
   g_clear_error (&error);
   g_assert_cmpint (count (admin, "SELECT price_fen FROM units WHERE number = '201'"), ==, 110000000);
-  g_assert_cmpint (count (admin, "SELECT price_fen FROM units WHERE id = 1"), ==, 107232000);
+  g_assert_cmpint (count (admin, "SELECT u.price_fen FROM units u JOIN buildings b ON b.id = u.building_id WHERE b.name = '1号楼' AND u.number = '101'"), ==, 107232000);
   g_assert_cmpint (count (admin, "SELECT count(*) FROM unit_prices"), ==, 5);
 }
 

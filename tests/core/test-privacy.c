@@ -33,9 +33,12 @@ where_found (SrDb       *db,
              const char *what)
 {
   g_autoptr(GString) found = g_string_new (NULL);
-  g_autoptr(SrStmt) tables = sr_db_prepare (db, "SELECT m.name, p.name FROM sqlite_master m "
-                                            "JOIN pragma_table_info (m.name) p WHERE m.type = 'table' "
-                                            "AND p.type IN ('TEXT', '')", NULL);
+  g_autoptr(SrStmt) tables = sr_db_prepare (db, sr_db_is_server (db)
+                                            ? "SELECT table_name, column_name FROM information_schema.columns "
+                                              "WHERE table_schema = current_schema () AND data_type = 'text'"
+                                            : "SELECT m.name, p.name FROM sqlite_master m "
+                                              "JOIN pragma_table_info (m.name) p WHERE m.type = 'table' "
+                                              "AND p.type IN ('TEXT', '')", NULL);
   g_assert_nonnull (tables);
   while (sr_stmt_step (tables, NULL) == SR_STEP_ROW)
     {
@@ -101,7 +104,7 @@ test_export_and_erase (void)
   g_autoptr(SrContext) ctl = sr_test_context_as (admin, "xiaokong", SR_ROLE_SALES_CONTROLLER);
   SrDb *db = sr_context_get_db (admin);
   const char *path = sr_db_get_path (db);
-  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *dir = sr_test_tmp_dir ();
   g_autofree char *json_path = g_build_filename (dir, "个人信息.json", NULL);
   g_autofree char *before = NULL, *after = NULL, *found = NULL;
   g_autoptr(GError) error = NULL;
@@ -207,11 +210,15 @@ test_export_and_erase (void)
           g_error ("«%s» is still in %s", strings[i], found);
         g_clear_pointer (&found, g_free);
       }
-    g_assert_true (sr_db_exec (db, "PRAGMA wal_checkpoint (TRUNCATE)", NULL));
-    g_assert_false (file_holds (path, PHONE));
-    g_assert_false (file_holds (path, NAME));
-    g_assert_false (file_holds (path, ID_CARD));
-    g_assert_false (file_holds (wal, PHONE));
+    /* The file's bytes (a server's files are the server's: see sr-privacy.c). */
+    if (!sr_db_is_server (db))
+      {
+        g_assert_true (sr_db_exec (db, "PRAGMA wal_checkpoint (TRUNCATE)", NULL));
+        g_assert_false (file_holds (path, PHONE));
+        g_assert_false (file_holds (path, NAME));
+        g_assert_false (file_holds (path, ID_CARD));
+        g_assert_false (file_holds (wal, PHONE));
+      }
   }
   /* Every figure as it was; her sale, money and stage are still hers; others untouched. */
   after = figures (admin);
@@ -223,8 +230,11 @@ test_export_and_erase (void)
     g_assert_cmpint (n, ==, 1);
     g_assert_true (sr_db_get_int (db, &n, NULL, "SELECT count(*) FROM customer_phones WHERE customer_id = ?1", "i", other));
     g_assert_cmpint (n, ==, 1);
-    g_assert_true (sr_db_get_int (db, &n, NULL, "SELECT count(*) FROM pragma_foreign_key_check", ""));
-    g_assert_cmpint (n, ==, 0);
+    if (!sr_db_is_server (db))
+      {
+        g_assert_true (sr_db_get_int (db, &n, NULL, "SELECT count(*) FROM pragma_foreign_key_check", ""));
+        g_assert_cmpint (n, ==, 0);
+      }
   }
   {
     g_autoptr(SrCustomer) c = sr_customers_get (mgr, customer, &error);
