@@ -77,6 +77,12 @@ display_uri (const char *uri)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+gboolean
+sr_db_is_server_address (const char *path)
+{
+  return sr_pg_is_uri (path);
+}
+
 char *
 sr_db_uri_without_password (const char *uri)
 {

@@ -36,6 +36,8 @@ SrDb       *sr_db_open                 (const char     *path,
                                         GError        **error);
 /* The file's path, or the server's address without its password. */
 const char *sr_db_get_path             (SrDb           *self);
+/* Whether @path is an office server's address (postgresql://…) rather than a file. */
+gboolean    sr_db_is_server_address    (const char    *path);
 /* A server's address without its password (to show, or to keep in the settings), and
  * with @password added (from the keyring). A file's path comes back as it is. */
 char       *sr_db_uri_without_password (const char    *uri);

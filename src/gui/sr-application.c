@@ -7,12 +7,16 @@
 #include "core/sr-office.h"
 #include "core/sr-privacy.h"
 #include "sr-application.h"
+#include "sr-gui-util.h"
+#include "sr-keyring.h"
+#include "sr-server-dialog.h"
 #include "sr-window.h"
 
 struct _SrApplication
 {
   AdwApplication parent_instance;
-  char *db_path;
+  char *db_path;      /* --db or SALESROOM_DB; NULL: the settings', else the default */
+  char *password;     /* the server's, given in the dialog this session; NULL: the keyring's */
 };
 
 G_DEFINE_FINAL_TYPE (SrApplication, sr_application, ADW_TYPE_APPLICATION)
@@ -56,23 +60,101 @@ sr_application_activate (GApplication *app)
   g_autoptr(SrDb) db = NULL;
   g_autoptr(SrContext) ctx = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *open_path = NULL;
 
   if (window != NULL)
     {
       gtk_window_present (window);
       return;
     }
-  path = self->db_path != NULL ? g_strdup (self->db_path) : sr_db_default_path ();
-  db = sr_db_open (path, SR_DB_OPEN_CREATE, &error);
+  path = sr_application_get_database (self);
+  /* A server's password: given this session, else kept in the keyring, else none (the
+   * server may trust this PC, or ~/.pgpass may have it). */
+  if (sr_db_is_server_address (path))
+    {
+      g_autofree char *address = sr_db_uri_without_password (path);
+      g_autofree char *kept = self->password == NULL ? sr_keyring_lookup (address) : NULL;
+      const char *password = self->password != NULL ? self->password : kept;
+      open_path = password != NULL ? sr_db_uri_with_password (path, password) : g_strdup (path);
+    }
+  else
+    open_path = g_strdup (path);
+  db = sr_db_open (open_path, SR_DB_OPEN_CREATE, &error);
   if (db != NULL)
     {
       g_autoptr(GTask) task = g_task_new (app, NULL, NULL, NULL);
       ctx = sr_context_new (db, NULL);
-      g_task_set_task_data (task, g_strdup (path), g_free);
+      g_task_set_task_data (task, g_strdup (open_path), g_free);
       g_task_run_in_thread (task, daily_backup_thread);
     }
   window = GTK_WINDOW (sr_window_new (ADW_APPLICATION (app), ctx, error));
   gtk_window_present (window);
+}
+
+char *
+sr_application_get_database (SrApplication *self)
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *kept = NULL;
+
+  if (self->db_path != NULL)
+    return g_strdup (self->db_path);
+  settings = sr_settings_load ();
+  kept = settings != NULL ? g_settings_get_string (settings, "database") : NULL;
+  if (kept != NULL && *kept != '\0')
+    return g_steal_pointer (&kept);
+  return sr_db_default_path ();
+}
+
+void
+sr_application_use_database (SrApplication *self,
+                             const char    *address,
+                             const char    *password,
+                             const char    *message)
+{
+  g_autofree char *path = g_strdup (address);
+  g_autofree char *secret = g_strdup (password);
+  GList *windows;
+  GtkWindow *window;
+
+  g_application_hold (G_APPLICATION (self));
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))) != NULL)
+    gtk_window_destroy (GTK_WINDOW (windows->data));
+  g_free (self->db_path);
+  self->db_path = g_steal_pointer (&path);
+  g_free (self->password);
+  self->password = g_steal_pointer (&secret);
+  sr_application_activate (G_APPLICATION (self));
+  g_application_release (G_APPLICATION (self));
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window != NULL && message != NULL)
+    sr_toast (GTK_WIDGET (window), message);
+}
+
+/* app.office-server: this PC's connection to the office server. */
+static void
+office_server_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  SrApplication *self = user_data;
+  g_autofree char *path = sr_application_get_database (self);
+  GtkWidget *dialog = sr_server_dialog_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                            sr_db_is_server_address (path) ? path : NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* app.reconnect: the server could not be reached; try again. */
+static void
+reconnect_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  SrApplication *self = user_data;
+  g_autofree char *path = sr_application_get_database (self);
+  g_autofree char *secret = g_strdup (self->password);
+
+  sr_application_use_database (self, path, secret, NULL);
 }
 
 void
@@ -144,6 +226,8 @@ sr_application_startup (GApplication *app)
   static const GActionEntry entries[] = {
     { "about", about_action },
     { "quit", quit_action },
+    { "office-server", office_server_action },
+    { "reconnect", reconnect_action },
   };
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *help_accels[] = { "<Control>question", NULL };
@@ -162,6 +246,7 @@ static void
 sr_application_finalize (GObject *object)
 {
   g_free (SR_APPLICATION (object)->db_path);
+  g_free (SR_APPLICATION (object)->password);
   G_OBJECT_CLASS (sr_application_parent_class)->finalize (object);
 }
 

@@ -302,3 +302,24 @@ sr_chooser_path (GtkNativeDialog *dialog,
   file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
   return file != NULL ? g_file_get_path (file) : NULL;
 }
+
+GSettings *
+sr_settings_load (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL)
+    {
+      /* Running from the build tree without GSETTINGS_SCHEMA_DIR. */
+      g_autoptr(GSettingsSchemaSource) local =
+        g_settings_schema_source_new_from_directory (BUILD_SCHEMADIR, source, FALSE, NULL);
+      if (local != NULL)
+        schema = g_settings_schema_source_lookup (local, APPLICATION_ID, FALSE);
+    }
+  if (schema == NULL)
+    return NULL;
+  return g_settings_new_full (schema, NULL, NULL);
+}

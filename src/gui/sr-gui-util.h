@@ -61,4 +61,7 @@ void                 sr_page_set_reload       (GtkWidget      *page,
                                               gpointer        data);
 void                 sr_page_refresh          (GtkWidget      *page);
 
+/* The application's settings; NULL when their schema is nowhere to be found. */
+GSettings           *sr_settings_load         (void);
+
 G_END_DECLS

@@ -22,6 +22,7 @@
 #include "core/sr-office.h"
 #include "core/sr-staff.h"
 #include "sr-form.h"
+#include "sr-gui-util.h"
 #include "sr-setup-page.h"
 #include "sr-sign-in-page.h"
 #include "sr-window.h"
@@ -58,27 +59,6 @@ struct _SrWindow
 };
 
 G_DEFINE_FINAL_TYPE (SrWindow, sr_window, ADW_TYPE_APPLICATION_WINDOW)
-
-static GSettings *
-load_settings (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
-  if (schema == NULL)
-    {
-      /* Running from the build tree without GSETTINGS_SCHEMA_DIR. */
-      g_autoptr(GSettingsSchemaSource) local =
-        g_settings_schema_source_new_from_directory (BUILD_SCHEMADIR, source, FALSE, NULL);
-      if (local != NULL)
-        schema = g_settings_schema_source_lookup (local, APPLICATION_ID, FALSE);
-    }
-  if (schema == NULL)
-    return NULL;
-  return g_settings_new_full (schema, NULL, NULL);
-}
 
 static char *
 office_name (SrWindow *self)
@@ -817,7 +797,7 @@ sr_window_new (AdwApplication *app,
   SrWindow *self = g_object_new (SR_TYPE_WINDOW, "application", app, NULL);
   gboolean exists = FALSE;
 
-  self->settings = load_settings ();
+  self->settings = sr_settings_load ();
   if (self->settings != NULL)
     {
       gtk_window_set_default_size (GTK_WINDOW (self),
@@ -831,8 +811,9 @@ sr_window_new (AdwApplication *app,
 
   if (ctx == NULL)
     {
-      adw_status_page_set_description (self->error_page,
-                                       open_error != NULL ? open_error->message : NULL);
+      /* The description is markup: a server's address holds & and <. */
+      g_autofree char *text = open_error != NULL ? g_markup_escape_text (open_error->message, -1) : NULL;
+      adw_status_page_set_description (self->error_page, text);
       gtk_stack_set_visible_child_name (self->stack, "error");
       return self;
     }

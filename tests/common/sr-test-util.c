@@ -144,31 +144,74 @@ ensure_cluster (void)
   atexit (drop_made_databases);
 }
 
+static void
+server_run (const char *sql)
+{
+  PGconn *conn = connect_maintenance ();
+  PGresult *result = PQexec (conn, sql);
+
+  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+    g_error ("%s: %s", sql, PQerrorMessage (conn));
+  PQclear (result);
+  PQfinish (conn);
+}
+
+static char *
+server_uri (const char *name)
+{
+  return g_strdup_printf ("postgresql://postgres@/%s?host=%s", name, cluster_dir);
+}
+
+/* A new database on the test server: empty, or (@migrated) a copy of one that holds the
+ * schema already, made once per program (migrating each anew would take most of the
+ * time of the server's tests). */
+static char *
+server_database (gboolean migrated)
+{
+  static char *template_name;
+  static int n;
+  char *name;
+  g_autofree char *sql = NULL;
+
+  ensure_cluster ();
+  if (migrated && template_name == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *uri = NULL;
+      SrDb *db;
+
+      template_name = g_strdup_printf ("sr_test_%d_schema", (int) getpid ());
+      sql = g_strdup_printf ("CREATE DATABASE %s", template_name);
+      server_run (sql);
+      g_ptr_array_add (made_databases, g_strdup (template_name));
+      uri = server_uri (template_name);
+      db = sr_db_open (uri, SR_DB_OPEN_CREATE, &error);
+      g_assert_no_error (error);
+      g_object_unref (db);
+      g_clear_pointer (&sql, g_free);
+    }
+  name = g_strdup_printf ("sr_test_%d_%d", (int) getpid (), ++n);
+  sql = migrated ? g_strdup_printf ("CREATE DATABASE %s TEMPLATE %s", name, template_name)
+                 : g_strdup_printf ("CREATE DATABASE %s", name);
+  server_run (sql);
+  /* Dropped before the template, which may not be dropped while copies are made of it. */
+  g_ptr_array_insert (made_databases, 0, name);
+  return server_uri (name);
+}
+
+char *
+sr_test_new_server_database (void)
+{
+  return server_database (FALSE);
+}
+
 char *
 sr_test_new_database (void)
 {
   g_autofree char *dir = NULL;
-  static int n;
 
   if (sr_test_on_server ())
-    {
-      char *name;
-      g_autofree char *sql = NULL;
-      PGconn *conn;
-      PGresult *result;
-
-      ensure_cluster ();
-      name = g_strdup_printf ("sr_test_%d_%d", (int) getpid (), ++n);
-      sql = g_strdup_printf ("CREATE DATABASE %s", name);
-      conn = connect_maintenance ();
-      result = PQexec (conn, sql);
-      if (PQresultStatus (result) != PGRES_COMMAND_OK)
-        g_error ("%s: %s", sql, PQerrorMessage (conn));
-      PQclear (result);
-      PQfinish (conn);
-      g_ptr_array_add (made_databases, name);
-      return g_strdup_printf ("postgresql://postgres@/%s?host=%s", name, cluster_dir);
-    }
+    return server_database (FALSE);
   dir = sr_test_tmp_dir ();
   return g_build_filename (dir, "office.db", NULL);
 }
@@ -177,7 +220,7 @@ SrContext *
 sr_test_context_new (SrOfficeKind kind)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = sr_test_new_database ();
+  g_autofree char *path = sr_test_on_server () ? server_database (TRUE) : sr_test_new_database ();
   g_autoptr(SrDb) db = sr_db_open (path, SR_DB_OPEN_CREATE, &error);
   g_autoptr(SrClock) clock = sr_clock_new_fixed (sr_day_start_unix (SR_TEST_NOW_DAY) + 9 * 3600);
   g_autoptr(SrContext) ctx = NULL;

@@ -18,6 +18,8 @@ gboolean   sr_test_on_server        (void);
 /* Where a new, empty database is: a file in a fresh temporary folder, or a new database
  * on the test server. Removed when the program ends. */
 char      *sr_test_new_database     (void);
+/* A new, empty database on the test server, whichever backend the tests run on. */
+char      *sr_test_new_server_database (void);
 /* A new database in a fresh temporary folder, with an office of @kind and an
  * administrator "admin" / "admin-pass"; the context is signed in as that administrator. */
 SrContext *sr_test_context_new      (SrOfficeKind  kind);

@@ -32,6 +32,8 @@
 #include "gui/registers/sr-registers-page.h"
 #include "gui/sr-gui-util.h"
 #include "gui/sr-window.h"
+#include "gui/sr-server-dialog.h"
+#include "gui/sr-gui-util.h"
 #include "gui/units/sr-unit-window.h"
 
 static void
@@ -505,7 +507,7 @@ test_customers_page (void)
 /* Another program (another window, or a PC on the same file) registers a customer: the
  * customers page shows it without anyone touching this window. */
 static void
-test_live_refresh (void)
+live_refresh (void)
 {
   g_autoptr(SrContext) admin = sr_test_context_new (SR_OFFICE_PROPERTY);
   g_autoptr(SrContext) desk = sr_test_context_as (admin, "qiantai", SR_ROLE_RECEPTIONIST);
@@ -1927,6 +1929,90 @@ test_unopenable_database (void)
   sr_gui_test_spin_idle ();
 }
 
+static void
+test_live_refresh (void)
+{
+  live_refresh ();
+}
+
+/* The same on the office server: the other PC's change reaches this window's list by
+ * NOTIFY. */
+static void
+test_live_refresh_server (void)
+{
+  g_autofree char *before = g_strdup (g_getenv ("SALESROOM_TEST_BACKEND"));
+
+  g_setenv ("SALESROOM_TEST_BACKEND", "postgresql", TRUE);
+  live_refresh ();
+  if (before != NULL)
+    g_setenv ("SALESROOM_TEST_BACKEND", before, TRUE);
+  else
+    g_unsetenv ("SALESROOM_TEST_BACKEND");
+}
+
+/* Connecting this PC to the office server: the address made of the fields; a field
+ * missing says so and keeps what was typed; a server that answers is kept in the
+ * settings (without the password). */
+static void
+test_server_dialog (void)
+{
+  g_autofree char *server = sr_test_new_server_database ();
+  g_autoptr(GUri) uri = g_uri_parse (server, G_URI_FLAGS_NONE, NULL);
+  g_autoptr(GHashTable) params = g_uri_parse_params (g_uri_get_query (uri), -1, "&", G_URI_PARAMS_NONE, NULL);
+  const char *socket_dir = g_hash_table_lookup (params, "host");
+  g_autofree char *a = sr_server_address ("192.168.1.10", "", "salesroom", "salesroom_pc", TRUE);
+  g_autofree char *b = sr_server_address ("db.example.com", "6432", "售楼处", "pc one", FALSE);
+  g_autofree char *c = sr_server_address ("server", "99999", "salesroom", "pc", TRUE);
+  g_autofree char *d = sr_server_address ("", "", "salesroom", "pc", TRUE);
+  g_autoptr(GSettings) settings = sr_settings_load ();
+  GtkWidget *parent = gtk_window_new ();
+  GtkWidget *dialog;
+  gint64 until;
+  gboolean gone = FALSE;
+
+  g_assert_cmpstr (a, ==, "postgresql://salesroom_pc@192.168.1.10/salesroom?sslmode=require&connect_timeout=5");
+  g_assert_cmpstr (b, ==, "postgresql://pc%20one@db.example.com:6432/%E5%94%AE%E6%A5%BC%E5%A4%84?sslmode=prefer&connect_timeout=5");
+  g_assert_null (c);
+  g_assert_null (d);
+
+  gtk_window_present (GTK_WINDOW (parent));
+  dialog = sr_server_dialog_new (GTK_WINDOW (parent), a);
+  gtk_window_present (GTK_WINDOW (dialog));
+  sr_gui_test_spin_idle ();
+  /* Filled from the address it was given. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sr_gui_test_find (dialog, "Server (name or IP address)"))), ==,
+                   "192.168.1.10");
+  /* No database: said, and what was typed stays. */
+  sr_gui_test_type (dialog, "Database", "");
+  sr_gui_test_click (dialog, "Connect");
+  sr_gui_test_spin_idle ();
+  g_assert_true (sr_gui_test_has_error (dialog));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sr_gui_test_find (dialog, "Server (name or IP address)"))), ==,
+                   "192.168.1.10");
+
+  /* The test server, on its socket folder: it connects, the window goes, the settings keep
+   * the address. */
+  sr_gui_test_type (dialog, "Server (name or IP address)", socket_dir);
+  sr_gui_test_type (dialog, "Database", g_uri_get_path (uri) + 1);
+  sr_gui_test_type (dialog, "This PC's sign-in role on the server", "postgres");
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  sr_gui_test_click (dialog, "Connect");
+  until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (dialog != NULL && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  gone = dialog == NULL;
+  g_assert_true (gone);
+  if (settings != NULL)
+    {
+      g_autofree char *kept = g_settings_get_string (settings, "database");
+      g_assert_true (g_str_has_prefix (kept, "postgresql://postgres@/"));
+      g_assert_nonnull (strstr (kept, g_uri_get_path (uri) + 1));
+      g_settings_set_string (settings, "database", "");
+    }
+  gtk_window_destroy (GTK_WINDOW (parent));
+  sr_gui_test_spin_idle ();
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1941,6 +2027,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/front-desk", test_front_desk);
   g_test_add_func ("/gui/customers-page", test_customers_page);
   g_test_add_func ("/gui/live-refresh", test_live_refresh);
+  g_test_add_func ("/gui/live-refresh-server", test_live_refresh_server);
+  g_test_add_func ("/gui/server-dialog", test_server_dialog);
   g_test_add_func ("/gui/appointment-reminder", test_appointment_reminder);
   g_test_add_func ("/gui/supervisor-desk", test_supervisor_desk);
   g_test_add_func ("/gui/units-page", test_units_page);

@@ -18,6 +18,7 @@
 #include "gui/customers/sr-customers-page.h"
 #include "gui/units/sr-price-import-window.h"
 #include "gui/units/sr-units-page.h"
+#include "gui/sr-server-dialog.h"
 #include "gui/sr-window.h"
 
 static gboolean
@@ -67,6 +68,7 @@ int
 main (int argc, char *argv[])
 {
   g_autofree char *db_path = NULL, *user = NULL, *page = NULL, *size = NULL, *output = NULL;
+  g_autofree char *server_address = NULL;
   gint64 customer = 0, unit = 0;
   gboolean to_end = FALSE;
   g_autofree char *import_file = NULL;
@@ -88,6 +90,7 @@ main (int argc, char *argv[])
     { "import", 0, 0, G_OPTION_ARG_FILENAME, &import_file, "show the price-list import preview of this CSV file", "FILE" },
     { "scroll-to-end", 0, 0, G_OPTION_ARG_NONE, &to_end, "scroll the shown window to its end", NULL },
     { "type", 0, 0, G_OPTION_ARG_STRING_ARRAY, &typed, "type TEXT into the entry FIELD of the page", "FIELD=TEXT" },
+    { "server-dialog", 0, 0, G_OPTION_ARG_STRING, &server_address, "show the office server dialog, filled from this address", "postgresql://…" },
     { "action", 0, 0, G_OPTION_ARG_STRING, &action, "activate this action of the page (e.g. desk.receive) and show the window it opens", "NAME" },
     { NULL }
   };
@@ -216,6 +219,12 @@ main (int argc, char *argv[])
     {
       g_autoptr(GFile) file = g_file_new_for_path (import_file);
       shown = sr_price_import_window_new (GTK_WIDGET (window), ctx, file, "翠湖天地");
+      gtk_window_present (GTK_WINDOW (shown));
+      spin (700);
+    }
+  if (server_address != NULL)
+    {
+      shown = sr_server_dialog_new (GTK_WINDOW (window), *server_address != '\0' ? server_address : NULL);
       gtk_window_present (GTK_WINDOW (shown));
       spin (700);
     }

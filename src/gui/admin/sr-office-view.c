@@ -522,8 +522,17 @@ sr_office_view_new (SrContext *ctx)
   }
 
   row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Database file"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sr_db_is_server (sr_context_get_db (ctx))
+                                 ? _("Office server") : _("Database file"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sr_db_get_path (sr_context_get_db (ctx)));
+  /* Several PCs: this PC's connection to the office server (the administrator's). */
+  if (sr_session_may (session, SR_ACTION_EDIT_OFFICE))
+    {
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("Office _Server…"));
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "app.office-server");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+    }
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
 
