@@ -44,6 +44,8 @@ sr_cli_print_usage (FILE *out)
              "                                             move the office to the office server: all of it,\n"
              "                                             in one transaction, then counted and checked;\n"
              "                                             the server's database must be empty\n"
+             "  salesroom grant ROLE                       on the office server: let the PCs' role ROLE\n"
+             "                                             work with the office's rows (run as the owner)\n"
              "  salesroom --version\n"
              "\n"
              "Every subcommand also takes --db PATH (or the SALESROOM_DB variable) and\n"
@@ -318,6 +320,26 @@ run_migrate (SrCliGlobal  *global,
   return SR_EXIT_OK;
 }
 
+/* grant ----------------------------------------------------------------------------- */
+
+static int
+run_grant (SrCliGlobal  *global,
+           char        **argv)
+{
+  g_autofree char *path = global->db_path != NULL ? g_strdup (global->db_path) : sr_db_default_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SrDb) db = NULL;
+
+  if (g_strv_length (argv) != 2 || g_str_has_prefix (argv[1], "-"))
+    return usage_error (_("grant takes one role: the PCs' sign-in role on the office server."));
+  db = sr_db_open (path, SR_DB_OPEN_EXISTING, &error);
+  if (db == NULL || !sr_db_grant_office_role (db, argv[1], &error))
+    return fail (error);
+  printf (_("The role %s may now work with the office's rows on %s (not change the schema, "
+            "nor rewrite the audit log).\n"), argv[1], sr_db_get_path (db));
+  return SR_EXIT_OK;
+}
+
 /* import ---------------------------------------------------------------------------- */
 
 static int
@@ -506,6 +528,7 @@ static const struct {
   { "import", run_import },
   { "export", run_export },
   { "migrate", run_migrate },
+  { "grant", run_grant },
 };
 
 /* Takes --db, --user, --version, --help (anywhere) out of @argv; the rest, in order,

@@ -38,8 +38,26 @@ sr_backup_status_clear (SrBackupStatus *status)
 char *
 sr_backups_dir (const char *db_path)
 {
-  g_autofree char *dir = g_path_get_dirname (db_path);
+  g_autofree char *dir = NULL;
+
+  /* An office server's copies are kept on this PC, in its data folder, one folder per
+   * server database (named after its address, without the password). */
+  if (sr_db_is_server_address (db_path))
+    {
+      g_autofree char *address = sr_db_uri_without_password (db_path);
+      g_autofree char *name = g_strdup (address + strlen ("postgresql://"));
+      g_strdelimit (name, "/\\:?&=@ ", '_');
+      return g_build_filename (g_get_user_data_dir (), "salesroom", "server-backups", name, NULL);
+    }
+  dir = g_path_get_dirname (db_path);
   return g_build_filename (dir, "backups", NULL);
+}
+
+/* A file's copies are SQLite files; a server's, pg_dump's archives. */
+static gboolean
+is_backup_name (const char *name)
+{
+  return g_str_has_prefix (name, PREFIX) && (g_str_has_suffix (name, ".db") || g_str_has_suffix (name, ".dump"));
 }
 
 static char *
@@ -122,7 +140,7 @@ sr_backups_list (const char  *dir,
       g_autofree char *path = NULL;
       SrBackupFile *f;
 
-      if (!g_str_has_prefix (name, PREFIX) || !g_str_has_suffix (name, ".db"))
+      if (!is_backup_name (name))
         continue;
       path = g_build_filename (dir, name, NULL);
       if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode))
@@ -257,13 +275,15 @@ sr_backups_run_daily (SrContext  *ctx,
   g_autofree char *name = NULL, *path = NULL, *now_text = NULL, *size_text = NULL;
   g_autoptr(GError) second = NULL;
   gint64 now = sr_context_now (ctx);
+  const char *ext;
   GStatBuf st;
 
   if (out_made != NULL)
     *out_made = FALSE;
   if (!sr_backups_status (ctx, &status, error))
     return FALSE;
-  name = g_strdup_printf (PREFIX "%s.db", today);
+  ext = sr_db_is_server (sr_context_get_db (ctx)) ? ".dump" : ".db";
+  name = g_strdup_printf (PREFIX "%s%s", today, ext);
   path = g_build_filename (status.dir, name, NULL);
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     {
@@ -275,7 +295,7 @@ sr_backups_run_daily (SrContext  *ctx,
       stamp = g_date_time_format (t, "%H%M%S");
       g_free (name);
       g_free (path);
-      name = g_strdup_printf (PREFIX "%s-%s.db", today, stamp);
+      name = g_strdup_printf (PREFIX "%s-%s%s", today, stamp, ext);
       path = g_build_filename (status.dir, name, NULL);
     }
   if (g_mkdir_with_parents (status.dir, 0700) != 0)
@@ -387,6 +407,28 @@ sr_backups_restore (const char  *backup_path,
 
   if (out_kept != NULL)
     *out_kept = NULL;
+  /* An office server: its archive goes back in one transaction, the data before it kept
+   * as an archive of its own. */
+  if (sr_db_is_server_address (db_path))
+    {
+      g_autofree char *dir = sr_backups_dir (db_path);
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d-%H%M%S");
+      g_autofree char *name = g_strdup_printf ("before-restore-%s.dump", stamp);
+      g_autofree char *before = g_build_filename (dir, name, NULL);
+
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          g_set_error (error, SR_STORE_ERROR, SR_STORE_ERROR_READ_ONLY,
+                       _("The folder %s cannot be created: %s"), dir, g_strerror (errno));
+          return FALSE;
+        }
+      if (!sr_db_restore_server (db_path, backup_path, before, error))
+        return FALSE;
+      if (out_kept != NULL)
+        *out_kept = g_steal_pointer (&before);
+      return TRUE;
+    }
   /* The file first: a Salesroom database, not newer, whole, with an office. */
   {
     g_autoptr(SrDb) backup = sr_db_open (backup_path, SR_DB_OPEN_READ_ONLY | SR_DB_OPEN_INSPECT, error);

@@ -420,7 +420,7 @@ sr_pg_migrate_one (SrDb        *self,
   if (now_at >= version)
     return TRUE;
   script = migration_script (version, name, sql, error);
-  return script != NULL && run (self, script, error);
+  return script != NULL && run (self, script, error) && sr_pg_regrant (self, error);
 }
 
 /* Opening --------------------------------------------------------------------- */
@@ -811,7 +811,114 @@ sr_pg_data_version (SrDb    *self,
   return TRUE;
 }
 
+/* The PCs' role -------------------------------------------------------------------- */
+
+/* What a PCs' role may do: read and write the office's rows, use the id sequences; not
+ * change the schema (it owns nothing), not delete or rewrite the audit log (only the two
+ * texts an erasure takes a person's details out of, and the trigger allows that only
+ * inside an erasure), not delete an erasure. */
+static gboolean
+apply_grants (SrDb        *self,
+              const char  *role,
+              GError     **error)
+{
+  g_autofree char *quoted = NULL;
+  g_autofree char *sql = NULL;
+  char *escaped = PQescapeIdentifier (self->pg, role, strlen (role));
+
+  if (escaped == NULL)
+    {
+      g_set_error_literal (error, SR_STORE_ERROR, SR_STORE_ERROR_FAILED, PQerrorMessage (self->pg));
+      return FALSE;
+    }
+  quoted = g_strdup (escaped);
+  PQfreemem (escaped);
+  sql = g_strdup_printf ("REVOKE CREATE ON SCHEMA public FROM PUBLIC;"
+                         "GRANT USAGE ON SCHEMA public TO %1$s;"
+                         "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO %1$s;"
+                         "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO %1$s;"
+                         "REVOKE INSERT, UPDATE, DELETE ON salesroom_schema, salesroom_grants FROM %1$s;"
+                         "REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM %1$s;"
+                         "GRANT UPDATE (before_json, after_json) ON audit_log TO %1$s;"
+                         "REVOKE DELETE, TRUNCATE ON erasures FROM %1$s;", quoted);
+  return run (self, sql, error);
+}
+
+gboolean
+sr_db_grant_office_role (SrDb        *self,
+                         const char  *role,
+                         GError     **error)
+{
+  g_return_val_if_fail (SR_IS_DB (self), FALSE);
+
+  if (self->pg == NULL)
+    {
+      g_set_error_literal (error, SR_RULE_ERROR, SR_RULE_ERROR_INVALID,
+                           _("Roles are the office server's: this is a database file."));
+      return FALSE;
+    }
+  if (!sr_db_begin (self, error))
+    return FALSE;
+  if (!run (self, "CREATE TABLE IF NOT EXISTS salesroom_grants (role TEXT PRIMARY KEY)", error) ||
+      !sr_db_run (self, error, "INSERT INTO salesroom_grants (role) VALUES (?1) ON CONFLICT DO NOTHING", "t", role) ||
+      !apply_grants (self, role, error))
+    {
+      sr_db_rollback (self);
+      return FALSE;
+    }
+  return sr_db_commit (self, error);
+}
+
+/* After the schema changed (new tables), the PCs' roles get the same rights on them. */
+gboolean
+sr_pg_regrant (SrDb    *self,
+               GError **error)
+{
+  gint64 exists = 0;
+  g_autoptr(GPtrArray) roles = g_ptr_array_new_with_free_func (g_free);
+  PGresult *result;
+
+  if (!query_int (self, "SELECT to_regclass ('salesroom_grants') IS NOT NULL", &exists, error))
+    return FALSE;
+  if (!exists)
+    return TRUE;
+  result = PQexec (self->pg, "SELECT role FROM salesroom_grants ORDER BY role");
+  if (!result_ok (self, result, error))
+    {
+      PQclear (result);
+      return FALSE;
+    }
+  for (int i = 0; i < PQntuples (result); i++)
+    g_ptr_array_add (roles, g_strdup (PQgetvalue (result, i, 0)));
+  PQclear (result);
+  for (guint i = 0; i < roles->len; i++)
+    if (!apply_grants (self, roles->pdata[i], error))
+      return FALSE;
+  return TRUE;
+}
+
 /* Backup: pg_dump's own format, restored with pg_restore. -------------------- */
+
+/* Runs one of PostgreSQL's programs; its complaint is the error. */
+static gboolean
+run_tool (const char * const  *argv,
+          const char          *what,
+          GError             **error)
+{
+  g_autofree char *err_text = NULL;
+  g_autoptr(GError) spawn_error = NULL;
+  int status = 0;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                     NULL, NULL, NULL, &err_text, &status, &spawn_error) ||
+      !g_spawn_check_wait_status (status, NULL))
+    {
+      g_set_error (error, SR_STORE_ERROR, SR_STORE_ERROR_IO, "%s: %s", what,
+                   spawn_error != NULL ? spawn_error->message : g_strstrip (err_text));
+      return FALSE;
+    }
+  return TRUE;
+}
 
 gboolean
 sr_pg_backup_to (SrDb        *self,
@@ -819,11 +926,9 @@ sr_pg_backup_to (SrDb        *self,
                  GError     **error)
 {
   g_autofree char *tmp_path = g_strconcat (dest_path, ".partial", NULL);
-  g_autofree char *err_text = NULL;
-  g_autoptr(GError) spawn_error = NULL;
+  g_autofree char *what = g_strdup_printf (_("The office server could not be copied to %s"), dest_path);
   const char *argv[] = { "pg_dump", "--format=custom", "--no-owner", "--file", tmp_path,
                          "--dbname", self->conninfo, NULL };
-  int status = 0;
 
   if (g_file_test (dest_path, G_FILE_TEST_EXISTS))
     {
@@ -831,14 +936,9 @@ sr_pg_backup_to (SrDb        *self,
                    _("%s already exists; choose another name for the backup."), dest_path);
       return FALSE;
     }
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
-                     NULL, NULL, NULL, &err_text, &status, &spawn_error) ||
-      !g_spawn_check_wait_status (status, NULL))
+  if (!run_tool (argv, what, error))
     {
       g_unlink (tmp_path);
-      g_set_error (error, SR_STORE_ERROR, SR_STORE_ERROR_IO,
-                   _("The office server could not be copied to %s: %s"), dest_path,
-                   spawn_error != NULL ? spawn_error->message : g_strstrip (err_text));
       return FALSE;
     }
   g_chmod (tmp_path, 0600);
@@ -850,4 +950,44 @@ sr_pg_backup_to (SrDb        *self,
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+sr_db_restore_server (const char  *uri,
+                      const char  *dump_path,
+                      const char  *before_path,
+                      GError     **error)
+{
+  g_autoptr(SrDb) now = NULL;
+  g_autoptr(SrDb) after = NULL;
+  g_autofree char *listing = NULL;
+  g_autofree char *what = NULL;
+  const char *list_argv[] = { "pg_restore", "--list", dump_path, NULL };
+  const char *restore_argv[] = { "pg_restore", "--clean", "--if-exists", "--no-owner", "--single-transaction",
+                                 "--exit-on-error", "--dbname", uri, dump_path, NULL };
+  int status = 0;
+
+  /* A Salesroom archive: pg_dump's, holding the schema table. */
+  if (!g_spawn_sync (NULL, (char **) list_argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, &listing, NULL, &status, NULL) ||
+      !g_spawn_check_wait_status (status, NULL) || strstr (listing, "salesroom_schema") == NULL)
+    {
+      g_set_error (error, SR_STORE_ERROR, SR_STORE_ERROR_NOT_A_DATABASE,
+                   _("%s is not a backup of a Salesroom office server. Nothing was restored."), dump_path);
+      return FALSE;
+    }
+  now = sr_db_open (uri, SR_DB_OPEN_EXISTING, error);
+  if (now == NULL || !sr_db_backup_to (now, before_path, error))
+    {
+      g_prefix_error (error, _("Nothing was restored: "));
+      return FALSE;
+    }
+  g_clear_object (&now);
+  what = g_strdup_printf (_("The backup %s could not be put back; the office server is as it was"), dump_path);
+  if (!run_tool (restore_argv, what, error))
+    return FALSE;
+  /* Up to this version, and the PCs' roles given their rights again. */
+  after = sr_db_open (uri, SR_DB_OPEN_EXISTING, error);
+  return after != NULL && sr_pg_regrant (after, error) &&
+         sr_db_exec (after, "SELECT pg_notify ('salesroom', '')", error);
 }

@@ -104,6 +104,8 @@ gboolean    sr_pg_in_failed_transaction (SrDb  *self);
 gboolean    sr_pg_data_version (SrDb           *self,
                                 gint64         *out_version,
                                 GError        **error);
+gboolean    sr_pg_regrant      (SrDb           *self,
+                                GError        **error);
 gboolean    sr_pg_backup_to    (SrDb           *self,
                                 const char     *dest_path,
                                 GError        **error);

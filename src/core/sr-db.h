@@ -150,6 +150,22 @@ gboolean    sr_db_backup_to            (SrDb           *self,
                                         const char     *dest_path,
                                         GError        **error);
 
+/* On an office server: lets @role (the PCs' sign-in role, made by the server's
+ * administrator) read and write the office's rows but not change the schema nor rewrite
+ * or delete the audit log; remembered, and given again on new tables after an update.
+ * Run as the role that owns the schema. */
+gboolean    sr_db_grant_office_role    (SrDb           *self,
+                                        const char     *role,
+                                        GError        **error);
+
+/* Puts the pg_dump archive @dump_path back on the office server @uri in one transaction
+ * (nothing changes when it fails), after copying what the server holds now to
+ * @before_path; then brings it up to this version. Nobody should be working meanwhile. */
+gboolean    sr_db_restore_server       (const char     *uri,
+                                        const char     *dump_path,
+                                        const char     *before_path,
+                                        GError        **error);
+
 /* TRUE when no table of the application holds a row (an empty office). */
 gboolean    sr_db_is_empty             (SrDb           *self,
                                         gboolean       *out_empty,

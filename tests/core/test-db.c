@@ -10,6 +10,7 @@
 
 #include "common/sr-test-util.h"
 #include "core/sr-audit.h"
+#include "core/sr-backups.h"
 #include "core/sr-customers.h"
 #include "core/sr-error.h"
 #include "core/sr-staff.h"
@@ -769,6 +770,130 @@ test_server_reconnects (void)
   sr_test_context_finish (g_steal_pointer (&ctx));
 }
 
+/* The trust model: the owner lets the PCs' role work; that role adds customers and takes
+ * money as any PC does, but cannot change the schema, rewrite or delete the audit log,
+ * nor delete an erasure; and a schema update by the owner gives it the new tables too. */
+static void
+test_server_pcs_role (void)
+{
+  g_autoptr(SrContext) owner = sr_test_context_new (SR_OFFICE_PROPERTY);
+  SrDb *db = sr_context_get_db (owner);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *role = g_strdup_printf ("sr_pcs_%d", (int) getpid ());
+  g_autofree char *create = g_strdup_printf ("DO $$ BEGIN CREATE ROLE %s LOGIN; "
+                                             "EXCEPTION WHEN duplicate_object THEN NULL; END $$", role);
+  g_autofree char *as_pcs = NULL;
+  g_autoptr(SrDb) pcs_db = NULL;
+  g_autoptr(SrContext) pcs = NULL;
+  g_autoptr(SrSession) session = NULL;
+  const char *phones[] = { "13700000009", NULL };
+  SrCustomerInput in = { "前台电脑登记的客户", NULL, "call", 0, NULL, 0, phones, FALSE, 0 };
+  const char *refused[] = {
+    "CREATE TABLE mine (id integer)",
+    "DROP TABLE customers",
+    "ALTER TABLE customers ADD COLUMN x integer",
+    "UPDATE audit_log SET action = 'x'",
+    "DELETE FROM audit_log",
+    "DELETE FROM erasures",
+    "UPDATE salesroom_schema SET version = 1",
+  };
+
+  g_assert_true (sr_db_exec (db, create, &error));
+  g_assert_no_error (error);
+  g_assert_true (sr_db_grant_office_role (db, role, &error));
+  g_assert_no_error (error);
+
+  /* The same database, signed in to the server as the PCs' role. */
+  as_pcs = g_strdup_printf ("postgresql://%s@%s", role, sr_db_get_path (db) + strlen ("postgresql://postgres@"));
+  pcs_db = sr_db_open (as_pcs, SR_DB_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  pcs = sr_context_new (pcs_db, sr_context_get_clock (owner));
+  {
+    g_autoptr(SrContext) desk = sr_test_context_as (owner, "qiantai", SR_ROLE_RECEPTIONIST);
+  }
+  session = sr_staff_sign_in (pcs, "qiantai", "password1", &error);
+  g_assert_no_error (error);
+  sr_context_set_session (pcs, session);
+  g_assert_cmpint (sr_customers_add (pcs, &in, &error), >, 0);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      if (sr_db_exec (pcs_db, refused[i], &error))
+        g_error ("the PCs' role could run: %s", refused[i]);
+      g_assert_nonnull (error);
+      g_clear_error (&error);
+    }
+  /* The owner's update of the schema passes the rights on to a new table. */
+  g_assert_true (sr_db_exec (db, "CREATE TABLE later_table (id bigint); SELECT 1", &error));
+  g_assert_no_error (error);
+  g_assert_false (sr_db_exec (pcs_db, "INSERT INTO later_table VALUES (1)", &error));
+  g_clear_error (&error);
+  g_assert_true (sr_db_grant_office_role (db, role, &error));
+  g_assert_true (sr_db_exec (pcs_db, "INSERT INTO later_table VALUES (1)", &error));
+  g_assert_no_error (error);
+  g_clear_object (&pcs);
+  g_clear_object (&pcs_db);
+  sr_test_context_finish (g_steal_pointer (&owner));
+}
+
+/* salesroom backup / restore on a server: pg_dump's archive, put back whole, the data
+ * before it kept; a file that is not such an archive changes nothing. */
+static void
+test_server_backup_restore (void)
+{
+  g_autoptr(SrContext) ctx = sr_test_context_new (SR_OFFICE_PROPERTY);
+  SrDb *db = sr_context_get_db (ctx);
+  g_autofree char *uri = g_strdup (sr_db_get_path (db));
+  g_autofree char *dir = sr_test_tmp_dir ();
+  g_autofree char *dump = g_build_filename (dir, "office.dump", NULL);
+  g_autofree char *before = g_build_filename (dir, "before.dump", NULL);
+  g_autofree char *bogus = g_build_filename (dir, "bogus.dump", NULL);
+  g_autofree char *again = g_build_filename (dir, "again.dump", NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 n = 0;
+
+  g_assert_true (sr_db_exec (db, "INSERT INTO projects (name) VALUES ('备份前')", &error));
+  g_assert_true (sr_db_backup_to (db, dump, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (dump, G_FILE_TEST_EXISTS));
+  g_assert_false (sr_db_backup_to (db, dump, &error));          /* never over a file */
+  g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_true (sr_db_exec (db, "INSERT INTO projects (name) VALUES ('备份后')", &error));
+  g_clear_object (&ctx);
+
+  /* Not an archive: refused, nothing changes. */
+  write_file (bogus, "not a dump", -1);
+  g_assert_false (sr_db_restore_server (uri, bogus, again, &error));
+  g_assert_error (error, SR_STORE_ERROR, SR_STORE_ERROR_NOT_A_DATABASE);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (again, G_FILE_TEST_EXISTS));
+
+  g_assert_true (sr_db_restore_server (uri, dump, before, &error));
+  g_assert_no_error (error);
+  /* The daily copies of a server office are kept on the PC, named without the password. */
+  {
+    g_autofree char *copies = sr_backups_dir ("postgresql://pc:secret@server:5432/office?password=x");
+    g_assert_true (g_str_has_prefix (copies, g_get_user_data_dir ()));
+    g_assert_null (strstr (copies, "secret"));
+    g_assert_null (strstr (copies, "=x"));
+  }
+  g_assert_true (g_file_test (before, G_FILE_TEST_EXISTS));
+  {
+    g_autoptr(SrDb) restored = sr_db_open (uri, SR_DB_OPEN_EXISTING, &error);
+    g_assert_no_error (error);
+    g_assert_true (sr_db_query_int (restored, "SELECT count(*) FROM projects", &n, &error));
+    g_assert_cmpint (n, ==, 1);
+    g_assert_true (sr_db_query_int (restored, "SELECT count(*) FROM office", &n, &error));
+    g_assert_cmpint (n, ==, 1);
+    /* The audit log is append-only still, and new rows go on after the old ids. */
+    g_assert_false (sr_db_exec (restored, "DELETE FROM audit_log", &error));
+    g_clear_error (&error);
+    g_assert_true (sr_db_exec (restored, "INSERT INTO projects (name) VALUES ('恢复后')", &error));
+    g_assert_no_error (error);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -779,6 +904,8 @@ main (int argc, char *argv[])
       g_test_add_func ("/db/server/create-and-reopen", test_server_create_and_reopen);
       g_test_add_func ("/db/server/refusals", test_server_refusals);
       g_test_add_func ("/db/server/reconnects", test_server_reconnects);
+      g_test_add_func ("/db/server/pcs-role", test_server_pcs_role);
+      g_test_add_func ("/db/server/backup-restore", test_server_backup_restore);
     }
   else
     {
