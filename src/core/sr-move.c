@@ -360,5 +360,9 @@ sr_move_office (const char      *from_path,
   else if (ok)
     ok = sr_db_commit (to, error);
   sr_db_end_read (from);
+  /* The server's planner learns the tables' sizes now, not at its next idle moment: the
+   * first searches after the move use the indexes. */
+  if (ok && !sr_db_exec (to, "ANALYZE", error))
+    ok = FALSE;
   return ok ? g_steal_pointer (&report) : NULL;
 }

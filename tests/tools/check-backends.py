@@ -36,7 +36,8 @@ with tempfile.TemporaryDirectory(prefix="salesroom-backends-") as tmp:
     own_server = None
     socket_dir = os.environ.get("SALESROOM_TEST_PG")
     if not socket_dir:
-        own_server = os.path.join(tmp, "pg")
+        # A folder of its own under /tmp: the server's user must be able to reach it.
+        own_server = tempfile.mkdtemp(prefix="salesroom-pg-")
         socket_dir = subprocess.run([pg_cluster, "start", own_server], check=True,
                                     capture_output=True, text=True).stdout.strip()
     try:
