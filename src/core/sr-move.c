@@ -171,6 +171,92 @@ table_sum (SrDb        *db,
   return TRUE;
 }
 
+/* One value read from the file, held until its batch is written. */
+typedef struct {
+  SrValueKind kind;
+  gint64 number;
+  char *text;
+  GBytes *bytes;
+} Value;
+
+static void
+value_clear (Value *v)
+{
+  g_clear_pointer (&v->text, g_free);
+  g_clear_pointer (&v->bytes, g_bytes_unref);
+}
+
+/* INSERT INTO table (columns) VALUES (…), (…): @rows rows of parameters. */
+static char *
+insert_sql (const char *table,
+            GPtrArray  *columns,
+            guint       rows)
+{
+  GString *sql = g_string_new (NULL);
+  guint n = 1;
+
+  g_string_append_printf (sql, "INSERT INTO \"%s\" (", table);
+  for (guint c = 0; c < columns->len; c++)
+    g_string_append_printf (sql, "%s\"%s\"", c > 0 ? ", " : "", (char *) columns->pdata[c]);
+  g_string_append (sql, ") VALUES ");
+  for (guint r = 0; r < rows; r++)
+    {
+      g_string_append (sql, r > 0 ? ", (" : "(");
+      for (guint c = 0; c < columns->len; c++)
+        g_string_append_printf (sql, "%s?%u", c > 0 ? ", " : "", n++);
+      g_string_append_c (sql, ')');
+    }
+  return g_string_free (sql, FALSE);
+}
+
+/* Writes the rows held in @values (whole rows, column by column) in one statement. */
+static gboolean
+write_batch (SrDb        *to,
+             const char  *table,
+             GPtrArray   *columns,
+             GArray      *values,
+             GError     **error)
+{
+  guint rows = values->len / columns->len;
+  g_autofree char *sql = NULL;
+  g_autoptr(SrStmt) put = NULL;
+
+  if (rows == 0)
+    return TRUE;
+  sql = insert_sql (table, columns, rows);
+  put = sr_db_prepare (to, sql, error);
+  if (put == NULL)
+    return FALSE;
+  for (guint i = 0; i < values->len; i++)
+    {
+      Value *v = &g_array_index (values, Value, i);
+      switch (v->kind)
+        {
+        case SR_VALUE_NULL:
+          sr_stmt_bind_null (put, (int) i + 1);
+          break;
+        case SR_VALUE_INT:
+          sr_stmt_bind_int (put, (int) i + 1, v->number);
+          break;
+        case SR_VALUE_BLOB:
+          sr_stmt_bind_blob (put, (int) i + 1, v->bytes);
+          break;
+        case SR_VALUE_REAL:
+        case SR_VALUE_TEXT:
+          sr_stmt_bind_text (put, (int) i + 1, v->text);
+          break;
+        }
+    }
+  if (!sr_stmt_exec (put, error))
+    {
+      g_prefix_error (error, _("Table %s: "), table);
+      return FALSE;
+    }
+  g_array_set_size (values, 0);
+  return TRUE;
+}
+
+/* The rows of @table, a few hundred to a statement (one round trip each). */
 static gboolean
 copy_table (SrDb        *from,
             SrDb        *to,
@@ -179,53 +265,32 @@ copy_table (SrDb        *from,
             GError     **error)
 {
   g_autofree char *select = select_sql (table, columns);
-  g_autoptr(GString) insert = g_string_new (NULL);
-  g_autoptr(SrStmt) rows = NULL;
-  g_autoptr(SrStmt) put = NULL;
+  g_autoptr(SrStmt) rows = sr_db_prepare (from, select, error);
+  g_autoptr(GArray) values = g_array_new (FALSE, TRUE, sizeof (Value));
+  /* Well under the server's 65,535 parameters a statement. */
+  guint batch = MAX (1, MIN (500, 30000 / MAX (columns->len, 1)));
   SrStep step;
 
-  g_string_append_printf (insert, "INSERT INTO \"%s\" (", table);
-  for (guint c = 0; c < columns->len; c++)
-    g_string_append_printf (insert, "%s\"%s\"", c > 0 ? ", " : "", (char *) columns->pdata[c]);
-  g_string_append (insert, ") VALUES (");
-  for (guint c = 0; c < columns->len; c++)
-    g_string_append_printf (insert, "%s?%u", c > 0 ? ", " : "", c + 1);
-  g_string_append_c (insert, ')');
-
-  rows = sr_db_prepare (from, select, error);
-  put = rows != NULL ? sr_db_prepare (to, insert->str, error) : NULL;
-  if (put == NULL)
+  if (rows == NULL)
     return FALSE;
+  g_array_set_clear_func (values, (GDestroyNotify) value_clear);
   while ((step = sr_stmt_step (rows, error)) == SR_STEP_ROW)
     {
       for (guint c = 0; c < columns->len; c++)
-        switch (sr_stmt_column_kind (rows, (int) c))
-          {
-          case SR_VALUE_NULL:
-            sr_stmt_bind_null (put, (int) c + 1);
-            break;
-          case SR_VALUE_INT:
-            sr_stmt_bind_int (put, (int) c + 1, sr_stmt_get_int (rows, (int) c));
-            break;
-          case SR_VALUE_BLOB:
-            {
-              g_autoptr(GBytes) bytes = sr_stmt_dup_blob (rows, (int) c);
-              sr_stmt_bind_blob (put, (int) c + 1, bytes);
-            }
-            break;
-          case SR_VALUE_REAL:
-          case SR_VALUE_TEXT:
-            sr_stmt_bind_text (put, (int) c + 1, sr_stmt_get_text (rows, (int) c));
-            break;
-          }
-      if (!sr_stmt_exec (put, error))
         {
-          g_prefix_error (error, _("Table %s: "), table);
-          return FALSE;
+          Value v = { sr_stmt_column_kind (rows, (int) c), 0, NULL, NULL };
+          if (v.kind == SR_VALUE_INT)
+            v.number = sr_stmt_get_int (rows, (int) c);
+          else if (v.kind == SR_VALUE_BLOB)
+            v.bytes = sr_stmt_dup_blob (rows, (int) c);
+          else if (v.kind != SR_VALUE_NULL)
+            v.text = sr_stmt_dup_text (rows, (int) c);
+          g_array_append_val (values, v);
         }
-      sr_stmt_reset (put);
+      if (values->len / columns->len >= batch && !write_batch (to, table, columns, values, error))
+        return FALSE;
     }
-  return step == SR_STEP_DONE;
+  return step == SR_STEP_DONE && write_batch (to, table, columns, values, error);
 }
 
 static gboolean
