@@ -960,6 +960,15 @@ sr_db_data_version (SrDb    *self,
   return sr_db_query_int (self, "PRAGMA data_version", out_version, error);
 }
 
+int
+sr_db_get_socket (SrDb *self)
+{
+  g_return_val_if_fail (SR_IS_DB (self), -1);
+  if (self->pg == NULL || PQstatus (self->pg) != CONNECTION_OK)
+    return -1;
+  return PQsocket (self->pg);
+}
+
 gboolean
 sr_db_begin_read (SrDb    *self,
                   GError **error)

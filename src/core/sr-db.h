@@ -129,6 +129,11 @@ gboolean    sr_db_data_version         (SrDb           *self,
                                         gint64         *out_version,
                                         GError        **error);
 
+/* On a server, the connection's socket, readable when another PC's change is heard (a
+ * main loop may watch it, then call sr_db_data_version); -1 on a file, or while the
+ * connection is lost. */
+int         sr_db_get_socket           (SrDb           *self);
+
 /* Transactions. begin/commit nest (savepoints inside). A write transaction takes the
  * write lock at once (BEGIN IMMEDIATE), so two writers never deadlock half-way. */
 gboolean    sr_db_begin                (SrDb           *self,

@@ -1,5 +1,7 @@
 #include "config.h"
 
+#include <glib-unix.h>
+
 #include <glib/gi18n.h>
 
 #include "admin/sr-admin-page.h"
@@ -48,6 +50,8 @@ struct _SrWindow
   guint reminder_source;
   GHashTable *reminded;  /* appointment ids already announced */
   guint poll_source;     /* other programs' and PCs' changes, every half second */
+  guint socket_source;   /* on a server: its connection's socket, readable when a PC wrote */
+  int watched_fd;
 
   /* The idle lock: the last key, click or pointer move in any of the window's windows;
    * while locked, the person who was signed in and the windows hidden from view. */
@@ -534,6 +538,8 @@ static void ask_for_own_password (SrWindow *self);
  * news waits until they pause for a moment. */
 #define QUIET_BEFORE_REFRESH (G_USEC_PER_SEC * 3 / 2)
 
+static void watch_socket (SrWindow *self);
+
 static gboolean
 poll_changes (gpointer data)
 {
@@ -542,7 +548,43 @@ poll_changes (gpointer data)
   if (!self->locked && sr_context_get_session (self->ctx) != NULL &&
       g_get_monotonic_time () - self->last_activity >= QUIET_BEFORE_REFRESH)
     sr_context_poll_changes (self->ctx, NULL);
+  watch_socket (self);
   return G_SOURCE_CONTINUE;
+}
+
+/* On a server, another PC's change is heard at once: the socket turns readable, the news
+ * is taken in (so it does not stay readable), and the screens refresh now rather than at
+ * the next half second, the person's pause still waited for. */
+static gboolean
+on_socket (int          fd,
+           GIOCondition condition,
+           gpointer     data)
+{
+  SrWindow *self = data;
+  gint64 version = 0;
+
+  if (!sr_db_data_version (sr_context_get_db (self->ctx), &version, NULL))
+    {
+      /* The connection went: the half-second poll watches the new one once it is back. */
+      self->socket_source = 0;
+      self->watched_fd = -1;
+      return G_SOURCE_REMOVE;
+    }
+  poll_changes (self);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+watch_socket (SrWindow *self)
+{
+  int fd = self->ctx != NULL ? sr_db_get_socket (sr_context_get_db (self->ctx)) : -1;
+
+  if (fd == self->watched_fd && (fd < 0 || self->socket_source != 0))
+    return;
+  g_clear_handle_id (&self->socket_source, g_source_remove);
+  self->watched_fd = fd;
+  if (fd >= 0)
+    self->socket_source = g_unix_fd_add (fd, G_IO_IN, on_socket, self);
 }
 
 void
@@ -563,6 +605,7 @@ sr_window_sign_in_as (SrWindow  *self,
   if (self->poll_source == 0)
     self->poll_source = g_timeout_add (500, poll_changes, self);
   sr_context_poll_changes (self->ctx, NULL);   /* what is there now is known */
+  watch_socket (self);
   check_reminders (self);
   if (sr_session_get_must_change_password (session))
     ask_for_own_password (self);
@@ -732,6 +775,7 @@ sr_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->reminder_source, g_source_remove);
   g_clear_handle_id (&self->poll_source, g_source_remove);
+  g_clear_handle_id (&self->socket_source, g_source_remove);
   g_clear_handle_id (&self->idle_source, g_source_remove);
   g_clear_pointer (&self->hidden, g_ptr_array_unref);
   g_clear_pointer (&self->reminded, g_hash_table_unref);
@@ -778,6 +822,7 @@ static void
 sr_window_init (SrWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->watched_fd = -1;
   self->reminded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->hidden = g_ptr_array_new_with_free_func (g_object_unref);
   self->last_activity = g_get_monotonic_time ();
