@@ -570,6 +570,13 @@ sr_db_get_path (SrDb *self)
   return self->path;
 }
 
+char *
+sr_db_dup_connection (SrDb *self)
+{
+  g_return_val_if_fail (SR_IS_DB (self), NULL);
+  return g_strdup (self->pg != NULL ? self->conninfo : self->path);
+}
+
 int
 sr_db_get_schema_version (SrDb *self)
 {

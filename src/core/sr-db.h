@@ -34,8 +34,11 @@ typedef enum {
 SrDb       *sr_db_open                 (const char     *path,
                                         SrDbOpenFlags   flags,
                                         GError        **error);
-/* The file's path, or the server's address without its password. */
+/* The file's path, or the server's address without its password: to show. */
 const char *sr_db_get_path             (SrDb           *self);
+/* What another connection of this program opens to reach the same database (a worker
+ * thread's): the path, or the address with its password. Not to show. */
+char       *sr_db_dup_connection       (SrDb           *self);
 /* Whether @path is an office server's address (postgresql://…) rather than a file. */
 gboolean    sr_db_is_server_address    (const char    *path);
 /* A server's address without its password (to show, or to keep in the settings), and

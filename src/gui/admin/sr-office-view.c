@@ -233,7 +233,9 @@ on_backup (GtkButton  *button,
   v->chooser = gtk_file_chooser_native_new (_("Back Up the Database"),
                                             GTK_WINDOW (gtk_widget_get_root (v->root)),
                                             GTK_FILE_CHOOSER_ACTION_SAVE, _("_Back Up"), NULL);
-  name = g_strdup_printf ("salesroom-backup-%s.db", stamp);
+  /* A file's copy is a database file; a server's, pg_dump's archive. */
+  name = g_strdup_printf ("salesroom-backup-%s.%s", stamp,
+                          sr_db_is_server (sr_context_get_db (v->ctx)) ? "dump" : "db");
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (v->chooser), name);
   g_signal_connect (v->chooser, "response", G_CALLBACK (on_backup_response), v);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (v->chooser));
@@ -356,7 +358,7 @@ on_restore_confirmed (AdwMessageDialog *dialog,
    * application restores and opens again on the restored database, saying what
    * happened. */
   paths = g_new0 (char *, 3);
-  paths[0] = g_strdup (sr_db_get_path (sr_context_get_db (v->ctx)));
+  paths[0] = sr_db_dup_connection (sr_context_get_db (v->ctx));
   paths[1] = g_strdup (file);
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, restore_when_idle, paths, (GDestroyNotify) g_strfreev);
 }
@@ -372,9 +374,14 @@ on_restore_chosen (GtkNativeDialog *chooser,
 
   if (path == NULL)
     return;
-  body = g_strdup_printf (_("Salesroom will close, put %s in place of the database and open it again. The database "
-                            "as it is now is kept beside it as %s.before-restore. Everyone must close Salesroom "
-                            "on the other PCs first."), path, sr_db_get_path (sr_context_get_db (v->ctx)));
+  if (sr_db_is_server (sr_context_get_db (v->ctx)))
+    body = g_strdup_printf (_("Salesroom will close, put %s back on the office server %s and open it again. What the "
+                              "server holds now is kept first, in this PC's backups folder. Everyone must close "
+                              "Salesroom on the other PCs first."), path, sr_db_get_path (sr_context_get_db (v->ctx)));
+  else
+    body = g_strdup_printf (_("Salesroom will close, put %s in place of the database and open it again. The database "
+                              "as it is now is kept beside it as %s.before-restore. Everyone must close Salesroom "
+                              "on the other PCs first."), path, sr_db_get_path (sr_context_get_db (v->ctx)));
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (v->root)),
                                                        _("Restore This Backup?"), body));
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "restore", _("_Restore"), NULL);

@@ -335,7 +335,8 @@ start_export (Page       *p,
       export_free (e);
       return;
     }
-  e->db_path = g_strdup (sr_db_get_path (sr_context_get_db (p->ctx)));
+  /* The export's own connection, on its thread (with a server's password). */
+  e->db_path = sr_db_dup_connection (sr_context_get_db (p->ctx));
   e->session = g_object_ref (sr_context_get_session (p->ctx));
   e->clock = g_object_ref (sr_context_get_clock (p->ctx));
   e->path = g_strdup (path);
