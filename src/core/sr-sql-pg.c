@@ -62,6 +62,16 @@ skip_space (const char *s,
   return i;
 }
 
+/* Past the literal, quoted name or comment that starts at @i; @i when none does. */
+static gsize
+skip_text (const char *s,
+           gsize       i)
+{
+  if (s[i] == '\'' || s[i] == '"')
+    return skip_quoted (s, i);
+  return skip_comment (s, i);
+}
+
 /* The commas at the top level of the parenthesis that opens at @open. */
 static int
 count_arguments (const char *s,
@@ -71,14 +81,8 @@ count_arguments (const char *s,
 
   for (gsize i = open; s[i] != '\0';)
     {
-      gsize after;
+      gsize after = skip_text (s, i);
 
-      if (s[i] == '\'' || s[i] == '"')
-        {
-          i = skip_quoted (s, i);
-          continue;
-        }
-      after = skip_comment (s, i);
       if (after != i)
         {
           i = after;
@@ -124,14 +128,8 @@ skip_trigger (const char *s,
 {
   while (s[i] != '\0')
     {
-      gsize after;
+      gsize after = skip_text (s, i);
 
-      if (s[i] == '\'' || s[i] == '"')
-        {
-          i = skip_quoted (s, i);
-          continue;
-        }
-      after = skip_comment (s, i);
       if (after != i)
         {
           i = after;
@@ -176,16 +174,8 @@ translate (const char *s,
   while (s[i] != '\0')
     {
       char c = s[i];
-      gsize after;
+      gsize after = skip_text (s, i);
 
-      if (c == '\'' || c == '"')
-        {
-          after = skip_quoted (s, i);
-          g_string_append_len (out, s + i, (gssize) (after - i));
-          i = after;
-          continue;
-        }
-      after = skip_comment (s, i);
       if (after != i)
         {
           g_string_append_len (out, s + i, (gssize) (after - i));

@@ -91,6 +91,28 @@ sr_application_activate (GApplication *app)
   gtk_window_present (window);
 }
 
+static void
+close_windows (SrApplication *self)
+{
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))) != NULL)
+    gtk_window_destroy (GTK_WINDOW (windows->data));
+}
+
+/* A window again, on the database now chosen, saying @message (NULL: nothing). */
+static void
+reopen (SrApplication *self,
+        const char    *message)
+{
+  GtkWindow *window;
+
+  sr_application_activate (G_APPLICATION (self));
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window != NULL && message != NULL)
+    sr_toast (GTK_WIDGET (window), message);
+}
+
 char *
 sr_application_get_database (SrApplication *self)
 {
@@ -114,21 +136,15 @@ sr_application_use_database (SrApplication *self,
 {
   g_autofree char *path = g_strdup (address);
   g_autofree char *secret = g_strdup (password);
-  GList *windows;
-  GtkWindow *window;
 
   g_application_hold (G_APPLICATION (self));
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))) != NULL)
-    gtk_window_destroy (GTK_WINDOW (windows->data));
+  close_windows (self);
   g_free (self->db_path);
   self->db_path = g_steal_pointer (&path);
   g_free (self->password);
   self->password = g_steal_pointer (&secret);
-  sr_application_activate (G_APPLICATION (self));
+  reopen (self, message);
   g_application_release (G_APPLICATION (self));
-  window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  if (window != NULL && message != NULL)
-    sr_toast (GTK_WIDGET (window), message);
 }
 
 /* app.office-server: this PC's connection to the office server. */
@@ -167,13 +183,10 @@ sr_application_restore (SrApplication *self,
   g_autofree char *kept = NULL;
   g_autofree char *message = NULL;
   g_autoptr(GError) error = NULL;
-  GList *windows;
-  GtkWindow *window;
 
   /* Hold the application while no window is open. */
   g_application_hold (G_APPLICATION (self));
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))) != NULL)
-    gtk_window_destroy (GTK_WINDOW (windows->data));
+  close_windows (self);
   if (sr_backups_restore (file, path, &kept, &error))
     message = kept != NULL ? g_strdup_printf (_("Restored from %s. The database before it is kept as %s."), file, kept)
                            : g_strdup_printf (_("Restored from %s."), file);
@@ -181,11 +194,8 @@ sr_application_restore (SrApplication *self,
     message = g_strdup (error->message);
   g_free (self->db_path);
   self->db_path = g_strdup (path);
-  sr_application_activate (G_APPLICATION (self));
+  reopen (self, message);
   g_application_release (G_APPLICATION (self));
-  window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  if (window != NULL)
-    sr_toast (GTK_WIDGET (window), message);
 }
 
 static void

@@ -26,24 +26,6 @@ typedef struct {
   guint deposits;
 } Figures;
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
-static double
-percentile (GArray *ms,
-            double  p)
-{
-  if (ms->len == 0)
-    return 0;
-  g_array_sort (ms, compare_doubles);
-  return g_array_index (ms, double, MIN ((guint) (p * ms->len), ms->len - 1));
-}
-
 static void
 search (SrContext *ctx,
         Figures   *f)
@@ -66,8 +48,8 @@ search (SrContext *ctx,
         if (*end == '\0')
           break;
       }
-  f->search_p50 = percentile (ms, 0.5);
-  f->search_p95 = percentile (ms, 0.95);
+  f->search_p50 = sr_test_percentile (ms, 0.5);
+  f->search_p95 = sr_test_percentile (ms, 0.95);
 }
 
 /* 100 requests on free units for customers without a sale; finance's step timed. */
@@ -115,8 +97,8 @@ deposits (SrContext *ctx,
       g_array_append_val (ms, t);
     }
   f->deposits = ms->len;
-  f->deposit_p50 = percentile (ms, 0.5);
-  f->deposit_p95 = percentile (ms, 0.95);
+  f->deposit_p50 = sr_test_percentile (ms, 0.5);
+  f->deposit_p95 = sr_test_percentile (ms, 0.95);
 }
 
 static void

@@ -16,22 +16,6 @@
 
 #define TARGET 300000
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
-static double
-percentile (GArray *ms,
-            double  p)
-{
-  g_array_sort (ms, compare_doubles);
-  return g_array_index (ms, double, MIN ((guint) (p * ms->len), ms->len - 1));
-}
-
 /* Monthly instalments of ¥1,000 on signed sales, each paid on its day, until there are
  * @target payments in all. */
 static void
@@ -91,7 +75,7 @@ time_call (const char *label,
       rows = result->len;
       g_array_append_val (ms, t);
     }
-  g_print ("%-34s %6u rows  median %7.2f ms  p95 %7.2f ms\n", label, rows, percentile (ms, 0.5), percentile (ms, 0.95));
+  g_print ("%-34s %6u rows  median %7.2f ms  p95 %7.2f ms\n", label, rows, sr_test_percentile (ms, 0.5), sr_test_percentile (ms, 0.95));
 }
 
 /* What the Money page reads: the 200 most overdue and how many there are in all. */
@@ -178,8 +162,8 @@ main (int argc, char *argv[])
       t = (g_get_monotonic_time () - start) / 1000.0;
       g_array_append_val (ms, t);
     }
-  g_print ("a sale's panel (deal, plan, receipts)     median %.2f ms, p95 %.2f ms\n", percentile (ms, 0.5),
-           percentile (ms, 0.95));
+  g_print ("a sale's panel (deal, plan, receipts)     median %.2f ms, p95 %.2f ms\n", sr_test_percentile (ms, 0.5),
+           sr_test_percentile (ms, 0.95));
   g_array_set_size (ms, 0);
   for (guint i = 0; i < deals->len; i++)
     {
@@ -197,8 +181,8 @@ main (int argc, char *argv[])
       g_array_append_val (ms, t);
     }
   if (ms->len > 0)
-    g_print ("record a payment (%u sales)                median %.2f ms, p95 %.2f ms\n", ms->len, percentile (ms, 0.5),
-             percentile (ms, 0.95));
+    g_print ("record a payment (%u sales)                median %.2f ms, p95 %.2f ms\n", ms->len, sr_test_percentile (ms, 0.5),
+             sr_test_percentile (ms, 0.95));
   g_clear_object (&ctx);
   sr_test_remove_tree (dir);
   return 0;

@@ -17,22 +17,6 @@
 #include "core/sr-deals.h"
 #include "core/sr-price-list.h"
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
-static double
-percentile (GArray *ms,
-            double  p)
-{
-  g_array_sort (ms, compare_doubles);
-  return g_array_index (ms, double, MIN ((guint) (p * ms->len), ms->len - 1));
-}
-
 int
 main (int argc, char *argv[])
 {
@@ -103,7 +87,7 @@ main (int argc, char *argv[])
       g_array_append_val (ms, t);
     }
   g_print ("confirm deposit (%u sales on the large demo):   median %.2f ms, p95 %.2f ms\n", ms->len,
-           percentile (ms, 0.5), percentile (ms, 0.95));
+           sr_test_percentile (ms, 0.5), sr_test_percentile (ms, 0.95));
 
   /* A 20,000-row price list: 20 buildings × 25 floors × 10 entrances × 4 units. */
   for (int b = 1; b <= 20; b++)

@@ -302,3 +302,21 @@ sr_test_set_day (SrContext  *ctx,
 {
   sr_clock_set_fixed (sr_context_get_clock (ctx), sr_day_start_unix (day) + hour * 3600);
 }
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
+double
+sr_test_percentile (GArray *ms,
+                    double  p)
+{
+  if (ms->len == 0)
+    return 0;
+  g_array_sort (ms, compare_doubles);
+  return g_array_index (ms, double, MIN ((guint) (p * ms->len), ms->len - 1));
+}

@@ -38,6 +38,10 @@ void       sr_test_set_day          (SrContext    *ctx,
 /* An existing database (a benchmark's demo), opened as the command line: administrator
  * rights, no sign-in. Stops the program with the reason when it cannot be opened. */
 SrContext *sr_test_context_open     (const char   *path);
+/* The @p-th fraction (0.5: the median) of the times in @ms (doubles; sorts them); 0 for
+ * none. For the benchmarks. */
+double     sr_test_percentile       (GArray       *ms,
+                                     double        p);
 /* Drops @ctx and removes its database's temporary folder. */
 void       sr_test_context_finish   (SrContext    *ctx);
 
