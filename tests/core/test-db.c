@@ -2,6 +2,7 @@
  * backups. */
 #include "config.h"
 
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
@@ -894,6 +895,54 @@ test_server_backup_restore (void)
   }
 }
 
+/* A free TCP port on the loopback. */
+static guint16
+free_port (void)
+{
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+
+  g_assert_true (g_socket_bind (socket, any, FALSE, NULL));
+  bound = g_socket_get_local_address (socket, NULL);
+  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+}
+
+/* sslmode=require in the address: the connection is encrypted (a server of its own here,
+ * on the loopback with a certificate); without it, as the server allows. */
+static void
+test_server_tls (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("salesroom-pg-XXXXXX", NULL);
+  g_autofree char *port = g_strdup_printf ("%u", free_port ());
+  const char *start[] = { g_getenv ("SALESROOM_PG_CLUSTER"), "start", dir, port, NULL };
+  const char *stop[] = { g_getenv ("SALESROOM_PG_CLUSTER"), "stop", dir, NULL };
+  g_autofree char *tls = g_strdup_printf ("postgresql://postgres@127.0.0.1:%s/postgres?sslmode=require", port);
+  g_autofree char *plain = g_strdup_printf ("postgresql://postgres@127.0.0.1:%s/postgres?sslmode=disable", port);
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  gint64 ssl = -1;
+
+  g_assert_nonnull (start[0]);
+  g_assert_true (g_spawn_sync (NULL, (char **) start, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL,
+                               &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  {
+    g_autoptr(SrDb) db = sr_db_open (tls, SR_DB_OPEN_CREATE, &error);
+    g_assert_no_error (error);
+    ssl = server_int (db, "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid ()");
+    g_assert_cmpint (ssl, ==, 1);
+  }
+  {
+    g_autoptr(SrDb) db = sr_db_open (plain, SR_DB_OPEN_EXISTING, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (server_int (db, "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid ()"), ==, 0);
+  }
+  g_spawn_sync (NULL, (char **) stop, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, NULL, NULL);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -906,6 +955,7 @@ main (int argc, char *argv[])
       g_test_add_func ("/db/server/reconnects", test_server_reconnects);
       g_test_add_func ("/db/server/pcs-role", test_server_pcs_role);
       g_test_add_func ("/db/server/backup-restore", test_server_backup_restore);
+      g_test_add_func ("/db/server/tls", test_server_tls);
     }
   else
     {
