@@ -27,7 +27,7 @@ def rows(path):
     sheets = []
     for ws in openpyxl.load_workbook(path).worksheets:
         kept = [list(r) for r in ws.iter_rows(values_only=True)
-                if not any(isinstance(c, str) and c.startswith("Exported") for c in r)]
+                if not any(isinstance(c, str) and "exported" in c.lower() for c in r)]
         sheets.append((ws.title, kept))
     return sheets
 
