@@ -12,10 +12,12 @@ struct _SrContext
   SrPinyin *pinyin;
   gint64 seen_version;       /* PRAGMA data_version when last polled; -1: not yet */
   gint64 seen_audit;         /* the audit log's last row then */
+  guint poll_serial;         /* moves at each poll that brought news */
+  guint telling;             /* that poll's serial while its news is told; 0 otherwise */
 };
 
 enum { PROP_0, PROP_SESSION, N_PROPS };
-enum { CHANGED, N_SIGNALS };
+enum { CHANGED, UNITS_CHANGED, N_SIGNALS };
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
@@ -86,6 +88,8 @@ sr_context_class_init (SrContextClass *klass)
 
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[UNITS_CHANGED] = g_signal_new ("units-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ARRAY);
 }
 
 static void
@@ -186,8 +190,46 @@ add_name (GPtrArray  *names,
 /* What another connection wrote since the last poll: the tables the audit log names
  * (empty when nothing, or only this connection, wrote). All read in one snapshot, so a
  * commit landing between the reads is neither lost nor half seen. */
+/* The units another connection changed, by the audit rows since the last poll: their own
+ * rows, and those of the bookings and deals that moved them. NULL when there are too many
+ * to name one by one (the screens then read the whole table again). */
+#define UNITS_NAMED_AT_MOST 200
+
+static GArray *
+read_changed_units (SrContext  *self,
+                    gint64      after,
+                    gint64      last,
+                    GError    **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(SrStmt) stmt = sr_db_prepare (self->db,
+    "SELECT DISTINCT unit_id FROM ("
+    " SELECT row_id AS unit_id FROM audit_log WHERE id > ?1 AND id <= ?2 AND table_name = 'units'"
+    " UNION SELECT b.unit_id FROM audit_log a JOIN bookings b ON b.id = a.row_id"
+    "  WHERE a.id > ?1 AND a.id <= ?2 AND a.table_name = 'bookings'"
+    " UNION SELECT d.unit_id FROM audit_log a JOIN deals d ON d.id = a.row_id"
+    "  WHERE a.id > ?1 AND a.id <= ?2 AND a.table_name = 'deals') AS changed "
+    "WHERE unit_id IS NOT NULL LIMIT ?3", error);
+  SrStep step;
+
+  if (stmt == NULL)
+    return NULL;
+  sr_stmt_bind_int (stmt, 1, after);
+  sr_stmt_bind_int (stmt, 2, last);
+  sr_stmt_bind_int (stmt, 3, UNITS_NAMED_AT_MOST + 1);
+  while ((step = sr_stmt_step (stmt, error)) == SR_STEP_ROW)
+    {
+      gint64 id = sr_stmt_get_int (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (step == SR_STEP_ERROR || ids->len > UNITS_NAMED_AT_MOST)
+    return NULL;
+  return g_steal_pointer (&ids);
+}
+
 static GPtrArray *
 read_news (SrContext  *self,
+           GArray    **out_units,
            GError    **error)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
@@ -206,6 +248,7 @@ read_news (SrContext  *self,
       self->seen_audit = last;
       return g_steal_pointer (&names);
     }
+  *out_units = read_changed_units (self, self->seen_audit, last, NULL);
   stmt = sr_db_prepare (self->db, "SELECT DISTINCT table_name FROM audit_log WHERE id > ?1 AND id <= ?2", error);
   if (stmt == NULL)
     return NULL;
@@ -228,24 +271,39 @@ read_news (SrContext  *self,
 }
 
 guint
+sr_context_get_poll_serial (SrContext *self)
+{
+  g_return_val_if_fail (SR_IS_CONTEXT (self), 0);
+  return self->telling;
+}
+
+guint
 sr_context_poll_changes (SrContext  *self,
                          GError    **error)
 {
   g_autoptr(SrContext) hold = NULL;
   g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GArray) units = NULL;
 
   g_return_val_if_fail (SR_IS_CONTEXT (self), 0);
 
   if (!sr_db_begin_read (self->db, error))
     return 0;
-  names = read_news (self, error);
+  names = read_news (self, &units, error);
   sr_db_end_read (self->db);
   if (names == NULL)
     return 0;
   /* Told after the reading is over (a screen may write, or close the window, as it
-   * hears), with the context held for the while. */
+   * hears), with the context held for the while. The units by id first: a screen that
+   * redraws just those (the unit grid) can leave the table's "changed" of the same poll. */
   hold = g_object_ref (self);
+  if (names->len == 0)
+    return 0;
+  self->telling = ++self->poll_serial;
+  if (units != NULL && units->len > 0)
+    g_signal_emit (self, signals[UNITS_CHANGED], 0, units);
   for (guint i = 0; i < names->len; i++)
     g_signal_emit (self, signals[CHANGED], 0, g_ptr_array_index (names, i));
+  self->telling = 0;
   return names->len;
 }

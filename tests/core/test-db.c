@@ -11,6 +11,8 @@
 
 #include "common/sr-test-util.h"
 #include "core/sr-audit.h"
+#include "core/sr-bookings.h"
+#include "core/sr-units.h"
 #include "core/sr-backups.h"
 #include "core/sr-customers.h"
 #include "core/sr-error.h"
@@ -536,6 +538,67 @@ test_poll_changes (void)
   sr_test_context_finish (g_steal_pointer (&here));
 }
 
+static void
+note_units (SrContext *ctx,
+            GArray    *ids,
+            GArray    *seen)
+{
+  g_assert_cmpuint (sr_context_get_poll_serial (ctx), >, 0);   /* told inside the poll */
+  g_array_append_vals (seen, ids->data, ids->len);
+}
+
+static gboolean
+has_id (GArray *ids,
+        gint64  id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return TRUE;
+  return FALSE;
+}
+
+/* Another PC holds a unit and reserves another: the poll names those two units (by their
+ * own audit row and by the booking's), so the grid can redraw two cells. */
+static void
+test_poll_units (void)
+{
+  g_autoptr(SrContext) here = sr_test_context_new (SR_OFFICE_PROPERTY);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SrDb) other_db = sr_db_open (sr_db_get_path (sr_context_get_db (here)), SR_DB_OPEN_EXISTING, &error);
+  g_autoptr(SrContext) other = sr_context_new (other_db, sr_context_get_clock (here));
+  g_autoptr(SrSession) cli = sr_session_new_command_line ();
+  g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) units = NULL;
+  SrUnitColumn columns[2] = { { "两室两厅", 8936, 1200000 }, { "三室两厅", 12050, 1600000 } };
+  SrBuildingPlan plan = { "1号楼", 3, 0, 2, columns, 0, FALSE };
+  gint64 project, building, customer;
+  const char *phones[] = { "13912340000", NULL };
+  SrCustomerInput in = { "买房的客户", NULL, "walk-in", 0, NULL, 0, phones, FALSE, 0 };
+
+  g_assert_no_error (error);
+  sr_context_set_session (other, cli);
+  project = sr_projects_add (here, "楼盘", NULL, &error);
+  building = sr_buildings_create (here, project, &plan, &error);
+  customer = sr_customers_add (other, &in, &error);
+  g_assert_no_error (error);
+  units = sr_units_list (here, building, &error);
+  g_signal_connect (here, "units-changed", G_CALLBACK (note_units), seen);
+  sr_context_poll_changes (here, NULL);                          /* takes note */
+  g_assert_cmpuint (sr_context_get_poll_serial (here), ==, 0);
+
+  g_assert_true (sr_units_hold (other, ((SrUnit *) units->pdata[0])->id, &error));
+  g_assert_cmpint (sr_units_reserve (other, ((SrUnit *) units->pdata[3])->id, customer,
+                                     sr_context_now (here) + 3600, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sr_context_poll_changes (here, &error), >, 0);
+  g_assert_cmpuint (seen->len, ==, 2);
+  g_assert_true (has_id (seen, ((SrUnit *) units->pdata[0])->id));
+  g_assert_true (has_id (seen, ((SrUnit *) units->pdata[3])->id));
+  g_assert_cmpuint (sr_context_get_poll_serial (here), ==, 0);   /* outside the telling */
+  g_clear_object (&other);
+  sr_test_context_finish (g_steal_pointer (&here));
+}
+
 /* Two programs (two PCs): another process adds a customer; this one, polling as the window
  * does every half second, hears of it well within a second of the commit. */
 static void
@@ -970,6 +1033,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/db/locked", test_locked_database);
   g_test_add_func ("/db/poll-changes", test_poll_changes);
   g_test_add_func ("/db/poll-other-process", test_poll_other_process);
+  g_test_add_func ("/db/poll-units", test_poll_units);
   g_test_add_func ("/db/misuse", test_misuse);
   g_test_add_func ("/db/transactions-roll-back", test_transactions_roll_back);
   g_test_add_func ("/db/audit-append-only", test_audit_is_append_only);

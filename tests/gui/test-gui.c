@@ -198,6 +198,23 @@ find_of_type (GtkWidget *root,
   return NULL;
 }
 
+/* A mapped label whose text holds @text. */
+static GtkWidget *
+find_label_with (GtkWidget  *root,
+                 const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_label_with (c, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* Presents @window signed in as @ctx's person, on @page. */
 static void
 show_as (SrWindow   *window,
@@ -1935,6 +1952,60 @@ test_live_refresh (void)
   live_refresh ();
 }
 
+/* Another PC holds a unit: on the controller's grid that one cell changes colour where it
+ * is (the grid keeps its plan: the building is not read again) and the counts follow. */
+static void
+test_live_unit_cell (void)
+{
+  g_autoptr(SrContext) admin = sr_test_context_new (SR_OFFICE_PROPERTY);
+  g_autoptr(SrContext) ctl = sr_test_context_as (admin, "xiaokong", SR_ROLE_SALES_CONTROLLER);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SrDb) other_db = sr_db_open (sr_db_get_path (sr_context_get_db (admin)), SR_DB_OPEN_EXISTING, &error);
+  g_autoptr(SrContext) other = sr_context_new (other_db, sr_context_get_clock (admin));
+  g_autoptr(SrSession) cli = sr_session_new_command_line ();
+  SrUnitColumn column = { "两室两厅", 8936, 1200000 };
+  SrBuildingPlan plan = { "1号楼", 3, 0, 1, &column, 0, FALSE };
+  gint64 project = sr_projects_add (admin, "翠湖", NULL, &error);
+  gint64 building = sr_buildings_create (admin, project, &plan, &error);
+  g_autoptr(GPtrArray) units = sr_units_list (admin, building, &error);
+  gint64 unit = ((SrUnit *) g_ptr_array_index (units, 1))->id;
+  SrWindow *window = sr_window_new (NULL, ctl, NULL);
+  SrUnitGrid *grid;
+  SrGridPlan *grid_plan;
+  SrUnit *shown = NULL;
+  gint64 until;
+
+  g_assert_no_error (error);
+  sr_context_set_session (other, cli);
+  show_as (window, ctl, "units");
+  grid = SR_UNIT_GRID (find_of_type (GTK_WIDGET (window), SR_TYPE_UNIT_GRID));
+  grid_plan = sr_unit_grid_get_plan (grid);
+  for (guint i = 0; i < grid_plan->cells->len; i++)
+    if (g_array_index (grid_plan->cells, SrGridCell, i).unit->id == unit)
+      shown = g_array_index (grid_plan->cells, SrGridCell, i).unit;
+  g_assert_nonnull (shown);
+  g_assert_cmpint (shown->status, ==, SR_UNIT_AVAILABLE);
+  sr_gui_test_spin_idle ();
+
+  g_assert_true (sr_units_hold (other, unit, &error));
+  g_assert_no_error (error);
+  until = g_get_monotonic_time () + 4 * G_USEC_PER_SEC;
+  /* (A building read again would replace the plan, and @shown with it.) */
+  while (sr_unit_grid_get_plan (grid) == grid_plan && shown->status != SR_UNIT_HELD &&
+         g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (sr_unit_grid_get_plan (grid) == grid_plan);
+  g_assert_cmpint (shown->status, ==, SR_UNIT_HELD);
+  g_assert_nonnull (find_label_with (GTK_WIDGET (window), "Held 1"));
+  g_assert_nonnull (find_label_with (GTK_WIDGET (window), "Available 2"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  sr_gui_test_spin_idle ();
+  g_clear_object (&other);
+  g_clear_object (&ctl);
+  sr_test_context_finish (g_steal_pointer (&admin));
+}
+
 /* The same on the office server: the other PC's change reaches this window's list by
  * NOTIFY. */
 static void
@@ -2028,6 +2099,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/customers-page", test_customers_page);
   g_test_add_func ("/gui/live-refresh", test_live_refresh);
   g_test_add_func ("/gui/live-refresh-server", test_live_refresh_server);
+  g_test_add_func ("/gui/live-unit-cell", test_live_unit_cell);
   g_test_add_func ("/gui/server-dialog", test_server_dialog);
   g_test_add_func ("/gui/appointment-reminder", test_appointment_reminder);
   g_test_add_func ("/gui/supervisor-desk", test_supervisor_desk);

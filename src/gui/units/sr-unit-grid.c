@@ -319,6 +319,35 @@ sr_unit_grid_set_units (SrUnitGrid *self,
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
+gboolean
+sr_unit_grid_update_unit (SrUnitGrid *self,
+                          SrUnit     *unit)
+{
+  if (self->plan == NULL)
+    return FALSE;
+  for (guint i = 0; i < self->plan->cells->len; i++)
+    {
+      SrGridCell *cell = &g_array_index (self->plan->cells, SrGridCell, i);
+      SrUnit *shown = cell->unit;
+
+      if (shown->id != unit->id)
+        continue;
+      /* Where it stands does not change; what it is and how it stands may. */
+      if (shown->floor != unit->floor || g_strcmp0 (shown->entrance, unit->entrance) != 0 ||
+          g_strcmp0 (shown->number, unit->number) != 0)
+        return FALSE;
+      shown->status = unit->status;
+      shown->price_fen = unit->price_fen;
+      shown->area_centi = unit->area_centi;
+      g_free (shown->unit_type);
+      shown->unit_type = g_strdup (unit->unit_type);
+      g_clear_object ((PangoLayout **) &self->layouts->pdata[i]);   /* its text is made again */
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return TRUE;
+    }
+  return FALSE;
+}
+
 SrGridPlan *
 sr_unit_grid_get_plan (SrUnitGrid *self)
 {

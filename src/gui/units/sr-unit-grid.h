@@ -17,6 +17,10 @@ GtkWidget *sr_unit_grid_new        (void);
 /* @units: SrUnit objects of one building. */
 void       sr_unit_grid_set_units  (SrUnitGrid *self,
                                     GPtrArray  *units);
+/* Redraws the one cell of @unit (another PC sold or held it) with what @unit says now;
+ * FALSE when it is not on this grid, or has moved (then set the units again). */
+gboolean   sr_unit_grid_update_unit (SrUnitGrid *self,
+                                     SrUnit     *unit);
 /* Units that do not match @filter are drawn dimmed; NULL or an empty filter dims none.
  * The filter is copied. */
 void       sr_unit_grid_set_filter (SrUnitGrid         *self,

@@ -43,6 +43,8 @@ typedef struct {
   GtkWidget *clear;
   gboolean applying;
   gulong changed_id;
+  gulong units_changed_id;
+  guint units_done_at;   /* the poll whose units were redrawn one by one */
 } Page;
 
 gboolean
@@ -56,6 +58,7 @@ static void
 page_free (Page *p)
 {
   g_clear_signal_handler (&p->changed_id, p->ctx);
+  g_clear_signal_handler (&p->units_changed_id, p->ctx);
   g_clear_object (&p->ctx);
   g_clear_pointer (&p->building_ids, g_array_unref);
   g_clear_pointer (&p->project_names, g_ptr_array_unref);
@@ -181,27 +184,16 @@ refresh_types (Page      *p,
   p->applying = FALSE;
 }
 
+/* The counts line over the grid (statuses, sold, held share, what ran out lately). */
 static void
-show_building (Page *p)
+show_counts (Page      *p,
+             GPtrArray *units)
 {
-  guint i = gtk_drop_down_get_selected (GTK_DROP_DOWN (p->dropdown));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) units = NULL;
   guint counts[SR_N_UNIT_STATUSES] = { 0 };
   g_autoptr(GString) text = g_string_new (NULL);
   SrFen sold_fen = 0;
   gint64 sold_area = 0;
 
-  if (i >= p->building_ids->len)
-    return;
-  units = sr_units_list (p->ctx, g_array_index (p->building_ids, gint64, i), &error);
-  if (units == NULL)
-    {
-      sr_toast_error (p->root, error);
-      return;
-    }
-  sr_unit_grid_set_units (SR_UNIT_GRID (p->grid), units);
-  refresh_types (p, units);
   for (guint k = 0; k < units->len; k++)
     {
       SrUnit *u = g_ptr_array_index (units, k);
@@ -235,6 +227,26 @@ show_building (Page *p)
   g_free (p->counts_text);
   p->counts_text = g_string_free (g_steal_pointer (&text), FALSE);
   apply_filter (p);
+}
+
+static void
+show_building (Page *p)
+{
+  guint i = gtk_drop_down_get_selected (GTK_DROP_DOWN (p->dropdown));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) units = NULL;
+
+  if (i >= p->building_ids->len)
+    return;
+  units = sr_units_list (p->ctx, g_array_index (p->building_ids, gint64, i), &error);
+  if (units == NULL)
+    {
+      sr_toast_error (p->root, error);
+      return;
+    }
+  sr_unit_grid_set_units (SR_UNIT_GRID (p->grid), units);
+  refresh_types (p, units);
+  show_counts (p, units);
 }
 
 /* The grid of one building, the project overview, or what to do without buildings. */
@@ -300,11 +312,45 @@ reload_buildings (Page *p)
   show_building (p);
 }
 
+/* Another PC sold, held or released units: their cells are redrawn where they are, and
+ * the counts made again; the whole building is not read again for the same news. */
+static void
+on_units_changed (SrContext *ctx,
+                  GArray    *ids,
+                  Page      *p)
+{
+  SrUnitGrid *grid = SR_UNIT_GRID (p->grid);
+  SrGridPlan *plan = sr_unit_grid_get_plan (grid);
+  gint64 building;
+
+  if (plan == NULL || plan->units->len == 0 ||
+      gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (p->overview_toggle)))
+    return;
+  building = ((SrUnit *) g_ptr_array_index (plan->units, 0))->building_id;
+  for (guint k = 0; k < ids->len; k++)
+    {
+      g_autoptr(SrUnit) unit = sr_units_get (ctx, g_array_index (ids, gint64, k), NULL);
+
+      /* Gone, or moved on the grid: the building is read again ("changed" follows). */
+      if (unit == NULL)
+        return;
+      if (unit->building_id == building && !sr_unit_grid_update_unit (grid, unit))
+        return;
+    }
+  show_counts (p, plan->units);
+  p->units_done_at = sr_context_get_poll_serial (ctx);
+}
+
 static void
 on_changed (SrContext  *ctx,
             const char *table,
             Page       *p)
 {
+  /* Already redrawn cell by cell for this poll's news. */
+  if (g_strcmp0 (table, "units") == 0 && p->units_done_at != 0 &&
+      p->units_done_at == sr_context_get_poll_serial (ctx) &&
+      !gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (p->overview_toggle)))
+    return;
   if (g_strcmp0 (table, "units") == 0)
     {
       show_building (p);
@@ -596,6 +642,7 @@ sr_units_page_new (SrContext *ctx)
   p->root = box;
   g_object_set_data_full (G_OBJECT (box), "sr-units-page", p, (GDestroyNotify) page_free);
   p->changed_id = g_signal_connect (ctx, "changed", G_CALLBACK (on_changed), p);
+  p->units_changed_id = g_signal_connect (ctx, "units-changed", G_CALLBACK (on_units_changed), p);
   reload_buildings (p);
   return box;
 }
