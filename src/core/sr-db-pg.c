@@ -586,9 +586,14 @@ sr_pg_bind (SrStmt     *stmt,
   stmt->values[index - 1] = value == NULL ? NULL : g_memdup2 (value, length + 1);
   stmt->lengths[index - 1] = (int) length;
   stmt->formats[index - 1] = type == BYTEAOID ? 1 : 0;
-  /* A number's NULL (sr_stmt_bind_null) lets the server infer the type; a string's NULL
-   * is text. */
-  stmt->types[index - 1] = stmt->unused[index - 1] ? TEXTOID : value == NULL && type != TEXTOID ? 0 : type;
+  /* A number's NULL (sr_stmt_bind_null) takes the type the statement was prepared with
+   * (a NULL fits any), else lets the server infer it; a string's NULL is text. */
+  if (stmt->unused[index - 1])
+    stmt->types[index - 1] = TEXTOID;
+  else if (value == NULL && type != TEXTOID)
+    stmt->types[index - 1] = stmt->pg_name != NULL ? stmt->prepared_types[index - 1] : 0;
+  else
+    stmt->types[index - 1] = type;
 }
 
 SrStep
@@ -632,8 +637,18 @@ sr_pg_step (SrStmt  *stmt,
               memcmp (stmt->types, stmt->prepared_types, sizeof (Oid) * (gsize) stmt->n_params) != 0)
             {
               g_autofree char *name = g_strdup_printf ("sr%u", ++db->next_name);
-              PGresult *prepared = PQprepare (db->pg, name, stmt->pg_sql, stmt->n_params, stmt->types);
-              gboolean ok = result_ok (db, prepared, error);
+              PGresult *prepared;
+              gboolean ok;
+
+              /* The one it replaces goes, so a long day's session does not pile them up. */
+              if (stmt->pg_name != NULL && stmt->pg_generation == db->pg_generation &&
+                  PQtransactionStatus (db->pg) != PQTRANS_INERROR)
+                {
+                  g_autofree char *sql = g_strdup_printf ("DEALLOCATE %s", stmt->pg_name);
+                  PQclear (PQexec (db->pg, sql));
+                }
+              prepared = PQprepare (db->pg, name, stmt->pg_sql, stmt->n_params, stmt->types);
+              ok = result_ok (db, prepared, error);
 
               PQclear (prepared);
               if (!ok)

@@ -958,6 +958,32 @@ test_server_backup_restore (void)
   }
 }
 
+/* A statement bound now with a number, now with NULL, stays one prepared statement on the
+ * server (a day's session does not pile them up), and reads right both ways. */
+static void
+test_server_prepared (void)
+{
+  g_autoptr(SrContext) ctx = sr_test_context_new (SR_OFFICE_PROPERTY);
+  SrDb *db = sr_context_get_db (ctx);
+  g_autoptr(GError) error = NULL;
+  gint64 before = server_int (db, "SELECT count(*) FROM pg_prepared_statements"), after;
+
+  for (int i = 0; i < 10; i++)
+    {
+      g_autoptr(SrStmt) stmt = sr_db_prepare (db, "SELECT coalesce (?1, -1) + 0", &error);
+      g_assert_no_error (error);
+      if (i % 2 == 0)
+        sr_stmt_bind_int (stmt, 1, i);
+      else
+        sr_stmt_bind_null (stmt, 1);
+      g_assert_cmpint (sr_stmt_step (stmt, &error), ==, SR_STEP_ROW);
+      g_assert_cmpint (sr_stmt_get_int (stmt, 0), ==, i % 2 == 0 ? i : -1);
+    }
+  after = server_int (db, "SELECT count(*) FROM pg_prepared_statements");
+  g_assert_cmpint (after - before, <=, 2);   /* this one, and the count's own */
+  sr_test_context_finish (g_steal_pointer (&ctx));
+}
+
 /* A free TCP port on the loopback. */
 static guint16
 free_port (void)
@@ -1019,6 +1045,7 @@ main (int argc, char *argv[])
       g_test_add_func ("/db/server/pcs-role", test_server_pcs_role);
       g_test_add_func ("/db/server/backup-restore", test_server_backup_restore);
       g_test_add_func ("/db/server/tls", test_server_tls);
+      g_test_add_func ("/db/server/prepared", test_server_prepared);
     }
   else
     {
