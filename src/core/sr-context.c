@@ -17,7 +17,7 @@ struct _SrContext
 };
 
 enum { PROP_0, PROP_SESSION, N_PROPS };
-enum { CHANGED, UNITS_CHANGED, N_SIGNALS };
+enum { CHANGED, UNITS_CHANGED, CUSTOMERS_CHANGED, N_SIGNALS };
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
@@ -90,6 +90,8 @@ sr_context_class_init (SrContextClass *klass)
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
   signals[UNITS_CHANGED] = g_signal_new ("units-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                          0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ARRAY);
+  signals[CUSTOMERS_CHANGED] = g_signal_new ("customers-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                             0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ARRAY);
 }
 
 static void
@@ -190,46 +192,60 @@ add_name (GPtrArray  *names,
 /* What another connection wrote since the last poll: the tables the audit log names
  * (empty when nothing, or only this connection, wrote). All read in one snapshot, so a
  * commit landing between the reads is neither lost nor half seen. */
-/* The units another connection changed, by the audit rows since the last poll: their own
- * rows, and those of the bookings and deals that moved them. NULL when there are too many
- * to name one by one (the screens then read the whole table again). */
-#define UNITS_NAMED_AT_MOST 200
+/* The rows another connection changed, by the audit rows since the last poll: @sql reads
+ * their ids from the audit rows ?1 < id <= ?2, at most ?3. NULL when there are too many to
+ * name one by one (the screens then read the whole table again). */
+#define ROWS_NAMED_AT_MOST 200
 
 static GArray *
-read_changed_units (SrContext  *self,
-                    gint64      after,
-                    gint64      last,
-                    GError    **error)
+read_changed_ids (SrContext   *self,
+                  const char  *sql,
+                  gint64       after,
+                  gint64       last)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(SrStmt) stmt = sr_db_prepare (self->db,
-    "SELECT DISTINCT unit_id FROM ("
-    " SELECT row_id AS unit_id FROM audit_log WHERE id > ?1 AND id <= ?2 AND table_name = 'units'"
-    " UNION SELECT b.unit_id FROM audit_log a JOIN bookings b ON b.id = a.row_id"
-    "  WHERE a.id > ?1 AND a.id <= ?2 AND a.table_name = 'bookings'"
-    " UNION SELECT d.unit_id FROM audit_log a JOIN deals d ON d.id = a.row_id"
-    "  WHERE a.id > ?1 AND a.id <= ?2 AND a.table_name = 'deals') AS changed "
-    "WHERE unit_id IS NOT NULL LIMIT ?3", error);
+  g_autoptr(SrStmt) stmt = sr_db_prepare (self->db, sql, NULL);
   SrStep step;
 
   if (stmt == NULL)
     return NULL;
   sr_stmt_bind_int (stmt, 1, after);
   sr_stmt_bind_int (stmt, 2, last);
-  sr_stmt_bind_int (stmt, 3, UNITS_NAMED_AT_MOST + 1);
-  while ((step = sr_stmt_step (stmt, error)) == SR_STEP_ROW)
+  sr_stmt_bind_int (stmt, 3, ROWS_NAMED_AT_MOST + 1);
+  while ((step = sr_stmt_step (stmt, NULL)) == SR_STEP_ROW)
     {
       gint64 id = sr_stmt_get_int (stmt, 0);
       g_array_append_val (ids, id);
     }
-  if (step == SR_STEP_ERROR || ids->len > UNITS_NAMED_AT_MOST)
+  if (step == SR_STEP_ERROR || ids->len > ROWS_NAMED_AT_MOST)
     return NULL;
   return g_steal_pointer (&ids);
 }
 
+/* Units: their own audit rows, and those of the bookings and deals that moved them. */
+static const char units_changed_sql[] =
+  "SELECT DISTINCT unit_id FROM ("
+  " SELECT row_id AS unit_id FROM audit_log WHERE id > ?1 AND id <= ?2 AND table_name = 'units'"
+  " UNION SELECT b.unit_id FROM audit_log a JOIN bookings b ON b.id = a.row_id"
+  "  WHERE a.id > ?1 AND a.id <= ?2 AND a.table_name = 'bookings'"
+  " UNION SELECT d.unit_id FROM audit_log a JOIN deals d ON d.id = a.row_id"
+  "  WHERE a.id > ?1 AND a.id <= ?2 AND a.table_name = 'deals') AS changed "
+  "WHERE unit_id IS NOT NULL LIMIT ?3";
+
+/* Customers: their own audit rows, and those of their calls, visits and follow-ups. */
+static const char customers_changed_sql[] =
+  "SELECT DISTINCT customer_id FROM ("
+  " SELECT row_id AS customer_id FROM audit_log WHERE id > ?1 AND id <= ?2 AND table_name = 'customers'"
+  " UNION SELECT k.customer_id FROM audit_log a JOIN contacts k ON k.id = a.row_id"
+  "  WHERE a.id > ?1 AND a.id <= ?2 AND a.table_name = 'contacts'"
+  " UNION SELECT f.customer_id FROM audit_log a JOIN follow_ups f ON f.id = a.row_id"
+  "  WHERE a.id > ?1 AND a.id <= ?2 AND a.table_name = 'follow_ups') AS changed "
+  "WHERE customer_id IS NOT NULL LIMIT ?3";
+
 static GPtrArray *
 read_news (SrContext  *self,
            GArray    **out_units,
+           GArray    **out_customers,
            GError    **error)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
@@ -248,7 +264,8 @@ read_news (SrContext  *self,
       self->seen_audit = last;
       return g_steal_pointer (&names);
     }
-  *out_units = read_changed_units (self, self->seen_audit, last, NULL);
+  *out_units = read_changed_ids (self, units_changed_sql, self->seen_audit, last);
+  *out_customers = read_changed_ids (self, customers_changed_sql, self->seen_audit, last);
   stmt = sr_db_prepare (self->db, "SELECT DISTINCT table_name FROM audit_log WHERE id > ?1 AND id <= ?2", error);
   if (stmt == NULL)
     return NULL;
@@ -284,12 +301,13 @@ sr_context_poll_changes (SrContext  *self,
   g_autoptr(SrContext) hold = NULL;
   g_autoptr(GPtrArray) names = NULL;
   g_autoptr(GArray) units = NULL;
+  g_autoptr(GArray) customers = NULL;
 
   g_return_val_if_fail (SR_IS_CONTEXT (self), 0);
 
   if (!sr_db_begin_read (self->db, error))
     return 0;
-  names = read_news (self, &units, error);
+  names = read_news (self, &units, &customers, error);
   sr_db_end_read (self->db);
   if (names == NULL)
     return 0;
@@ -302,6 +320,8 @@ sr_context_poll_changes (SrContext  *self,
   self->telling = ++self->poll_serial;
   if (units != NULL && units->len > 0)
     g_signal_emit (self, signals[UNITS_CHANGED], 0, units);
+  if (customers != NULL && customers->len > 0)
+    g_signal_emit (self, signals[CUSTOMERS_CHANGED], 0, customers);
   for (guint i = 0; i < names->len; i++)
     g_signal_emit (self, signals[CHANGED], 0, g_ptr_array_index (names, i));
   self->telling = 0;

@@ -39,9 +39,10 @@ void       sr_context_emit_changed (SrContext  *self,
  * second. Returns how many names were signalled. The first call only takes note. */
 guint      sr_context_poll_changes (SrContext  *self,
                                     GError    **error);
-/* Before those "changed", "units-changed" names the units another connection changed (a
- * GArray of gint64 ids; not signalled when there are too many to name), so the unit grid
- * can redraw those cells alone. A screen that did can skip "units" in the "changed" of
+/* Before those "changed", "units-changed" and "customers-changed" name the units and the
+ * customers another connection changed (a GArray of gint64 ids; not signalled when there
+ * are too many to name), so the unit grid can redraw those cells alone and a list those
+ * rows. A screen that did can skip "units" in the "changed" of
  * the same poll: sr_context_get_poll_serial() is that poll's number (never 0) while its
  * news is told, 0 at any other time (a change of this window's own). */
 guint      sr_context_get_poll_serial (SrContext *self);

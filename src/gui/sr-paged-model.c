@@ -110,3 +110,39 @@ sr_paged_model_new (GType           item_type,
   self->free_data = free_data;
   return self;
 }
+
+typedef struct {
+  guint position;
+  gpointer item;
+} Replacement;
+
+guint
+sr_paged_model_replace_items (SrPagedModel *self,
+                              GPtrArray    *fresh,
+                              SrSameItemFunc same)
+{
+  g_autoptr(GArray) replaced = g_array_new (FALSE, FALSE, sizeof (Replacement));
+  GHashTableIter iter;
+  gpointer key, value;
+
+  /* The rows read already: each that is one of @fresh takes its place. (Signalled after
+   * the pages are walked: a list that hears may read another page meanwhile.) */
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GPtrArray *rows = value;
+      for (guint i = 0; i < rows->len; i++)
+        for (guint f = 0; f < fresh->len; f++)
+          if (same (g_ptr_array_index (rows, i), g_ptr_array_index (fresh, f)))
+            {
+              Replacement r = { GPOINTER_TO_UINT (key) * PAGE_SIZE + i, g_ptr_array_index (fresh, f) };
+              g_object_unref (g_ptr_array_index (rows, i));
+              g_ptr_array_index (rows, i) = g_object_ref (r.item);
+              g_array_append_val (replaced, r);
+              break;
+            }
+    }
+  for (guint k = 0; k < replaced->len; k++)
+    g_list_model_items_changed (G_LIST_MODEL (self), g_array_index (replaced, Replacement, k).position, 1, 1);
+  return replaced->len;
+}

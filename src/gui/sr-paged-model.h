@@ -24,4 +24,15 @@ SrPagedModel *sr_paged_model_new (GType           item_type,
                                   gpointer        data,
                                   GDestroyNotify  free_data);
 
+/* Whether @old (a row read before) and @fresh are the same record. */
+typedef gboolean (*SrSameItemFunc) (gpointer old,
+                                    gpointer fresh);
+
+/* Another PC changed some records: each of @fresh that is among the rows read already
+ * takes its place, where it is (the list keeps its scroll); the rows not read yet will be
+ * read as they are. Returns how many were replaced. */
+guint sr_paged_model_replace_items (SrPagedModel   *self,
+                                    GPtrArray      *fresh,
+                                    SrSameItemFunc  same);
+
 G_END_DECLS

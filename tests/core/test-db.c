@@ -558,7 +558,8 @@ has_id (GArray *ids,
 }
 
 /* Another PC holds a unit and reserves another: the poll names those two units (by their
- * own audit row and by the booking's), so the grid can redraw two cells. */
+ * own audit row and by the booking's), so the grid can redraw two cells; and a customer
+ * whose record it changed, for the lists. */
 static void
 test_poll_units (void)
 {
@@ -595,6 +596,19 @@ test_poll_units (void)
   g_assert_true (has_id (seen, ((SrUnit *) units->pdata[0])->id));
   g_assert_true (has_id (seen, ((SrUnit *) units->pdata[3])->id));
   g_assert_cmpuint (sr_context_get_poll_serial (here), ==, 0);   /* outside the telling */
+
+  /* A customer's record changed there: named by id too, for the lists. */
+  {
+    g_autoptr(GArray) customers = g_array_new (FALSE, FALSE, sizeof (gint64));
+    g_autoptr(GHashTable) values = g_hash_table_new (g_str_hash, g_str_equal);
+    g_hash_table_insert (values, "grade", "A");
+    g_signal_connect (here, "customers-changed", G_CALLBACK (note_units), customers);
+    g_assert_true (sr_customers_update_details (other, customer, values, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (sr_context_poll_changes (here, &error), >, 0);
+    g_assert_cmpuint (customers->len, ==, 1);
+    g_assert_true (has_id (customers, customer));
+  }
   g_clear_object (&other);
   sr_test_context_finish (g_steal_pointer (&here));
 }

@@ -1952,6 +1952,70 @@ test_live_refresh (void)
   live_refresh ();
 }
 
+/* Another PC renames a customer shown in the list: that row changes where it is; the
+ * list keeps its model (its place, what is selected), and one more customer reads it
+ * again. */
+static void
+test_live_customer_row (void)
+{
+  g_autoptr(SrContext) admin = sr_test_context_new (SR_OFFICE_PROPERTY);
+  g_autoptr(SrContext) mgr = sr_test_context_as (admin, "jingli", SR_ROLE_MANAGER);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SrDb) other_db = sr_db_open (sr_db_get_path (sr_context_get_db (admin)), SR_DB_OPEN_EXISTING, &error);
+  g_autoptr(SrContext) other = sr_context_new (other_db, sr_context_get_clock (admin));
+  g_autoptr(SrSession) session = NULL;
+  g_autoptr(GHashTable) values = g_hash_table_new (g_str_hash, g_str_equal);
+  SrWindow *window = sr_window_new (NULL, mgr, NULL);
+  GtkWidget *w = GTK_WIDGET (window);
+  GtkColumnView *view;
+  GListModel *before;
+  gint64 renamed = 0, until;
+
+  for (int i = 0; i < 3; i++)
+    {
+      g_autofree char *phone = g_strdup_printf ("1391234500%d", i);
+      g_autofree char *name = g_strdup_printf ("客户%d", i);
+      const char *phones[] = { phone, NULL };
+      SrCustomerInput in = { name, NULL, "walk-in", 0, NULL, 0, phones, FALSE, 0 };
+      renamed = sr_customers_add (mgr, &in, &error);
+      g_assert_no_error (error);
+    }
+  session = sr_staff_sign_in (other, "jingli", "password1", &error);
+  g_assert_no_error (error);
+  sr_context_set_session (other, session);
+  show_as (window, mgr, "customers");
+  g_assert_nonnull (sr_gui_test_find (w, "客户2"));
+  view = GTK_COLUMN_VIEW (find_of_type (w, GTK_TYPE_COLUMN_VIEW));
+  before = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (gtk_column_view_get_model (view)));
+  sr_gui_test_spin_idle ();
+
+  g_hash_table_insert (values, "name", "改过名的客户");
+  g_assert_true (sr_customers_update_details (other, renamed, values, &error));
+  g_assert_no_error (error);
+  until = g_get_monotonic_time () + 4 * G_USEC_PER_SEC;
+  while (sr_gui_test_find (w, "改过名的客户") == NULL && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (sr_gui_test_find (w, "改过名的客户"));
+  g_assert_true (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (gtk_column_view_get_model (view))) == before);
+
+  /* One more customer: the list is read again, with them. */
+  {
+    const char *phones[] = { "13912345009", NULL };
+    SrCustomerInput in = { "新来的客户", NULL, "walk-in", 0, NULL, 0, phones, FALSE, 0 };
+    g_assert_cmpint (sr_customers_add (other, &in, &error), >, 0);
+  }
+  until = g_get_monotonic_time () + 4 * G_USEC_PER_SEC;
+  while (sr_gui_test_find (w, "新来的客户") == NULL && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (sr_gui_test_find (w, "新来的客户"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  sr_gui_test_spin_idle ();
+  g_clear_object (&other);
+  g_clear_object (&mgr);
+  sr_test_context_finish (g_steal_pointer (&admin));
+}
+
 /* Another PC holds a unit: on the controller's grid that one cell changes colour where it
  * is (the grid keeps its plan: the building is not read again) and the counts follow. */
 static void
@@ -2100,6 +2164,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/live-refresh", test_live_refresh);
   g_test_add_func ("/gui/live-refresh-server", test_live_refresh_server);
   g_test_add_func ("/gui/live-unit-cell", test_live_unit_cell);
+  g_test_add_func ("/gui/live-customer-row", test_live_customer_row);
   g_test_add_func ("/gui/server-dialog", test_server_dialog);
   g_test_add_func ("/gui/appointment-reminder", test_appointment_reminder);
   g_test_add_func ("/gui/supervisor-desk", test_supervisor_desk);

@@ -39,6 +39,8 @@ typedef struct {
   GtkWidget *stack;
   GtkWidget *empty;
   gulong changed_id;
+  gulong customers_changed_id;
+  guint customers_done_at;    /* the poll whose customers were put in place row by row */
 } Page;
 
 gboolean
@@ -51,6 +53,7 @@ static void
 page_free (Page *p)
 {
   g_clear_signal_handler (&p->changed_id, p->ctx);
+  g_clear_signal_handler (&p->customers_changed_id, p->ctx);
   g_clear_object (&p->ctx);
   g_clear_object (&p->all);
   g_clear_object (&p->found);
@@ -181,13 +184,72 @@ reload (Page *p)
   }
 }
 
+static gboolean
+same_customer (gpointer old,
+               gpointer fresh)
+{
+  return ((SrCustomer *) old)->id == ((SrCustomer *) fresh)->id;
+}
+
+/* Another PC changed customers (their record, a call, a visit, a follow-up): their rows
+ * are read again and put where they are, the list neither jumps nor loses its place. A
+ * customer more or less (added, voided, gone to another owner) reads the list again. */
+static void
+on_customers_changed (SrContext *ctx,
+                      GArray    *ids,
+                      Page      *p)
+{
+  g_autoptr(GPtrArray) fresh = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *shown = p->selection != NULL ? gtk_single_selection_get_model (p->selection) : NULL;
+
+  if (shown == NULL)
+    return;
+  for (guint k = 0; k < ids->len; k++)
+    {
+      SrCustomer *c = sr_customers_get (ctx, g_array_index (ids, gint64, k), NULL);
+      if (c == NULL)
+        return;                     /* voided or gone: the list is read again */
+      g_ptr_array_add (fresh, c);
+    }
+  if (shown == G_LIST_MODEL (p->all))
+    {
+      guint count = 0;
+      if (!sr_customers_count (ctx, owner_filter (p), &count, NULL) ||
+          count != g_list_model_get_n_items (shown))
+        return;
+      sr_paged_model_replace_items (p->all, fresh, same_customer);
+    }
+  else
+    {
+      /* Search results: each must be in the list already (a new one may match). */
+      for (guint f = 0; f < fresh->len; f++)
+        {
+          guint n = g_list_model_get_n_items (shown), i;
+          for (i = 0; i < n; i++)
+            {
+              g_autoptr(SrCustomer) row = g_list_model_get_item (shown, i);
+              if (row->id == ((SrCustomer *) fresh->pdata[f])->id)
+                break;
+            }
+          if (i == n)
+            return;
+          g_list_store_splice (p->found, i, 1, &fresh->pdata[f], 1);
+        }
+    }
+  p->customers_done_at = sr_context_get_poll_serial (ctx);
+}
+
 static void
 on_changed (SrContext  *ctx,
             const char *table,
             Page       *p)
 {
-  if (g_strcmp0 (table, "customers") == 0)
-    reload (p);
+  if (g_strcmp0 (table, "customers") != 0)
+    return;
+  /* Already put in place, row by row, for this poll's news. */
+  if (p->customers_done_at != 0 && p->customers_done_at == sr_context_get_poll_serial (ctx))
+    return;
+  reload (p);
 }
 
 typedef struct {
@@ -460,6 +522,7 @@ sr_customers_page_new (SrContext *ctx)
   p->root = box;
   g_object_set_data_full (G_OBJECT (box), "sr-customers-page", p, (GDestroyNotify) page_free);
   p->changed_id = g_signal_connect (ctx, "changed", G_CALLBACK (on_changed), p);
+  p->customers_changed_id = g_signal_connect (ctx, "customers-changed", G_CALLBACK (on_customers_changed), p);
   reload (p);
   return box;
 }
