@@ -14,7 +14,8 @@ SrApplication *sr_application_new (const char *db_path);
 /* Where this PC's office data is: --db, else the settings', else the default file. */
 char          *sr_application_get_database (SrApplication *self);
 /* Closes the windows and opens one again on @address (a file, or an office server with
- * @password, NULL: the keyring's), showing @message. */
+ * @password, NULL: the keyring's; @address NULL: where the settings say), showing
+ * @message. */
 void           sr_application_use_database (SrApplication *self,
                                             const char    *address,
                                             const char    *password,

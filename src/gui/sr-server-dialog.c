@@ -171,6 +171,22 @@ on_connect (ServerDialog *d)
   g_task_run_in_thread (task, connect_thread);
 }
 
+/* Back to this PC's own database file (the office server given up, or never meant). */
+static void
+on_use_file (ServerDialog *d)
+{
+  g_autoptr(GSettings) settings = sr_settings_load ();
+  GtkApplication *app = gtk_window_get_application (gtk_window_get_transient_for (GTK_WINDOW (d->window)));
+
+  if (d->busy)
+    return;
+  if (settings != NULL)
+    g_settings_set_string (settings, "database", "");
+  if (app != NULL)
+    sr_application_use_database (SR_APPLICATION (app), NULL, NULL, _("This PC's own database is used again."));
+  gtk_window_destroy (GTK_WINDOW (d->window));
+}
+
 static void
 mark_closed (ServerDialog *d)
 {
@@ -292,6 +308,16 @@ sr_server_dialog_new (GtkWindow  *parent,
   gtk_widget_set_vexpand (page, TRUE);
   gtk_box_append (GTK_BOX (box), page);
   gtk_box_append (GTK_BOX (box), d->message);
+  /* Only when this PC is on a server now: the way back to its own file. */
+  if (address != NULL)
+    {
+      GtkWidget *use_file = gtk_button_new_with_mnemonic (_("Use _This PC's Own Database Instead"));
+      gtk_widget_add_css_class (use_file, "flat");
+      gtk_widget_set_halign (use_file, GTK_ALIGN_CENTER);
+      gtk_widget_set_margin_bottom (use_file, 18);
+      g_signal_connect_swapped (use_file, "clicked", G_CALLBACK (on_use_file), d);
+      gtk_box_append (GTK_BOX (box), use_file);
+    }
   adw_window_set_content (ADW_WINDOW (d->window), box);
 
   fill_from (d, address);

@@ -2140,9 +2140,20 @@ test_server_dialog (void)
   if (settings != NULL)
     {
       g_autofree char *kept = g_settings_get_string (settings, "database");
+      g_autofree char *after = NULL;
       g_assert_true (g_str_has_prefix (kept, "postgresql://postgres@/"));
       g_assert_nonnull (strstr (kept, g_uri_get_path (uri) + 1));
-      g_settings_set_string (settings, "database", "");
+
+      /* The way back: this PC's own database file. */
+      dialog = sr_server_dialog_new (GTK_WINDOW (parent), kept);
+      gtk_window_present (GTK_WINDOW (dialog));
+      g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+      sr_gui_test_spin_idle ();
+      sr_gui_test_click (dialog, "Use This PC's Own Database Instead");
+      sr_gui_test_spin_idle ();
+      g_assert_null (dialog);
+      after = g_settings_get_string (settings, "database");
+      g_assert_cmpstr (after, ==, "");
     }
   gtk_window_destroy (GTK_WINDOW (parent));
   sr_gui_test_spin_idle ();
