@@ -26,6 +26,7 @@
 /* The advisory lock of write transactions: 'SROM', as the SQLite file's application id. */
 #define SR_PG_WRITE_LOCK "1397903181"
 #define SR_SQL_RESOURCE_DIR "/io/github/salesroom/Salesroom/sql/"
+#define SR_PG_RETRY_AFTER (5 * G_USEC_PER_SEC)
 #define BOOLOID 16
 #define BYTEAOID 17
 #define TEXTOID 25
@@ -233,12 +234,22 @@ ensure_connection (SrDb    *self,
       note_failure (self);
       return FALSE;
     }
-  PQreset (self->pg);
-  if (PQstatus (self->pg) != CONNECTION_OK)
+  /* While the server stays away, a new try at most every few seconds: the window's
+   * half-second poll must not wait on the network each time. */
+  if (self->failed_reset_at != 0 &&
+      g_get_monotonic_time () - self->failed_reset_at < SR_PG_RETRY_AFTER)
     {
       set_error (self, NULL, error);
       return FALSE;
     }
+  PQreset (self->pg);
+  if (PQstatus (self->pg) != CONNECTION_OK)
+    {
+      self->failed_reset_at = g_get_monotonic_time ();
+      set_error (self, NULL, error);
+      return FALSE;
+    }
+  self->failed_reset_at = 0;
   return setup_session (self, error);
 }
 

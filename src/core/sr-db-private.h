@@ -57,6 +57,7 @@ struct _SrDb
   gint64 changes;
   gint64 notifications; /* NOTIFY salesroom heard from other connections */
   gboolean pg_lost;     /* the open transaction failed: only a rollback may follow */
+  gint64 failed_reset_at; /* monotonic time of the last reconnection that failed; 0: none */
 };
 
 /* sr-db-pg.c */
