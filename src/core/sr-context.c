@@ -189,9 +189,6 @@ add_name (GPtrArray  *names,
   g_ptr_array_add (names, g_strdup (name));
 }
 
-/* What another connection wrote since the last poll: the tables the audit log names
- * (empty when nothing, or only this connection, wrote). All read in one snapshot, so a
- * commit landing between the reads is neither lost nor half seen. */
 /* The rows another connection changed, by the audit rows since the last poll: @sql reads
  * their ids from the audit rows ?1 < id <= ?2, at most ?3. NULL when there are too many to
  * name one by one (the screens then read the whole table again). */
@@ -242,6 +239,9 @@ static const char customers_changed_sql[] =
   "  WHERE a.id > ?1 AND a.id <= ?2 AND a.table_name = 'follow_ups') AS changed "
   "WHERE customer_id IS NOT NULL LIMIT ?3";
 
+/* What another connection wrote since the last poll: the tables the audit log names
+ * (empty when nothing, or only this connection, wrote). All read in one snapshot, so a
+ * commit landing between the reads is neither lost nor half seen. */
 static GPtrArray *
 read_news (SrContext  *self,
            GArray    **out_units,
@@ -264,8 +264,11 @@ read_news (SrContext  *self,
       self->seen_audit = last;
       return g_steal_pointer (&names);
     }
-  *out_units = read_changed_ids (self, units_changed_sql, self->seen_audit, last);
-  *out_customers = read_changed_ids (self, customers_changed_sql, self->seen_audit, last);
+  /* The rows by id, for the screens that listen (none on the command line). */
+  if (g_signal_has_handler_pending (self, signals[UNITS_CHANGED], 0, TRUE))
+    *out_units = read_changed_ids (self, units_changed_sql, self->seen_audit, last);
+  if (g_signal_has_handler_pending (self, signals[CUSTOMERS_CHANGED], 0, TRUE))
+    *out_customers = read_changed_ids (self, customers_changed_sql, self->seen_audit, last);
   stmt = sr_db_prepare (self->db, "SELECT DISTINCT table_name FROM audit_log WHERE id > ?1 AND id <= ?2", error);
   if (stmt == NULL)
     return NULL;
@@ -309,14 +312,13 @@ sr_context_poll_changes (SrContext  *self,
     return 0;
   names = read_news (self, &units, &customers, error);
   sr_db_end_read (self->db);
-  if (names == NULL)
+  if (names == NULL || names->len == 0)
     return 0;
   /* Told after the reading is over (a screen may write, or close the window, as it
-   * hears), with the context held for the while. The units by id first: a screen that
-   * redraws just those (the unit grid) can leave the table's "changed" of the same poll. */
+   * hears), with the context held for the while. The rows by id first: a screen that
+   * redraws just those (the unit grid, the customers list) can leave the table's
+   * "changed" of the same poll. */
   hold = g_object_ref (self);
-  if (names->len == 0)
-    return 0;
   self->telling = ++self->poll_serial;
   if (units != NULL && units->len > 0)
     g_signal_emit (self, signals[UNITS_CHANGED], 0, units);

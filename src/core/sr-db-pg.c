@@ -22,21 +22,10 @@
 #include "sr-error.h"
 #include "sr-sql-pg.h"
 
-#define SR_PG_APPLICATION "salesroom"
 /* The advisory lock of write transactions: 'SROM', as the SQLite file's application id. */
 #define SR_PG_WRITE_LOCK "1397903181"
-#define SR_SQL_RESOURCE_DIR "/io/github/salesroom/Salesroom/sql/"
 #define SR_PG_RETRY_AFTER (5 * G_USEC_PER_SEC)
-#define BOOLOID 16
-#define BYTEAOID 17
-#define TEXTOID 25
 
-gboolean
-sr_pg_is_uri (const char *text)
-{
-  return text != NULL && (g_str_has_prefix (text, "postgresql://") ||
-                          g_str_has_prefix (text, "postgres://"));
-}
 
 /* The address without its password (user:password@, or password= among the options), to
  * show and to log. */
@@ -81,13 +70,14 @@ display_uri (const char *uri)
 gboolean
 sr_db_is_server_address (const char *path)
 {
-  return sr_pg_is_uri (path);
+  return path != NULL && (g_str_has_prefix (path, "postgresql://") ||
+                          g_str_has_prefix (path, "postgres://"));
 }
 
 char *
 sr_db_uri_without_password (const char *uri)
 {
-  return sr_pg_is_uri (uri) ? display_uri (uri) : g_strdup (uri);
+  return sr_db_is_server_address (uri) ? display_uri (uri) : g_strdup (uri);
 }
 
 char *
@@ -141,11 +131,17 @@ set_error (SrDb           *self,
     g_set_error (error, SR_STORE_ERROR, SR_STORE_ERROR_FAILED, _("Database error: %s"), text);
 }
 
+static gboolean
+in_transaction (SrDb *self)
+{
+  return self->depth > 0 || self->read_depth > 0;
+}
+
 /* A failure inside a transaction leaves it refusing everything until it is rolled back. */
 static void
 note_failure (SrDb *self)
 {
-  if (self->depth > 0 || self->read_depth > 0)
+  if (in_transaction (self))
     self->pg_lost = TRUE;
 }
 
@@ -228,7 +224,7 @@ ensure_connection (SrDb    *self,
 {
   if (PQstatus (self->pg) == CONNECTION_OK)
     return TRUE;
-  if (self->depth > 0 || self->read_depth > 0)
+  if (in_transaction (self))
     {
       set_error (self, NULL, error);
       note_failure (self);
@@ -275,10 +271,29 @@ is_write (const char *sql)
   return FALSE;
 }
 
+/* A write statement on its own runs in a transaction of its own, with the write lock:
+ * begun here, ended by end_own_transaction. */
 static gboolean
-in_transaction (SrDb *self)
+begin_own_transaction (SrDb    *self,
+                       GError **error)
 {
-  return self->depth > 0 || self->read_depth > 0;
+  if (!sr_pg_begin (self, FALSE, error))
+    return FALSE;
+  self->depth++;
+  return TRUE;
+}
+
+static gboolean
+end_own_transaction (SrDb     *self,
+                     gboolean  ok,
+                     GError  **error)
+{
+  self->depth--;
+  if (ok && run (self, "COMMIT", error))
+    return TRUE;
+  PQclear (PQexec (self->pg, "ROLLBACK"));
+  self->pg_lost = FALSE;
+  return FALSE;
 }
 
 gboolean
@@ -286,25 +301,13 @@ sr_pg_exec (SrDb        *self,
             const char  *sql,
             GError     **error)
 {
-  g_autofree char *pg_sql = sr_sql_to_pg (sql, NULL);
+  g_autofree char *pg_sql = sr_sql_to_pg (sql, NULL, NULL);
 
   if (!ensure_connection (self, error))
     return FALSE;
   if (!in_transaction (self) && is_write (pg_sql))
-    {
-      if (!sr_pg_begin (self, FALSE, error))
-        return FALSE;
-      self->depth++;
-      if (!run (self, pg_sql, error) || !run (self, "COMMIT", error))
-        {
-          PQclear (PQexec (self->pg, "ROLLBACK"));
-          self->depth--;
-          self->pg_lost = FALSE;
-          return FALSE;
-        }
-      self->depth--;
-      return TRUE;
-    }
+    return begin_own_transaction (self, error) &&
+           end_own_transaction (self, run (self, pg_sql, error), error);
   return run (self, pg_sql, error);
 }
 
@@ -374,7 +377,6 @@ schema_version (SrDb    *self,
  * this version's PostgreSQL-only part (its triggers), if it has one. */
 static char *
 migration_script (int         version,
-                  const char *name,
                   const char *sql,
                   GError    **error)
 {
@@ -383,7 +385,6 @@ migration_script (int         version,
   g_autofree char *extra_path = g_strconcat (SR_SQL_RESOURCE_DIR, extra_name, NULL);
   g_autofree char *common = sr_sql_schema_to_pg (sql);
 
-  (void) name;
   if (version == 1)
     {
       g_autofree char *compat = resource_text ("pg/compat.sql", error);
@@ -418,7 +419,6 @@ migration_script (int         version,
 gboolean
 sr_pg_migrate_one (SrDb        *self,
                    int          version,
-                   const char  *name,
                    const char  *sql,
                    GError     **error)
 {
@@ -430,8 +430,8 @@ sr_pg_migrate_one (SrDb        *self,
     return FALSE;
   if (now_at >= version)
     return TRUE;
-  script = migration_script (version, name, sql, error);
-  return script != NULL && run (self, script, error) && sr_pg_regrant (self, error);
+  script = migration_script (version, sql, error);
+  return script != NULL && run (self, script, error);
 }
 
 /* Opening --------------------------------------------------------------------- */
@@ -501,43 +501,22 @@ sr_pg_close (SrDb *self)
 
 /* Statements ------------------------------------------------------------------ */
 
-gboolean
-sr_pg_prepare (SrDb        *self,
-               const char  *sql,
-               SrStmt      *stmt,
-               GError     **error)
+void
+sr_pg_prepare (SrStmt     *stmt,
+               const char *sql)
 {
-  (void) self;
-  (void) error;
-  stmt->pg_sql = sr_sql_to_pg (sql, &stmt->n_params);
+  stmt->pg_sql = sr_sql_to_pg (sql, &stmt->n_params, &stmt->unused);
   stmt->is_write = is_write (stmt->pg_sql);
   stmt->values = g_new0 (char *, MAX (stmt->n_params, 1));
   stmt->lengths = g_new0 (int, MAX (stmt->n_params, 1));
   stmt->formats = g_new0 (int, MAX (stmt->n_params, 1));
   stmt->types = g_new0 (Oid, MAX (stmt->n_params, 1));
   stmt->prepared_types = g_new0 (Oid, MAX (stmt->n_params, 1));
-  stmt->unused = g_new0 (gboolean, MAX (stmt->n_params, 1));
   /* A parameter the statement does not use (one helper binds the same values for several
    * statements) has no type the server could infer: it is given text. */
   for (int i = 0; i < stmt->n_params; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("$%d", i + 1);
-      const char *at = stmt->pg_sql;
-
-      stmt->unused[i] = TRUE;
-      while ((at = strstr (at, name)) != NULL)
-        {
-          at += strlen (name);
-          if (!g_ascii_isdigit (*at))
-            {
-              stmt->unused[i] = FALSE;
-              break;
-            }
-        }
-      stmt->types[i] = stmt->unused[i] ? TEXTOID : 0;
-    }
+    stmt->types[i] = stmt->unused[i] ? SR_PG_TEXTOID : 0;
   stmt->row = -1;
-  return TRUE;
 }
 
 static void
@@ -548,7 +527,7 @@ clear_bindings (SrStmt *stmt)
       g_clear_pointer (&stmt->values[i], g_free);
       stmt->lengths[i] = 0;
       stmt->formats[i] = 0;
-      stmt->types[i] = stmt->unused[i] ? TEXTOID : 0;
+      stmt->types[i] = stmt->unused[i] ? SR_PG_TEXTOID : 0;
     }
 }
 
@@ -561,17 +540,27 @@ sr_pg_reset (SrStmt *stmt)
   clear_bindings (stmt);
 }
 
+/* The server's prepared statement of @stmt goes (a long day's session must not pile them
+ * up); one of an earlier connection went with it. */
+static void
+deallocate (SrStmt *stmt)
+{
+  PGconn *pg = stmt->db->pg;
+
+  if (stmt->pg_name != NULL && pg != NULL && stmt->pg_generation == stmt->db->pg_generation &&
+      PQstatus (pg) == CONNECTION_OK && PQtransactionStatus (pg) != PQTRANS_INERROR)
+    {
+      g_autofree char *sql = g_strdup_printf ("DEALLOCATE %s", stmt->pg_name);
+      PQclear (PQexec (pg, sql));
+    }
+  g_clear_pointer (&stmt->pg_name, g_free);
+}
+
 void
 sr_pg_stmt_free (SrStmt *stmt)
 {
   sr_pg_reset (stmt);
-  if (stmt->pg_name != NULL && stmt->db->pg != NULL && stmt->pg_generation == stmt->db->pg_generation &&
-      PQstatus (stmt->db->pg) == CONNECTION_OK && PQtransactionStatus (stmt->db->pg) == PQTRANS_IDLE)
-    {
-      g_autofree char *sql = g_strdup_printf ("DEALLOCATE %s", stmt->pg_name);
-      PQclear (PQexec (stmt->db->pg, sql));
-    }
-  g_free (stmt->pg_name);
+  deallocate (stmt);
   g_free (stmt->pg_sql);
   g_free (stmt->values);
   g_free (stmt->lengths);
@@ -596,12 +585,12 @@ sr_pg_bind (SrStmt     *stmt,
   g_free (stmt->values[index - 1]);
   stmt->values[index - 1] = value == NULL ? NULL : g_memdup2 (value, length + 1);
   stmt->lengths[index - 1] = (int) length;
-  stmt->formats[index - 1] = type == BYTEAOID ? 1 : 0;
+  stmt->formats[index - 1] = type == SR_PG_BYTEAOID ? 1 : 0;
   /* A number's NULL (sr_stmt_bind_null) takes the type the statement was prepared with
    * (a NULL fits any), else lets the server infer it; a string's NULL is text. */
   if (stmt->unused[index - 1])
-    stmt->types[index - 1] = TEXTOID;
-  else if (value == NULL && type != TEXTOID)
+    stmt->types[index - 1] = SR_PG_TEXTOID;
+  else if (value == NULL && type != SR_PG_TEXTOID)
     stmt->types[index - 1] = stmt->pg_name != NULL ? stmt->prepared_types[index - 1] : 0;
   else
     stmt->types[index - 1] = type;
@@ -624,16 +613,11 @@ sr_pg_step (SrStmt  *stmt,
         {
           SrStep step;
 
-          /* On its own: in a transaction of its own, with the write lock. */
-          if (!sr_pg_begin (db, FALSE, error))
+          if (!begin_own_transaction (db, error))
             return SR_STEP_ERROR;
-          db->depth++;
           step = sr_pg_step (stmt, error);
-          db->depth--;
-          if (step == SR_STEP_ERROR || !run (db, "COMMIT", error))
+          if (!end_own_transaction (db, step != SR_STEP_ERROR, error))
             {
-              PQclear (PQexec (db->pg, "ROLLBACK"));
-              db->pg_lost = FALSE;
               g_clear_pointer (&stmt->result, PQclear);
               stmt->has_run = FALSE;
               return SR_STEP_ERROR;
@@ -651,13 +635,7 @@ sr_pg_step (SrStmt  *stmt,
               PGresult *prepared;
               gboolean ok;
 
-              /* The one it replaces goes, so a long day's session does not pile them up. */
-              if (stmt->pg_name != NULL && stmt->pg_generation == db->pg_generation &&
-                  PQtransactionStatus (db->pg) != PQTRANS_INERROR)
-                {
-                  g_autofree char *sql = g_strdup_printf ("DEALLOCATE %s", stmt->pg_name);
-                  PQclear (PQexec (db->pg, sql));
-                }
+              deallocate (stmt);
               prepared = PQprepare (db->pg, name, stmt->pg_sql, stmt->n_params, stmt->types);
               ok = result_ok (db, prepared, error);
 
@@ -667,7 +645,6 @@ sr_pg_step (SrStmt  *stmt,
                   g_debug ("could not prepare: %s", stmt->pg_sql);
                   return SR_STEP_ERROR;
                 }
-              g_free (stmt->pg_name);
               stmt->pg_name = g_steal_pointer (&name);
               stmt->pg_generation = db->pg_generation;
               memcpy (stmt->prepared_types, stmt->types, sizeof (Oid) * (gsize) stmt->n_params);
@@ -718,7 +695,7 @@ sr_pg_get_text (SrStmt *stmt,
     return NULL;
   v = PQgetvalue (stmt->result, stmt->row, column);
   /* A condition reads as SQLite's 1 or 0. */
-  if (PQftype (stmt->result, column) == BOOLOID)
+  if (PQftype (stmt->result, column) == SR_PG_BOOLOID)
     return v[0] == 't' ? "1" : "0";
   return v;
 }
@@ -745,7 +722,7 @@ sr_pg_dup_blob (SrStmt *stmt,
   if (!has_value (stmt, column))
     return NULL;
   v = PQgetvalue (stmt->result, stmt->row, column);
-  if (PQftype (stmt->result, column) == BYTEAOID)
+  if (PQftype (stmt->result, column) == SR_PG_BYTEAOID)
     {
       size_t n = 0;
       unsigned char *bytes = PQunescapeBytea ((const unsigned char *) v, &n);
@@ -764,8 +741,8 @@ sr_pg_column_kind (SrStmt *stmt,
     return SR_VALUE_NULL;
   switch (PQftype (stmt->result, column))
     {
-    case BOOLOID:
-    case 20: /* bigint */
+    case SR_PG_BOOLOID:
+    case SR_PG_INT8OID:
     case 21: /* smallint */
     case 23: /* integer */
       return SR_VALUE_INT;
@@ -773,7 +750,7 @@ sr_pg_column_kind (SrStmt *stmt,
     case 701:  /* double precision */
     case 1700: /* numeric */
       return SR_VALUE_REAL;
-    case BYTEAOID:
+    case SR_PG_BYTEAOID:
       return SR_VALUE_BLOB;
     default:
       return SR_VALUE_TEXT;

@@ -7,6 +7,15 @@
 
 #include "sr-db.h"
 
+/* The server's types the store sends and reads (PostgreSQL's catalogue numbers). */
+#define SR_PG_BOOLOID 16
+#define SR_PG_BYTEAOID 17
+#define SR_PG_INT8OID 20
+#define SR_PG_TEXTOID 25
+
+/* Where the migrations are, in the resource bundle (pg/: the server's own parts). */
+#define SR_SQL_RESOURCE_DIR "/io/github/salesroom/Salesroom/sql/"
+
 struct _SrStmt
 {
   SrDb *db;
@@ -27,7 +36,7 @@ struct _SrStmt
   int *formats;
   Oid *types;           /* a number's bigint, a blob's bytea; 0: the server infers it */
   Oid *prepared_types;  /* those the server's prepared statement was made for */
-  gboolean *unused;     /* parameters the statement does not mention */
+  gboolean *unused;     /* parameters the statement does not mention (sr_sql_to_pg's) */
   PGresult *result;
   int row;              /* the current row of @result; -1 before the first step */
   gboolean has_run;
@@ -61,24 +70,20 @@ struct _SrDb
 };
 
 /* sr-db-pg.c */
-gboolean    sr_pg_is_uri       (const char     *text);
 gboolean    sr_pg_open         (SrDb           *self,
                                 const char     *uri,
                                 SrDbOpenFlags   flags,
                                 GError        **error);
 gboolean    sr_pg_migrate_one  (SrDb           *self,
                                 int             version,
-                                const char     *name,
                                 const char     *sql,
                                 GError        **error);
 void        sr_pg_close        (SrDb           *self);
 gboolean    sr_pg_exec         (SrDb           *self,
                                 const char     *sql,
                                 GError        **error);
-gboolean    sr_pg_prepare      (SrDb           *self,
-                                const char     *sql,
-                                SrStmt         *stmt,
-                                GError        **error);
+void        sr_pg_prepare      (SrStmt         *stmt,
+                                const char     *sql);
 void        sr_pg_stmt_free    (SrStmt         *stmt);
 void        sr_pg_bind         (SrStmt         *stmt,
                                 int             index,

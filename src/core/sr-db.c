@@ -15,7 +15,6 @@
 /* 'SROM': marks a file as a Salesroom database (PRAGMA application_id). */
 #define SR_APPLICATION_ID 0x53524F4D
 #define SR_BUSY_TIMEOUT_MS 5000
-#define SR_SQL_RESOURCE_DIR "/io/github/salesroom/Salesroom/sql/"
 
 G_DEFINE_FINAL_TYPE (SrDb, sr_db, G_TYPE_OBJECT)
 
@@ -350,7 +349,7 @@ migrate (SrDb    *self,
 
       if (!sr_db_begin (self, error))
         return FALSE;
-      if (self->pg != NULL ? !sr_pg_migrate_one (self, version, name, sql, error)
+      if (self->pg != NULL ? !sr_pg_migrate_one (self, version, sql, error)
                            : (!sr_db_exec (self, sql, error) || !sr_db_exec (self, pragma, error)))
         {
           g_prefix_error (error, _("Could not update the database to version %d: "), version);
@@ -455,13 +454,19 @@ sr_db_open (const char     *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (sr_pg_is_uri (path))
+  if (sr_db_is_server_address (path))
     {
+      int before;
+
       self = g_object_new (SR_TYPE_DB, NULL);
       self->is_read_only = (flags & SR_DB_OPEN_READ_ONLY) != 0;
       if (!sr_pg_open (self, path, flags, error))
         return NULL;
+      before = self->schema_version;
       if (!self->is_read_only && !migrate (self, error))
+        return NULL;
+      /* New tables: the PCs' roles get their rights on them, once the update is done. */
+      if (self->schema_version != before && !sr_pg_regrant (self, error))
         return NULL;
       return g_steal_pointer (&self);
     }
@@ -610,7 +615,7 @@ sr_db_prepare (SrDb        *self,
       fresh->db = self;
       fresh->in_use = TRUE;
       fresh->is_cached = (stmt == NULL);
-      sr_pg_prepare (self, sql, fresh, error);
+      sr_pg_prepare (fresh, sql);
       if (fresh->is_cached)
         g_hash_table_insert (self->cache, g_strdup (sql), fresh);
       return fresh;
@@ -653,7 +658,7 @@ sr_stmt_bind_int (SrStmt *stmt,
     {
       char text[24];
       g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, value);
-      sr_pg_bind (stmt, index, text, strlen (text), 20 /* bigint */);
+      sr_pg_bind (stmt, index, text, strlen (text), SR_PG_INT8OID);
       return;
     }
   sqlite3_bind_int64 (stmt->stmt, index, value);
@@ -665,7 +670,7 @@ sr_stmt_bind_text (SrStmt     *stmt,
                    const char *value)
 {
   if (stmt->db->pg != NULL)
-    sr_pg_bind (stmt, index, value, value != NULL ? strlen (value) : 0, 25 /* text */);
+    sr_pg_bind (stmt, index, value, value != NULL ? strlen (value) : 0, SR_PG_TEXTOID);
   else if (value == NULL)
     sqlite3_bind_null (stmt->stmt, index);
   else
@@ -698,7 +703,7 @@ sr_stmt_bind_blob (SrStmt *stmt,
   data = g_bytes_get_data (bytes, &size);
   if (stmt->db->pg != NULL)
     {
-      sr_pg_bind (stmt, index, data != NULL ? data : "", size, 17 /* bytea */);
+      sr_pg_bind (stmt, index, data != NULL ? data : "", size, SR_PG_BYTEAOID);
       return;
     }
   sqlite3_bind_blob64 (stmt->stmt, index, data != NULL ? data : "", size, SQLITE_TRANSIENT);
@@ -784,14 +789,6 @@ sr_stmt_is_null (SrStmt *stmt,
   if (stmt->db->pg != NULL)
     return sr_pg_is_null (stmt, column);
   return sqlite3_column_type (stmt->stmt, column) == SQLITE_NULL;
-}
-
-int
-sr_stmt_column_count (SrStmt *stmt)
-{
-  if (stmt->db->pg != NULL)
-    return stmt->result != NULL ? PQnfields (stmt->result) : 0;
-  return sqlite3_column_count (stmt->stmt);
 }
 
 SrValueKind

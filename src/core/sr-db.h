@@ -94,7 +94,6 @@ typedef enum {
   SR_VALUE_BLOB,
 } SrValueKind;
 
-int         sr_stmt_column_count       (SrStmt         *stmt);
 SrValueKind sr_stmt_column_kind        (SrStmt         *stmt,
                                         int             column);
 /* Resets for another run of the same statement (bindings cleared), still in use. */

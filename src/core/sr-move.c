@@ -56,27 +56,46 @@ tables_in_order (SrDb    *from,
   g_autoptr(GPtrArray) names = strings (from, "SELECT name FROM sqlite_master WHERE type = 'table' "
                                         "AND name NOT LIKE 'sqlite_%' ORDER BY name", NULL, error);
   g_autoptr(GPtrArray) ordered = g_ptr_array_new_with_free_func (g_free);
+  /* table → the tables it refers to (itself left out), read once */
+  g_autoptr(GHashTable) refers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                        (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(SrStmt) stmt = NULL;
   gboolean moved = TRUE;
+  SrStep step;
 
   if (names == NULL)
     return NULL;
+  stmt = sr_db_prepare (from, "SELECT DISTINCT m.name, f.\"table\" FROM sqlite_master m "
+                        "JOIN pragma_foreign_key_list (m.name) f WHERE m.type = 'table' "
+                        "AND f.\"table\" <> m.name", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((step = sr_stmt_step (stmt, error)) == SR_STEP_ROW)
+    {
+      GPtrArray *list = g_hash_table_lookup (refers, sr_stmt_get_text (stmt, 0));
+      if (list == NULL)
+        {
+          list = g_ptr_array_new_with_free_func (g_free);
+          g_hash_table_insert (refers, sr_stmt_dup_text (stmt, 0), list);
+        }
+      g_ptr_array_add (list, sr_stmt_dup_text (stmt, 1));
+    }
+  if (step == SR_STEP_ERROR)
+    return NULL;
+
   while (ordered->len < names->len && moved)
     {
       moved = FALSE;
       for (guint i = 0; i < names->len; i++)
         {
           const char *name = names->pdata[i];
-          g_autoptr(GPtrArray) refers = NULL;
+          GPtrArray *list = g_hash_table_lookup (refers, name);
           gboolean ready = TRUE;
 
           if (contains (ordered, name))
             continue;
-          refers = strings (from, "SELECT DISTINCT \"table\" FROM pragma_foreign_key_list (?1)", name, error);
-          if (refers == NULL)
-            return NULL;
-          for (guint k = 0; k < refers->len && ready; k++)
-            if (g_strcmp0 (refers->pdata[k], name) != 0 && !contains (ordered, refers->pdata[k]))
-              ready = FALSE;
+          for (guint k = 0; list != NULL && k < list->len && ready; k++)
+            ready = contains (ordered, list->pdata[k]);
           if (ready)
             {
               g_ptr_array_add (ordered, g_strdup (name));
@@ -91,21 +110,80 @@ tables_in_order (SrDb    *from,
   return g_steal_pointer (&ordered);
 }
 
+/* "a", "b", "c" */
+static void
+append_columns (GString   *sql,
+                GPtrArray *columns)
+{
+  for (guint c = 0; c < columns->len; c++)
+    g_string_append_printf (sql, "%s\"%s\"", c > 0 ? ", " : "", (char *) columns->pdata[c]);
+}
+
 static char *
 select_sql (const char *table,
             GPtrArray  *columns)
 {
   GString *sql = g_string_new ("SELECT ");
 
-  for (guint c = 0; c < columns->len; c++)
-    g_string_append_printf (sql, "%s\"%s\"", c > 0 ? ", " : "", (char *) columns->pdata[c]);
+  append_columns (sql, columns);
   g_string_append_printf (sql, " FROM \"%s\"", table);
   return g_string_free (sql, FALSE);
 }
 
-/* How many rows @table has and a sum of them that does not depend on their order (each
- * row's SHA-256, its first 8 bytes added up): the same on both sides when every value
- * arrived as it was. */
+/* A table's sum does not depend on the order of its rows: each row's part is the first
+ * 8 bytes of the SHA-256 of its values, and the parts are added up. The same on both sides
+ * when every value arrived as it was. */
+static guint64
+row_part (SrStmt    *stmt,
+          guint      n_columns,
+          GChecksum *checksum)
+{
+  guint8 digest[32];
+  gsize len = sizeof digest;
+  guint64 part = 0;
+
+  g_checksum_reset (checksum);
+  for (guint c = 0; c < n_columns; c++)
+    {
+      char number[32];
+
+      switch (sr_stmt_column_kind (stmt, (int) c))
+        {
+        case SR_VALUE_NULL:
+          g_checksum_update (checksum, (const guchar *) "\1N", 2);
+          break;
+        case SR_VALUE_INT:
+          g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, sr_stmt_get_int (stmt, (int) c));
+          g_checksum_update (checksum, (const guchar *) number, -1);
+          break;
+        case SR_VALUE_BLOB:
+          {
+            g_autoptr(GBytes) bytes = sr_stmt_dup_blob (stmt, (int) c);
+            gsize size = 0;
+            gconstpointer data = g_bytes_get_data (bytes, &size);
+            g_checksum_update (checksum, data, (gssize) size);
+          }
+          break;
+        case SR_VALUE_REAL:
+        case SR_VALUE_TEXT:
+          g_checksum_update (checksum, (const guchar *) sr_stmt_get_text (stmt, (int) c), -1);
+          break;
+        }
+      g_checksum_update (checksum, (const guchar *) "\0", 1);
+    }
+  g_checksum_get_digest (checksum, digest, &len);
+  for (int b = 0; b < 8; b++)
+    part = (part << 8) | digest[b];
+  return part;
+}
+
+static char *
+sum_text (guint64 sum)
+{
+  return g_strdup_printf ("%016" G_GINT64_MODIFIER "x", sum);
+}
+
+/* How many rows @table has, and their sum. */
 static gboolean
 table_sum (SrDb        *db,
            const char  *table,
@@ -125,49 +203,13 @@ table_sum (SrDb        *db,
     return FALSE;
   while ((step = sr_stmt_step (stmt, error)) == SR_STEP_ROW)
     {
-      guint8 digest[32];
-      gsize len = sizeof digest;
-      guint64 part = 0;
-
-      g_checksum_reset (checksum);
-      for (guint c = 0; c < columns->len; c++)
-        {
-          char number[32];
-
-          switch (sr_stmt_column_kind (stmt, (int) c))
-            {
-            case SR_VALUE_NULL:
-              g_checksum_update (checksum, (const guchar *) "\1N", 2);
-              break;
-            case SR_VALUE_INT:
-              g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, sr_stmt_get_int (stmt, (int) c));
-              g_checksum_update (checksum, (const guchar *) number, -1);
-              break;
-            case SR_VALUE_BLOB:
-              {
-                g_autoptr(GBytes) bytes = sr_stmt_dup_blob (stmt, (int) c);
-                gsize size = 0;
-                gconstpointer data = g_bytes_get_data (bytes, &size);
-                g_checksum_update (checksum, data, (gssize) size);
-              }
-              break;
-            case SR_VALUE_REAL:
-            case SR_VALUE_TEXT:
-              g_checksum_update (checksum, (const guchar *) sr_stmt_get_text (stmt, (int) c), -1);
-              break;
-            }
-          g_checksum_update (checksum, (const guchar *) "\0", 1);
-        }
-      g_checksum_get_digest (checksum, digest, &len);
-      for (int b = 0; b < 8; b++)
-        part = (part << 8) | digest[b];
-      sum += part;
+      sum += row_part (stmt, columns->len, checksum);
       rows++;
     }
   if (step == SR_STEP_ERROR)
     return FALSE;
   *out_rows = rows;
-  *out_sum = g_strdup_printf ("%016" G_GINT64_MODIFIER "x", sum);
+  *out_sum = sum_text (sum);
   return TRUE;
 }
 
@@ -196,8 +238,7 @@ insert_sql (const char *table,
   guint n = 1;
 
   g_string_append_printf (sql, "INSERT INTO \"%s\" (", table);
-  for (guint c = 0; c < columns->len; c++)
-    g_string_append_printf (sql, "%s\"%s\"", c > 0 ? ", " : "", (char *) columns->pdata[c]);
+  append_columns (sql, columns);
   g_string_append (sql, ") VALUES ");
   for (guint r = 0; r < rows; r++)
     {
@@ -256,17 +297,23 @@ write_batch (SrDb        *to,
   return TRUE;
 }
 
-/* The rows of @table, a few hundred to a statement (one round trip each). */
+/* The rows of @table, a few hundred to a statement (one round trip each); the file's count
+ * and sum of them are taken on the way. */
 static gboolean
 copy_table (SrDb        *from,
             SrDb        *to,
             const char  *table,
             GPtrArray   *columns,
+            gint64      *out_rows,
+            char       **out_sum,
             GError     **error)
 {
   g_autofree char *select = select_sql (table, columns);
   g_autoptr(SrStmt) rows = sr_db_prepare (from, select, error);
   g_autoptr(GArray) values = g_array_new (FALSE, TRUE, sizeof (Value));
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  guint64 sum = 0;
+  gint64 n = 0;
   /* Well under the server's 65,535 parameters a statement. */
   guint batch = MAX (1, MIN (500, 30000 / MAX (columns->len, 1)));
   SrStep step;
@@ -276,6 +323,8 @@ copy_table (SrDb        *from,
   g_array_set_clear_func (values, (GDestroyNotify) value_clear);
   while ((step = sr_stmt_step (rows, error)) == SR_STEP_ROW)
     {
+      sum += row_part (rows, columns->len, checksum);
+      n++;
       for (guint c = 0; c < columns->len; c++)
         {
           Value v = { sr_stmt_column_kind (rows, (int) c), 0, NULL, NULL };
@@ -290,7 +339,11 @@ copy_table (SrDb        *from,
       if (values->len / columns->len >= batch && !write_batch (to, table, columns, values, error))
         return FALSE;
     }
-  return step == SR_STEP_DONE && write_batch (to, table, columns, values, error);
+  if (step != SR_STEP_DONE || !write_batch (to, table, columns, values, error))
+    return FALSE;
+  *out_rows = n;
+  *out_sum = sum_text (sum);
+  return TRUE;
 }
 
 static gboolean
@@ -336,12 +389,12 @@ move_all (SrDb            *from,
                                               table, error);
       SrMovedTable *moved;
 
-      if (columns == NULL || !copy_table (from, to, table, columns, error))
+      if (columns == NULL)
         return FALSE;
       moved = g_new0 (SrMovedTable, 1);
       moved->table = g_strdup (table);
       g_ptr_array_add (report, moved);
-      if (!table_sum (from, table, columns, &moved->rows_from, &moved->sum_from, error) ||
+      if (!copy_table (from, to, table, columns, &moved->rows_from, &moved->sum_from, error) ||
           !table_sum (to, table, columns, &moved->rows_to, &moved->sum_to, error))
         return FALSE;
       if (moved->rows_from != moved->rows_to || strcmp (moved->sum_from, moved->sum_to) != 0)

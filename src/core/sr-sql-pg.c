@@ -163,11 +163,13 @@ static const struct {
 };
 
 static char *
-translate (const char *s,
-           gboolean    schema,
-           int        *out_params)
+translate (const char  *s,
+           gboolean     schema,
+           int         *out_params,
+           gboolean   **out_unused)
 {
   GString *out = g_string_sized_new (strlen (s) + 16);
+  g_autoptr(GArray) used = g_array_new (FALSE, TRUE, sizeof (gboolean));
   int params = 0;
   gsize i = 0;
 
@@ -196,6 +198,9 @@ translate (const char *s,
           else
             n = params + 1;
           params = MAX (params, n);
+          if ((guint) n > used->len)
+            g_array_set_size (used, (guint) n);
+          g_array_index (used, gboolean, n - 1) = TRUE;
           g_string_append_printf (out, "$%d", n);
           continue;
         }
@@ -282,18 +287,25 @@ translate (const char *s,
     }
   if (out_params != NULL)
     *out_params = params;
+  if (out_unused != NULL)
+    {
+      *out_unused = g_new0 (gboolean, MAX (params, 1));
+      for (int k = 0; k < params; k++)
+        (*out_unused)[k] = !g_array_index (used, gboolean, k);
+    }
   return g_string_free (out, FALSE);
 }
 
 char *
-sr_sql_to_pg (const char *sql,
-              int        *out_params)
+sr_sql_to_pg (const char  *sql,
+              int         *out_params,
+              gboolean   **out_unused)
 {
-  return translate (sql, FALSE, out_params);
+  return translate (sql, FALSE, out_params, out_unused);
 }
 
 char *
 sr_sql_schema_to_pg (const char *sql)
 {
-  return translate (sql, TRUE, NULL);
+  return translate (sql, TRUE, NULL, NULL);
 }

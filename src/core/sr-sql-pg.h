@@ -16,9 +16,11 @@
 
 G_BEGIN_DECLS
 
-/* @out_params: the highest parameter number used (may be NULL). */
-char *sr_sql_to_pg        (const char *sql,
-                           int        *out_params);
+/* @out_params: the highest parameter number used (may be NULL); @out_unused (may be
+ * NULL): for each of them, TRUE when the statement does not use it (free with g_free). */
+char *sr_sql_to_pg        (const char  *sql,
+                           int         *out_params,
+                           gboolean   **out_unused);
 char *sr_sql_schema_to_pg (const char *sql);
 
 G_END_DECLS

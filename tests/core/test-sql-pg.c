@@ -13,7 +13,7 @@ check_query (const char *sqlite,
              int         expected_params)
 {
   int params = -1;
-  g_autofree char *pg = sr_sql_to_pg (sqlite, &params);
+  g_autofree char *pg = sr_sql_to_pg (sqlite, &params, NULL);
   g_assert_cmpstr (pg, ==, expected);
   g_assert_cmpint (params, ==, expected_params);
 }
