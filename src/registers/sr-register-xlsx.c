@@ -362,84 +362,153 @@ parse_date (const char   *text,
   return TRUE;
 }
 
-/* The rows are read on a thread of their own while the sheet is written: a row in hand
- * is a copy, handed over in batches. */
-typedef struct {
-  char *group;
-  guint n;
-  gboolean *nulls;
-  gint64 *ints;
-  char **texts;               /* n of them, NULL where a column is a number or empty */
-} Row;
-
+/* The rows are read on a thread of their own while the sheet is written, handed over in
+ * batches: a batch holds its rows' numbers and texts in a few arrays and one buffer, and
+ * goes back to the reader when written, so no row costs an allocation of its own. */
 #define BATCH 512
+
+typedef struct {
+  guint len;                  /* rows held; 0 ends */
+  guint n;                    /* columns */
+  gboolean *nulls;            /* BATCH × n */
+  gint64 *ints;               /* BATCH × n */
+  gsize *at;                  /* BATCH × n: offset + 1 of a text in chars, 0 for none */
+  gsize *group_at;            /* BATCH: the same for the row's group */
+  GString *chars;
+  const char **texts;         /* BATCH × n, set from at when the batch is full */
+  const char **groups;        /* BATCH */
+} Batch;
+
+/* One row of a batch, as the writer reads it. */
+typedef struct {
+  const char *group;
+  const gboolean *nulls;
+  const gint64 *ints;
+  const char *const *texts;   /* NULL where a column is a number or empty */
+} Row;
 
 typedef struct {
   SrRegisterCursor *cursor;
   guint n;
-  GAsyncQueue *full;          /* GPtrArray of Row; an empty one ends */
+  GAsyncQueue *full;          /* Batch, in order; an empty one ends */
+  GAsyncQueue *empty;         /* Batch, written, to fill again */
   GError *error;              /* the reader's, set before the end */
   gint stop;                  /* atomic: the writer gave up */
   guint rows;
 } Reader;
 
-static void
-row_free (Row *row)
+static Batch *
+batch_new (guint n)
 {
-  g_free (row->group);
-  g_free (row->nulls);
-  g_free (row->ints);
-  for (guint c = 0; c < row->n; c++)
-    g_free (row->texts[c]);
-  g_free (row->texts);
-  g_free (row);
+  Batch *b = g_new0 (Batch, 1);
+  b->n = n;
+  b->nulls = g_new (gboolean, BATCH * n);
+  b->ints = g_new (gint64, BATCH * n);
+  b->at = g_new (gsize, BATCH * n);
+  b->group_at = g_new (gsize, BATCH);
+  b->chars = g_string_sized_new (BATCH * 64);
+  b->texts = g_new (const char *, BATCH * n);
+  b->groups = g_new (const char *, BATCH);
+  return b;
+}
+
+static void
+batch_free (Batch *b)
+{
+  g_free (b->nulls);
+  g_free (b->ints);
+  g_free (b->at);
+  g_free (b->group_at);
+  g_string_free (b->chars, TRUE);
+  g_free (b->texts);
+  g_free (b->groups);
+  g_free (b);
+}
+
+static gsize
+batch_keep (Batch      *b,
+            const char *text)
+{
+  gsize at;
+  if (text == NULL)
+    return 0;
+  at = b->chars->len;
+  g_string_append_len (b->chars, text, (gssize) strlen (text) + 1);
+  return at + 1;
+}
+
+/* The texts' addresses, once the buffer no longer grows. */
+static void
+batch_seal (Batch *b)
+{
+  for (guint i = 0; i < b->len * b->n; i++)
+    b->texts[i] = b->at[i] != 0 ? b->chars->str + b->at[i] - 1 : NULL;
+  for (guint r = 0; r < b->len; r++)
+    b->groups[r] = b->group_at[r] != 0 ? b->chars->str + b->group_at[r] - 1 : NULL;
+}
+
+static Row
+batch_row (Batch *b,
+           guint  r)
+{
+  return (Row) { b->groups[r], b->nulls + r * b->n, b->ints + r * b->n, b->texts + r * b->n };
+}
+
+static Batch *
+take_batch (Reader *r)
+{
+  /* A few batches ahead of the writer at most: memory stays flat. */
+  Batch *b = g_async_queue_length (r->full) < 4 ? g_async_queue_try_pop (r->empty) : NULL;
+  if (b == NULL && g_async_queue_length (r->full) < 4)
+    b = batch_new (r->n);
+  while (b == NULL && !g_atomic_int_get (&r->stop))
+    b = g_async_queue_timeout_pop (r->empty, 10000);
+  if (b == NULL)
+    b = batch_new (r->n);
+  b->len = 0;
+  g_string_truncate (b->chars, 0);
+  return b;
 }
 
 static gpointer
 read_rows (gpointer data)
 {
   Reader *r = data;
-  GPtrArray *batch = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+  Batch *b = take_batch (r);
 
   while (!g_atomic_int_get (&r->stop) && sr_register_cursor_next (r->cursor, &r->error))
     {
-      Row *row = g_new0 (Row, 1);
-      row->group = g_strdup (sr_register_cursor_group (r->cursor));
-      row->n = r->n;
-      row->nulls = g_new (gboolean, r->n);
-      row->ints = g_new0 (gint64, r->n);
-      row->texts = g_new0 (char *, r->n + 1);
+      guint base = b->len * r->n;
+      b->group_at[b->len] = batch_keep (b, sr_register_cursor_group (r->cursor));
       for (guint c = 0; c < r->n; c++)
         {
-          row->nulls[c] = sr_register_cursor_is_null (r->cursor, c);
-          if (sr_register_cursor_text (r->cursor, c) != NULL)
-            row->texts[c] = g_strdup (sr_register_cursor_text (r->cursor, c));
-          else if (!row->nulls[c])
-            row->ints[c] = sr_register_cursor_int (r->cursor, c);
+          const char *text = sr_register_cursor_text (r->cursor, c);
+          b->nulls[base + c] = sr_register_cursor_is_null (r->cursor, c);
+          b->at[base + c] = batch_keep (b, text);
+          b->ints[base + c] = text == NULL && !b->nulls[base + c] ? sr_register_cursor_int (r->cursor, c) : 0;
         }
-      g_ptr_array_add (batch, row);
+      b->len++;
       r->rows++;
-      if (batch->len == BATCH)
+      if (b->len == BATCH)
         {
-          g_async_queue_push (r->full, batch);
-          batch = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
-          /* A few batches ahead of the writer at most: memory stays flat. */
-          while (g_async_queue_length (r->full) > 4 && !g_atomic_int_get (&r->stop))
-            g_usleep (500);
+          batch_seal (b);
+          g_async_queue_push (r->full, b);
+          b = take_batch (r);
         }
     }
-  if (batch->len > 0)
+  if (b->len > 0)
     {
-      g_async_queue_push (r->full, batch);
-      batch = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+      batch_seal (b);
+      g_async_queue_push (r->full, b);
+      b = take_batch (r);
     }
-  g_async_queue_push (r->full, batch);     /* empty: the end */
+  g_async_queue_push (r->full, b);     /* empty: the end */
   return NULL;
 }
 
 static void
 write_cell (Xlsx             *x,
-            Row              *row,
+            const Row        *row,
             guint             c)
 {
   const SrRegisterColumn *col = sr_register_get_column (x->reg, c);
@@ -563,13 +632,15 @@ sr_register_write_xlsx (SrContext              *ctx,
 
   reader.cursor = cursor;
   reader.n = x.n;
-  reader.full = g_async_queue_new ();
+  reader.full = g_async_queue_new_full ((GDestroyNotify) batch_free);
+  reader.empty = g_async_queue_new_full ((GDestroyNotify) batch_free);
   thread = g_thread_new ("register-reader", read_rows, &reader);
-  for (GPtrArray *batch; (batch = g_async_queue_pop (reader.full))->len > 0 || (g_ptr_array_unref (batch), FALSE);
-       g_ptr_array_unref (batch))
+  for (Batch *batch; (batch = g_async_queue_pop (reader.full))->len > 0 || (batch_free (batch), FALSE);
+       g_async_queue_push (reader.empty, batch))
     for (guint b = 0; b < batch->len && failure == NULL; b++)
     {
-      Row *row = g_ptr_array_index (batch, b);
+      Row one = batch_row (batch, b);
+      const Row *row = &one;
       const char *group = row->group;
       if (grouping == SR_GROUP_SHEETS && (x.ws == NULL || g_strcmp0 (group, x.sheet) != 0))
         {
@@ -616,6 +687,7 @@ sr_register_write_xlsx (SrContext              *ctx,
     }
   g_thread_join (thread);
   g_async_queue_unref (reader.full);
+  g_async_queue_unref (reader.empty);
   if (failure == NULL && reader.error != NULL)
     failure = g_steal_pointer (&reader.error);
   g_clear_error (&reader.error);
