@@ -1006,13 +1006,16 @@ static const SrRegisterColumn call_check_columns[] = {
   { N_("Filled in late"), SR_CELL_INT, 8, TRUE, NULL },
 };
 
+/* "staff CROSS JOIN customers" (intention customers, designers' held orders): SQLite walks
+ * the staff by name and each one's customers in the register's order from an index (0030),
+ * so rows stream from the first instead of being sorted all before the first is written. */
 static const SrRegister registers[] = {
   { "intention-customers", N_("Intention customers (意向客户登记表)"),
     N_("The customers each consultant follows, one sheet per consultant."),
     SR_REGISTER_AS_OF, SR_GROUP_SHEETS, MGR | SR_ROLE_CONSULTANT, TRUE, COLS (intention_columns),
     "SELECT o.display_name, " LOCAL_DAY ("c.created_at") ", c.name, " PHONE_OF ("c") ", c.channel, m.name, c.grade, "
     " g.name, c.intention_unit_type, c.intention_area, c.budget_fen, c.last_contact_at, c.next_follow_up_day, c.notes, "
-    " c.owner_id FROM customers c JOIN staff o ON o.id = c.owner_id LEFT JOIN media_sources m ON m.id = c.media_source_id "
+    " c.owner_id FROM staff o CROSS JOIN customers c ON c.owner_id = o.id LEFT JOIN media_sources m ON m.id = c.media_source_id "
     "LEFT JOIN stages g ON g.id = c.stage_id "
     "WHERE c.is_voided = 0 AND +c.created_at <= ?4 AND (?5 = 0 OR c.owner_id = ?5) AND coalesce (g.kind, '') <> 'lost' "
     " AND NOT EXISTS (SELECT 1 FROM deals d WHERE d.customer_id = c.id AND d.state IN ('subscribed', 'signed', 'delivered') "
@@ -1174,7 +1177,7 @@ static const SrRegister registers[] = {
     " c.last_contact_at, CAST ((?4 - coalesce (c.last_contact_at, c.created_at)) / 86400 AS INTEGER), "
     " (?4 - coalesce (c.last_contact_at, c.created_at)) / 86400 >= coalesce ((SELECT CAST (value AS INTEGER) "
     "  FROM settings WHERE key = 'dispatch.stale_days'), 7), c.owner_id "
-    "FROM customers c JOIN staff s ON s.id = c.owner_id JOIN stages g ON g.id = c.stage_id "
+    "FROM staff s CROSS JOIN customers c ON c.owner_id = s.id JOIN stages g ON g.id = c.stage_id "
     "WHERE c.is_voided = 0 AND (s.roles & 2) <> 0 AND g.kind IN ('contact', 'qualify', 'measure', 'plan', 'subscribe', 'custom') "
     " AND NOT EXISTS (SELECT 1 FROM deals d WHERE d.customer_id = c.id AND d.state IN ('signed', 'delivered')) "
     " AND +c.created_at <= ?4 AND (?5 = 0 OR c.owner_id = ?5) AND ?6 >= 0 AND ?7 >= 0 "

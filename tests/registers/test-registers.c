@@ -550,6 +550,33 @@ test_chart_sheet (void)
   sr_test_context_finish (g_steal_pointer (&ctx));
 }
 
+/* The longest registers come from SQLite in their own order, row after row, so the file is
+ * written while they are read: no step sorts all their rows before the first. */
+static void
+test_streams (void)
+{
+  const char *ids[] = { "intention-customers", "designer-holdings", "calls", "visits" };
+  g_autoptr(SrContext) ctx = demo (SR_OFFICE_DECORATION);
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      const SrRegister *reg = sr_registers_find (ids[i]);
+      g_autofree char *sql = g_strconcat ("EXPLAIN QUERY PLAN ", sr_register_get_sql (reg), NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SrStmt) stmt = sr_db_prepare (sr_context_get_db (ctx), sql, &error);
+      GString *plan = g_string_new (NULL);
+      SrStep step;
+
+      g_assert_no_error (error);
+      while ((step = sr_stmt_step (stmt, &error)) == SR_STEP_ROW)
+        g_string_append_printf (plan, "%s\n", sr_stmt_get_text (stmt, 3));
+      g_assert_cmpint (step, ==, SR_STEP_DONE);
+      g_test_message ("%s:\n%s", ids[i], plan->str);
+      g_assert_null (strstr (plan->str, "TEMP B-TREE FOR ORDER BY"));
+      g_string_free (plan, TRUE);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -565,5 +592,6 @@ main (int   argc,
   g_test_add_func ("/registers/chart-sheet", test_chart_sheet);
   g_test_add_func ("/registers/pdf-same-rows", test_pdf_same_rows);
   g_test_add_func ("/registers/day-sheets", test_day_sheets);
+  g_test_add_func ("/registers/streams", test_streams);
   return g_test_run ();
 }
