@@ -1,7 +1,7 @@
 /* bench-registers — every register exported from the large demo, to .xlsx, each in a
  * child process so its time and peak memory are its own; the largest also to PDF (pages
- * per second) and, for comparison, by Python (sqlite3 + xlsxwriter in constant-memory
- * mode) running the same query and writing the same columns.
+ * per second); and, for comparison, each of 50,000 rows or more by Python (sqlite3 +
+ * xlsxwriter in constant-memory mode) running the same query and writing the same columns.
  *
  *   bench-registers LARGE.db [REGISTER…]
  */
@@ -19,10 +19,11 @@
 #include "registers/sr-register-file.h"
 
 static const char *python_writer =
-  "import sqlite3, sys, xlsxwriter, datetime\n"
+  "import sqlite3, sys, xlsxwriter, datetime, re\n"
   "db, sql, out, params, types = sys.argv[1], open(sys.argv[2]).read(), sys.argv[3], sys.argv[4].split('|'), sys.argv[5]\n"
   "conn = sqlite3.connect(db)\n"
   "args = [int(p) if p.lstrip('-').isdigit() else p for p in params]\n"
+  "args = args[:max(int(n) for n in re.findall(r'\\?(\\d+)', sql))]\n"
   "wb = xlsxwriter.Workbook(out, {'constant_memory': True})\n"
   "ws = wb.add_worksheet('register')\n"
   "money = wb.add_format({'num_format': '¥#,##0.00', 'border': 1})\n"
@@ -135,6 +136,31 @@ python_job (gpointer data,
   _exit (127);
 }
 
+/* Registers this long are also written by Python, for comparison, each side this many
+ * times (the machine's figures vary from run to run). */
+#define COMPARED_ROWS 50000
+#define COMPARED_RUNS 3
+
+static int
+by_seconds (const void *a,
+            const void *b)
+{
+  double x = ((const Measure *) a)->seconds, y = ((const Measure *) b)->seconds;
+  return x < y ? -1 : x > y;
+}
+
+static Measure
+median (Measure *runs)
+{
+  qsort (runs, COMPARED_RUNS, sizeof *runs, by_seconds);
+  return runs[COMPARED_RUNS / 2];
+}
+
+typedef struct {
+  const SrRegister *reg;
+  Measure m;
+} Compared;
+
 static char
 type_letter (SrCellType type)
 {
@@ -148,6 +174,43 @@ type_letter (SrCellType type)
     }
 }
 
+/* The same query and columns written by Python (sqlite3 + xlsxwriter, constant memory). */
+static Measure
+python_export (const char       *db_path,
+               const char       *dir,
+               SrContext        *ctx,
+               const SrRegister *reg,
+               gboolean         *wrote)
+{
+  SrRegisterFilter filter = { g_strdup ("2026-01-01"), NULL, 0, 0, 0 };
+  g_autofree char *sql_path = g_build_filename (dir, "query.sql", NULL);
+  g_autofree char *py_path = g_build_filename (dir, "writer.py", NULL);
+  g_autofree char *py_out = g_build_filename (dir, "python.xlsx", NULL);
+  g_autofree char *params = NULL;
+  GString *types = g_string_new (NULL);
+  gint64 start = 0, end = 0;
+  Measure py;
+
+  sr_register_filter_check (reg, ctx, &filter, NULL);
+  sr_day_range_unix (filter.from_day != NULL ? filter.from_day : filter.to_day, filter.to_day, &start, &end, NULL);
+  params = g_strdup_printf ("%s|%s|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT "|0|0|0",
+                            filter.from_day != NULL ? filter.from_day : "0001-01-01", filter.to_day,
+                            filter.from_day != NULL ? start : G_MININT64 / 2, end);
+  for (guint c = 0; c < sr_register_get_n_columns (reg); c++)
+    g_string_append_c (types, type_letter (sr_register_get_column (reg, c)->type));
+  g_file_set_contents (sql_path, sr_register_get_sql (reg), -1, NULL);
+  g_file_set_contents (py_path, python_writer, -1, NULL);
+  {
+    char *py_argv[] = { "/usr/bin/python3", py_path, (char *) db_path, sql_path, py_out, params, types->str, NULL };
+    py = in_child (python_job, py_argv);
+  }
+  *wrote = g_file_test (py_out, G_FILE_TEST_EXISTS);
+  g_unlink (py_out);
+  g_string_free (types, TRUE);
+  sr_register_filter_clear (&filter);
+  return py;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -159,7 +222,7 @@ main (int   argc,
   g_autoptr(SrSession) session = sr_session_new_command_line ();
   const SrRegister *largest = NULL;
   guint largest_rows = 0;
-  Measure largest_measure = { 0 };
+  GArray *compared = g_array_new (FALSE, FALSE, sizeof (Compared));
 
   setlocale (LC_ALL, "");
   if (argc < 2)
@@ -201,44 +264,20 @@ main (int   argc,
         {
           largest = reg;
           largest_rows = m.rows;
-          largest_measure = m;
         }
+      if (m.rows >= COMPARED_ROWS && sr_register_get_sql (reg) != NULL)
+        g_array_append_val (compared, ((Compared) { reg, m }));
       g_unlink (out);
       sr_register_filter_clear (&filter);
     }
   if (largest != NULL)
     {
       SrRegisterFilter filter = { g_strdup ("2026-01-01"), NULL, 0, 0, 0 };
-      g_autofree char *sql_path = g_build_filename (dir, "query.sql", NULL);
-      g_autofree char *py_path = g_build_filename (dir, "writer.py", NULL);
-      g_autofree char *py_out = g_build_filename (dir, "python.xlsx", NULL);
       g_autofree char *pdf_out = g_build_filename (dir, "largest.pdf", NULL);
-      g_autofree char *params = NULL;
-      GString *types = g_string_new (NULL);
-      gint64 start = 0, end = 0;
-      Measure py, pdf;
+      Measure pdf;
       Job job = { argv[1], largest, pdf_out, &filter };
 
       sr_register_filter_check (largest, ctx, &filter, NULL);
-      sr_day_range_unix (filter.from_day != NULL ? filter.from_day : filter.to_day, filter.to_day, &start, &end, NULL);
-      params = g_strdup_printf ("%s|%s|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT "|0|0|0",
-                                filter.from_day != NULL ? filter.from_day : "0001-01-01", filter.to_day,
-                                filter.from_day != NULL ? start : G_MININT64 / 2, end);
-      for (guint c = 0; c < sr_register_get_n_columns (largest); c++)
-        g_string_append_c (types, type_letter (sr_register_get_column (largest, c)->type));
-      g_file_set_contents (sql_path, sr_register_get_sql (largest), -1, NULL);
-      g_file_set_contents (py_path, python_writer, -1, NULL);
-      {
-        char *py_argv[] = { "/usr/bin/python3", py_path, (char *) argv[1], sql_path, py_out, params, types->str, NULL };
-        py = in_child (python_job, py_argv);
-      }
-      g_print ("the largest, %s (%u rows), against Python 3 + sqlite3 + xlsxwriter (constant_memory), same query, same columns:\n",
-               sr_register_get_id (largest), largest_rows);
-      g_print ("  salesroom %.2f s, %.1f MB peak; python %.2f s, %.1f MB peak: %.1f× faster\n", largest_measure.seconds,
-               largest_measure.max_rss_kb / 1024.0, py.seconds, py.max_rss_kb / 1024.0,
-               largest_measure.seconds > 0 ? py.seconds / largest_measure.seconds : 0);
-      if (!g_file_test (py_out, G_FILE_TEST_EXISTS))
-        g_print ("  (python wrote nothing: is python3-xlsxwriter installed?)\n");
       pdf = in_child (export_job, &job);
       {
         g_autofree char *info = NULL;
@@ -251,12 +290,42 @@ main (int   argc,
                 info != NULL && strstr (info, "Pages:") != NULL)
               pages = (guint) g_ascii_strtoull (strstr (info, "Pages:") + 6, NULL, 10);
           }
-        g_print ("  PDF of it: %u pages in %.2f s (%.0f pages/s), %.1f MB peak\n", pages, pdf.seconds,
+        g_print ("the largest, %s (%u rows), as PDF: %u pages in %.2f s (%.0f pages/s), %.1f MB peak\n",
+                 sr_register_get_id (largest), largest_rows, pages, pdf.seconds,
                  pdf.seconds > 0 ? pages / pdf.seconds : 0, pdf.max_rss_kb / 1024.0);
       }
-      g_string_free (types, TRUE);
       sr_register_filter_clear (&filter);
     }
+  if (compared->len > 0)
+    {
+      g_print ("against Python 3 + sqlite3 + xlsxwriter (constant_memory), same query, same columns, every register of %u rows or more;\n"
+               "each side run %d times in turn, the median:\n", COMPARED_ROWS, COMPARED_RUNS);
+      g_print ("  %-20s %8s %11s %9s %11s %9s %8s\n", "register", "rows", "salesroom", "peak MB", "python", "peak MB", "faster");
+    }
+  for (guint i = 0; i < compared->len; i++)
+    {
+      Compared *k = &g_array_index (compared, Compared, i);
+      SrRegisterFilter filter = { g_strdup ("2026-01-01"), NULL, 0, 0, 0 };
+      g_autofree char *out = g_strdup_printf ("%s/%s.xlsx", dir, sr_register_get_id (k->reg));
+      Job job = { argv[1], k->reg, out, &filter };
+      Measure ours[COMPARED_RUNS], theirs[COMPARED_RUNS], a, b;
+      gboolean wrote = FALSE;
+
+      sr_register_filter_check (k->reg, ctx, &filter, NULL);
+      for (int run = 0; run < COMPARED_RUNS; run++)
+        {
+          ours[run] = in_child (export_job, &job);
+          theirs[run] = python_export (argv[1], dir, ctx, k->reg, &wrote);
+        }
+      a = median (ours);
+      b = median (theirs);
+      g_print ("  %-20s %8u %10.2fs %9.1f %10.2fs %9.1f %7.1f×%s\n", sr_register_get_id (k->reg), k->m.rows, a.seconds,
+               a.max_rss_kb / 1024.0, b.seconds, b.max_rss_kb / 1024.0, a.seconds > 0 ? b.seconds / a.seconds : 0,
+               wrote ? "" : "  (python wrote nothing: is python3-xlsxwriter installed?)");
+      g_unlink (out);
+      sr_register_filter_clear (&filter);
+    }
+  g_array_unref (compared);
   sr_test_remove_tree (dir);
   return 0;
 }
