@@ -550,6 +550,45 @@ test_chart_sheet (void)
   sr_test_context_finish (g_steal_pointer (&ctx));
 }
 
+static void
+cancel_at_first (guint    rows,
+                 gpointer data)
+{
+  g_cancellable_cancel (data);
+}
+
+/* Cancelled while rows are still being read (the reader thread is told to stop and the
+ * batches it holds are given back): the export fails as cancelled and leaves nothing. */
+static void
+test_cancel_midway (void)
+{
+  g_autoptr(SrContext) ctx = demo (SR_OFFICE_PROPERTY);
+  SrDb *db = sr_context_get_db (ctx);
+  const SrRegister *reg = sr_registers_find ("intention-customers");
+  g_autofree char *dir = sr_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "intention.xlsx", NULL);
+  g_autoptr(GCancellable) cancel = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) listing = NULL;
+  SrRegisterFilter filter = { 0 };
+  guint before = 0;
+
+  for (int i = 0; i < 5; i++)
+    g_assert_true (sr_db_run (db, &error, "INSERT INTO customers (name, gender, channel, media_source_id, grade, owner_id, "
+                              "stage_id, created_at, created_by, name_pinyin) SELECT name, gender, channel, media_source_id, "
+                              "grade, owner_id, stage_id, created_at, created_by, name_pinyin FROM customers", ""));
+  g_assert_true (sr_register_filter_check (reg, ctx, &filter, &error));
+  g_assert_true (sr_register_count (ctx, reg, &filter, &before, &error));
+  g_assert_cmpuint (before, >, 8000);
+  g_assert_false (sr_register_write_xlsx (ctx, reg, &filter, path, cancel_at_first, cancel, cancel, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  listing = g_dir_open (dir, 0, NULL);
+  g_assert_null (g_dir_read_name (listing));      /* no temporary file either */
+  sr_register_filter_clear (&filter);
+  sr_test_context_finish (g_steal_pointer (&ctx));
+}
+
 /* The longest registers come from SQLite in their own order, row after row, so the file is
  * written while they are read: no step sorts all their rows before the first. */
 static void
@@ -593,5 +632,6 @@ main (int   argc,
   g_test_add_func ("/registers/pdf-same-rows", test_pdf_same_rows);
   g_test_add_func ("/registers/day-sheets", test_day_sheets);
   g_test_add_func ("/registers/streams", test_streams);
+  g_test_add_func ("/registers/cancel-midway", test_cancel_midway);
   return g_test_run ();
 }
