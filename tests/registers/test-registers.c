@@ -182,6 +182,20 @@ write_meanwhile (guint    rows,
   g_assert_no_error (error);
 }
 
+/* Each customer copied, @times over: a register of thousands of rows. */
+static void
+double_customers (SrDb *db,
+                  int   times)
+{
+  g_autoptr(GError) error = NULL;
+
+  for (int i = 0; i < times; i++)
+    g_assert_true (sr_db_run (db, &error, "INSERT INTO customers (name, gender, channel, media_source_id, grade, owner_id, "
+                              "stage_id, created_at, created_by, name_pinyin) SELECT name, gender, channel, media_source_id, "
+                              "grade, owner_id, stage_id, created_at, created_by, name_pinyin FROM customers", ""));
+  g_assert_no_error (error);
+}
+
 /* A PDF is laid out in one pass and drawn in a second, which reads the rows again: both
  * passes see the same rows, whatever another PC writes between them. */
 static void
@@ -198,10 +212,7 @@ test_pdf_same_rows (void)
   guint before = 0, rows = 0, after = 0;
 
   /* Enough rows for the layout's progress to be told (every 1,000 rows). */
-  for (int i = 0; i < 3; i++)
-    g_assert_true (sr_db_run (db, &error, "INSERT INTO customers (name, gender, channel, media_source_id, grade, owner_id, "
-                              "stage_id, created_at, created_by, name_pinyin) SELECT name, gender, channel, media_source_id, "
-                              "grade, owner_id, stage_id, created_at, created_by, name_pinyin FROM customers", ""));
+  double_customers (db, 3);
   g_assert_true (sr_register_filter_check (reg, ctx, &filter, &error));
   g_assert_true (sr_register_count (ctx, reg, &filter, &before, &error));
   g_assert_cmpuint (before, >, 1000);
@@ -573,10 +584,7 @@ test_cancel_midway (void)
   SrRegisterFilter filter = { 0 };
   guint before = 0;
 
-  for (int i = 0; i < 5; i++)
-    g_assert_true (sr_db_run (db, &error, "INSERT INTO customers (name, gender, channel, media_source_id, grade, owner_id, "
-                              "stage_id, created_at, created_by, name_pinyin) SELECT name, gender, channel, media_source_id, "
-                              "grade, owner_id, stage_id, created_at, created_by, name_pinyin FROM customers", ""));
+  double_customers (db, 5);
   g_assert_true (sr_register_filter_check (reg, ctx, &filter, &error));
   g_assert_true (sr_register_count (ctx, reg, &filter, &before, &error));
   g_assert_cmpuint (before, >, 8000);
