@@ -139,7 +139,7 @@ python_job (gpointer data,
 /* Registers this long are also written by Python, for comparison, each side this many
  * times (the machine's figures vary from run to run). */
 #define COMPARED_ROWS 50000
-#define COMPARED_RUNS 3
+#define COMPARED_RUNS 5
 
 static int
 by_seconds (const void *a,
