@@ -32,6 +32,7 @@
 #include "gui/registers/sr-registers-page.h"
 #include "gui/sr-gui-util.h"
 #include "gui/sr-window.h"
+#include "gui/sr-keyring.h"
 #include "gui/sr-server-dialog.h"
 #include "gui/sr-gui-util.h"
 #include "gui/units/sr-unit-window.h"
@@ -2159,9 +2160,149 @@ test_server_dialog (void)
   sr_gui_test_spin_idle ();
 }
 
+static gboolean
+secret_service_running (GDBusConnection *bus)
+{
+  g_autoptr(GVariant) reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                                           "org.freedesktop.DBus", "NameHasOwner",
+                                                           g_variant_new ("(s)", "org.freedesktop.secrets"),
+                                                           G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
+  gboolean owned = FALSE;
+  if (reply != NULL)
+    g_variant_get (reply, "(b)", &owned);
+  return owned;
+}
+
+static void
+assert_kept (const char *address,
+             const char *password)
+{
+  g_autofree char *kept = sr_keyring_lookup (address);
+  g_assert_cmpstr (kept, ==, password);
+}
+
+/* A gnome-keyring of the tests' own, in a temporary folder, on the tests' session bus, for
+ * the whole run: nothing is written in the person's keyring, and D-Bus does not start the
+ * desktop's own. NULL when there is no gnome-keyring-daemon or a keyring already runs on
+ * this bus (a desktop's: then it is left alone). */
+static GSubprocess *own_keyring;
+
+static GSubprocess *
+start_own_keyring (void)
+{
+  g_autofree char *daemon = g_find_program_in_path ("gnome-keyring-daemon");
+  g_autofree char *dir = NULL;
+  g_autoptr(GDBusConnection) bus = g_getenv ("DBUS_SESSION_BUS_ADDRESS") != NULL
+                                   ? g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL) : NULL;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GError) error = NULL;
+  GSubprocess *keyring;
+  gint64 until;
+
+  if (daemon == NULL || bus == NULL || secret_service_running (bus))
+    return NULL;
+  dir = sr_test_tmp_dir ();
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                        G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_setenv (launcher, "HOME", dir, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", dir, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_RUNTIME_DIR", dir, TRUE);
+  keyring = g_subprocess_launcher_spawn (launcher, &error, daemon, "--foreground", "--unlock", "--components=secrets", NULL);
+  g_assert_no_error (error);
+  /* --unlock: the new login keyring's password, on standard input. */
+  g_assert_true (g_output_stream_write_all (g_subprocess_get_stdin_pipe (keyring), "test-pass", 9, NULL, NULL, &error));
+  g_assert_true (g_output_stream_close (g_subprocess_get_stdin_pipe (keyring), NULL, &error));
+  until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (!secret_service_running (bus) && g_get_monotonic_time () < until)
+    g_usleep (50000);
+  g_assert_true (secret_service_running (bus));
+  return keyring;
+}
+
+/* The office server's password in the desktop keyring: kept by address and found again,
+ * replaced, nothing for another address, cleared when the server needs none; the Office
+ * Server dialog puts the password there and only the address in the settings, and shows it
+ * again when opened on that address. */
+static void
+test_keyring (void)
+{
+  g_autoptr(GError) error = NULL;
+  const char *a = "postgresql://salesroom_pc@192.168.1.10/salesroom?sslmode=require&connect_timeout=5";
+  const char *b = "postgresql://salesroom_pc@192.168.1.11/salesroom?sslmode=require&connect_timeout=5";
+  const char *secret = "pc-secret 钥匙";
+  gint64 until;
+
+  if (own_keyring == NULL)
+    {
+      g_test_skip ("needs gnome-keyring-daemon (build-aux/setup) and a session bus without a keyring of its own "
+                   "(build-aux/test gives one)");
+      return;
+    }
+  assert_kept (a, NULL);
+  g_assert_true (sr_keyring_store (a, "first", &error));
+  g_assert_no_error (error);
+  assert_kept (a, "first");
+  g_assert_true (sr_keyring_store (a, secret, &error));
+  assert_kept (a, secret);
+  assert_kept (b, NULL);
+  g_assert_true (sr_keyring_store (a, "", &error));
+  g_assert_no_error (error);
+  assert_kept (a, NULL);
+
+  /* Through the dialog, on the test server (it trusts its socket: the password is only kept). */
+  {
+    g_autofree char *server = sr_test_new_server_database ();
+    g_autoptr(GUri) uri = g_uri_parse (server, G_URI_FLAGS_NONE, NULL);
+    g_autoptr(GHashTable) params = g_uri_parse_params (g_uri_get_query (uri), -1, "&", G_URI_PARAMS_NONE, NULL);
+    g_autoptr(GSettings) settings = sr_settings_load ();
+    g_autofree char *kept = NULL;
+    GtkWidget *parent = gtk_window_new ();
+    GtkWidget *dialog;
+
+    if (settings == NULL)
+      {
+        g_test_skip ("no settings schema");
+        gtk_window_destroy (GTK_WINDOW (parent));
+      }
+    else
+      {
+        gtk_window_present (GTK_WINDOW (parent));
+        dialog = sr_server_dialog_new (GTK_WINDOW (parent), NULL);
+        gtk_window_present (GTK_WINDOW (dialog));
+        sr_gui_test_spin_idle ();
+        sr_gui_test_type (dialog, "Server (name or IP address)", g_hash_table_lookup (params, "host"));
+        sr_gui_test_type (dialog, "Database", g_uri_get_path (uri) + 1);
+        sr_gui_test_type (dialog, "This PC's sign-in role on the server", "postgres");
+        sr_gui_test_type (dialog, "Its password (kept in the desktop keyring)", secret);
+        g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+        sr_gui_test_click (dialog, "Connect");
+        until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+        while (dialog != NULL && g_get_monotonic_time () < until)
+          g_main_context_iteration (NULL, TRUE);
+        g_assert_null (dialog);
+        kept = g_settings_get_string (settings, "database");
+        g_assert_true (g_str_has_prefix (kept, "postgresql://postgres@/"));
+        g_assert_null (strstr (kept, "pc-secret"));
+        assert_kept (kept, secret);
+
+        dialog = sr_server_dialog_new (GTK_WINDOW (parent), kept);
+        gtk_window_present (GTK_WINDOW (dialog));
+        sr_gui_test_spin_idle ();
+        g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sr_gui_test_find (dialog, "Its password (kept in the desktop keyring)"))),
+                         ==, secret);
+        gtk_window_destroy (GTK_WINDOW (dialog));
+        gtk_window_destroy (GTK_WINDOW (parent));
+        sr_gui_test_spin_idle ();
+        g_settings_set_string (settings, "database", "");
+      }
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
+  int status;
+
   setlocale (LC_ALL, "C.UTF-8");
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
@@ -2177,6 +2318,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/live-unit-cell", test_live_unit_cell);
   g_test_add_func ("/gui/live-customer-row", test_live_customer_row);
   g_test_add_func ("/gui/server-dialog", test_server_dialog);
+  g_test_add_func ("/gui/keyring", test_keyring);
   g_test_add_func ("/gui/appointment-reminder", test_appointment_reminder);
   g_test_add_func ("/gui/supervisor-desk", test_supervisor_desk);
   g_test_add_func ("/gui/units-page", test_units_page);
@@ -2201,5 +2343,13 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/erase-person", test_erase_person);
   g_test_add_func ("/gui/restore-from-window", test_restore_from_window);
   g_test_add_func ("/gui/unopenable-database", test_unopenable_database);
-  return g_test_run ();
+  own_keyring = start_own_keyring ();
+  status = g_test_run ();
+  if (own_keyring != NULL)
+    {
+      g_subprocess_force_exit (own_keyring);
+      g_subprocess_wait (own_keyring, NULL, NULL);
+      g_clear_object (&own_keyring);
+    }
+  return status;
 }
