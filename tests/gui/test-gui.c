@@ -613,6 +613,54 @@ test_supervisor_desk (void)
 }
 
 
+/* A busy day at the cash desk: the day's total and count take every receipt; the list
+ * shows the latest 50 and says so; the page's search finds an earlier one. */
+static void
+test_money_busy_day (void)
+{
+  g_autoptr(SrContext) admin = sr_test_context_new (SR_OFFICE_PROPERTY);
+  g_autoptr(SrContext) fin = sr_test_context_as (admin, "caiwu", SR_ROLE_FINANCE);
+  g_autoptr(SrContext) sup = sr_test_context_as (admin, "zhuguan", SR_ROLE_CUSTOMER_MANAGER);
+  g_autoptr(GError) error = NULL;
+  SrWindow *window;
+  GtkWidget *w, *search;
+
+  for (int i = 1; i <= 60; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("客户%02d", i);
+      g_autofree char *phone = g_strdup_printf ("139%08d", i);
+      const char *phones[] = { phone, NULL };
+      SrCustomerInput in = { name, NULL, "walk-in", 0, NULL, 0, phones, FALSE, 0 };
+      gint64 customer = sr_customers_add (sup, &in, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (sr_intention_take (fin, customer, 10000, "cash", SR_TEST_NOW_DAY, NULL, &error), >, 0);
+      g_assert_no_error (error);
+    }
+  window = sr_window_new (NULL, fin, NULL);
+  w = GTK_WIDGET (window);
+  show_as (window, fin, "money");
+  g_assert_nonnull (sr_gui_test_find (w, "Taken today: ¥6,000.00 (60)"));
+  g_assert_nonnull (sr_gui_test_find (w, "Cash ¥6,000.00\nThe latest 50 are shown; search by customer, unit or receipt "
+                                         "number for the others."));
+  g_assert_nonnull (sr_gui_test_find (w, "2026-00060 · 客户60"));
+  g_assert_nonnull (sr_gui_test_find (w, "2026-00011 · 客户11"));
+  g_assert_null (sr_gui_test_find (w, "2026-00010 · 客户10"));
+
+  search = gtk_widget_get_ancestor (sr_gui_test_find (w, "Customer or unit"), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (search);
+  gtk_editable_set_text (GTK_EDITABLE (search), "客户10");
+  g_signal_emit_by_name (search, "search-changed");
+  sr_gui_test_spin_idle ();
+  g_assert_nonnull (sr_gui_test_find (w, "2026-00010 · 客户10"));
+  g_assert_null (sr_gui_test_find (w, "2026-00060 · 客户60"));
+  g_assert_nonnull (sr_gui_test_find (w, "Taken today: ¥6,000.00 (60)"));   /* the day's, whatever the search */
+  gtk_window_destroy (GTK_WINDOW (window));
+  sr_gui_test_spin_idle ();
+  g_clear_object (&fin);
+  g_clear_object (&sup);
+  sr_test_context_finish (g_steal_pointer (&admin));
+}
+
 /* The unit grid and a unit's panel: withhold, release, reserve; the filter bar. */
 /* A sale through the screens: finance confirms the deposit on the money page (a wrong
  * amount is refused and kept), the controller enters the contract on the unit panel. */
@@ -2317,6 +2365,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/live-refresh-server", test_live_refresh_server);
   g_test_add_func ("/gui/live-unit-cell", test_live_unit_cell);
   g_test_add_func ("/gui/live-customer-row", test_live_customer_row);
+  g_test_add_func ("/gui/money-busy-day", test_money_busy_day);
   g_test_add_func ("/gui/server-dialog", test_server_dialog);
   g_test_add_func ("/gui/keyring", test_keyring);
   g_test_add_func ("/gui/appointment-reminder", test_appointment_reminder);

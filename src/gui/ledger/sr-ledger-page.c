@@ -155,10 +155,20 @@ set_group_count (GtkWidget  *group,
     adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), empty);
 }
 
+static gboolean
+receipt_matches (SrDayReceipt *r,
+                 const char   *needle)
+{
+  return *needle == '\0' || strstr (r->customer_name, needle) != NULL ||
+         strstr (r->unit_label, needle) != NULL || strstr (r->number, needle) != NULL;
+}
+
 /* Today's receipts, with the day's totals by method (what the cash box and the bank
- * statement should show). */
+ * statement should show), over all of them. A busy agency takes over a thousand a day:
+ * the latest that match the search are shown, the others counted. */
 static GtkWidget *
-today_group (Ledger *l)
+today_group (Ledger     *l,
+             const char *needle)
 {
   g_autofree char *today = sr_clock_today (sr_context_get_clock (l->ctx));
   g_autoptr(GPtrArray) rows = sr_receipts_for_day (l->ctx, today, NULL);
@@ -167,19 +177,12 @@ today_group (Ledger *l)
   g_autoptr(GString) totals = g_string_new (NULL);
   g_autofree char *title = NULL;
   g_autofree char *sum = NULL;
-  guint n = 0;
+  guint matching = 0, seen = 0, skip;
 
   for (guint i = 0; rows != NULL && i < rows->len; i++)
     {
       SrDayReceipt *r = g_ptr_array_index (rows, i);
-      GtkWidget *row = adw_action_row_new ();
-      gboolean refund = g_strcmp0 (r->kind, "refund") == 0;
-      SrFen signed_amount = refund ? -r->amount_fen : r->amount_fen;
-      g_autofree char *money = sr_money_format (signed_amount);
-      g_autofree char *row_title = g_strdup_printf ("%s · %s%s%s", r->number, r->customer_name,
-                                                    *r->unit_label != '\0' ? " · " : "", r->unit_label);
-      g_autofree char *sub = g_strdup_printf ("%s, %s%s", money, sr_receipt_method_get_label (r->method),
-                                              r->is_voided ? _(" (void)") : "");
+      SrFen signed_amount = g_strcmp0 (r->kind, "refund") == 0 ? -r->amount_fen : r->amount_fen;
 
       if (!r->is_voided)
         {
@@ -188,12 +191,32 @@ today_group (Ledger *l)
               by_method[m] += signed_amount;
           total += signed_amount;
         }
+      matching += receipt_matches (r, needle);
+    }
+  /* In number order, the latest last. */
+  skip = matching > LATE_SHOWN ? matching - LATE_SHOWN : 0;
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    {
+      SrDayReceipt *r = g_ptr_array_index (rows, i);
+      gboolean refund = g_strcmp0 (r->kind, "refund") == 0;
+      g_autofree char *money = NULL;
+      g_autofree char *row_title = NULL;
+      g_autofree char *sub = NULL;
+      GtkWidget *row;
+
+      if (!receipt_matches (r, needle) || seen++ < skip)
+        continue;
+      money = sr_money_format (refund ? -r->amount_fen : r->amount_fen);
+      row_title = g_strdup_printf ("%s · %s%s%s", r->number, r->customer_name,
+                                   *r->unit_label != '\0' ? " · " : "", r->unit_label);
+      sub = g_strdup_printf ("%s, %s%s", money, sr_receipt_method_get_label (r->method),
+                             r->is_voided ? _(" (void)") : "");
+      row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), row_title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sub);
       if (r->is_voided)
         gtk_widget_add_css_class (row, "dim-label");
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-      n++;
     }
   for (guint m = 0; m < SR_N_RECEIPT_METHODS; m++)
     if (by_method[m] != 0)
@@ -204,7 +227,13 @@ today_group (Ledger *l)
       }
   sum = sr_money_format (total);
   title = g_strdup_printf (_("Taken today: %s"), sum);
-  set_group_count (group, title, n, _("No receipt today yet."));
+  set_group_count (group, title, rows != NULL ? rows->len : 0, _("No receipt today yet."));
+  if (matching > LATE_SHOWN)
+    {
+      g_autofree char *latest = g_strdup_printf (_("The latest %u are shown; search by customer, unit or receipt number for the others."),
+                                                 (guint) LATE_SHOWN);
+      g_string_append_printf (totals, "%s%s", totals->len > 0 ? "\n" : "", latest);
+    }
   if (totals->len > 0)
     adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), totals->str);
   return group;
@@ -439,7 +468,7 @@ reload (Ledger *l)
       g_object_ref_sink (held);
       g_object_unref (held);
     }
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (today_group (l)));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (today_group (l, needle)));
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (l->scroller), page);
 }
 
