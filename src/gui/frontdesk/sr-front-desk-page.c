@@ -812,15 +812,73 @@ on_quick_activate (GtkEntry *entry,
 
 /* Today's log of calls and visits ---------------------------------------------------------------- */
 
-/* A row stays while its text (who, receiver, rule, media, tags, note) holds the search. */
+/* The log is a list view (a busy day logs a thousand calls or visits: rows are made only
+ * for what is on screen). An item is a string object holding the line's whole text, for
+ * the search, with its title and subtitle attached. */
+static void
+log_add (GListStore *store,
+         const char *title,
+         const char *subtitle)
+{
+  g_autofree char *text = g_strconcat (title, " ", subtitle, NULL);
+  g_autoptr(GtkStringObject) item = gtk_string_object_new (text);
+
+  g_object_set_data_full (G_OBJECT (item), "title", g_strdup (title), g_free);
+  g_object_set_data_full (G_OBJECT (item), "subtitle", g_strdup (subtitle), g_free);
+  g_list_store_append (store, item);
+}
+
+static void
+log_setup (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+
+  for (GtkWidget *l = title; l != NULL; l = l == title ? subtitle : NULL)
+    {
+      gtk_label_set_xalign (GTK_LABEL (l), 0);
+      gtk_label_set_wrap (GTK_LABEL (l), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (l), PANGO_WRAP_WORD_CHAR);
+      gtk_box_append (GTK_BOX (box), l);
+    }
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+log_bind (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          gpointer                  data)
+{
+  GObject *line = gtk_list_item_get_item (item);
+  GtkWidget *title = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+
+  gtk_label_set_text (GTK_LABEL (title), g_object_get_data (line, "title"));
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_next_sibling (title)), g_object_get_data (line, "subtitle"));
+}
+
+/* A line stays while its text (who, receiver, rule, media, tags, note) holds the search. */
 static gboolean
-log_row_matches (GtkListBoxRow *row,
-                 gpointer       data)
+log_line_matches (gpointer item,
+                  gpointer data)
 {
   const char *needle = gtk_editable_get_text (GTK_EDITABLE (data));
-  const char *text = g_object_get_data (G_OBJECT (row), "sr-text");
 
-  return needle == NULL || *needle == '\0' || (text != NULL && strstr (text, needle) != NULL);
+  return needle == NULL || *needle == '\0' || strstr (gtk_string_object_get_string (item), needle) != NULL;
+}
+
+static void
+log_search_changed (GtkFilter *filter)
+{
+  gtk_filter_changed (filter, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 static void
@@ -832,10 +890,12 @@ log_activated (GSimpleAction *action,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) rows = sr_contacts_list (d->ctx, d->group == SR_DESK_PHONE ? "call" : "visit",
                                                 d->day, d->day, &error);
+  g_autoptr(GListStore) store = g_list_store_new (GTK_TYPE_STRING_OBJECT);
   GtkWidget *window, *box, *scroller, *list, *clamp, *search;
+  GtkCustomFilter *filter;
+  GtkListItemFactory *factory;
   g_autofree char *title = NULL;
   GtkRoot *root = gtk_widget_get_root (d->root);
-  gboolean has_feedback = FALSE;
 
   if (rows == NULL)
     {
@@ -859,23 +919,16 @@ log_activated (GSimpleAction *action,
     adw_header_bar_pack_start (ADW_HEADER_BAR (header), search);
     gtk_box_append (GTK_BOX (box), header);
   }
-  list = gtk_list_box_new ();
-  gtk_list_box_set_filter_func (GTK_LIST_BOX (list), log_row_matches, search, NULL);
-  g_signal_connect_swapped (search, "search-changed", G_CALLBACK (gtk_list_box_invalidate_filter), list);
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_widget_set_valign (list, GTK_ALIGN_START);
   for (guint i = 0; i < rows->len; i++)
     {
       SrContactRow *r = g_ptr_array_index (rows, i);
-      GtkWidget *row = adw_action_row_new ();
       g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (r->at);
       g_autofree char *time = g_date_time_format (dt, "%H:%M");
       g_autofree char *who = r->customer_name != NULL
         ? g_strdup_printf ("%s %s", r->customer_name, r->phone != NULL ? r->phone : "")
         : g_strdup (_("Non-business"));
       g_autofree char *line = g_strdup_printf ("%s  %s → %s", time, who, r->receiver != NULL ? r->receiver : "");
-      GString *sub = g_string_new (r->rule);
+      g_autoptr(GString) sub = g_string_new (r->rule);
 
       if (r->media_source != NULL)
         g_string_append_printf (sub, " · %s", r->media_source);
@@ -887,11 +940,7 @@ log_activated (GSimpleAction *action,
         g_string_append_printf (sub, " · %s", r->note);
       if (r->is_late)
         g_string_append_printf (sub, " · %s", _("filled in later"));
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), line);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sub->str);
-      g_object_set_data_full (G_OBJECT (row), "sr-text", g_strconcat (line, " ", sub->str, NULL), g_free);
-      g_string_free (sub, TRUE);
-      gtk_list_box_append (GTK_LIST_BOX (list), row);
+      log_add (store, line, sub->str);
     }
   if (d->group == SR_DESK_RECEPTION)
     {
@@ -900,22 +949,16 @@ log_activated (GSimpleAction *action,
       for (guint i = 0; feedback != NULL && i < feedback->len; i++)
         {
           SrFeedback *f = g_ptr_array_index (feedback, i);
-          GtkWidget *row = adw_action_row_new ();
           g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (f->at);
           g_autofree char *time = g_date_time_format (dt, "%H:%M");
-          g_autofree char *title = g_strdup_printf (_("%s  Feedback form: %d of 5"), time, f->satisfaction);
+          g_autofree char *line = g_strdup_printf (_("%s  Feedback form: %d of 5"), time, f->satisfaction);
           g_autofree char *sub = g_strdup_printf ("%s%s%s%s%s", f->liked != NULL ? f->liked : "",
                                                   f->disliked != NULL ? " · " : "", f->disliked != NULL ? f->disliked : "",
                                                   f->suggestions != NULL ? " · " : "", f->suggestions != NULL ? f->suggestions : "");
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sub);
-          g_object_set_data_full (G_OBJECT (row), "sr-text", g_strconcat (title, " ", sub, NULL), g_free);
-          gtk_list_box_append (GTK_LIST_BOX (list), row);
+          log_add (store, line, sub);
         }
-      if (feedback != NULL && feedback->len > 0)
-        has_feedback = TRUE;
     }
-  if (rows->len == 0 && !has_feedback)
+  if (g_list_model_get_n_items (G_LIST_MODEL (store)) == 0)
     {
       GtkWidget *empty = adw_status_page_new ();
       adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("Nothing Logged Yet Today"));
@@ -924,11 +967,21 @@ log_activated (GSimpleAction *action,
     }
   else
     {
-      clamp = adw_clamp_new ();
-      adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 720);
-      adw_clamp_set_child (ADW_CLAMP (clamp), list);
-      gtk_widget_set_margin_top (clamp, 12);
-      gtk_widget_set_margin_bottom (clamp, 12);
+      filter = gtk_custom_filter_new (log_line_matches, search, NULL);
+      g_signal_connect_object (search, "search-changed", G_CALLBACK (log_search_changed), filter, G_CONNECT_SWAPPED);
+      factory = gtk_signal_list_item_factory_new ();
+      g_signal_connect (factory, "setup", G_CALLBACK (log_setup), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (log_bind), NULL);
+      list = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (
+               gtk_filter_list_model_new (G_LIST_MODEL (g_steal_pointer (&store)), GTK_FILTER (filter))))), factory);
+      gtk_list_view_set_show_separators (GTK_LIST_VIEW (list), TRUE);
+      gtk_widget_add_css_class (list, "card");
+      gtk_widget_set_margin_top (list, 12);
+      gtk_widget_set_margin_bottom (list, 12);
+      /* The view straight in the scroller (through a scrollable clamp), so it recycles. */
+      clamp = adw_clamp_scrollable_new ();
+      adw_clamp_scrollable_set_maximum_size (ADW_CLAMP_SCROLLABLE (clamp), 720);
+      adw_clamp_scrollable_set_child (ADW_CLAMP_SCROLLABLE (clamp), list);
       scroller = gtk_scrolled_window_new ();
       gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
       gtk_widget_set_vexpand (scroller, TRUE);
