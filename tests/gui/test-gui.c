@@ -986,6 +986,26 @@ test_problems_page (void)
   sr_gui_test_click (w, "Approve the Solution");
   sr_gui_test_spin_idle ();
   g_assert_nonnull (sr_gui_test_find (w, "Owner Told…"));
+
+  /* Many open: the title counts them all, the first 50 are shown, the search finds the rest. */
+  for (int i = 2; i <= 60; i++)
+    {
+      g_autofree char *what = g_strdup_printf ("问题%02d", i);
+      SrProblemInput problem = { 1, 0, "engineering", 0, what, "工程部" };
+      g_assert_cmpint (sr_problems_open (sup, &problem, &error), >, 0);
+    }
+  sr_gui_test_spin_idle ();
+  g_assert_nonnull (sr_gui_test_find (w, "Open problems (60)"));
+  g_assert_nonnull (sr_gui_test_find (w, "The first 50 are shown; search by customer, unit or what it is about for the others."));
+  g_assert_null (sr_gui_test_find (w, "Open · 工程部 · 问题60"));
+  {
+    GtkWidget *search = gtk_widget_get_ancestor (sr_gui_test_find (w, "Customer, unit or text"), GTK_TYPE_SEARCH_ENTRY);
+    gtk_editable_set_text (GTK_EDITABLE (search), "问题60");
+    g_signal_emit_by_name (search, "search-changed");
+    sr_gui_test_spin_idle ();
+  }
+  g_assert_nonnull (sr_gui_test_find (w, "Open problems (1)"));
+  g_assert_nonnull (sr_gui_test_find (w, "Open · 工程部 · 问题60"));
   gtk_window_destroy (GTK_WINDOW (window));
   sr_gui_test_spin_idle ();
   g_clear_object (&sup);

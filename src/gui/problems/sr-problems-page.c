@@ -216,6 +216,10 @@ step_button (Problems  *p,
   return button;
 }
 
+/* Problems shown at most (a row costs a few milliseconds to build; an office of many
+ * owners has hundreds open, thousands closed): the title counts them all. */
+#define SHOWN 50
+
 static void
 reload (Problems *p)
 {
@@ -235,7 +239,7 @@ reload (Problems *p)
   for (guint i = 0; i < list->len; i++)
     {
       SrProblem *pr = g_ptr_array_index (list, i);
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row;
       GtkWidget *button;
       g_autofree char *title = g_strdup_printf ("%s%s%s · %s", pr->customer_name, *pr->unit_label != '\0' ? " · " : "",
                                                 pr->unit_label, sr_problem_category_get_label (pr->category));
@@ -252,6 +256,9 @@ reload (Problems *p)
         g_string_append_printf (sub, " · %s", _("promised date passed"));
       if (*needle != '\0' && strstr (title, needle) == NULL && strstr (sub->str, needle) == NULL)
         continue;
+      if (++n > SHOWN)
+        continue;   /* counted, not shown: the search finds the others */
+      row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sub->str);
       if (pr->is_proposal_late || pr->is_promise_broken)
@@ -260,7 +267,6 @@ reload (Problems *p)
       if (button != NULL)
         adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-      n++;
     }
   {
     g_autofree char *title = g_strdup_printf (closed ? _("All problems (%u)") : _("Open problems (%u)"), n);
@@ -268,6 +274,12 @@ reload (Problems *p)
     if (n == 0)
       adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
                                              _("No problem is open. Report one with “Report a Problem…” (Ctrl+N)."));
+    else if (n > SHOWN)
+      {
+        g_autofree char *shown = g_strdup_printf (_("The first %u are shown; search by customer, unit or what it is about for the others."),
+                                                  (guint) SHOWN);
+        adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), shown);
+      }
   }
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
 
