@@ -340,17 +340,17 @@ reports_group (Ledger     *l,
   for (guint i = 0; reports != NULL && i < reports->len; i++)
     {
       SrMoneyReport *r = g_ptr_array_index (reports, i);
-      GtkWidget *row = adw_action_row_new ();
       g_autofree char *title = *r->deal_label != '\0' ? g_strdup_printf ("%s · %s", r->customer_name, r->deal_label)
                                                        : g_strdup (r->customer_name);
-      g_autofree char *summary = report_summary (r);
+      g_autofree char *summary = NULL;
+      GtkWidget *row;
 
       if (*needle != '\0' && strstr (title, needle) == NULL)
-        {
-          g_object_ref_sink (row);
-          g_object_unref (row);
-          continue;
-        }
+        continue;
+      if (++n > LATE_SHOWN)
+        continue;   /* counted, not shown */
+      summary = report_summary (r);
+      row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), summary);
       for (guint k = 0; k < 2; k++)
@@ -371,10 +371,10 @@ reports_group (Ledger     *l,
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       g_signal_connect (row, "activated", G_CALLBACK (on_open_unit), l);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-      n++;
     }
   set_group_count (group, _("Money reported, to confirm"), n,
                    _("Nothing waits: money a consultant reports on a sale or contract shows here."));
+  say_more (group, n);
   return group;
 }
 
