@@ -49,6 +49,88 @@ sr_column_view_add_text (GtkColumnView  *view,
   return column;
 }
 
+/* Lines of two texts: an item is a string object holding the line's whole text (for a
+ * search) with its title and subtitle attached. */
+void
+sr_lines_append (GListStore *store,
+                 const char *title,
+                 const char *subtitle)
+{
+  g_autofree char *text = g_strconcat (title, " ", subtitle, NULL);
+  g_autoptr(GtkStringObject) item = gtk_string_object_new (text);
+
+  g_object_set_data_full (G_OBJECT (item), "title", g_strdup (title), g_free);
+  g_object_set_data_full (G_OBJECT (item), "subtitle", g_strdup (subtitle), g_free);
+  g_list_store_append (store, item);
+}
+
+static void
+setup_line (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  subtitle_lines)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+
+  for (GtkWidget *l = title; l != NULL; l = l == title ? subtitle : NULL)
+    {
+      gtk_label_set_xalign (GTK_LABEL (l), 0);
+      gtk_label_set_wrap (GTK_LABEL (l), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (l), PANGO_WRAP_WORD_CHAR);
+      gtk_box_append (GTK_BOX (box), l);
+    }
+  if (GPOINTER_TO_INT (subtitle_lines) > 0)
+    {
+      gtk_label_set_lines (GTK_LABEL (subtitle), GPOINTER_TO_INT (subtitle_lines));
+      gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+    }
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_line (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  subtitle_lines)
+{
+  GObject *line = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *title = gtk_widget_get_first_child (box);
+  const char *subtitle = g_object_get_data (line, "subtitle");
+
+  gtk_label_set_text (GTK_LABEL (title), g_object_get_data (line, "title"));
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_next_sibling (title)), subtitle);
+  /* Cut to a few lines: the whole of it on hovering. */
+  gtk_widget_set_tooltip_text (box, GPOINTER_TO_INT (subtitle_lines) > 0 ? subtitle : NULL);
+}
+
+GtkWidget *
+sr_lines_view_new (GListModel *lines,
+                   int         subtitle_lines)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkWidget *view;
+  GtkWidget *clamp;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_line), GINT_TO_POINTER (subtitle_lines));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_line), GINT_TO_POINTER (subtitle_lines));
+  view = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (lines)), factory);
+  gtk_list_view_set_show_separators (GTK_LIST_VIEW (view), TRUE);
+  gtk_widget_add_css_class (view, "card");
+  gtk_widget_set_margin_top (view, 12);
+  gtk_widget_set_margin_bottom (view, 12);
+  /* Straight in the scroller (through a scrollable clamp), so the view recycles its rows. */
+  clamp = adw_clamp_scrollable_new ();
+  adw_clamp_scrollable_set_child (ADW_CLAMP_SCROLLABLE (clamp), view);
+  return clamp;
+}
+
 GListStore *
 sr_list_store_from_array (GType      type,
                           GPtrArray *rows)

@@ -17,6 +17,16 @@ GtkColumnViewColumn *sr_column_view_add_text (GtkColumnView  *view,
                                               gboolean        numeric,
                                               gboolean        expand);
 /* A GListStore filled from a GPtrArray of GObjects. */
+/* Lines of a title and a dim subtitle, in a list view that makes rows only for what is on
+ * screen (thousands of lines at no cost): a store of GtkStringObject whose string is the
+ * line's whole text (filter on it); append with sr_lines_append. The view comes in a
+ * scrollable clamp (set its maximum size) to put straight in a GtkScrolledWindow;
+ * @subtitle_lines > 0 cuts subtitles to that many lines, the whole in a tooltip. */
+void                 sr_lines_append          (GListStore     *store,
+                                               const char     *title,
+                                               const char     *subtitle);
+GtkWidget           *sr_lines_view_new        (GListModel     *lines,
+                                               int             subtitle_lines);
 GListStore          *sr_list_store_from_array (GType           type,
                                               GPtrArray      *rows);
 /* A record's own window (a customer, a unit): transient for @parent's window, a header bar

@@ -21,7 +21,7 @@ typedef struct {
   GtkWidget *from, *to;     /* YYYY-MM-DD or empty */
   GtkWidget *search;
   GtkWidget *count;
-  GtkWidget *list;
+  GListStore *lines;        /* the entries shown, as lines (sr_lines_append) */
   GtkWidget *stack;         /* the list, or "nothing matches" */
   GArray *staff_ids;        /* per person choice (0: anyone) */
   GStrv actions;            /* per kind choice after "any"; read when first shown */
@@ -37,6 +37,7 @@ audit_view_free (AuditView *v)
   g_array_unref (v->staff_ids);
   g_strfreev (v->actions);
   g_clear_object (&v->kinds);
+  g_clear_object (&v->lines);
   g_free (v);
 }
 
@@ -65,12 +66,10 @@ refresh (AuditView *v)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   gint64 total = 0;
-  GtkWidget *child;
 
   read_filter (v, &f);
   rows = sr_audit_find (v->ctx, &f, SHOWN, &total, &error);
-  while ((child = gtk_widget_get_first_child (v->list)) != NULL)
-    gtk_list_box_remove (GTK_LIST_BOX (v->list), child);
+  g_list_store_remove_all (v->lines);
   if (rows == NULL)
     {
       gtk_label_set_text (GTK_LABEL (v->count), error->message);
@@ -97,13 +96,7 @@ refresh (AuditView *v)
       g_autofree char *change = g_strdup_printf ("%s: %s → %s", record,
                                                  e->before_json != NULL ? e->before_json : "—",
                                                  e->after_json != NULL ? e->after_json : "—");
-      GtkWidget *row = adw_action_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), change);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
-      gtk_widget_set_tooltip_text (row, change);
-      gtk_list_box_append (GTK_LIST_BOX (v->list), row);
+      sr_lines_append (v->lines, title, change);
     }
   gtk_stack_set_visible_child_name (GTK_STACK (v->stack), rows->len > 0 ? "list" : "empty");
 }
@@ -197,7 +190,7 @@ sr_audit_view_new (SrContext *ctx)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *clamp;
   GtkWidget *empty = adw_status_page_new ();
   GtkWidget *export = gtk_button_new_with_mnemonic (_("E_xport…"));
   g_autoptr(GtkStringList) people = gtk_string_list_new (NULL);
@@ -250,13 +243,10 @@ sr_audit_view_new (SrContext *ctx)
   gtk_widget_set_margin_start (v->count, 12);
   gtk_widget_set_margin_bottom (v->count, 6);
 
-  v->list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (v->list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (v->list, "boxed-list");
-  gtk_widget_set_margin_top (v->list, 6);
-  gtk_widget_set_margin_bottom (v->list, 12);
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 1100);
-  adw_clamp_set_child (ADW_CLAMP (clamp), v->list);
+  /* Up to 500 entries: a list view makes rows only for what is on screen. */
+  v->lines = g_list_store_new (GTK_TYPE_STRING_OBJECT);
+  clamp = sr_lines_view_new (G_LIST_MODEL (g_object_ref (v->lines)), 3);
+  adw_clamp_scrollable_set_maximum_size (ADW_CLAMP_SCROLLABLE (clamp), 1100);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "edit-find-symbolic");
   adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("Nothing Matches"));

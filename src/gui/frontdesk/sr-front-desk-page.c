@@ -812,59 +812,6 @@ on_quick_activate (GtkEntry *entry,
 
 /* Today's log of calls and visits ---------------------------------------------------------------- */
 
-/* The log is a list view (a busy day logs a thousand calls or visits: rows are made only
- * for what is on screen). An item is a string object holding the line's whole text, for
- * the search, with its title and subtitle attached. */
-static void
-log_add (GListStore *store,
-         const char *title,
-         const char *subtitle)
-{
-  g_autofree char *text = g_strconcat (title, " ", subtitle, NULL);
-  g_autoptr(GtkStringObject) item = gtk_string_object_new (text);
-
-  g_object_set_data_full (G_OBJECT (item), "title", g_strdup (title), g_free);
-  g_object_set_data_full (G_OBJECT (item), "subtitle", g_strdup (subtitle), g_free);
-  g_list_store_append (store, item);
-}
-
-static void
-log_setup (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           gpointer                  data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-
-  for (GtkWidget *l = title; l != NULL; l = l == title ? subtitle : NULL)
-    {
-      gtk_label_set_xalign (GTK_LABEL (l), 0);
-      gtk_label_set_wrap (GTK_LABEL (l), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (l), PANGO_WRAP_WORD_CHAR);
-      gtk_box_append (GTK_BOX (box), l);
-    }
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 8);
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-log_bind (GtkSignalListItemFactory *factory,
-          GtkListItem              *item,
-          gpointer                  data)
-{
-  GObject *line = gtk_list_item_get_item (item);
-  GtkWidget *title = gtk_widget_get_first_child (gtk_list_item_get_child (item));
-
-  gtk_label_set_text (GTK_LABEL (title), g_object_get_data (line, "title"));
-  gtk_label_set_text (GTK_LABEL (gtk_widget_get_next_sibling (title)), g_object_get_data (line, "subtitle"));
-}
-
 /* A line stays while its text (who, receiver, rule, media, tags, note) holds the search. */
 static gboolean
 log_line_matches (gpointer item,
@@ -891,9 +838,8 @@ log_activated (GSimpleAction *action,
   g_autoptr(GPtrArray) rows = sr_contacts_list (d->ctx, d->group == SR_DESK_PHONE ? "call" : "visit",
                                                 d->day, d->day, &error);
   g_autoptr(GListStore) store = g_list_store_new (GTK_TYPE_STRING_OBJECT);
-  GtkWidget *window, *box, *scroller, *list, *clamp, *search;
+  GtkWidget *window, *box, *scroller, *clamp, *search;
   GtkCustomFilter *filter;
-  GtkListItemFactory *factory;
   g_autofree char *title = NULL;
   GtkRoot *root = gtk_widget_get_root (d->root);
 
@@ -940,7 +886,7 @@ log_activated (GSimpleAction *action,
         g_string_append_printf (sub, " · %s", r->note);
       if (r->is_late)
         g_string_append_printf (sub, " · %s", _("filled in later"));
-      log_add (store, line, sub->str);
+      sr_lines_append (store, line, sub->str);
     }
   if (d->group == SR_DESK_RECEPTION)
     {
@@ -955,7 +901,7 @@ log_activated (GSimpleAction *action,
           g_autofree char *sub = g_strdup_printf ("%s%s%s%s%s", f->liked != NULL ? f->liked : "",
                                                   f->disliked != NULL ? " · " : "", f->disliked != NULL ? f->disliked : "",
                                                   f->suggestions != NULL ? " · " : "", f->suggestions != NULL ? f->suggestions : "");
-          log_add (store, line, sub);
+          sr_lines_append (store, line, sub);
         }
     }
   if (g_list_model_get_n_items (G_LIST_MODEL (store)) == 0)
@@ -969,19 +915,10 @@ log_activated (GSimpleAction *action,
     {
       filter = gtk_custom_filter_new (log_line_matches, search, NULL);
       g_signal_connect_object (search, "search-changed", G_CALLBACK (log_search_changed), filter, G_CONNECT_SWAPPED);
-      factory = gtk_signal_list_item_factory_new ();
-      g_signal_connect (factory, "setup", G_CALLBACK (log_setup), NULL);
-      g_signal_connect (factory, "bind", G_CALLBACK (log_bind), NULL);
-      list = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (
-               gtk_filter_list_model_new (G_LIST_MODEL (g_steal_pointer (&store)), GTK_FILTER (filter))))), factory);
-      gtk_list_view_set_show_separators (GTK_LIST_VIEW (list), TRUE);
-      gtk_widget_add_css_class (list, "card");
-      gtk_widget_set_margin_top (list, 12);
-      gtk_widget_set_margin_bottom (list, 12);
-      /* The view straight in the scroller (through a scrollable clamp), so it recycles. */
-      clamp = adw_clamp_scrollable_new ();
+      /* A busy day logs a thousand calls or visits: rows are made only for what is on screen. */
+      clamp = sr_lines_view_new (G_LIST_MODEL (gtk_filter_list_model_new (G_LIST_MODEL (g_steal_pointer (&store)),
+                                                                        GTK_FILTER (filter))), 0);
       adw_clamp_scrollable_set_maximum_size (ADW_CLAMP_SCROLLABLE (clamp), 720);
-      adw_clamp_scrollable_set_child (ADW_CLAMP_SCROLLABLE (clamp), list);
       scroller = gtk_scrolled_window_new ();
       gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
       gtk_widget_set_vexpand (scroller, TRUE);
