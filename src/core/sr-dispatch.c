@@ -533,6 +533,7 @@ fail:
 GPtrArray *
 sr_dispatch_waiting (SrContext  *ctx,
                      guint       limit,
+                     guint      *out_total,
                      GError    **error)
 {
   g_autoptr(SrStmt) stmt = sr_db_prepare (sr_context_get_db (ctx), "SELECT id FROM customers WHERE owner_id IS NULL "
@@ -550,6 +551,15 @@ sr_dispatch_waiting (SrContext  *ctx,
     }
   if (step == SR_STEP_ERROR)
     return NULL;
+  if (out_total != NULL)
+    {
+      gint64 total = ids->len;
+      if (ids->len == limit &&
+          !sr_db_query_int (sr_context_get_db (ctx), "SELECT count(*) FROM customers WHERE owner_id IS NULL AND is_voided = 0",
+                            &total, error))
+        return NULL;
+      *out_total = (guint) total;
+    }
   return sr_customers_from_ids (ctx, ids, error);
 }
 

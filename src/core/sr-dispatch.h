@@ -116,9 +116,11 @@ gboolean    sr_dispatch_customer    (SrContext   *ctx,
                                      const char  *reason,
                                      GError     **error);
 
-/* Customers waiting for a designer (nobody owns them), newest first, at most @limit. */
+/* Customers waiting for a designer (nobody owns them), newest first, at most @limit;
+ * @out_total (may be NULL) gets how many wait in all. */
 GPtrArray  *sr_dispatch_waiting     (SrContext   *ctx,
                                      guint        limit,
+                                     guint       *out_total,
                                      GError     **error);
 
 typedef struct {

@@ -221,6 +221,20 @@ test_stored (void)
       customers[i] = sr_customers_add (desk, &in, &error);
       g_assert_no_error (error);
     }
+  /* Waiting for a designer: the newest first, as many as asked, and how many in all. */
+  {
+    guint total = 0;
+    g_autoptr(GPtrArray) some = sr_dispatch_waiting (sup, 4, &total, &error);
+    g_autoptr(GPtrArray) all = sr_dispatch_waiting (sup, 20, &total, &error);
+    g_assert_cmpuint (some->len, ==, 4);
+    g_assert_cmpint (((SrCustomer *) some->pdata[0])->id, ==, customers[8]);
+    g_assert_cmpuint (all->len, ==, 9);
+    g_assert_cmpuint (total, ==, 9);
+    g_clear_pointer (&some, g_ptr_array_unref);
+    total = 0;
+    some = sr_dispatch_waiting (sup, 4, &total, &error);
+    g_assert_cmpuint (total, ==, 9);
+  }
 
   /* 3:2:1: A B A C B A, each with its explanation. */
   g_assert_true (sr_dispatch_next (sup, FALSE, &designer, &why, &error));
@@ -236,6 +250,12 @@ test_stored (void)
         got = sr_customers_get (sup, customers[k], &error);
         g_assert_cmpint (got->owner_id, ==, ids[want[k]]);
       }
+  }
+  {
+    guint total = 0;
+    g_autoptr(GPtrArray) left = sr_dispatch_waiting (sup, 2, &total, &error);
+    g_assert_cmpuint (left->len, ==, 2);
+    g_assert_cmpuint (total, ==, 3);
   }
   /* Once dispatched, not again. */
   g_assert_false (sr_dispatch_customer (sup, customers[0], FALSE, 0, NULL, &error));
