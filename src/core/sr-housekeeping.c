@@ -1,6 +1,8 @@
 /* sr-housekeeping.c — see sr-housekeeping.h. */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "sr-audit.h"
@@ -326,6 +328,13 @@ fail:
   "LEFT JOIN trainings t ON t.housekeeper_id = h.id AND t.to_day IS NULL " \
   "LEFT JOIN customers c ON c.id = coalesce (p.customer_id, t.customer_id) "
 
+/* The roster's search: ?1 with those gone, ?2 the text ('' for all). */
+#define KEEPERS_MATCHING \
+  "WHERE (?1 <> 0 OR h.is_left = 0) AND (?2 = '' OR " \
+  " instr (h.name, ?2) > 0 OR instr (coalesce (h.skills, ''), ?2) > 0 OR " \
+  " instr (coalesce (h.native_place, ''), ?2) > 0 OR " \
+  " (length (?2) >= 4 AND instr (coalesce (h.phone, ''), ?2) > 0)) "
+
 static SrHousekeeper *
 read_keeper (SrStmt *stmt)
 {
@@ -376,11 +385,7 @@ sr_housekeepers_list (SrContext   *ctx,
   g_autofree char *clean = trimmed (text);
   g_autofree char *like = NULL;
   g_autoptr(SrStmt) stmt = sr_db_prepare (sr_context_get_db (ctx),
-                                          KEEPER_COLUMNS "WHERE (?1 <> 0 OR h.is_left = 0) AND (?2 = '' OR "
-                                          " instr (h.name, ?2) > 0 OR instr (coalesce (h.skills, ''), ?2) > 0 OR "
-                                          " instr (coalesce (h.native_place, ''), ?2) > 0 OR "
-                                          " (length (?2) >= 4 AND instr (coalesce (h.phone, ''), ?2) > 0)) "
-                                          "ORDER BY st, h.name, h.id LIMIT ?3", error);
+                                          KEEPER_COLUMNS KEEPERS_MATCHING "ORDER BY st, h.name, h.id LIMIT ?3", error);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sr_housekeeper_free);
   SrStep step;
 
@@ -394,6 +399,36 @@ sr_housekeepers_list (SrContext   *ctx,
   if (step == SR_STEP_ERROR)
     return NULL;
   return g_steal_pointer (&rows);
+}
+
+gboolean
+sr_housekeepers_count (SrContext   *ctx,
+                       const char  *text,
+                       gboolean     include_left,
+                       guint        out_counts[SR_KEEPER_N_STATES],
+                       GError     **error)
+{
+  g_autofree char *clean = trimmed (text);
+  g_autoptr(SrStmt) stmt = sr_db_prepare (sr_context_get_db (ctx),
+                                          "SELECT CASE WHEN h.is_left <> 0 THEN 3 WHEN p.id IS NOT NULL THEN 1 "
+                                          " WHEN t.id IS NOT NULL THEN 2 ELSE 0 END AS st, count(*) FROM housekeepers h "
+                                          "LEFT JOIN placements p ON p.housekeeper_id = h.id AND p.ended_on IS NULL "
+                                          "LEFT JOIN trainings t ON t.housekeeper_id = h.id AND t.to_day IS NULL "
+                                          KEEPERS_MATCHING "GROUP BY 1", error);
+  SrStep step;
+
+  memset (out_counts, 0, sizeof (guint) * SR_KEEPER_N_STATES);
+  if (stmt == NULL)
+    return FALSE;
+  sr_stmt_bind_int (stmt, 1, include_left);
+  sr_stmt_bind_text (stmt, 2, clean);
+  while ((step = sr_stmt_step (stmt, error)) == SR_STEP_ROW)
+    {
+      gint64 state = sr_stmt_get_int (stmt, 0);
+      if (state >= 0 && state < SR_KEEPER_N_STATES)
+        out_counts[state] = (guint) sr_stmt_get_int (stmt, 1);
+    }
+  return step == SR_STEP_DONE;
 }
 
 /* Training ------------------------------------------------------------------------------ */

@@ -21,6 +21,7 @@ typedef enum {
   SR_KEEPER_PLACED,
   SR_KEEPER_TRAINING,
   SR_KEEPER_LEFT,
+  SR_KEEPER_N_STATES
 } SrKeeperState;
 
 const char *sr_keeper_state_get_label    (SrKeeperState state);
@@ -77,6 +78,14 @@ GPtrArray  *sr_housekeepers_list         (SrContext                *ctx,
                                           const char               *text,
                                           gboolean                  include_left,
                                           guint                     limit,
+                                          GError                  **error);
+
+/* How many of the roster match @text, per state (SrKeeperState: free, placed, in
+ * training, gone; gone ones only with @include_left). */
+gboolean    sr_housekeepers_count        (SrContext                *ctx,
+                                          const char               *text,
+                                          gboolean                  include_left,
+                                          guint                     out_counts[SR_KEEPER_N_STATES],
                                           GError                  **error);
 
 /* Training: targeted (定向培训, for a customer) or retraining (回炉培训) ---------------- */

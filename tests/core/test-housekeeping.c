@@ -97,6 +97,14 @@ test_roster (void)
   list = sr_housekeepers_list (gw, "1111", FALSE, 0, &error);
   g_assert_cmpuint (list->len, ==, 1);
   g_clear_pointer (&list, g_ptr_array_unref);
+  {
+    guint counts[SR_KEEPER_N_STATES];
+    g_assert_true (sr_housekeepers_count (gw, NULL, FALSE, counts, &error));
+    g_assert_cmpuint (counts[SR_KEEPER_AVAILABLE], ==, 2);
+    g_assert_cmpuint (counts[SR_KEEPER_TRAINING], ==, 0);
+    g_assert_true (sr_housekeepers_count (gw, "育婴", FALSE, counts, &error));
+    g_assert_cmpuint (counts[SR_KEEPER_AVAILABLE], ==, 1);
+  }
 
   /* Training: started for a free housekeeper, not twice; finished. */
   g_assert_false (sr_housekeepers_start_training (sup, li, TRUE, 0, " ", &error));
@@ -104,6 +112,12 @@ test_roster (void)
   g_clear_error (&error);
   g_assert_true (sr_housekeepers_start_training (sup, li, FALSE, 0, "老人护理定向培训", &error));
   g_assert_no_error (error);
+  {
+    guint counts[SR_KEEPER_N_STATES];
+    g_assert_true (sr_housekeepers_count (gw, NULL, FALSE, counts, &error));
+    g_assert_cmpuint (counts[SR_KEEPER_AVAILABLE], ==, 1);
+    g_assert_cmpuint (counts[SR_KEEPER_TRAINING], ==, 1);
+  }
   g_assert_false (sr_housekeepers_start_training (sup, li, TRUE, 0, "再次", &error));
   g_assert_error (error, SR_RULE_ERROR, SR_RULE_ERROR_CONFLICT);
   g_clear_error (&error);
@@ -128,6 +142,14 @@ test_roster (void)
   list = sr_housekeepers_list (gw, NULL, TRUE, 0, &error);
   g_assert_cmpuint (list->len, ==, 2);
   g_assert_cmpint (((SrHousekeeper *) list->pdata[1])->state, ==, SR_KEEPER_LEFT);
+  {
+    guint counts[SR_KEEPER_N_STATES];
+    g_assert_true (sr_housekeepers_count (gw, NULL, FALSE, counts, &error));
+    g_assert_cmpuint (counts[SR_KEEPER_LEFT], ==, 0);
+    g_assert_true (sr_housekeepers_count (gw, NULL, TRUE, counts, &error));
+    g_assert_cmpuint (counts[SR_KEEPER_LEFT], ==, 1);
+    g_assert_cmpuint (counts[SR_KEEPER_AVAILABLE], ==, 1);
+  }
 
   /* A property office keeps no roster. */
   {

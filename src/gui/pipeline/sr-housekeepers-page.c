@@ -11,7 +11,9 @@
 #include "gui/sr-window.h"
 #include "sr-housekeepers-page.h"
 
-#define SHOWN 300
+/* Rows built at most (a row and its buttons cost a few milliseconds; a large agency has
+ * over 10,000 on its roster): the title counts them all. */
+#define SHOWN 50
 
 typedef struct {
   SrContext *ctx;
@@ -226,9 +228,12 @@ reload (Roster *r)
                                                        SHOWN + 1, &error);
   GtkWidget *page = adw_preferences_page_new ();
   GtkWidget *group = adw_preferences_group_new ();
-  guint counts[4] = { 0 };
+  guint counts[SR_KEEPER_N_STATES] = { 0 };
 
-  for (guint i = 0; keepers != NULL && i < keepers->len; i++)
+  if (keepers != NULL && keepers->len > SHOWN &&
+      !sr_housekeepers_count (r->ctx, text, gtk_check_button_get_active (GTK_CHECK_BUTTON (r->show_left)), counts, &error))
+    g_clear_pointer (&keepers, g_ptr_array_unref);
+  for (guint i = 0; keepers != NULL && keepers->len <= SHOWN && i < keepers->len; i++)
     counts[((SrHousekeeper *) keepers->pdata[i])->state]++;
   if (keepers == NULL)
     adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), error->message);
@@ -239,9 +244,15 @@ reload (Roster *r)
                                            : _("The roster is empty: the customer manager adds housekeepers."));
   else
     {
-      g_autofree char *title = g_strdup_printf (_("%u free · %u placed · %u in training%s"), counts[0], counts[1], counts[2],
-                                                keepers->len > SHOWN ? _(" (the first 300: search to narrow)") : "");
+      g_autofree char *title = g_strdup_printf (_("%u free · %u placed · %u in training"), counts[SR_KEEPER_AVAILABLE],
+                                                counts[SR_KEEPER_PLACED], counts[SR_KEEPER_TRAINING]);
       adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+      if (keepers->len > SHOWN)
+        {
+          g_autofree char *shown = g_strdup_printf (_("The first %u are shown, those free first; search by name, skill, "
+                                                      "native place or phone for the others."), (guint) SHOWN);
+          adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), shown);
+        }
     }
   for (guint i = 0; keepers != NULL && i < keepers->len && i < SHOWN; i++)
     {
