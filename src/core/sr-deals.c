@@ -405,10 +405,13 @@ sr_deals_move_stage_forward (SrContext    *ctx,
 {
   gint64 later = 0;
 
-  /* Is the office's first stage of @kind after the customer's stage (or have they none)? */
+  /* Is the office's first stage of @kind after the customer's stage (or have they none)?
+   * A lost customer who comes back to sign counts as having none: the lost stage comes
+   * last on the board, but nothing they do now is behind it. */
   if (!sr_db_get_int (sr_context_get_db (ctx), &later, error,
                       "SELECT coalesce ((SELECT t.position FROM stages t WHERE t.kind = ?2 "
-                      " ORDER BY t.is_disabled, t.position LIMIT 1), -1) > coalesce ((SELECT s.position FROM customers c "
+                      " ORDER BY t.is_disabled, t.position LIMIT 1), -1) > coalesce ((SELECT "
+                      " CASE WHEN s.kind = 'lost' THEN -1 ELSE s.position END FROM customers c "
                       " JOIN stages s ON s.id = c.stage_id WHERE c.id = ?1), -1)", "it", customer_id,
                       sr_stage_kind_get_code (kind)))
     return FALSE;

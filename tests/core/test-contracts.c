@@ -13,6 +13,7 @@
 #include "core/sr-error.h"
 #include "core/sr-ledger.h"
 #include "core/sr-money-reports.h"
+#include "core/sr-pipeline.h"
 
 #define TODAY SR_TEST_NOW_DAY
 
@@ -29,6 +30,32 @@ add_customer (SrContext  *ctx,
 
   g_assert_no_error (error);
   return id;
+}
+
+/* A customer marked lost who comes back and signs a contract leaves the lost stage for
+ * the signing one (the lost stage comes last on the board, yet nothing is behind it). */
+static void
+test_lost_comes_back (void)
+{
+  g_autoptr(SrContext) admin = sr_test_context_new (SR_OFFICE_DECORATION);
+  g_autoptr(SrContext) gw = sr_test_context_as (admin, "sheji", SR_ROLE_CONSULTANT);
+  g_autoptr(SrContext) mgr = sr_test_context_as (admin, "jingli", SR_ROLE_MANAGER);
+  g_autoptr(GError) error = NULL;
+  gint64 customer = add_customer (mgr, "回头客", "13800138001", sr_test_staff_id (gw));
+  SrContractDeal in = { customer, "construction", "ZX-2026-009", TODAY, 800000, 200000, 1, 30, NULL };
+  SrStageMove lost = { 0, "价格原因", NULL, 0 };
+  gint64 signing = 0;
+  SrDb *db = sr_context_get_db (admin);
+
+  g_assert_true (sr_db_get_int (db, &lost.stage_id, NULL, "SELECT id FROM stages WHERE kind = 'lost' LIMIT 1", ""));
+  g_assert_true (sr_pipeline_move (gw, customer, &lost, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sr_contracts_add (gw, &in, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_true (sr_db_get_int (db, &signing, NULL, "SELECT s.kind = 'sign' FROM customers c JOIN stages s "
+                                "ON s.id = c.stage_id WHERE c.id = ?1", "i", customer));
+  g_assert_cmpint (signing, ==, 1);
+  sr_test_context_finish (g_steal_pointer (&admin));
 }
 
 static void
@@ -278,6 +305,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/contracts/plan-and-money", test_plan_and_money);
   g_test_add_func ("/contracts/refusals", test_refusals);
+  g_test_add_func ("/contracts/lost-comes-back", test_lost_comes_back);
   g_test_add_func ("/contracts/property-office", test_property_office);
   g_test_add_func ("/contracts/reported-money", test_reported_money);
   return g_test_run ();
