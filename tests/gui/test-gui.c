@@ -228,6 +228,27 @@ show_as (SrWindow   *window,
   sr_gui_test_spin_idle ();
 }
 
+/* The search entry that shows @placeholder (so, still empty). */
+static GtkWidget *
+find_search (GtkWidget  *w,
+             const char *placeholder)
+{
+  GtkWidget *search = gtk_widget_get_ancestor (sr_gui_test_find (w, placeholder), GTK_TYPE_SEARCH_ENTRY);
+
+  g_assert_nonnull (search);
+  return search;
+}
+
+/* Types @text in @search, as a person would. */
+static void
+search_for (GtkWidget  *search,
+            const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (search), text);
+  g_signal_emit_by_name (search, "search-changed");
+  sr_gui_test_spin_idle ();
+}
+
 static SrForm *
 find_form (void)
 {
@@ -625,7 +646,7 @@ test_money_busy_day (void)
   g_autoptr(SrContext) sup = sr_test_context_as (admin, "zhuguan", SR_ROLE_CUSTOMER_MANAGER);
   g_autoptr(GError) error = NULL;
   SrWindow *window;
-  GtkWidget *w, *search;
+  GtkWidget *w;
 
   for (int i = 1; i <= 60; i++)
     {
@@ -648,11 +669,7 @@ test_money_busy_day (void)
   g_assert_nonnull (sr_gui_test_find (w, "2026-00011 · 客户11"));
   g_assert_null (sr_gui_test_find (w, "2026-00010 · 客户10"));
 
-  search = gtk_widget_get_ancestor (sr_gui_test_find (w, "Customer or unit"), GTK_TYPE_SEARCH_ENTRY);
-  g_assert_nonnull (search);
-  gtk_editable_set_text (GTK_EDITABLE (search), "客户10");
-  g_signal_emit_by_name (search, "search-changed");
-  sr_gui_test_spin_idle ();
+  search_for (find_search (w, "Customer or unit"), "客户10");
   g_assert_nonnull (sr_gui_test_find (w, "2026-00010 · 客户10"));
   g_assert_null (sr_gui_test_find (w, "2026-00060 · 客户60"));
   g_assert_nonnull (sr_gui_test_find (w, "Taken today: ¥6,000.00 (60)"));   /* the day's, whatever the search */
@@ -998,12 +1015,7 @@ test_problems_page (void)
   g_assert_nonnull (sr_gui_test_find (w, "Open problems (60)"));
   g_assert_nonnull (sr_gui_test_find (w, "The first 50 are shown; search by customer, unit or what it is about for the others."));
   g_assert_null (sr_gui_test_find (w, "Open · 工程部 · 问题60"));
-  {
-    GtkWidget *search = gtk_widget_get_ancestor (sr_gui_test_find (w, "Customer, unit or text"), GTK_TYPE_SEARCH_ENTRY);
-    gtk_editable_set_text (GTK_EDITABLE (search), "问题60");
-    g_signal_emit_by_name (search, "search-changed");
-    sr_gui_test_spin_idle ();
-  }
+  search_for (find_search (w, "Customer, unit or text"), "问题60");
   g_assert_nonnull (sr_gui_test_find (w, "Open problems (1)"));
   g_assert_nonnull (sr_gui_test_find (w, "Open · 工程部 · 问题60"));
   gtk_window_destroy (GTK_WINDOW (window));
@@ -1887,16 +1899,10 @@ test_audit_view (void)
 
   g_assert_true (sr_settings_set (admin, "ownership.lapse_days", "9", NULL));
   show_as (window, mgr, "admin/audit");
-  g_assert_nonnull (sr_gui_test_find (w, "Person, customer, number…"));
-  search = gtk_widget_get_ancestor (sr_gui_test_find (w, "Person, customer, number…"), GTK_TYPE_SEARCH_ENTRY);
-  g_assert_nonnull (search);
-  gtk_editable_set_text (GTK_EDITABLE (search), "ownership.lapse_days");
-  g_signal_emit_by_name (search, "search-changed");
-  sr_gui_test_spin_idle ();
+  search = find_search (w, "Person, customer, number…");
+  search_for (search, "ownership.lapse_days");
   g_assert_nonnull (sr_gui_test_find (w, "1 entry."));
-  gtk_editable_set_text (GTK_EDITABLE (search), "no such thing at all");
-  g_signal_emit_by_name (search, "search-changed");
-  sr_gui_test_spin_idle ();
+  search_for (search, "no such thing at all");
   g_assert_nonnull (sr_gui_test_find (w, "Nothing Matches"));
   gtk_window_destroy (GTK_WINDOW (window));
   sr_gui_test_spin_idle ();
