@@ -107,14 +107,16 @@ sr_customer_privacy_add_group (AdwPreferencesPage *page,
                                SrContext          *ctx,
                                SrCustomer         *customer)
 {
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *group;
+  GtkWidget *row;
   g_auto(SrDataSource) source = { 0 };
   g_autofree char *when = NULL;
   g_autofree char *line = NULL;
 
   if (!sr_privacy_source (ctx, customer->id, &source, NULL))
     return;
+  group = adw_preferences_group_new ();
+  row = adw_action_row_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Personal information"));
   when = sr_format_moment (source.registered_at);
   line = source.media_source != NULL

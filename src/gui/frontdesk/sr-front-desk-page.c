@@ -1124,10 +1124,11 @@ refresh (Desk *d)
         g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (a->at);
         g_autofree char *time = g_date_time_format (dt, "%H:%M");
         g_autofree char *title = g_strdup_printf ("%s  %s → %s", time, a->customer_name, a->staff_name);
-        GtkWidget *row = adw_action_row_new ();
+        GtkWidget *row;
 
         if (g_strcmp0 (a->status, "cancelled") == 0)
           continue;
+        row = adw_action_row_new ();
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
         if (g_strcmp0 (a->status, "kept") == 0)
           {
