@@ -111,13 +111,19 @@ read_password (const char *user)
 
 /* Opens the database the subcommand works on and signs in as --user, or as the
  * command line. */
+/* --db, else the default database in the user data folder. */
+static char *
+database_path (SrCliGlobal *global)
+{
+  return global->db_path != NULL ? g_strdup (global->db_path) : sr_db_default_path ();
+}
+
 static SrContext *
 open_context (SrCliGlobal    *global,
               SrDbOpenFlags   flags,
               GError        **error)
 {
-  g_autofree char *path = global->db_path != NULL ? g_strdup (global->db_path)
-                                                  : sr_db_default_path ();
+  g_autofree char *path = database_path (global);
   g_autoptr(SrDb) db = sr_db_open (path, flags, error);
   g_autoptr(SrContext) ctx = NULL;
   g_autoptr(SrSession) session = NULL;
@@ -242,7 +248,7 @@ static int
 run_restore (SrCliGlobal  *global,
              char        **argv)
 {
-  g_autofree char *path = global->db_path != NULL ? g_strdup (global->db_path) : sr_db_default_path ();
+  g_autofree char *path = database_path (global);
   g_autofree char *kept = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -326,7 +332,7 @@ static int
 run_grant (SrCliGlobal  *global,
            char        **argv)
 {
-  g_autofree char *path = global->db_path != NULL ? g_strdup (global->db_path) : sr_db_default_path ();
+  g_autofree char *path = database_path (global);
   g_autoptr(GError) error = NULL;
   g_autoptr(SrDb) db = NULL;
 

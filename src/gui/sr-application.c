@@ -51,6 +51,22 @@ daily_backup_thread (GTask        *task,
   g_task_return_boolean (task, made);
 }
 
+/* Where this PC's office data is: --db, else the settings', else the default file. */
+static char *
+get_database (SrApplication *self)
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *kept = NULL;
+
+  if (self->db_path != NULL)
+    return g_strdup (self->db_path);
+  settings = sr_settings_load ();
+  kept = settings != NULL ? g_settings_get_string (settings, "database") : NULL;
+  if (kept != NULL && *kept != '\0')
+    return g_steal_pointer (&kept);
+  return sr_db_default_path ();
+}
+
 static void
 sr_application_activate (GApplication *app)
 {
@@ -67,7 +83,7 @@ sr_application_activate (GApplication *app)
       gtk_window_present (window);
       return;
     }
-  path = sr_application_get_database (self);
+  path = get_database (self);
   /* A server's password: given this session, else kept in the keyring, else none (the
    * server may trust this PC, or ~/.pgpass may have it). */
   if (sr_db_is_server_address (path))
@@ -113,20 +129,6 @@ reopen (SrApplication *self,
     sr_toast (GTK_WIDGET (window), message);
 }
 
-char *
-sr_application_get_database (SrApplication *self)
-{
-  g_autoptr(GSettings) settings = NULL;
-  g_autofree char *kept = NULL;
-
-  if (self->db_path != NULL)
-    return g_strdup (self->db_path);
-  settings = sr_settings_load ();
-  kept = settings != NULL ? g_settings_get_string (settings, "database") : NULL;
-  if (kept != NULL && *kept != '\0')
-    return g_steal_pointer (&kept);
-  return sr_db_default_path ();
-}
 
 void
 sr_application_use_database (SrApplication *self,
@@ -154,7 +156,7 @@ office_server_action (GSimpleAction *action,
                       gpointer       user_data)
 {
   SrApplication *self = user_data;
-  g_autofree char *path = sr_application_get_database (self);
+  g_autofree char *path = get_database (self);
   GtkWidget *dialog = sr_server_dialog_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
                                             sr_db_is_server_address (path) ? path : NULL);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -167,10 +169,8 @@ reconnect_action (GSimpleAction *action,
                   gpointer       user_data)
 {
   SrApplication *self = user_data;
-  g_autofree char *path = sr_application_get_database (self);
-  g_autofree char *secret = g_strdup (self->password);
 
-  sr_application_use_database (self, path, secret, NULL);
+  sr_application_use_database (self, self->db_path, self->password, NULL);
 }
 
 void
@@ -192,9 +192,7 @@ sr_application_restore (SrApplication *self,
                            : g_strdup_printf (_("Restored from %s."), file);
   else
     message = g_strdup (error->message);
-  g_free (self->db_path);
-  self->db_path = g_strdup (path);
-  reopen (self, message);
+  sr_application_use_database (self, path, self->password, message);
   g_application_release (G_APPLICATION (self));
 }
 

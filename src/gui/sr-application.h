@@ -11,8 +11,6 @@ G_DECLARE_FINAL_TYPE (SrApplication, sr_application, SR, APPLICATION, AdwApplica
 /* @db_path NULL: where the settings say (key "database"), else the default database in
  * the user data folder. A server's password comes from the desktop keyring. */
 SrApplication *sr_application_new (const char *db_path);
-/* Where this PC's office data is: --db, else the settings', else the default file. */
-char          *sr_application_get_database (SrApplication *self);
 /* Closes the windows and opens one again on @address (a file, or an office server with
  * @password, NULL: the keyring's; @address NULL: where the settings say), showing
  * @message. */

@@ -49,6 +49,23 @@ sr_column_view_add_text (GtkColumnView  *view,
   return column;
 }
 
+void
+sr_group_say_shown (GtkWidget  *group,
+                    guint       n,
+                    const char *format,
+                    ...)
+{
+  g_autofree char *text = NULL;
+  va_list args;
+
+  if (n <= SR_ROWS_SHOWN)
+    return;
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), text);
+}
+
 /* Lines of two texts: an item is a string object holding the line's whole text (for a
  * search) with its title and subtitle attached. */
 void
@@ -72,13 +89,14 @@ setup_line (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *title = gtk_label_new (NULL);
   GtkWidget *subtitle = gtk_label_new (NULL);
+  GtkWidget *labels[] = { title, subtitle };
 
-  for (GtkWidget *l = title; l != NULL; l = l == title ? subtitle : NULL)
+  for (guint k = 0; k < G_N_ELEMENTS (labels); k++)
     {
-      gtk_label_set_xalign (GTK_LABEL (l), 0);
-      gtk_label_set_wrap (GTK_LABEL (l), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (l), PANGO_WRAP_WORD_CHAR);
-      gtk_box_append (GTK_BOX (box), l);
+      gtk_label_set_xalign (GTK_LABEL (labels[k]), 0);
+      gtk_label_set_wrap (GTK_LABEL (labels[k]), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (labels[k]), PANGO_WRAP_WORD_CHAR);
+      gtk_box_append (GTK_BOX (box), labels[k]);
     }
   if (GPOINTER_TO_INT (subtitle_lines) > 0)
     {

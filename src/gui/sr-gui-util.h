@@ -16,7 +16,16 @@ GtkColumnViewColumn *sr_column_view_add_text (GtkColumnView  *view,
                                               SrCellTextFunc  func,
                                               gboolean        numeric,
                                               gboolean        expand);
-/* A GListStore filled from a GPtrArray of GObjects. */
+/* Rows a page's list builds at most: a row costs a few milliseconds to build and a large
+ * office has hundreds or thousands; the list's title counts them all. */
+#define SR_ROWS_SHOWN 50
+
+/* When @n > SR_ROWS_SHOWN, says in @group's description which are shown and how to reach
+ * the others (@format and its arguments, usually SR_ROWS_SHOWN itself). */
+void                 sr_group_say_shown       (GtkWidget      *group,
+                                               guint           n,
+                                               const char     *format,
+                                               ...) G_GNUC_PRINTF (3, 4);
 /* Lines of a title and a dim subtitle, in a list view that makes rows only for what is on
  * screen (thousands of lines at no cost): a store of GtkStringObject whose string is the
  * line's whole text (filter on it); append with sr_lines_append. The view comes in a
@@ -27,6 +36,7 @@ void                 sr_lines_append          (GListStore     *store,
                                                const char     *subtitle);
 GtkWidget           *sr_lines_view_new        (GListModel     *lines,
                                                int             subtitle_lines);
+/* A GListStore filled from a GPtrArray of GObjects. */
 GListStore          *sr_list_store_from_array (GType           type,
                                               GPtrArray      *rows);
 /* A record's own window (a customer, a unit): transient for @parent's window, a header bar

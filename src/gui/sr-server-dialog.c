@@ -112,7 +112,7 @@ on_connected (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) keyring_error = NULL;
   g_autoptr(GSettings) settings = NULL;
-  GtkApplication *app;
+  GApplication *app = g_application_get_default ();
 
   if (d->closed)
     return;
@@ -130,10 +130,7 @@ on_connected (GObject      *source,
   settings = sr_settings_load ();
   if (settings != NULL)
     g_settings_set_string (settings, "database", d->address);
-  app = gtk_window_get_application (GTK_WINDOW (d->window));
-  if (app == NULL)
-    app = gtk_window_get_application (gtk_window_get_transient_for (GTK_WINDOW (d->window)));
-  if (app != NULL)
+  if (SR_IS_APPLICATION (app))
     sr_application_use_database (SR_APPLICATION (app), d->address, d->secret,
                                keyring_error != NULL
                                ? _("Connected. The desktop keyring could not keep the password: "
@@ -176,13 +173,13 @@ static void
 on_use_file (ServerDialog *d)
 {
   g_autoptr(GSettings) settings = sr_settings_load ();
-  GtkApplication *app = gtk_window_get_application (gtk_window_get_transient_for (GTK_WINDOW (d->window)));
+  GApplication *app = g_application_get_default ();
 
   if (d->busy)
     return;
   if (settings != NULL)
     g_settings_set_string (settings, "database", "");
-  if (app != NULL)
+  if (SR_IS_APPLICATION (app))
     sr_application_use_database (SR_APPLICATION (app), NULL, NULL, _("This PC's own database is used again."));
   gtk_window_destroy (GTK_WINDOW (d->window));
 }

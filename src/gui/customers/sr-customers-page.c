@@ -224,14 +224,8 @@ on_customers_changed (SrContext *ctx,
       /* Search results: each must be in the list already (a new one may match). */
       for (guint f = 0; f < fresh->len; f++)
         {
-          guint n = g_list_model_get_n_items (shown), i;
-          for (i = 0; i < n; i++)
-            {
-              g_autoptr(SrCustomer) row = g_list_model_get_item (shown, i);
-              if (row->id == ((SrCustomer *) fresh->pdata[f])->id)
-                break;
-            }
-          if (i == n)
+          guint i;
+          if (!g_list_store_find_with_equal_func (p->found, fresh->pdata[f], (GEqualFunc) same_customer, &i))
             return;
           g_list_store_splice (p->found, i, 1, &fresh->pdata[f], 1);
         }

@@ -75,24 +75,16 @@ on_open_unit (AdwActionRow *row,
                 GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "deal-id")));
 }
 
-/* A row: who and which unit, what is asked, and the one button for it. */
-/* Rows shown in a list of the page: a row costs a few milliseconds to build and the
- * large demo has hundreds or thousands; the title counts them all and the search
- * finds the others. */
-#define LATE_SHOWN 50
-
+/* A list of the page built to SR_ROWS_SHOWN rows: the search finds the others. */
 static void
 say_more (GtkWidget *group,
           guint      n)
 {
-  if (n > LATE_SHOWN)
-    {
-      g_autofree char *text = g_strdup_printf (_("The first %u are shown; search by customer, unit or contract for the others."),
-                                               (guint) LATE_SHOWN);
-      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), text);
-    }
+  sr_group_say_shown (group, n, _("The first %u are shown; search by customer, unit or contract for the others."),
+                      (guint) SR_ROWS_SHOWN);
 }
 
+/* A row: who and which unit, what is asked, and the one button for it. */
 static GtkWidget *
 deal_row (Ledger     *l,
           SrDeal     *d,
@@ -177,7 +169,7 @@ today_group (Ledger     *l,
   g_autoptr(GString) totals = g_string_new (NULL);
   g_autofree char *title = NULL;
   g_autofree char *sum = NULL;
-  guint matching = 0, seen = 0, skip;
+  g_autoptr(GPtrArray) hits = g_ptr_array_new ();
 
   for (guint i = 0; rows != NULL && i < rows->len; i++)
     {
@@ -191,27 +183,20 @@ today_group (Ledger     *l,
               by_method[m] += signed_amount;
           total += signed_amount;
         }
-      matching += receipt_matches (r, needle);
+      if (receipt_matches (r, needle))
+        g_ptr_array_add (hits, r);
     }
   /* In number order, the latest last. */
-  skip = matching > LATE_SHOWN ? matching - LATE_SHOWN : 0;
-  for (guint i = 0; rows != NULL && i < rows->len; i++)
+  for (guint i = hits->len > SR_ROWS_SHOWN ? hits->len - SR_ROWS_SHOWN : 0; i < hits->len; i++)
     {
-      SrDayReceipt *r = g_ptr_array_index (rows, i);
-      gboolean refund = g_strcmp0 (r->kind, "refund") == 0;
-      g_autofree char *money = NULL;
-      g_autofree char *row_title = NULL;
-      g_autofree char *sub = NULL;
-      GtkWidget *row;
+      SrDayReceipt *r = g_ptr_array_index (hits, i);
+      g_autofree char *money = sr_money_format (g_strcmp0 (r->kind, "refund") == 0 ? -r->amount_fen : r->amount_fen);
+      g_autofree char *row_title = g_strdup_printf ("%s · %s%s%s", r->number, r->customer_name,
+                                                    *r->unit_label != '\0' ? " · " : "", r->unit_label);
+      g_autofree char *sub = g_strdup_printf ("%s, %s%s", money, sr_receipt_method_get_label (r->method),
+                                              r->is_voided ? _(" (void)") : "");
+      GtkWidget *row = adw_action_row_new ();
 
-      if (!receipt_matches (r, needle) || seen++ < skip)
-        continue;
-      money = sr_money_format (refund ? -r->amount_fen : r->amount_fen);
-      row_title = g_strdup_printf ("%s · %s%s%s", r->number, r->customer_name,
-                                   *r->unit_label != '\0' ? " · " : "", r->unit_label);
-      sub = g_strdup_printf ("%s, %s%s", money, sr_receipt_method_get_label (r->method),
-                             r->is_voided ? _(" (void)") : "");
-      row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), row_title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sub);
       if (r->is_voided)
@@ -228,10 +213,10 @@ today_group (Ledger     *l,
   sum = sr_money_format (total);
   title = g_strdup_printf (_("Taken today: %s"), sum);
   set_group_count (group, title, rows != NULL ? rows->len : 0, _("No receipt today yet."));
-  if (matching > LATE_SHOWN)
+  if (hits->len > SR_ROWS_SHOWN)
     {
       g_autofree char *latest = g_strdup_printf (_("The latest %u are shown; search by customer, unit or receipt number for the others."),
-                                                 (guint) LATE_SHOWN);
+                                                 (guint) SR_ROWS_SHOWN);
       g_string_append_printf (totals, "%s%s", totals->len > 0 ? "\n" : "", latest);
     }
   if (totals->len > 0)
@@ -250,7 +235,7 @@ late_group (Ledger     *l,
   /* Overdue items can be many thousands: the most overdue that match, searched and
    * counted in the database (a row costs a few milliseconds to build). */
   guint total = 0;
-  g_autoptr(GPtrArray) rows = overdue ? sr_ledger_overdue_find (l->ctx, 0, needle, LATE_SHOWN, &total, &error)
+  g_autoptr(GPtrArray) rows = overdue ? sr_ledger_overdue_find (l->ctx, 0, needle, SR_ROWS_SHOWN, &total, &error)
                                       : sr_ledger_unsigned (l->ctx, 0, &error);
   GtkWidget *group = new_group (NULL);
   guint n = 0;
@@ -266,7 +251,7 @@ late_group (Ledger     *l,
 
       if (!overdue && *needle != '\0' && strstr (title, needle) == NULL)
         continue;
-      if (++n > LATE_SHOWN)
+      if (++n > SR_ROWS_SHOWN)
         continue;   /* counted, not shown: the search finds the others */
       row = adw_action_row_new ();
       money = sr_money_format (overdue ? r->open_fen : r->deposit_fen);
@@ -296,12 +281,8 @@ late_group (Ledger     *l,
     n = total;
   set_group_count (group, overdue ? _("Overdue payments (催款)") : _("Past the signing date (未签约)"), n,
                    overdue ? _("Nothing is overdue.") : _("Every subscription is signed in time."));
-  if (n > LATE_SHOWN)
-    {
-      g_autofree char *shown = g_strdup_printf (_("The %u most overdue are shown; search by customer, unit or contract for the others."),
-                                                (guint) LATE_SHOWN);
-      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), shown);
-    }
+  sr_group_say_shown (group, n, _("The %u most overdue are shown; search by customer, unit or contract for the others."),
+                      (guint) SR_ROWS_SHOWN);
   return group;
 }
 
@@ -347,7 +328,7 @@ reports_group (Ledger     *l,
 
       if (*needle != '\0' && strstr (title, needle) == NULL)
         continue;
-      if (++n > LATE_SHOWN)
+      if (++n > SR_ROWS_SHOWN)
         continue;   /* counted, not shown */
       summary = report_summary (r);
       row = adw_action_row_new ();
@@ -405,7 +386,7 @@ reload (Ledger *l)
         continue;
       counter = g_strcmp0 (d->state, "pending") == 0 ? &n_deposits
               : g_strcmp0 (d->state, "cancelled") == 0 ? &n_refunds : &n_held;
-      if (++*counter > LATE_SHOWN)
+      if (++*counter > SR_ROWS_SHOWN)
         continue;   /* counted, not shown */
       if (g_strcmp0 (d->state, "pending") == 0)
         {

@@ -205,8 +205,6 @@ on_open_customer (AdwActionRow *row,
   gtk_window_present (GTK_WINDOW (sr_customer_window_new (p->root, p->ctx, widget_id (GTK_WIDGET (row), "customer-id"))));
 }
 
-#define WAITING_SHOWN 50
-
 static GtkWidget *
 waiting_group (Dispatch *p)
 {
@@ -214,7 +212,7 @@ waiting_group (Dispatch *p)
   guint total = 0;
   /* The newest: a row costs a few milliseconds to build, and an office may have
    * thousands waiting (the title counts them all). */
-  g_autoptr(GPtrArray) waiting = sr_dispatch_waiting (p->ctx, WAITING_SHOWN, &total, &error);
+  g_autoptr(GPtrArray) waiting = sr_dispatch_waiting (p->ctx, SR_ROWS_SHOWN, &total, &error);
   GtkWidget *group = adw_preferences_group_new ();
   gboolean manager = (sr_session_get_roles (sr_context_get_session (p->ctx)) & SR_ROLE_MANAGER) != 0;
   g_autofree char *title = g_strdup_printf (_("Waiting for a designer (%u)"), waiting != NULL ? total : 0);
@@ -223,12 +221,9 @@ waiting_group (Dispatch *p)
   if (waiting == NULL || waiting->len == 0)
     adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
                                            _("Every customer has a designer. New customers registered without an owner show here."));
-  else if (total > waiting->len)
-    {
-      g_autofree char *shown = g_strdup_printf (_("The %u newest are shown; the others follow as these are dispatched."),
-                                                waiting->len);
-      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), shown);
-    }
+  else
+    sr_group_say_shown (group, total, _("The %u newest are shown; the others follow as these are dispatched."),
+                        (guint) SR_ROWS_SHOWN);
   for (guint i = 0; waiting != NULL && i < waiting->len; i++)
     {
       SrCustomer *c = g_ptr_array_index (waiting, i);

@@ -11,10 +11,6 @@
 #include "gui/sr-window.h"
 #include "sr-housekeepers-page.h"
 
-/* Rows built at most (a row and its buttons cost a few milliseconds; a large agency has
- * over 10,000 on its roster): the title counts them all. */
-#define SHOWN 50
-
 typedef struct {
   SrContext *ctx;
   GtkWidget *root;
@@ -225,15 +221,15 @@ reload (Roster *r)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (r->search));
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) keepers = sr_housekeepers_list (r->ctx, text, gtk_check_button_get_active (GTK_CHECK_BUTTON (r->show_left)),
-                                                       SHOWN + 1, &error);
+                                                       SR_ROWS_SHOWN + 1, &error);
   GtkWidget *page = adw_preferences_page_new ();
   GtkWidget *group = adw_preferences_group_new ();
   guint counts[SR_KEEPER_N_STATES] = { 0 };
 
-  if (keepers != NULL && keepers->len > SHOWN &&
+  if (keepers != NULL && keepers->len > SR_ROWS_SHOWN &&
       !sr_housekeepers_count (r->ctx, text, gtk_check_button_get_active (GTK_CHECK_BUTTON (r->show_left)), counts, &error))
     g_clear_pointer (&keepers, g_ptr_array_unref);
-  for (guint i = 0; keepers != NULL && keepers->len <= SHOWN && i < keepers->len; i++)
+  for (guint i = 0; keepers != NULL && keepers->len <= SR_ROWS_SHOWN && i < keepers->len; i++)
     counts[((SrHousekeeper *) keepers->pdata[i])->state]++;
   if (keepers == NULL)
     adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), error->message);
@@ -247,14 +243,10 @@ reload (Roster *r)
       g_autofree char *title = g_strdup_printf (_("%u free · %u placed · %u in training"), counts[SR_KEEPER_AVAILABLE],
                                                 counts[SR_KEEPER_PLACED], counts[SR_KEEPER_TRAINING]);
       adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-      if (keepers->len > SHOWN)
-        {
-          g_autofree char *shown = g_strdup_printf (_("The first %u are shown, those free first; search by name, skill, "
-                                                      "native place or phone for the others."), (guint) SHOWN);
-          adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), shown);
-        }
+      sr_group_say_shown (group, keepers->len, _("The first %u are shown, those free first; search by name, skill, "
+                                                 "native place or phone for the others."), (guint) SR_ROWS_SHOWN);
     }
-  for (guint i = 0; keepers != NULL && i < keepers->len && i < SHOWN; i++)
+  for (guint i = 0; keepers != NULL && i < keepers->len && i < SR_ROWS_SHOWN; i++)
     {
       SrHousekeeper *k = keepers->pdata[i];
       GtkWidget *row = adw_action_row_new ();

@@ -82,10 +82,6 @@ on_open_customer (AdwActionRow *row,
                                                           GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "customer-id")))));
 }
 
-/* Rows built at most in each list (a row costs a few milliseconds; a large agency has
- * hundreds due and more visited in a month): the titles count them all. */
-#define SHOWN 50
-
 static void
 reload (Visits *v)
 {
@@ -105,13 +101,10 @@ reload (Visits *v)
   if (due == NULL || due->len == 0)
     adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (due_group),
                                            _("Nobody is due: every site under construction had a visit this week."));
-  else if (due->len > SHOWN)
-    {
-      g_autofree char *shown = g_strdup_printf (_("The %u waiting longest are shown; the others follow as these are visited."),
-                                                (guint) SHOWN);
-      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (due_group), shown);
-    }
-  for (guint i = 0; due != NULL && i < due->len && i < SHOWN; i++)
+  else
+    sr_group_say_shown (due_group, due->len, _("The %u waiting longest are shown; the others follow as these are visited."),
+                        (guint) SR_ROWS_SHOWN);
+  for (guint i = 0; due != NULL && i < due->len && i < SR_ROWS_SHOWN; i++)
     {
       SrVisitDue *d = g_ptr_array_index (due, i);
       GtkWidget *row = adw_action_row_new ();
@@ -135,13 +128,10 @@ reload (Visits *v)
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (done_group), done_title);
   if (done == NULL || done->len == 0)
     adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (done_group), _("No return visit in the last 30 days."));
-  else if (done->len > SHOWN)
-    {
-      g_autofree char *shown = g_strdup_printf (_("The latest %u are shown; the register of return visits (客户回访登记表) "
-                                                  "lists them all."), (guint) SHOWN);
-      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (done_group), shown);
-    }
-  for (guint i = 0; done != NULL && i < done->len && i < SHOWN; i++)
+  else
+    sr_group_say_shown (done_group, done->len, _("The latest %u are shown; the register of return visits (客户回访登记表) "
+                                                 "lists them all."), (guint) SR_ROWS_SHOWN);
+  for (guint i = 0; done != NULL && i < done->len && i < SR_ROWS_SHOWN; i++)
     {
       SrVisitRow *r = g_ptr_array_index (done, i);
       GtkWidget *row = adw_action_row_new ();

@@ -216,10 +216,6 @@ step_button (Problems  *p,
   return button;
 }
 
-/* Problems shown at most (a row costs a few milliseconds to build; an office of many
- * owners has hundreds open, thousands closed): the title counts them all. */
-#define SHOWN 50
-
 static void
 reload (Problems *p)
 {
@@ -256,7 +252,7 @@ reload (Problems *p)
         g_string_append_printf (sub, " · %s", _("promised date passed"));
       if (*needle != '\0' && strstr (title, needle) == NULL && strstr (sub->str, needle) == NULL)
         continue;
-      if (++n > SHOWN)
+      if (++n > SR_ROWS_SHOWN)
         continue;   /* counted, not shown: the search finds the others */
       row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -274,12 +270,8 @@ reload (Problems *p)
     if (n == 0)
       adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
                                              _("No problem is open. Report one with “Report a Problem…” (Ctrl+N)."));
-    else if (n > SHOWN)
-      {
-        g_autofree char *shown = g_strdup_printf (_("The first %u are shown; search by customer, unit or what it is about for the others."),
-                                                  (guint) SHOWN);
-        adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), shown);
-      }
+    sr_group_say_shown (group, n, _("The first %u are shown; search by customer, unit or what it is about for the others."),
+                        (guint) SR_ROWS_SHOWN);
   }
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
 
