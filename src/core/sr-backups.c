@@ -45,7 +45,7 @@ sr_backups_dir (const char *db_path)
   if (sr_db_is_server_address (db_path))
     {
       g_autofree char *address = sr_db_uri_without_password (db_path);
-      g_autofree char *name = g_strdup (address + strlen ("postgresql://"));
+      g_autofree char *name = g_strdup (strstr (address, "://") + 3);
       g_strdelimit (name, "/\\:?&=@ ", '_');
       return g_build_filename (g_get_user_data_dir (), "salesroom", "server-backups", name, NULL);
     }
