@@ -318,15 +318,19 @@ fail:
   return FALSE;
 }
 
+/* A housekeeper's state (SrKeeperState) from their open placement and training. */
+#define KEEPER_STATE "CASE WHEN h.is_left <> 0 THEN 3 WHEN p.id IS NOT NULL THEN 1 WHEN t.id IS NOT NULL THEN 2 ELSE 0 END"
+#define KEEPERS_OPEN_WORK \
+  "FROM housekeepers h LEFT JOIN placements p ON p.housekeeper_id = h.id AND p.ended_on IS NULL " \
+  "LEFT JOIN trainings t ON t.housekeeper_id = h.id AND t.to_day IS NULL "
+
 #define KEEPER_COLUMNS \
   "SELECT h.id, h.name, h.phone, coalesce (h.birth_year, 0), h.native_place, h.skills, h.note, " \
-  " CASE WHEN h.is_left <> 0 THEN 3 WHEN p.id IS NOT NULL THEN 1 WHEN t.id IS NOT NULL THEN 2 ELSE 0 END AS st, " \
+  KEEPER_STATE " AS st, " \
   " coalesce (p.customer_id, t.customer_id, 0), c.name, p.trial_ends_on, coalesce (p.starts_on, t.from_day), t.reason, " \
   " (SELECT count (*) FROM placements x WHERE x.housekeeper_id = h.id), " \
   " (SELECT count (*) FROM placements x WHERE x.housekeeper_id = h.id AND x.end_kind = 'replaced') " \
-  "FROM housekeepers h LEFT JOIN placements p ON p.housekeeper_id = h.id AND p.ended_on IS NULL " \
-  "LEFT JOIN trainings t ON t.housekeeper_id = h.id AND t.to_day IS NULL " \
-  "LEFT JOIN customers c ON c.id = coalesce (p.customer_id, t.customer_id) "
+  KEEPERS_OPEN_WORK "LEFT JOIN customers c ON c.id = coalesce (p.customer_id, t.customer_id) "
 
 /* The roster's search: ?1 with those gone, ?2 the text ('' for all). */
 #define KEEPERS_MATCHING \
@@ -410,10 +414,7 @@ sr_housekeepers_count (SrContext   *ctx,
 {
   g_autofree char *clean = trimmed (text);
   g_autoptr(SrStmt) stmt = sr_db_prepare (sr_context_get_db (ctx),
-                                          "SELECT CASE WHEN h.is_left <> 0 THEN 3 WHEN p.id IS NOT NULL THEN 1 "
-                                          " WHEN t.id IS NOT NULL THEN 2 ELSE 0 END AS st, count(*) FROM housekeepers h "
-                                          "LEFT JOIN placements p ON p.housekeeper_id = h.id AND p.ended_on IS NULL "
-                                          "LEFT JOIN trainings t ON t.housekeeper_id = h.id AND t.to_day IS NULL "
+                                          "SELECT " KEEPER_STATE ", count(*) " KEEPERS_OPEN_WORK
                                           KEEPERS_MATCHING "GROUP BY 1", error);
   SrStep step;
 

@@ -42,10 +42,7 @@ static gboolean
 contains (GPtrArray  *list,
           const char *text)
 {
-  for (guint i = 0; i < list->len; i++)
-    if (g_strcmp0 (list->pdata[i], text) == 0)
-      return TRUE;
-  return FALSE;
+  return g_ptr_array_find_with_equal_func (list, text, g_str_equal, NULL);
 }
 
 /* The file's tables, each after the tables it refers to. */
